@@ -1,0 +1,57 @@
+// `npm test`: runs the whole suite (or `npm test -- --group e2e`) against a real LiveKit server.
+//
+// On Linux the browser and the server run inside a private network namespace that holds only
+// loopback, so no media can leave the machine over another interface: as root `unshare -n`,
+// otherwise `unshare -rn`. The server binary is found or built before entering it (building needs
+// the network). Elsewhere (macOS), or with an external deployment in LIVEKIT_URL, it runs as is.
+import { spawn, spawnSync } from 'node:child_process';
+import { findServerBinary, externalServer, startServer } from './livekit-server.mjs';
+
+const args = process.argv.slice(2);
+
+function run(cmd, cmdArgs, env = process.env) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, cmdArgs, { stdio: 'inherit', env });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+function canUnshare(flags) {
+  return spawnSync('unshare', [...flags, 'true'], { stdio: 'ignore' }).status === 0;
+}
+
+async function main() {
+  const external = externalServer();
+  if (!external && process.platform === 'linux' && !process.env.LKE_IN_NETNS) {
+    findServerBinary();
+    const flags = process.getuid?.() === 0 ? ['-n'] : ['-rn'];
+    if (canUnshare(flags)) {
+      const inner = `ip link set lo up && exec "${process.execPath}" scripts/test.mjs "$@"`;
+      return run('unshare', [...flags, 'sh', '-c', inner, 'sh', ...args], {
+        ...process.env,
+        LKE_IN_NETNS: '1',
+      });
+    }
+    console.error('unshare is not permitted here: the tests run in the normal network namespace.');
+  }
+
+  const server = await startServer();
+  try {
+    return await run(process.execPath, ['node_modules/@web/test-runner/dist/bin.js', ...args], {
+      ...process.env,
+      LIVEKIT_URL: server.url,
+      LIVEKIT_API_KEY: server.apiKey,
+      LIVEKIT_API_SECRET: server.apiSecret,
+    });
+  } finally {
+    await server.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(String(err?.message ?? err));
+    process.exit(1);
+  },
+);

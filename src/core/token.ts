@@ -1,0 +1,69 @@
+/**
+ * Where `<lk-room>` gets its server URL and token: a `token` attribute, or a standard token
+ * endpoint through livekit-client's `TokenSource.endpoint`.
+ */
+import { TokenSource, type TokenSourceFetchOptions } from 'livekit-client';
+import { TokenEndpointError } from './errors.js';
+
+export interface ConnectionRequest {
+  url?: string;
+  token?: string;
+  tokenEndpoint?: string;
+  roomName?: string;
+  participantIdentity?: string;
+  participantName?: string;
+  participantMetadata?: string;
+}
+
+export interface Credentials {
+  serverUrl: string;
+  participantToken: string;
+}
+
+/** What is missing before a connection can be attempted, or null when nothing is. */
+export function missingCredentials(request: ConnectionRequest): string | null {
+  if (request.token) return request.url ? null : 'a token is set but no url';
+  if (request.tokenEndpoint) return null;
+  return 'neither token nor token-endpoint is set';
+}
+
+/** The token request fields, without the ones that are not set. */
+export function tokenFetchOptions(request: ConnectionRequest): TokenSourceFetchOptions {
+  const options: TokenSourceFetchOptions = {};
+  if (request.roomName) options.roomName = request.roomName;
+  if (request.participantIdentity) options.participantIdentity = request.participantIdentity;
+  if (request.participantName) options.participantName = request.participantName;
+  if (request.participantMetadata) options.participantMetadata = request.participantMetadata;
+  return options;
+}
+
+// One source per endpoint URL, so its cache of a still-valid token serves reconnections.
+const endpointSources = new Map<string, ReturnType<typeof TokenSource.endpoint>>();
+
+function endpointSource(endpoint: string) {
+  let source = endpointSources.get(endpoint);
+  if (!source) {
+    source = TokenSource.endpoint(endpoint);
+    endpointSources.set(endpoint, source);
+  }
+  return source;
+}
+
+/** Resolves the server URL and token for a request; the `url` attribute wins over the endpoint's. */
+export async function fetchCredentials(request: ConnectionRequest): Promise<Credentials> {
+  const missing = missingCredentials(request);
+  if (missing) throw new TokenEndpointError(`Cannot connect: ${missing}.`);
+  if (request.token) return { serverUrl: request.url!, participantToken: request.token };
+  const endpoint = request.tokenEndpoint!;
+  let answer;
+  try {
+    answer = await endpointSource(endpoint).fetch(tokenFetchOptions(request));
+  } catch (err) {
+    const status = /received (\d{3})/.exec(err instanceof Error ? err.message : '')?.[1];
+    throw new TokenEndpointError(`${endpoint}: ${err instanceof Error ? err.message : String(err)}`, status ? Number(status) : undefined, { cause: err });
+  }
+  const serverUrl = request.url || answer.serverUrl;
+  if (!serverUrl) throw new TokenEndpointError(`${endpoint} answered without server_url and the url attribute is not set.`);
+  if (!answer.participantToken) throw new TokenEndpointError(`${endpoint} answered without participant_token.`);
+  return { serverUrl, participantToken: answer.participantToken };
+}

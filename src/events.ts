@@ -1,0 +1,57 @@
+/**
+ * The `lk-*` DOM events. All are `CustomEvent`s that bubble and cross shadow roots (`composed`).
+ */
+import type {
+  ConnectionState,
+  DisconnectReason,
+  Participant,
+  RemoteParticipant,
+  RemoteTrack,
+  RemoteTrackPublication,
+  Track,
+} from 'livekit-client';
+import type { LkErrorDetail } from './core/errors.js';
+import type { LkConnectionState } from './core/connection-state.js';
+
+export type { LkConnectionState };
+
+export interface LkTrackEventDetail {
+  track: RemoteTrack;
+  publication: RemoteTrackPublication;
+  participant: RemoteParticipant;
+}
+
+/** Event names and their `detail`. */
+export interface LkEventDetails {
+  'lk-connection-state-changed': { state: LkConnectionState; sdkState: ConnectionState };
+  'lk-connected': undefined;
+  'lk-disconnected': { reason?: DisconnectReason; reasonName?: string };
+  'lk-reconnecting': undefined;
+  'lk-reconnected': undefined;
+  'lk-participant-connected': { participant: RemoteParticipant };
+  'lk-participant-disconnected': { participant: RemoteParticipant };
+  'lk-track-subscribed': LkTrackEventDetail;
+  'lk-track-unsubscribed': LkTrackEventDetail;
+  'lk-active-speakers-changed': { speakers: Participant[] };
+  'lk-toggle': { source: Track.Source; enabled: boolean };
+  'lk-error': LkErrorDetail;
+}
+
+export type LkEventName = keyof LkEventDetails;
+
+declare global {
+  interface HTMLElementEventMap {
+    'lk-connection-state-changed': CustomEvent<LkEventDetails['lk-connection-state-changed']>;
+    'lk-connected': CustomEvent<undefined>;
+    'lk-disconnected': CustomEvent<LkEventDetails['lk-disconnected']>;
+    'lk-reconnecting': CustomEvent<undefined>;
+    'lk-reconnected': CustomEvent<undefined>;
+    'lk-participant-connected': CustomEvent<LkEventDetails['lk-participant-connected']>;
+    'lk-participant-disconnected': CustomEvent<LkEventDetails['lk-participant-disconnected']>;
+    'lk-track-subscribed': CustomEvent<LkTrackEventDetail>;
+    'lk-track-unsubscribed': CustomEvent<LkTrackEventDetail>;
+    'lk-active-speakers-changed': CustomEvent<LkEventDetails['lk-active-speakers-changed']>;
+    'lk-toggle': CustomEvent<LkEventDetails['lk-toggle']>;
+    'lk-error': CustomEvent<LkErrorDetail>;
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * livekit-elements: every element, registered. Import this (or `dist/livekit-elements.js` in a
+ * `<script type="module">`) and write the tags in HTML.
+ */
+export * from './lk-room.js';
+export * from './lk-connection-state.js';
+export { define } from './define.js';
+export { roomContext, participantContext } from './context.js';
+export type { LkEventDetails, LkEventName, LkConnectionState, LkTrackEventDetail } from './events.js';
+export type { LkErrorCode, LkErrorDetail } from './core/errors.js';

@@ -1,0 +1,67 @@
+// Test groups: `core` (pure functions), `elements` (elements in the browser, no server) and `e2e`
+// (a real LiveKit server). Run through `npm test`, which starts the server and the loopback-only
+// network namespace; `npm test -- --group core` runs one group.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { fileURLToPath } from 'node:url';
+import { tokenKoaMiddleware } from './scripts/token-endpoint.mjs';
+
+const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
+
+// The network is closed here: no background traffic, no component updates.
+const quietFlags = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+// Fake camera, microphone and screen, granted without a prompt; peer connections over loopback.
+const mediaFlags = [
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+  '--allow-loopback-in-peer-connection',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+export function chromium(extraFlags = mediaFlags) {
+  return chromeLauncher({
+    launchOptions: { executablePath: CHROMIUM, headless: true, args: [...quietFlags, ...extraFlags] },
+  });
+}
+
+const server = process.env.LIVEKIT_URL
+  ? { url: process.env.LIVEKIT_URL, apiKey: process.env.LIVEKIT_API_KEY, apiSecret: process.env.LIVEKIT_API_SECRET }
+  : null;
+
+/** A token endpoint only when `npm test` started (or named) a server. */
+function tokenEndpoint() {
+  if (server) return tokenKoaMiddleware(server);
+  return async (ctx, next) => {
+    if (ctx.path !== '/api/token') return next();
+    ctx.status = 503;
+    ctx.body = 'No LiveKit server: run the tests with `npm test`, which starts one.';
+  };
+}
+
+export default {
+  nodeResolve: true,
+  concurrency: 1,
+  browsers: [chromium()],
+  middleware: [tokenEndpoint()],
+  plugins: [
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
+    }),
+  ],
+  testFramework: { config: { timeout: 60_000 } },
+  testsFinishTimeout: 30 * 60_000,
+  groups: [
+    { name: 'core', files: 'test/core/**/*.test.ts' },
+    { name: 'elements', files: 'test/elements/**/*.test.ts' },
+    { name: 'e2e', files: 'test/e2e/**/*.test.ts' },
+  ],
+};
