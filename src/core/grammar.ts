@@ -7,7 +7,7 @@ import { VideoPreset, type VideoResolution } from 'livekit-client';
 
 /** A value that does not fit its attribute's grammar. `accepted` describes the forms that do. */
 export class InvalidValue extends Error {
-  constructor(readonly accepted: string, detail?: string) {
+  constructor(readonly accepted: string, readonly detail?: string) {
     super(detail ? `${detail}; accepted: ${accepted}` : `accepted: ${accepted}`);
     this.name = 'InvalidValue';
   }

@@ -192,18 +192,18 @@ export function mapAttributes(
   for (const spec of specs) {
     const value = read(spec.name);
     if (value === null) continue;
-    // Parse into a scratch draft first, so a value that fails half-way leaves nothing behind.
-    const scratch = mergeOptions(draft, {}) as OptionsDraft;
+    // Parse into a copy first, so a value that fails half-way leaves nothing behind.
+    const scratch = mergeOptions<OptionsDraft>({} as OptionsDraft, draft);
     try {
       spec.apply(scratch, value);
       Object.assign(draft, scratch);
     } catch (err) {
-      const detail = err instanceof InvalidValue ? err.message : `${String(err)}; accepted: ${spec.accepted}`;
+      const detail = err instanceof InvalidValue ? err.detail : String(err);
       errors.push({
         attribute: spec.name,
         value,
         accepted: spec.accepted,
-        message: `${subject}: ${spec.name}="${value}" is not valid (${detail}). Using the default for ${spec.target}.`,
+        message: `${subject}: ${spec.name}="${value}" is not valid${detail ? ` (${detail})` : ''}; accepted: ${spec.accepted}. Using the default for ${spec.target}.`,
       });
     }
   }
