@@ -47,6 +47,9 @@ function tokenEndpoint() {
 
 export default {
   nodeResolve: true,
+  // Lit's development build (with its extra checks) but without its one-line banner in every file.
+  testRunnerHtml: (testFramework) =>
+    `<!doctype html><html><body><script>globalThis.litIssuedWarnings = new Set(['dev-mode']);</script><script type="module" src="${testFramework}"></script></body></html>`,
   concurrency: 1,
   browsers: [chromium()],
   middleware: [tokenEndpoint()],

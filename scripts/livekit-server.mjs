@@ -9,9 +9,9 @@
 // CLI: `node scripts/livekit-server.mjs install` makes sure a binary exists (prints its path);
 //      `node scripts/livekit-server.mjs` runs a server in the foreground until Ctrl+C.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import net from 'node:net';
-import { homedir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -153,9 +153,10 @@ export async function startServer({ port: preferred = 7880, quiet = true } = {})
   const bin = findServerBinary();
   const [port, tcpPort, udpPort] = await pickPorts(preferred);
   const config = loopbackConfig({ port, tcpPort, udpPort, apiKey: DEV_API_KEY, apiSecret: DEV_API_SECRET });
-  const child = spawn(bin, ['--config-body', config], {
-    stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'],
-  });
+  // Quiet: the server's log goes to a file, shown if it fails to start.
+  const logFile = path.join(tmpdir(), `livekit-elements-server-${port}.log`);
+  const out = quiet ? openSync(logFile, 'w') : 'inherit';
+  const child = spawn(bin, ['--config-body', config], { stdio: ['ignore', out, out] });
   const stop = () =>
     new Promise((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -171,9 +172,10 @@ export async function startServer({ port: preferred = 7880, quiet = true } = {})
     await waitUntilServing(`http://127.0.0.1:${port}/`, child);
   } catch (err) {
     await stop();
+    if (quiet) err.message += `\n--- ${logFile} ---\n${readFileSync(logFile, 'utf8').slice(-4000)}`;
     throw err;
   }
-  return { url: `ws://127.0.0.1:${port}`, apiKey: DEV_API_KEY, apiSecret: DEV_API_SECRET, external: false, stop };
+  return { url: `ws://127.0.0.1:${port}`, apiKey: DEV_API_KEY, apiSecret: DEV_API_SECRET, external: false, logFile: quiet ? logFile : undefined, stop };
 }
 
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1]);

@@ -1,23 +1,31 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { ConnectionState, Track } from 'livekit-client';
+import { ConnectionState, RoomEvent, Track, type RemoteParticipant } from 'livekit-client';
 import '../../src/index.js';
-import type { LkRoom } from '../../src/index.js';
-import { fetchToken, uniqueRoom, waitFor } from '../helpers.js';
+import type { LkConnectionStateElement, LkRoom } from '../../src/index.js';
+import type { LkErrorDetail } from '../../src/core/errors.js';
+import { captureWarnings, fetchToken, uniqueRoom, waitFor } from '../helpers.js';
 
-describe('lk-room against a real LiveKit server', () => {
+const connected = (el: LkRoom) => waitFor(() => el.room?.state === ConnectionState.Connected && el.connectionState === 'connected', `${el.id || 'lk-room'} connected`);
+
+describe('e2e: lk-room connects to a real LiveKit server', () => {
   it('connects with token-endpoint, going connecting → connected, and disconnects when connect is removed', async () => {
     const states: string[] = [];
-    const el = await fixture<LkRoom>(html`<lk-room token-endpoint="/api/token" room-name=${uniqueRoom()} participant-identity="alice"
+    const room = uniqueRoom();
+    const el = await fixture<LkRoom>(html`<lk-room token-endpoint="/api/token" room-name=${room} participant-identity="alice"
+      participant-name="Alice A." participant-metadata='{"team":"blue"}'
       @lk-connection-state-changed=${(e: CustomEvent<{ state: string }>) => states.push(e.detail.state)} connect></lk-room>`);
-    await waitFor(() => el.connectionState === 'connected', 'connected');
+    await connected(el);
     expect(el.getAttribute('connection-state')).to.equal('connected');
-    expect(el.room!.state).to.equal(ConnectionState.Connected);
+    expect(el.room!.name).to.equal(room);
     expect(el.room!.localParticipant.identity).to.equal('alice');
+    expect(el.room!.localParticipant.name).to.equal('Alice A.');
+    expect(el.room!.localParticipant.metadata).to.equal('{"team":"blue"}');
     expect(states).to.deep.equal(['connecting', 'connected']);
     el.removeAttribute('connect');
     await waitFor(() => el.connectionState === 'disconnected', 'disconnected');
     expect(el.room!.state).to.equal(ConnectionState.Disconnected);
-    expect(states.at(-1)).to.equal('disconnected');
+    expect(el.getAttribute('connection-state')).to.equal('disconnected');
+    expect(states).to.deep.equal(['connecting', 'connected', 'disconnected']);
   });
 
   it('connects with url and token', async () => {
@@ -30,14 +38,129 @@ describe('lk-room against a real LiveKit server', () => {
     await el.disconnect();
   });
 
-  it('publishes the camera with the attributes given', async () => {
-    const el = await fixture<LkRoom>(html`<lk-room token-endpoint="/api/token" room-name=${uniqueRoom()} connect video
-      video-resolution="h720" video-max-bitrate="1.2M" simulcast-layers="h180,h360"></lk-room>`);
-    const pub = await waitFor(() => el.room?.localParticipant.getTrackPublication(Track.Source.Camera)?.track, 'camera track');
-    const sender = await waitFor(() => pub.sender, 'sender');
-    const encodings = sender.getParameters().encodings;
-    expect(encodings.map((e) => e.rid)).to.deep.equal(['q', 'h', 'f']);
-    expect(encodings.map((e) => e.maxBitrate)).to.deep.equal([160_000, 450_000, 1_200_000]);
+  it('two rooms with different identities on one page see each other', async () => {
+    const room = uniqueRoom();
+    const a = await fixture<LkRoom>(html`<lk-room token-endpoint="/api/token" room-name=${room} participant-identity="ann" connect></lk-room>`);
+    await connected(a);
+    const joined = oneEvent(a, 'lk-participant-connected');
+    const b = await fixture<LkRoom>(html`<lk-room token-endpoint="/api/token" room-name=${room} participant-identity="ben" connect></lk-room>`);
+    const { participant } = (await joined).detail as { participant: RemoteParticipant };
+    expect(participant.identity).to.equal('ben');
+    await connected(b);
+    await waitFor(() => b.room!.remoteParticipants.has('ann'), 'ben sees ann');
+    const left = oneEvent(a, 'lk-participant-disconnected');
+    b.remove();
+    expect(((await left).detail as { participant: RemoteParticipant }).participant.identity).to.equal('ben');
+    await a.disconnect();
+  });
+
+  it('a bad token gives lk-error code token and state disconnected', async () => {
+    const { server_url } = await fetchToken(uniqueRoom(), 'x');
+    let detail: LkErrorDetail | undefined;
+    const el = document.createElement('lk-room');
+    el.url = server_url;
+    el.token = 'not-a-valid-token';
+    await captureWarnings(async () => {
+      const failed = oneEvent(el, 'lk-error');
+      el.setAttribute('connect', '');
+      document.body.append(el);
+      detail = (await failed).detail;
+    });
+    expect(detail!.code).to.equal('token');
+    expect(detail!.message).to.match(/401|refused|token/i);
+    await waitFor(() => el.connectionState === 'disconnected', 'disconnected after failure');
+    expect(el.room!.state).to.equal(ConnectionState.Disconnected);
+    el.remove();
+  });
+
+  it('an unreachable URL gives lk-error code server-unreachable', async () => {
+    const { participant_token } = await fetchToken(uniqueRoom(), 'x');
+    const el = document.createElement('lk-room');
+    el.url = 'ws://127.0.0.1:9';
+    el.token = participant_token;
+    let detail: LkErrorDetail | undefined;
+    await captureWarnings(async () => {
+      const failed = oneEvent(el, 'lk-error');
+      el.setAttribute('connect', '');
+      document.body.append(el);
+      detail = (await failed).detail;
+    });
+    expect(detail!.code).to.equal('server-unreachable');
+    expect(el.connectionState).to.equal('disconnected');
+    el.remove();
+  });
+
+  it('a token endpoint that fails gives lk-error code token', async () => {
+    const el = document.createElement('lk-room');
+    el.tokenEndpoint = '/no-such-endpoint';
+    let detail: LkErrorDetail | undefined;
+    await captureWarnings(async () => {
+      const failed = oneEvent(el, 'lk-error');
+      el.setAttribute('connect', '');
+      document.body.append(el);
+      detail = (await failed).detail;
+    });
+    expect(detail!.code).to.equal('token');
+    expect(detail!.message).to.contain('/no-such-endpoint');
+    expect(el.connectionState).to.equal('disconnected');
+    el.remove();
+  });
+
+  it('a child bound by context and an element elsewhere bound by room="id" get the same connected Room', async () => {
+    const page = await fixture<HTMLDivElement>(html`<div>
+      <lk-room id="ctx-room" token-endpoint="/api/token" room-name=${uniqueRoom()} connect>
+        <lk-connection-state class="inside"></lk-connection-state>
+      </lk-room>
+      <aside><lk-connection-state class="outside" room="ctx-room"></lk-connection-state></aside>
+    </div>`);
+    const el = page.querySelector<LkRoom>('lk-room')!;
+    const inside = page.querySelector<LkConnectionStateElement>('.inside')!;
+    const outside = page.querySelector<LkConnectionStateElement>('.outside')!;
+    await connected(el);
+    expect(inside.room).to.equal(el.room);
+    expect(outside.room).to.equal(el.room);
+    await waitFor(() => inside.state === 'connected' && outside.state === 'connected', 'both show connected');
+    expect(outside.shadowRoot!.textContent).to.contain('Connected');
     await el.disconnect();
+  });
+
+  it('removing lk-room disconnects it and ends the local tracks it published', async () => {
+    const el = await fixture<LkRoom>(html`<lk-room token-endpoint="/api/token" room-name=${uniqueRoom()} connect video audio></lk-room>`);
+    const room = el.room!;
+    const camera = await waitFor(() => room.localParticipant.getTrackPublication(Track.Source.Camera)?.track, 'camera published');
+    const mic = await waitFor(() => room.localParticipant.getTrackPublication(Track.Source.Microphone)?.track, 'microphone published');
+    expect(camera.mediaStreamTrack.readyState).to.equal('live');
+    el.remove();
+    await waitFor(() => room.state === ConnectionState.Disconnected, 'disconnected after removal');
+    await waitFor(() => camera.mediaStreamTrack.readyState === 'ended' && mic.mediaStreamTrack.readyState === 'ended', 'tracks ended');
+  });
+
+  it('moving lk-room in the DOM does not reconnect it nor restart its tracks', async () => {
+    const page = await fixture<HTMLDivElement>(html`<div><section class="a"><lk-room token-endpoint="/api/token" room-name=${uniqueRoom()} connect video></lk-room></section><section class="b"></section></div>`);
+    const el = page.querySelector<LkRoom>('lk-room')!;
+    const room = el.room!;
+    const camera = await waitFor(() => room.localParticipant.getTrackPublication(Track.Source.Camera)?.track, 'camera published');
+    const events: string[] = [];
+    for (const event of [RoomEvent.Disconnected, RoomEvent.Reconnecting, RoomEvent.LocalTrackUnpublished]) room.on(event, () => events.push(event));
+    page.querySelector('.b')!.append(el);
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 500));
+    expect(el.room).to.equal(room);
+    expect(room.state).to.equal(ConnectionState.Connected);
+    expect(camera.mediaStreamTrack.readyState).to.equal('live');
+    expect(room.localParticipant.getTrackPublication(Track.Source.Camera)?.track).to.equal(camera);
+    expect(events).to.deep.equal([]);
+    await el.disconnect();
+  });
+
+  it('auto-subscribe="false" subscribes to nothing', async () => {
+    const room = uniqueRoom();
+    const pub = await fixture<LkRoom>(html`<lk-room token-endpoint="/api/token" room-name=${room} participant-identity="pub" connect video></lk-room>`);
+    await waitFor(() => pub.room?.localParticipant.getTrackPublication(Track.Source.Camera)?.track, 'camera published');
+    const sub = await fixture<LkRoom>(html`<lk-room token-endpoint="/api/token" room-name=${room} participant-identity="sub" auto-subscribe="false" connect></lk-room>`);
+    const remote = await waitFor(() => sub.room?.remoteParticipants.get('pub')?.getTrackPublication(Track.Source.Camera), 'publication seen');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(remote.isSubscribed).to.equal(false);
+    await Promise.all([pub.disconnect(), sub.disconnect()]);
   });
 });
