@@ -2,8 +2,10 @@
 // (a real LiveKit server). Run through `npm test`, which starts the server and the loopback-only
 // network namespace; `npm test -- --group core` runs one group.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
+import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { tokenKoaMiddleware } from './scripts/token-endpoint.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
@@ -51,6 +53,7 @@ export default {
   testRunnerHtml: (testFramework) =>
     `<!doctype html><html><body><script>globalThis.litIssuedWarnings = new Set(['dev-mode']);</script><script type="module" src="${testFramework}"></script></body></html>`,
   concurrency: 1,
+  reporters: [defaultReporter(), summaryReporter()],
   browsers: [chromium()],
   middleware: [tokenEndpoint()],
   plugins: [

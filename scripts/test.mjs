@@ -5,6 +5,7 @@
 // otherwise `unshare -rn`. The server binary is found or built before entering it (building needs
 // the network). Elsewhere (macOS), or with an external deployment in LIVEKIT_URL, it runs as is.
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { findServerBinary, externalServer, startServer } from './livekit-server.mjs';
 
 const args = process.argv.slice(2);
@@ -20,7 +21,23 @@ function canUnshare(flags) {
   return spawnSync('unshare', [...flags, 'true'], { stdio: 'ignore' }).status === 0;
 }
 
+/** Debian's Chromium, installed with apt-get when missing and we may (root on Debian). */
+function ensureChromium() {
+  const bin = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
+  if (existsSync(bin)) return;
+  const apt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+  if (!apt || process.getuid?.() !== 0) {
+    throw new Error(`No Chromium at ${bin}. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_BIN.`);
+  }
+  console.error('Installing Chromium from Debian packages…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const cmd of [['apt-get', 'update', '-qq'], ['apt-get', 'install', '-y', '-qq', 'chromium']]) {
+    if (spawnSync(cmd[0], cmd.slice(1), { stdio: 'inherit', env }).status !== 0) throw new Error(`'${cmd.join(' ')}' failed.`);
+  }
+}
+
 async function main() {
+  if (!process.env.LKE_IN_NETNS) ensureChromium();
   const external = externalServer();
   if (!external && process.platform === 'linux' && !process.env.LKE_IN_NETNS) {
     findServerBinary();
