@@ -165,7 +165,9 @@ export async function startServer({ port: preferred = 7880, quiet = true } = {})
         clearTimeout(kill);
         resolve();
       });
+      // The first signal asks the server to drain its rooms; a second one makes it stop now.
       child.kill('SIGTERM');
+      setTimeout(() => child.exitCode === null && child.kill('SIGTERM'), 200);
     });
   process.once('exit', () => child.kill('SIGKILL'));
   try {
