@@ -15,23 +15,21 @@ import {
   type VideoEncoding,
   type VideoResolution,
 } from 'livekit-client';
+import { bitrate, mapAttributes, mergeOptions, number, oneOf, text, tri, type AttributeSpec } from './attributes.js';
 import {
-  BITRATE_ACCEPTED,
   InvalidValue,
-  NUMBER_ACCEPTED,
   TRI_ACCEPTED,
   enumAccepted,
   enumParser,
   layersAccepted,
-  parseBitrate,
   parseLayers,
-  parsePositiveNumber,
   parseResolution,
-  parseText,
   parseTri,
   resolutionAccepted,
   type PresetTable,
 } from './grammar.js';
+
+export { mapAttributes, mergeOptions, type AttributeError, type AttributeSpec } from './attributes.js';
 
 export const VIDEO_CODECS = ['vp8', 'h264', 'vp9', 'av1', 'h265'] as const;
 export const BACKUP_CODECS = ['vp8', 'h264'] as const;
@@ -53,26 +51,6 @@ export interface OptionsDraft {
   connect: RoomConnectOptions;
 }
 
-export interface AttributeSpec {
-  /** The attribute name. */
-  name: string;
-  /** The forms the attribute accepts, for error messages and docs. */
-  accepted: string;
-  /** The option it maps to, for docs. */
-  target: string;
-  /** Read by livekit-client only when a `Room` is built: a change applies at the next connection. */
-  builtOnly?: boolean;
-  /** Parses `value` and writes it into the draft; throws `InvalidValue`. */
-  apply(draft: OptionsDraft, value: string): void;
-}
-
-export interface AttributeError {
-  attribute: string;
-  value: string;
-  accepted: string;
-  message: string;
-}
-
 // Getters that create the nested option objects on first write.
 const video = (d: OptionsDraft): VideoCaptureOptions => (d.room.videoCaptureDefaults ??= {});
 const audio = (d: OptionsDraft): AudioCaptureOptions => (d.room.audioCaptureDefaults ??= {});
@@ -81,32 +59,11 @@ const resolution = (d: OptionsDraft) => (video(d).resolution ??= {} as VideoReso
 const videoEncoding = (d: OptionsDraft) => (publish(d).videoEncoding ??= {} as VideoEncoding);
 const screenEncoding = (d: OptionsDraft) => (publish(d).screenShareEncoding ??= {} as VideoEncoding);
 
-function tri(name: string, target: string, set: (d: OptionsDraft, v: boolean) => void, builtOnly = false): AttributeSpec {
-  return { name, target, accepted: TRI_ACCEPTED, builtOnly, apply: (d, v) => set(d, parseTri(v)) };
-}
-
-function oneOf<T extends string>(name: string, target: string, values: readonly T[], set: (d: OptionsDraft, v: T) => void): AttributeSpec {
-  const parse = enumParser(values);
-  return { name, target, accepted: enumAccepted(values), apply: (d, v) => set(d, parse(v)) };
-}
-
-function bitrate(name: string, target: string, set: (d: OptionsDraft, v: number) => void): AttributeSpec {
-  return { name, target, accepted: BITRATE_ACCEPTED, apply: (d, v) => set(d, parseBitrate(v)) };
-}
-
-function number(name: string, target: string, set: (d: OptionsDraft, v: number) => void): AttributeSpec {
-  return { name, target, accepted: NUMBER_ACCEPTED, apply: (d, v) => set(d, parsePositiveNumber(v)) };
-}
-
-function text(name: string, target: string, set: (d: OptionsDraft, v: string) => void): AttributeSpec {
-  return { name, target, accepted: 'a device id', apply: (d, v) => set(d, parseText(v)) };
-}
-
 const parseBackupCodec = enumParser(BACKUP_CODECS);
 const parseAudioPreset = enumParser(AUDIO_PRESETS);
 
 /** Every option attribute of `<lk-room>`, in the order they are applied. */
-export const ROOM_OPTION_ATTRIBUTES: readonly AttributeSpec[] = [
+export const ROOM_OPTION_ATTRIBUTES: readonly AttributeSpec<OptionsDraft>[] = [
   tri('auto-subscribe', 'RoomConnectOptions.autoSubscribe', (d, v) => (d.connect.autoSubscribe = v)),
   tri('adaptive-stream', 'RoomOptions.adaptiveStream', (d, v) => (d.room.adaptiveStream = v), true),
   tri('dynacast', 'RoomOptions.dynacast', (d, v) => (d.room.dynacast = v), true),
@@ -178,59 +135,9 @@ export const ROOM_OPTION_ATTRIBUTES: readonly AttributeSpec[] = [
 
 export const ROOM_OPTION_ATTRIBUTE_NAMES = ROOM_OPTION_ATTRIBUTES.map((spec) => spec.name);
 
-/**
- * Applies attribute specs to a fresh draft. `read(name)` returns an attribute's value or null when
- * it is absent. A value that does not parse sets nothing and is reported in `errors`; nothing throws.
- */
-export function mapAttributes(
-  specs: readonly AttributeSpec[],
-  read: (name: string) => string | null,
-  subject = 'lk-room',
-): OptionsDraft & { errors: AttributeError[] } {
-  const draft: OptionsDraft = { room: {}, connect: {} };
-  const errors: AttributeError[] = [];
-  for (const spec of specs) {
-    const value = read(spec.name);
-    if (value === null) continue;
-    // Parse into a copy first, so a value that fails half-way leaves nothing behind.
-    const scratch = mergeOptions<OptionsDraft>({} as OptionsDraft, draft);
-    try {
-      spec.apply(scratch, value);
-      Object.assign(draft, scratch);
-    } catch (err) {
-      const detail = err instanceof InvalidValue ? err.detail : String(err);
-      errors.push({
-        attribute: spec.name,
-        value,
-        accepted: spec.accepted,
-        message: `${subject}: ${spec.name}="${value}" is not valid${detail ? ` (${detail})` : ''}; accepted: ${spec.accepted}. Using the default for ${spec.target}.`,
-      });
-    }
-  }
-  return { ...draft, errors };
-}
-
 /** `<lk-room>`'s attributes as options. */
 export function mapRoomAttributes(read: (name: string) => string | null) {
-  return mapAttributes(ROOM_OPTION_ATTRIBUTES, read);
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
-}
-
-/**
- * Deep-merges plain objects: fields of `override` win, nested plain objects merge, anything else
- * (arrays, class instances such as `VideoPreset`) is replaced whole. Neither input is changed.
- */
-export function mergeOptions<T extends object>(base: T | undefined, override: Partial<T> | undefined): T {
-  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
-  for (const [key, value] of Object.entries(override ?? {})) {
-    if (value === undefined) continue;
-    const current = out[key];
-    out[key] = isPlainObject(current) && isPlainObject(value) ? mergeOptions(current, value) : isPlainObject(value) ? mergeOptions({}, value) : value;
-  }
-  return out as T;
+  return mapAttributes(ROOM_OPTION_ATTRIBUTES, read, (): OptionsDraft => ({ room: {}, connect: {} }), 'lk-room');
 }
 
 /** The capture and publish defaults, which livekit-client reads at each capture and publish. */
