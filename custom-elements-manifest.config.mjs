@@ -1,0 +1,101 @@
+// `npm run analyze`: custom-elements.json from the JSDoc on the element classes (`@tag`, `@attr`,
+// `@fires`, `@slot`, `@csspart`, `@cssprop`) and Lit's `@property` decorators.
+// `npm run analyze:check` fails when the committed file is stale.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Elements register through `define('lk-room', LkRoom)` (src/define.ts), not
+ * `customElements.define`. This plugin:
+ * - adds the `custom-element-definition` export that a `define('tag', Class)` call makes, so
+ *   `src/lk-room.ts` says it defines `<lk-room>` (and a class without `@tag` still gets its tag);
+ * - drops the definition the analyzer infers from `customElements.define(tag, element)` inside
+ *   `define()` itself, whose "tag" is a parameter name, not a tag;
+ * - drops events inferred from `dispatchEvent(new CustomEvent(name))` with a variable name (the
+ *   base class's typed `emit()`), which would show up as an event called "name" on every element.
+ *   The real events are the `@fires` tags.
+ */
+function defineHelperPlugin() {
+  const validTag = /^[a-z][a-z0-9._]*-[a-z0-9._-]*$/;
+  /** className → names of non-literal events, per module path. */
+  const dynamicEvents = new Map();
+
+  return {
+    name: 'livekit-elements: define() helper',
+    analyzePhase({ ts, node, moduleDoc }) {
+      if (!ts.isCallExpression(node)) return;
+      const [first, second] = node.arguments;
+
+      // define('lk-room', LkRoom)
+      if (ts.isIdentifier(node.expression) && node.expression.text === 'define' && first && second) {
+        if (!ts.isStringLiteralLike(first) || !ts.isIdentifier(second)) return;
+        const className = second.text;
+        moduleDoc.exports = [
+          ...(moduleDoc.exports ?? []),
+          {
+            kind: 'custom-element-definition',
+            name: first.text,
+            declaration: { name: className, module: moduleOf(ts, node.getSourceFile(), className, moduleDoc.path) },
+          },
+        ];
+        return;
+      }
+
+      // this.dispatchEvent(new CustomEvent(name, …))
+      const callee = node.expression;
+      if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'dispatchEvent') return;
+      if (!first || !ts.isNewExpression(first)) return;
+      const eventName = first.arguments?.[0];
+      if (!eventName || ts.isStringLiteralLike(eventName)) return;
+      const klass = enclosingClass(ts, node);
+      if (!klass?.name) return;
+      const key = `${moduleDoc.path}#${klass.name.text}`;
+      dynamicEvents.set(key, [...(dynamicEvents.get(key) ?? []), eventName.getText()]);
+    },
+    moduleLinkPhase({ moduleDoc }) {
+      moduleDoc.exports = moduleDoc.exports?.filter(
+        (e) => e.kind !== 'custom-element-definition' || validTag.test(e.name),
+      );
+      for (const declaration of moduleDoc.declarations ?? []) {
+        const names = dynamicEvents.get(`${moduleDoc.path}#${declaration.name}`);
+        if (!names || !declaration.events) continue;
+        declaration.events = declaration.events.filter((event) => event.description || !names.includes(event.name));
+        if (declaration.events.length === 0) delete declaration.events;
+      }
+    },
+  };
+}
+
+/** The module (a path like `moduleDoc.path`) that declares `name`, as seen from `sourceFile`. */
+function moduleOf(ts, sourceFile, name, modulePath) {
+  for (const statement of sourceFile.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+    const bindings = statement.importClause?.namedBindings;
+    const named = bindings && ts.isNamedImports(bindings) ? bindings.elements.map((e) => e.name.text) : [];
+    if (statement.importClause?.name?.text !== name && !named.includes(name)) continue;
+    const specifier = statement.moduleSpecifier.text;
+    if (!specifier.startsWith('.')) return specifier;
+    return path.posix.join(path.posix.dirname(modulePath), specifier).replace(/\.js$/, '.ts');
+  }
+  return modulePath;
+}
+
+function enclosingClass(ts, node) {
+  for (let n = node.parent; n; n = n.parent) if (ts.isClassDeclaration(n) || ts.isClassExpression(n)) return n;
+  return undefined;
+}
+
+export default {
+  globs: ['src/**/*.ts'],
+  exclude: ['src/**/*.styles.ts', 'src/core/**'],
+  outdir: '.',
+  litelement: true,
+  // package.json already names the manifest; `analyze:check` writes elsewhere and must not touch it.
+  packagejson: false,
+  plugins: [defineHelperPlugin()],
+  // The analyzer's glob order varies from run to run, and so would the manifest: sort the files.
+  overrideModuleCreation: ({ ts, globs }) =>
+    [...globs]
+      .sort()
+      .map((file) => ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2015, true)),
+};

@@ -1,0 +1,95 @@
+// `npm run check:bundle` (after `npm run build`): loads dist/livekit-elements.js in headless
+// Chromium the way an embed does (`<script type="module">`, no bundler, no import map) and checks
+// that every element in custom-elements.json is defined and that Lit's `@property` decorators
+// survived the build: the `connect` attribute must set `autoConnect`, and no class field may
+// shadow a reactive property's accessor.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
+const bundle = readFileSync(path.join(root, 'dist', 'livekit-elements.js'));
+const manifest = JSON.parse(readFileSync(path.join(root, 'custom-elements.json'), 'utf8'));
+const tags = manifest.modules.flatMap((m) => m.declarations ?? []).flatMap((d) => (d.tagName ? [d.tagName] : []));
+
+const page = `<!doctype html>
+<html><body><pre id="out">did not run</pre>
+<script type="module">
+const out = document.getElementById('out');
+try {
+  await import('/livekit-elements.js');
+  const report = { undefinedTags: ${JSON.stringify(tags)}.filter((tag) => !customElements.get(tag)) };
+  const room = document.createElement('lk-room');
+  room.setAttribute('connect', '');
+  report.autoConnect = room.autoConnect;
+  report.autoConnectDefault = document.createElement('lk-room').autoConnect;
+  // With useDefineForClassFields the field would be an own property hiding Lit's accessor.
+  report.shadowedFields = ['autoConnect', 'audio', 'video', 'connectionState'].filter((name) =>
+    Object.prototype.hasOwnProperty.call(room, name),
+  );
+  const state = document.createElement('lk-connection-state');
+  document.body.append(state);
+  await state.updateComplete;
+  report.stateText = state.shadowRoot?.textContent.trim();
+  out.textContent = 'RESULT ' + JSON.stringify(report);
+} catch (err) {
+  out.textContent = 'ERROR ' + (err?.stack ?? err);
+}
+</script></body></html>`;
+
+const server = createServer((req, res) => {
+  if (req.url === '/livekit-elements.js') {
+    res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
+  } else if (req.url === '/') {
+    res.writeHead(200, { 'content-type': 'text/html' }).end(page);
+  } else {
+    res.writeHead(404).end();
+  }
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const { port } = server.address();
+
+const flags = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--virtual-time-budget=10000',
+  '--dump-dom',
+];
+const dom = await new Promise((resolve, reject) => {
+  const chromium = spawn(CHROMIUM, [...flags, `http://127.0.0.1:${port}/`], { stdio: ['ignore', 'pipe', 'ignore'] });
+  let stdout = '';
+  const timer = setTimeout(() => chromium.kill(), 60_000);
+  chromium.stdout.on('data', (chunk) => (stdout += chunk));
+  chromium.on('error', reject);
+  chromium.on('close', () => {
+    clearTimeout(timer);
+    resolve(stdout);
+  });
+});
+server.close();
+
+const text = /<pre id="out">([^<]*)<\/pre>/.exec(dom)?.[1] ?? '';
+const result = text.startsWith('RESULT ') ? JSON.parse(text.slice('RESULT '.length).replaceAll('&amp;', '&')) : undefined;
+const failures = [];
+if (!result) failures.push(`the page did not finish: ${text || 'no output from Chromium'}`);
+else {
+  if (tags.length === 0) failures.push('custom-elements.json names no tags (run `npm run analyze`)');
+  if (result.undefinedTags.length) failures.push(`not defined: ${result.undefinedTags.join(', ')}`);
+  if (result.autoConnect !== true) failures.push(`connect attribute gave autoConnect = ${result.autoConnect}`);
+  if (result.autoConnectDefault !== false) failures.push(`autoConnect defaults to ${result.autoConnectDefault}`);
+  if (result.shadowedFields.length) failures.push(`class fields shadow reactive properties: ${result.shadowedFields.join(', ')}`);
+  if (!result.stateText) failures.push('<lk-connection-state> rendered nothing');
+}
+if (failures.length) {
+  console.error(`check:bundle: dist/livekit-elements.js failed:\n  ${failures.join('\n  ')}`);
+  process.exit(1);
+}
+console.log(`check:bundle: ${tags.join(', ')} defined; decorators intact (${JSON.stringify(result)}).`);
