@@ -7,12 +7,12 @@ export async function waitFor<T>(condition: () => T | Promise<T>, what: string, 
   for (;;) {
     try {
       const value = await condition();
-      if (value) return value as NonNullable<T>;
+      if (value) return value;
     } catch (err) {
       last = err;
     }
     if (performance.now() > deadline) {
-      throw new Error(`Timed out after ${timeout} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+      throw new Error(`Timed out after ${timeout} ms waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -31,11 +31,11 @@ export async function fetchToken(roomName: string, identity: string): Promise<{ 
     body: JSON.stringify({ room_name: roomName, participant_identity: identity }),
   });
   if (!res.ok) throw new Error(`token endpoint: ${res.status} ${await res.text()}`);
-  return res.json();
+  return (await res.json()) as { server_url: string; participant_token: string };
 }
 
 /** Collects `console.warn` calls while `fn` runs. */
-export async function captureWarnings(fn: () => unknown | Promise<unknown>): Promise<string[]> {
+export async function captureWarnings(fn: () => unknown): Promise<string[]> {
   const warnings: string[] = [];
   const original = console.warn;
   console.warn = (...args: unknown[]) => {
@@ -47,4 +47,9 @@ export async function captureWarnings(fn: () => unknown | Promise<unknown>): Pro
     console.warn = original;
   }
   return warnings;
+}
+
+/** The next `name` event on `target`, typed by the element event map. */
+export function nextEvent<K extends keyof HTMLElementEventMap>(target: EventTarget, name: K): Promise<HTMLElementEventMap[K]> {
+  return new Promise((resolve) => target.addEventListener(name, (event) => resolve(event as HTMLElementEventMap[K]), { once: true }));
 }

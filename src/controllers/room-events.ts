@@ -39,13 +39,13 @@ export class RoomEventsController implements ReactiveController {
 
   #subscribe(): void {
     if (!this.#room || !this.#hostConnected || this.#subscribed) return;
-    for (const [event, handler] of Object.entries(this.handlers)) this.#room.on(event as RoomEvent, handler as never);
+    for (const [event, handler] of Object.entries(this.handlers)) this.#room.on(event as RoomEvent, handler);
     this.#subscribed = true;
   }
 
   #unsubscribe(): void {
     if (!this.#room || !this.#subscribed) return;
-    for (const [event, handler] of Object.entries(this.handlers)) this.#room.off(event as RoomEvent, handler as never);
+    for (const [event, handler] of Object.entries(this.handlers)) this.#room.off(event as RoomEvent, handler);
     this.#subscribed = false;
   }
 }

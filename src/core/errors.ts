@@ -50,7 +50,7 @@ export function classifyConnectionError(err: unknown): LkErrorDetail {
   const detail = (code: LkErrorCode, what: string): LkErrorDetail => ({ code, message: `${what}: ${messageOf(err)}`, cause: err });
   if (err instanceof TokenEndpointError) return detail('token', 'The token endpoint did not give a token');
   if (err instanceof ConnectionError) {
-    const status = err.status;
+    const status: number | undefined = (err as { status?: number }).status;
     if (status === 401 || status === 403) return detail('token', `The server refused the token (${status})`);
     if (status === 404 && err.reason === ConnectionErrorReason.NotAllowed) return detail('room-not-found', 'The room does not exist');
     switch (err.reason) {

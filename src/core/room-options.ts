@@ -153,7 +153,7 @@ export function splitOptions(options: RoomOptions): { built: RoomOptions; live: 
     if (group in built) live[group] = built[group];
     delete built[group];
   }
-  return { built: built as RoomOptions, live: live as LiveOptions };
+  return { built: built, live: live };
 }
 
 /**
@@ -175,7 +175,7 @@ export function completeVideoEncoding(encoding: Partial<VideoEncoding>, capture?
 export function liveOptions(defaults: LiveOptions, fromAttributes: LiveOptions): LiveOptions {
   const out: LiveOptions = {};
   for (const group of LIVE_OPTION_GROUPS) {
-    const merged = mergeOptions(defaults[group] as object | undefined, fromAttributes[group] as object | undefined);
+    const merged = mergeOptions(defaults[group], fromAttributes[group]);
     if (defaults[group] !== undefined || fromAttributes[group] !== undefined) (out as Record<string, unknown>)[group] = merged;
   }
   const encoding = out.publishDefaults?.videoEncoding;
@@ -186,5 +186,5 @@ export function liveOptions(defaults: LiveOptions, fromAttributes: LiveOptions):
 /** The fields of `built` options whose change needs a new `Room`, as a comparable string. */
 export function builtKey(options: RoomOptions): string {
   const { built } = splitOptions(options);
-  return JSON.stringify(built, (_key, value) => (typeof value === 'function' ? String(value) : value));
+  return JSON.stringify(built, (_key, value: unknown) => (typeof value === 'function' ? String(value) : value));
 }

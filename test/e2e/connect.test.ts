@@ -1,9 +1,9 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { ConnectionState, RoomEvent, Track, type RemoteParticipant } from 'livekit-client';
+import { expect, fixture, html } from '@open-wc/testing';
+import { ConnectionState, RoomEvent, Track } from 'livekit-client';
 import '../../src/index.js';
 import type { LkConnectionStateElement, LkRoom } from '../../src/index.js';
 import type { LkErrorDetail } from '../../src/core/errors.js';
-import { captureWarnings, fetchToken, uniqueRoom, waitFor } from '../helpers.js';
+import { captureWarnings, fetchToken, nextEvent, uniqueRoom, waitFor } from '../helpers.js';
 
 const connected = (el: LkRoom) => waitFor(() => el.room?.state === ConnectionState.Connected && el.connectionState === 'connected', `${el.id || 'lk-room'} connected`);
 
@@ -32,7 +32,7 @@ describe('e2e: lk-room connects to a real LiveKit server', () => {
     const room = uniqueRoom();
     const { server_url, participant_token } = await fetchToken(room, 'bob');
     const el = await fixture<LkRoom>(html`<lk-room url=${server_url} token=${participant_token} connect></lk-room>`);
-    await oneEvent(el, 'lk-connected');
+    await nextEvent(el, 'lk-connected');
     expect(el.room!.name).to.equal(room);
     expect(el.room!.localParticipant.identity).to.equal('bob');
     await el.disconnect();
@@ -42,15 +42,15 @@ describe('e2e: lk-room connects to a real LiveKit server', () => {
     const room = uniqueRoom();
     const a = await fixture<LkRoom>(html`<lk-room token-endpoint="/api/token" room-name=${room} participant-identity="ann" connect></lk-room>`);
     await connected(a);
-    const joined = oneEvent(a, 'lk-participant-connected');
+    const joined = nextEvent(a, 'lk-participant-connected');
     const b = await fixture<LkRoom>(html`<lk-room token-endpoint="/api/token" room-name=${room} participant-identity="ben" connect></lk-room>`);
-    const { participant } = (await joined).detail as { participant: RemoteParticipant };
+    const { participant } = (await joined).detail;
     expect(participant.identity).to.equal('ben');
     await connected(b);
     await waitFor(() => b.room!.remoteParticipants.has('ann'), 'ben sees ann');
-    const left = oneEvent(a, 'lk-participant-disconnected');
+    const left = nextEvent(a, 'lk-participant-disconnected');
     b.remove();
-    expect(((await left).detail as { participant: RemoteParticipant }).participant.identity).to.equal('ben');
+    expect(((await left).detail).participant.identity).to.equal('ben');
     await a.disconnect();
   });
 
@@ -61,7 +61,7 @@ describe('e2e: lk-room connects to a real LiveKit server', () => {
     el.url = server_url;
     el.token = 'not-a-valid-token';
     await captureWarnings(async () => {
-      const failed = oneEvent(el, 'lk-error');
+      const failed = nextEvent(el, 'lk-error');
       el.setAttribute('connect', '');
       document.body.append(el);
       detail = (await failed).detail;
@@ -80,7 +80,7 @@ describe('e2e: lk-room connects to a real LiveKit server', () => {
     el.token = participant_token;
     let detail: LkErrorDetail | undefined;
     await captureWarnings(async () => {
-      const failed = oneEvent(el, 'lk-error');
+      const failed = nextEvent(el, 'lk-error');
       el.setAttribute('connect', '');
       document.body.append(el);
       detail = (await failed).detail;
@@ -95,7 +95,7 @@ describe('e2e: lk-room connects to a real LiveKit server', () => {
     el.tokenEndpoint = '/no-such-endpoint';
     let detail: LkErrorDetail | undefined;
     await captureWarnings(async () => {
-      const failed = oneEvent(el, 'lk-error');
+      const failed = nextEvent(el, 'lk-error');
       el.setAttribute('connect', '');
       document.body.append(el);
       detail = (await failed).detail;

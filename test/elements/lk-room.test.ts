@@ -1,15 +1,15 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { Room } from 'livekit-client';
 import '../../src/index.js';
 import type { LkConnectionStateElement, LkRoom } from '../../src/index.js';
 import type { LkErrorDetail } from '../../src/core/errors.js';
 import { ATTRIBUTE_CASES, at } from '../attribute-cases.js';
-import { captureWarnings } from '../helpers.js';
+import { captureWarnings, nextEvent } from '../helpers.js';
 
 const sdkDefaults = new Room().options;
 
 function expectOption(actual: unknown, expected: unknown) {
-  if (expected && typeof expected === 'object' && !Array.isArray(expected)) expect(actual).to.deep.include(expected as object);
+  if (expected && typeof expected === 'object' && !Array.isArray(expected)) expect(actual).to.deep.include(expected);
   else expect(actual).to.deep.equal(expected);
 }
 
@@ -144,7 +144,7 @@ describe('lk-room (no server)', () => {
     let detail: LkErrorDetail | undefined;
     await captureWarnings(async () => {
       setTimeout(() => el.connect());
-      detail = (await oneEvent(el, 'lk-error')).detail;
+      detail = (await nextEvent(el, 'lk-error')).detail;
     });
     expect(detail).to.include({ code: 'token' });
     expect(detail!.message).to.contain('neither token nor token-endpoint');

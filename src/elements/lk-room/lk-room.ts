@@ -2,10 +2,10 @@ import { ContextProvider } from '@lit/context';
 import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import {
+  ConnectionState,
   DisconnectReason,
   Room,
   RoomEvent,
-  type ConnectionState,
   type Participant,
   type RemoteParticipant,
   type RemoteTrack,
@@ -174,7 +174,7 @@ export class LkRoom extends LkElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#resolveOptions();
-    this.#room ?? this.#buildRoom();
+    if (!this.#room) this.#buildRoom();
     document.dispatchEvent(new CustomEvent(ROOM_ANNOUNCE_EVENT));
     // Back in the DOM after a removal: honour `connect` again.
     this.requestUpdate();
@@ -203,17 +203,17 @@ export class LkRoom extends LkElement {
     if (this.autoConnect && key !== this.#attemptedKey) {
       this.#attemptedKey = key;
       // After this update, so that the state change it makes starts an update of its own.
-      queueMicrotask(() =>
+      queueMicrotask(() => {
         this.connect().catch(() => {
           /* reported as lk-error */
-        }),
-      );
+        });
+      });
     } else if (!this.autoConnect && changed.get('autoConnect') === true) {
       this.#attemptedKey = undefined;
       void this.disconnect();
     }
     const room = this.#room;
-    if (room?.state === 'connected') {
+    if (room?.state === ConnectionState.Connected) {
       if (changed.has('video') && changed.get('video') !== undefined) void this.#setSource('camera', this.video);
       if (changed.has('audio') && changed.get('audio') !== undefined) void this.#setSource('microphone', this.audio);
     }
@@ -239,7 +239,7 @@ export class LkRoom extends LkElement {
       return;
     }
     this.#warnedMissing = undefined;
-    if (this.#room && this.#room.state !== 'disconnected') await this.#room.disconnect();
+    if (this.#room && this.#room.state !== ConnectionState.Disconnected) await this.#room.disconnect();
     if (attempt !== this.#attempt) return;
     this.#setState('connecting');
     try {
@@ -251,7 +251,7 @@ export class LkRoom extends LkElement {
       await Promise.all([this.video && this.#setSource('camera', true), this.audio && this.#setSource('microphone', true)]);
     } catch (err) {
       if (attempt !== this.#attempt || isCancelled(err)) return;
-      this.#setState(toLkConnectionState(this.#room?.state ?? ('disconnected' as ConnectionState)));
+      this.#setState(toLkConnectionState(this.#room?.state ?? ConnectionState.Disconnected));
       this.#error(classifyConnectionError(err));
       throw err;
     }
@@ -296,7 +296,7 @@ export class LkRoom extends LkElement {
     if (!room) return;
     this.#applyLive(room);
     const key = builtKey(options);
-    if (key !== this.#roomKey && room.state !== 'disconnected' && key !== this.#warnedBuiltKey) {
+    if (key !== this.#roomKey && room.state !== ConnectionState.Disconnected && key !== this.#warnedBuiltKey) {
       this.#warnedBuiltKey = key;
       console.warn('lk-room: adaptive-stream, dynacast and other options read when the Room is built changed while connected; they apply at the next connection.');
     }
@@ -355,7 +355,7 @@ export class LkRoom extends LkElement {
   #setState(state: LkConnectionState): void {
     if (state === this.connectionState) return;
     this.connectionState = state;
-    this.emit('lk-connection-state-changed', { state, sdkState: (this.#room?.state ?? 'disconnected') as ConnectionState });
+    this.emit('lk-connection-state-changed', { state, sdkState: this.#room?.state ?? ConnectionState.Disconnected });
   }
 
   #error(detail: LkErrorDetail): void {
