@@ -69,5 +69,20 @@ export default {
     { name: 'core', files: 'test/core/**/*.test.ts' },
     { name: 'elements', files: 'test/elements/**/*.test.ts' },
     { name: 'e2e', files: 'test/e2e/**/*.test.ts' },
+    // Camera, microphone and screen refused, as when a person clicks "Block". Without a media
+    // permission Chromium hides host ICE candidates behind mDNS names, which nothing resolves in
+    // the loopback-only namespace: the feature flag keeps the plain 127.0.0.1 candidate.
+    {
+      name: 'denied',
+      files: 'test/denied/**/*.test.ts',
+      browsers: [
+        chromium([
+          '--use-fake-device-for-media-stream',
+          '--use-fake-ui-for-media-stream=deny',
+          '--allow-loopback-in-peer-connection',
+          '--disable-features=WebRtcHideLocalIpsWithMdns',
+        ]),
+      ],
+    },
   ],
 };

@@ -6,6 +6,8 @@
 //
 // It grants every participant the right to join, publish, subscribe and send data in the room it
 // asks for. Fine for a local server; a public page needs an endpoint that decides who may join.
+// For trying restricted tokens, `?can_publish=camera,microphone` limits the sources a participant
+// may publish, and `?can_publish=none` forbids publishing.
 import { AccessToken } from 'livekit-server-sdk';
 import { randomBytes } from 'node:crypto';
 
@@ -16,8 +18,21 @@ function pick(body, snake, camel) {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
+// livekit-server-sdk takes @livekit/protocol's TrackSource numbers.
+const TRACK_SOURCES = { camera: 1, microphone: 2, screen_share: 3, screen_share_audio: 4 };
+
+/** The publish grant for a `can_publish` query value: absent = everything. */
+export function publishGrant(canPublish) {
+  if (canPublish == null || canPublish === '') return { canPublish: true };
+  if (canPublish === 'none') return { canPublish: false };
+  const names = canPublish.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !(name in TRACK_SOURCES));
+  if (unknown.length) throw new Error(`can_publish: unknown source ${unknown.join(', ')}; accepted: none, or ${Object.keys(TRACK_SOURCES).join(', ')}`);
+  return { canPublish: true, canPublishSources: names.map((name) => TRACK_SOURCES[name]) };
+}
+
 /** Mints `{ server_url, participant_token }` for a standard token request body. */
-export async function mintToken(server, body = {}) {
+export async function mintToken(server, body = {}, grant = { canPublish: true }) {
   const roomName = pick(body, 'room_name', 'roomName') ?? 'livekit-elements';
   const identity = pick(body, 'participant_identity', 'participantIdentity') ?? `guest-${randomBytes(3).toString('hex')}`;
   const token = new AccessToken(server.apiKey, server.apiSecret, {
@@ -27,7 +42,7 @@ export async function mintToken(server, body = {}) {
     attributes: body?.participant_attributes ?? body?.participantAttributes,
     ttl: '1h',
   });
-  token.addGrant({ roomJoin: true, room: roomName, canPublish: true, canSubscribe: true, canPublishData: true });
+  token.addGrant({ roomJoin: true, room: roomName, canSubscribe: true, canPublishData: true, ...grant });
   return { server_url: server.url, participant_token: await token.toJwt() };
 }
 
@@ -40,7 +55,7 @@ async function readJson(req) {
 
 /** Handles a node `http` request for the token path; returns false for any other path. */
 export async function handleTokenRequest(server, req, res) {
-  const { pathname } = new URL(req.url, 'http://localhost');
+  const { pathname, searchParams } = new URL(req.url, 'http://localhost');
   if (pathname !== TOKEN_PATH) return false;
   if (req.method !== 'POST') {
     res.writeHead(405, { 'content-type': 'text/plain', allow: 'POST' }).end('POST a JSON token request.');
@@ -48,7 +63,7 @@ export async function handleTokenRequest(server, req, res) {
   }
   try {
     const body = await readJson(req);
-    const answer = await mintToken(server, body);
+    const answer = await mintToken(server, body, publishGrant(searchParams.get('can_publish')));
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
   } catch (err) {
     res.writeHead(400, { 'content-type': 'text/plain' }).end(`Bad token request: ${err.message}`);

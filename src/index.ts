@@ -4,6 +4,9 @@
  */
 export * from './lk-room.js';
 export * from './lk-connection-state.js';
+export * from './lk-camera-toggle.js';
+export * from './lk-microphone-toggle.js';
+export * from './lk-screenshare.js';
 export { define } from './define.js';
 export { roomContext, participantContext } from './context.js';
 export type { LkEventDetails, LkEventName, LkConnectionState, LkTrackEventDetail } from './events.js';

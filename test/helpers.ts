@@ -53,3 +53,39 @@ export async function captureWarnings(fn: () => unknown): Promise<string[]> {
 export function nextEvent<K extends keyof HTMLElementEventMap>(target: EventTarget, name: K): Promise<HTMLElementEventMap[K]> {
   return new Promise((resolve) => target.addEventListener(name, (event) => resolve(event as HTMLElementEventMap[K]), { once: true }));
 }
+
+/** A real mouse click (a user gesture) in the middle of `element`. */
+export async function realClick(element: Element): Promise<void> {
+  const { sendMouse } = await import('@web/test-runner-commands');
+  const box = element.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+}
+
+/** The `outbound-rtp` stats of a sender, by rid (or `''` without simulcast), and its codec's MIME type and fmtp. */
+export async function outboundStats(sender: RTCRtpSender): Promise<{ byRid: Map<string, { bytesSent: number; frameWidth?: number }>; mimeType?: string; fmtp?: string }> {
+  const report = await sender.getStats();
+  const byRid = new Map<string, { bytesSent: number; frameWidth?: number }>();
+  let codecId: string | undefined;
+  report.forEach((stat: { type: string; rid?: string; bytesSent?: number; frameWidth?: number; codecId?: string }) => {
+    if (stat.type !== 'outbound-rtp') return;
+    byRid.set(stat.rid ?? '', { bytesSent: stat.bytesSent ?? 0, frameWidth: stat.frameWidth });
+    codecId ??= stat.codecId;
+  });
+  const codec = codecId ? (report.get(codecId) as { mimeType?: string; sdpFmtpLine?: string } | undefined) : undefined;
+  return { byRid, mimeType: codec?.mimeType, fmtp: codec?.sdpFmtpLine };
+}
+
+/**
+ * The server's answer to the publisher peer connection (livekit-client keeps it on `room.engine`):
+ * the parameters the browser's encoders follow, such as Opus `usedtx`.
+ */
+export function publisherAnswer(room: { engine: unknown }): string {
+  const engine = room.engine as { pcManager?: { publisher: { getRemoteDescription(): RTCSessionDescription | null | undefined } } };
+  return engine.pcManager?.publisher.getRemoteDescription()?.sdp ?? '';
+}
+
+/** The fmtp parameters of a codec (`opus`, `red`) in an SDP, joined. */
+export function fmtpOf(sdp: string, codec: string): string {
+  const payloads = [...sdp.matchAll(new RegExp(`^a=rtpmap:(\\d+) ${codec}/`, 'gim'))].map((m) => m[1]);
+  return payloads.flatMap((pt) => [...sdp.matchAll(new RegExp(`^a=fmtp:${pt} (.*)$`, 'gm'))].map((m) => m[1])).join(';');
+}

@@ -143,7 +143,7 @@ describe('lk-room (no server)', () => {
     const el = await fixture<LkRoom>(html`<lk-room></lk-room>`);
     let detail: LkErrorDetail | undefined;
     await captureWarnings(async () => {
-      setTimeout(() => el.connect());
+      setTimeout(() => void el.connect());
       detail = (await nextEvent(el, 'lk-error')).detail;
     });
     expect(detail).to.include({ code: 'token' });

@@ -14,6 +14,7 @@ import {
   type RoomOptions,
 } from 'livekit-client';
 import { roomContext } from '../../context.js';
+import { AttributeErrorReporter } from '../../controllers/attribute-options.js';
 import { ROOM_ANNOUNCE_EVENT } from '../../controllers/room-binding.js';
 import { RoomEventsController } from '../../controllers/room-events.js';
 import { toLkConnectionState, type LkConnectionState } from '../../core/connection-state.js';
@@ -27,7 +28,6 @@ import {
   mapRoomAttributes,
   mergeOptions,
   splitOptions,
-  type AttributeError,
   type LiveOptions,
 } from '../../core/room-options.js';
 import { fetchCredentials, missingCredentials, type ConnectionRequest } from '../../core/token.js';
@@ -142,7 +142,7 @@ export class LkRoom extends LkElement {
   #sdkDefaults: LiveOptions = {};
   #liveKey?: string;
   #resolved: { options: RoomOptions; connect: RoomConnectOptions } = { options: {}, connect: {} };
-  #reported = new Map<string, string>();
+  #errors = new AttributeErrorReporter(this);
   #warnedBuiltKey?: string;
   #attempt = 0;
   #attemptedKey?: string;
@@ -289,7 +289,7 @@ export class LkRoom extends LkElement {
   /** Reads the option attributes, reports new invalid values, and applies live options to the room. */
   #resolveOptions(): void {
     const mapped = mapRoomAttributes((name) => this.getAttribute(name));
-    this.#report(mapped.errors);
+    this.#errors.report(mapped.errors);
     const options = mergeOptions(this.options ?? {}, mapped.room);
     this.#resolved = { options, connect: mergeOptions(this.connectOptions ?? {}, mapped.connect) };
     const room = this.#room;
@@ -300,15 +300,6 @@ export class LkRoom extends LkElement {
       this.#warnedBuiltKey = key;
       console.warn('lk-room: adaptive-stream, dynacast and other options read when the Room is built changed while connected; they apply at the next connection.');
     }
-  }
-
-  #report(errors: AttributeError[]): void {
-    const now = new Map(errors.map((e) => [e.attribute, e.value]));
-    for (const error of errors) {
-      if (this.#reported.get(error.attribute) === error.value) continue;
-      this.#error({ code: 'invalid-attribute', ...error });
-    }
-    this.#reported = now;
   }
 
   #applyLive(room: Room): void {

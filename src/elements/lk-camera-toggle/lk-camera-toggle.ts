@@ -1,0 +1,53 @@
+import { Track, type Room } from 'livekit-client';
+import { CAMERA_ATTRIBUTES, cameraOptions, mapCameraAttributes, type CameraDraft } from '../../core/track-options.js';
+import { cameraIcon } from '../track-toggle/icons.js';
+import { LkTrackToggle } from '../track-toggle/track-toggle.js';
+
+/**
+ * Turns the local camera on and off. Off mutes the publication (others see it muted) and stops the
+ * capture, so the camera light goes out. The attributes override the room's capture and publish
+ * defaults for this camera.
+ *
+ * @summary A button for the camera.
+ * @tag lk-camera-toggle
+ *
+ * @attr {resolution} resolution - Capture size: a preset (`h720`), `WxH`, or `WxH@fps`.
+ * @attr {number} framerate - Capture frame rate.
+ * @attr {'user'|'environment'|'left'|'right'} facing-mode - Which camera.
+ * @attr {string} device - Camera device id.
+ * @attr {bitrate} max-bitrate - Top layer bitrate (`1.2M`, `800k`).
+ * @attr {number} max-framerate - Top layer frame rate.
+ * @attr {tri} simulcast - Simulcast on or off.
+ * @attr {layers} simulcast-layers - Up to two lower layers (`h180,h360`).
+ * @attr {'vp8'|'h264'|'vp9'|'av1'|'h265'} codec - Video codec.
+ */
+export class LkCameraToggle extends LkTrackToggle {
+  protected static override overrideAttributes = CAMERA_ATTRIBUTES.map((a) => a.name);
+  protected readonly sourceName = 'Camera';
+  #overrides?: CameraDraft;
+
+  constructor() {
+    super(Track.Source.Camera);
+  }
+
+  protected icon(on: boolean) {
+    return cameraIcon(!on);
+  }
+
+  protected readOverrides() {
+    const { errors, ...overrides } = mapCameraAttributes((name) => this.getAttribute(name));
+    this.#overrides = overrides;
+    return errors;
+  }
+
+  protected async setEnabled(room: Room, enabled: boolean) {
+    const { capture, publish } = cameraOptions(room.options, this.#overrides ?? { capture: {}, publish: {} });
+    await room.localParticipant.setCameraEnabled(enabled, capture, publish);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lk-camera-toggle': LkCameraToggle;
+  }
+}

@@ -1,0 +1,119 @@
+import { html, LitElement, nothing, type PropertyValues, type SVGTemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Room, Track } from 'livekit-client';
+import { AttributeErrorReporter } from '../../controllers/attribute-options.js';
+import { LocalTrackController } from '../../controllers/local-track.js';
+import { RoomBindingController } from '../../controllers/room-binding.js';
+import type { AttributeError } from '../../core/attributes.js';
+import { classifyMediaError } from '../../core/errors.js';
+import { LkElement } from '../base.js';
+import { buttonStyles } from './button.styles.js';
+
+/**
+ * What the camera, microphone and screen-share toggles share: a native button with `aria-pressed`,
+ * `pressed` and `pending` reflected, disabled while the room is not connected or the token may not
+ * publish the source. While a change is in flight it is `aria-disabled` and `aria-busy` and ignores
+ * clicks, but keeps keyboard focus; `lk-toggle` after a user's change, `lk-error` on failure. Each subclass names
+ * its source, its override attributes, and the SDK call.
+ *
+ * @slot - The label (default: an icon and the source's name).
+ * @slot icon - Replaces the default icon.
+ * @csspart button - The native button.
+ * @csspart icon - The default icon.
+ * @csspart label - The default text.
+ * @fires lk-toggle - `{source, enabled}` after the user turned the source on or off.
+ * @fires lk-error - `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`, or `invalid-attribute` for an override.
+ */
+export abstract class LkTrackToggle extends LkElement {
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override styles = [LkElement.styles, buttonStyles];
+
+  /** The id of an `<lk-room>` to control instead of the enclosing one. */
+  @property({ attribute: 'room' }) roomId?: string;
+
+  /** Replaces the default text of the button. */
+  @property() label?: string;
+
+  /** The source is on (published and not muted). Reflected; read-only. */
+  @property({ type: Boolean, reflect: true }) pressed = false;
+
+  /** A change is in flight. Reflected; read-only. */
+  @property({ type: Boolean, reflect: true }) pending = false;
+
+  protected readonly local: LocalTrackController;
+  readonly #errors = new AttributeErrorReporter(this);
+
+  constructor(source: Track.Source) {
+    super();
+    this.local = new LocalTrackController(this, source, () => (this.pressed = this.local.enabled));
+    new RoomBindingController(this, (room) => (this.local.room = room));
+  }
+
+  /** The room this control acts on. */
+  get room(): Room | undefined {
+    return this.local.room;
+  }
+
+  /** The source's name, used for the default text and in error messages. */
+  protected abstract readonly sourceName: string;
+
+  protected abstract icon(on: boolean): SVGTemplateResult;
+
+  /** Reads the override attributes; returns their errors. */
+  protected abstract readOverrides(): readonly AttributeError[];
+
+  /** Turns the source on or off with the overrides. */
+  protected abstract setEnabled(room: Room, enabled: boolean): Promise<unknown>;
+
+  /** The names of the override attributes, observed in addition to the Lit properties. */
+  protected static overrideAttributes: readonly string[] = [];
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, ...this.overrideAttributes];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (old !== value && (this.constructor as typeof LkTrackToggle).overrideAttributes.includes(name)) this.requestUpdate();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.#errors.report(this.readOverrides());
+  }
+
+  protected override render() {
+    const on = this.local.enabled;
+    return html`<button
+      part="button"
+      type="button"
+      aria-pressed=${on ? 'true' : 'false'}
+      aria-busy=${this.pending ? 'true' : nothing}
+      aria-disabled=${this.pending ? 'true' : nothing}
+      ?disabled=${!this.local.available}
+      @click=${this.#onClick}
+    >
+      <slot name="icon">${this.icon(on)}</slot>
+      <slot><span part="label">${this.label ?? this.sourceName}</span></slot>
+    </button>`;
+  }
+
+  #onClick = async (): Promise<void> => {
+    const room = this.local.room;
+    if (!room || this.pending) return;
+    const enable = !this.local.enabled;
+    this.pending = true;
+    try {
+      await this.setEnabled(room, enable);
+      this.local.sync();
+      this.emit('lk-toggle', { source: this.local.source, enabled: this.local.enabled });
+    } catch (err) {
+      const detail = classifyMediaError(err, this.local.source.replace('_', ' '));
+      console.warn(`${this.localName}: ${detail.message}`);
+      this.emit('lk-error', detail);
+    } finally {
+      this.pending = false;
+      this.local.sync();
+    }
+  };
+}
