@@ -69,6 +69,12 @@ export default {
     { name: 'core', files: 'test/core/**/*.test.ts' },
     { name: 'elements', files: 'test/elements/**/*.test.ts' },
     { name: 'e2e', files: 'test/e2e/**/*.test.ts' },
+    // Two fake cameras, for switching and flipping between them.
+    {
+      name: 'devices',
+      files: 'test/devices/**/*.test.ts',
+      browsers: [chromium([...mediaFlags.filter((f) => f !== '--use-fake-device-for-media-stream'), '--use-fake-device-for-media-stream=device-count=2'])],
+    },
     // Camera, microphone and screen refused, as when a person clicks "Block". Without a media
     // permission Chromium hides host ICE candidates behind mDNS names, which nothing resolves in
     // the loopback-only namespace: the feature flag keeps the plain 127.0.0.1 candidate.

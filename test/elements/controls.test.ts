@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.js';
-import type { LkCameraToggle, LkMicrophoneToggle, LkScreenShare } from '../../src/index.js';
+import type { LkCameraFlip, LkCameraToggle, LkDeviceSelect, LkLeaveButton, LkMicrophoneToggle, LkScreenShare } from '../../src/index.js';
+import { waitFor } from '../helpers.js';
 import type { LkErrorDetail } from '../../src/core/errors.js';
 import { captureWarnings } from '../helpers.js';
 
@@ -45,5 +46,45 @@ describe('controls (no server)', () => {
     ]);
     expect(errors[1].accepted).to.contain('vp8');
     expect(warnings).to.have.length(2);
+  });
+
+  it('<lk-device-select> lists the devices of its kind, each with a label', async () => {
+    // Browsers list devices fully once the page may use the microphone.
+    (await navigator.mediaDevices.getUserMedia({ audio: true })).getTracks().forEach((t) => t.stop());
+    const el = await fixture<LkDeviceSelect>(html`<lk-device-select kind="audiooutput" label="Lautsprecher"></lk-device-select>`);
+    await waitFor(() => el.devices.length > 0, 'devices listed');
+    await el.updateComplete;
+    expect(el.devices.every((d) => d.kind === 'audiooutput')).to.equal(true);
+    const options = [...el.shadowRoot!.querySelectorAll('option')];
+    expect(options).to.have.length(el.devices.length);
+    expect(options.every((o) => o.textContent!.trim() !== '')).to.equal(true);
+    expect(el.shadowRoot!.querySelector('[part=text]')!.textContent).to.equal('Lautsprecher');
+    await expect(el).to.be.accessible();
+  });
+
+  it('<lk-device-select> reports an invalid kind', async () => {
+    const errors: LkErrorDetail[] = [];
+    await captureWarnings(async () => {
+      await fixture<LkDeviceSelect>(html`<lk-device-select kind="webcam" @lk-error=${(e: CustomEvent<LkErrorDetail>) => errors.push(e.detail)}></lk-device-select>`);
+    });
+    expect(errors).to.have.length(1);
+    expect(errors[0]).to.include({ code: 'invalid-attribute', attribute: 'kind', value: 'webcam' });
+    expect(errors[0].accepted).to.contain('videoinput');
+  });
+
+  it('<lk-leave-button> is disabled without a connected room', async () => {
+    const el = await fixture<LkLeaveButton>(html`<lk-leave-button label="Verlassen"></lk-leave-button>`);
+    expect(button(el).disabled).to.equal(true);
+    expect(button(el).textContent).to.contain('Verlassen');
+    await expect(el).to.be.accessible();
+  });
+
+  it('<lk-camera-flip> is hidden with a single camera', async () => {
+    const el = await fixture<LkCameraFlip>(html`<lk-camera-flip></lk-camera-flip>`);
+    await waitFor(async () => (await navigator.mediaDevices.enumerateDevices()).length > 0, 'devices');
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === 'videoinput')).to.have.length(1);
+    expect(el.hidden).to.equal(true);
+    expect(getComputedStyle(el).display).to.equal('none');
   });
 });

@@ -1,0 +1,100 @@
+import { html, LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { Track, type LocalVideoTrack, type Room } from 'livekit-client';
+import { LocalTrackController } from '../../controllers/local-track.js';
+import { MediaDevicesController } from '../../controllers/media-devices.js';
+import { RoomBindingController } from '../../controllers/room-binding.js';
+import { nextDeviceId, nextFacingMode, type FacingMode } from '../../core/devices.js';
+import { classifyMediaError } from '../../core/errors.js';
+import { LkElement } from '../base.js';
+import { buttonStyles } from '../track-toggle/button.styles.js';
+import { flipIcon } from '../track-toggle/icons.js';
+
+/**
+ * Switches the published camera between the front and the back one by restarting the track: the
+ * publication stays, others see no interruption beyond a few frames. Hidden where the device has
+ * a single camera. On cameras that report no facing mode (most desktops), it moves to the next
+ * camera instead.
+ *
+ * @summary A button that flips between the front and back camera.
+ * @tag lk-camera-flip
+ *
+ * @slot - The label (default: an icon and "Flip camera").
+ * @slot icon - Replaces the default icon.
+ * @csspart button - The native button.
+ * @csspart icon - The default icon.
+ * @csspart label - The default text.
+ * @fires lk-error - When the camera cannot be restarted: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`.
+ */
+export class LkCameraFlip extends LkElement {
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override styles = [LkElement.styles, buttonStyles];
+
+  /** The id of an `<lk-room>` to act on instead of the enclosing one. */
+  @property({ attribute: 'room' }) roomId?: string;
+
+  /** Replaces the default text. */
+  @property() label?: string;
+
+  /** The facing mode asked for last. Reflected; read-only. */
+  @property({ attribute: 'facing-mode', reflect: true }) facingMode: FacingMode = 'user';
+
+  /** A restart is in flight. Reflected; read-only. */
+  @property({ type: Boolean, reflect: true }) pending = false;
+
+  #devices = new MediaDevicesController(this, () => 'videoinput');
+  #camera = new LocalTrackController(this, Track.Source.Camera);
+  #binding = new RoomBindingController(this, (room) => (this.#camera.room = room));
+
+  /** The room whose camera this flips. */
+  get room(): Room | undefined {
+    return this.#binding.room;
+  }
+
+  protected override willUpdate(): void {
+    this.hidden = this.#devices.devices.length < 2;
+  }
+
+  protected override render() {
+    return html`<button
+      part="button"
+      type="button"
+      ?disabled=${!this.#camera.enabled}
+      aria-busy=${this.pending ? 'true' : 'false'}
+      aria-disabled=${this.pending ? 'true' : 'false'}
+      @click=${this.#flip}
+    >
+      <slot name="icon">${flipIcon()}</slot>
+      <slot><span part="label">${this.label ?? 'Flip camera'}</span></slot>
+    </button>`;
+  }
+
+  #flip = async (): Promise<void> => {
+    const track = this.#camera.publication?.videoTrack as LocalVideoTrack | undefined;
+    if (!track || this.pending) return;
+    this.pending = true;
+    try {
+      const before = track.mediaStreamTrack.getSettings();
+      const next = nextFacingMode(before.facingMode ?? this.facingMode);
+      // Keep the capture size and frame rate across the restart.
+      const resolution = before.width && before.height ? { width: before.width, height: before.height, frameRate: before.frameRate } : undefined;
+      // A camera that reports its facing mode (phones, tablets) is flipped by facing mode; one
+      // that does not (most desktops) gives way to the next camera.
+      const deviceId = before.facingMode ? undefined : nextDeviceId(this.#devices.devices, before.deviceId);
+      await track.restartTrack(deviceId ? { deviceId: { exact: deviceId }, resolution } : { facingMode: next, resolution });
+      this.facingMode = next;
+    } catch (err) {
+      const detail = classifyMediaError(err, 'camera');
+      console.warn(`lk-camera-flip: ${detail.message}`);
+      this.emit('lk-error', detail);
+    } finally {
+      this.pending = false;
+    }
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lk-camera-flip': LkCameraFlip;
+  }
+}

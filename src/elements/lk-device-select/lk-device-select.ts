@@ -1,0 +1,141 @@
+import { html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { RoomEvent, type Room } from 'livekit-client';
+import { AttributeErrorReporter } from '../../controllers/attribute-options.js';
+import { MediaDevicesController } from '../../controllers/media-devices.js';
+import { RoomBindingController } from '../../controllers/room-binding.js';
+import { RoomEventsController } from '../../controllers/room-events.js';
+import { enumAccepted } from '../../core/grammar.js';
+import { classifyMediaError } from '../../core/errors.js';
+import { DEVICE_KINDS, activeDeviceId, deviceLabel, type DeviceKind } from '../../core/devices.js';
+import { LkElement } from '../base.js';
+import { styles } from './lk-device-select.styles.js';
+
+const DEFAULT_LABELS: Record<DeviceKind, string> = { videoinput: 'Camera', audioinput: 'Microphone', audiooutput: 'Speaker' };
+
+/**
+ * Lists the cameras, microphones or speakers and switches the room's active one with
+ * `room.switchActiveDevice`. Before the room connects, the choice becomes the capture default.
+ * Follows devices being plugged in and out.
+ *
+ * @summary A device picker: camera, microphone or speaker.
+ * @tag lk-device-select
+ *
+ * @csspart label - The label around the select.
+ * @csspart text - The label's text.
+ * @csspart select - The native select.
+ * @fires lk-error - `device-not-found`, `device-in-use`, `permission-denied` when switching fails; `invalid-attribute` for a bad `kind`.
+ */
+export class LkDeviceSelect extends LkElement {
+  static override styles = [LkElement.styles, styles];
+
+  /** `videoinput`, `audioinput` or `audiooutput`. */
+  @property() kind: string = 'videoinput';
+
+  /** The id of an `<lk-room>` to act on instead of the enclosing one. */
+  @property({ attribute: 'room' }) roomId?: string;
+
+  /** Replaces the default label (Camera, Microphone, Speaker). */
+  @property() label?: string;
+
+  /** The selected device id. */
+  @property() value = '';
+
+  #errors = new AttributeErrorReporter(this);
+  #kind?: DeviceKind;
+  #devices = new MediaDevicesController(this, () => this.#kind, (err) => this.#fail(err));
+  #events = new RoomEventsController(this, {
+    [RoomEvent.ActiveDeviceChanged]: (kind: MediaDeviceKind, deviceId: string) => {
+      if (kind === this.#kind) this.value = deviceId;
+    },
+    [RoomEvent.MediaDevicesChanged]: () => void this.#devices.refresh(),
+    [RoomEvent.LocalTrackPublished]: () => void this.#devices.refresh(),
+  });
+  #binding = new RoomBindingController(this, (room) => {
+    this.#events.room = room;
+    this.#syncValue();
+  });
+
+  /** The room this element acts on. */
+  get room(): Room | undefined {
+    return this.#binding.room;
+  }
+
+  /** The devices listed. */
+  get devices(): readonly MediaDeviceInfo[] {
+    return this.#devices.devices;
+  }
+
+  /** Lists the devices again (it also does when devices change, and when the list is opened). */
+  refresh(): Promise<void> {
+    return this.#devices.refresh();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('kind')) {
+      const valid = (DEVICE_KINDS as readonly string[]).includes(this.kind);
+      this.#errors.report(
+        valid
+          ? []
+          : [
+              {
+                attribute: 'kind',
+                value: this.kind,
+                accepted: enumAccepted(DEVICE_KINDS),
+                message: `lk-device-select: kind="${this.kind}" is not valid; accepted: ${enumAccepted(DEVICE_KINDS)}.`,
+              },
+            ],
+      );
+      this.#kind = valid ? (this.kind as DeviceKind) : undefined;
+      void this.#devices.refresh();
+      this.#syncValue();
+    }
+  }
+
+  protected override render() {
+    const kind = this.#kind;
+    const devices = this.#devices.devices;
+    return html`<label part="label"
+      ><span part="text">${this.label ?? (kind ? DEFAULT_LABELS[kind] : 'Device')}</span>
+      <select part="select" ?disabled=${!kind || devices.length === 0} @change=${this.#onChange} @pointerdown=${this.#onOpen} @focus=${this.#onOpen}>
+        ${devices.map(
+          (device, i) => html`<option value=${device.deviceId} ?selected=${device.deviceId === this.value}>${deviceLabel(device, i)}</option>`,
+        )}
+      </select></label
+    >`;
+  }
+
+  // Labels appear once a permission is given, which fires no event: re-read when the list opens.
+  #onOpen = () => void this.#devices.refresh();
+
+  #syncValue(): void {
+    const room = this.#binding.room;
+    if (room && this.#kind) this.value = activeDeviceId(room, this.#kind) ?? this.value;
+  }
+
+  #onChange = async (event: Event): Promise<void> => {
+    const deviceId = (event.target as HTMLSelectElement).value;
+    const previous = this.value;
+    this.value = deviceId;
+    const room = this.#binding.room;
+    if (!room || !this.#kind) return;
+    try {
+      await room.switchActiveDevice(this.#kind, deviceId);
+    } catch (err) {
+      this.value = previous;
+      this.#fail(err);
+    }
+  };
+
+  #fail(err: unknown): void {
+    const detail = classifyMediaError(err, this.#kind ? DEFAULT_LABELS[this.#kind].toLowerCase() : 'device');
+    console.warn(`lk-device-select: ${detail.message}`);
+    this.emit('lk-error', detail);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lk-device-select': LkDeviceSelect;
+  }
+}
