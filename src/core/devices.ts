@@ -13,7 +13,7 @@ export function deviceLabel(device: Pick<MediaDeviceInfo, 'label' | 'kind'>, ind
 /** A device id out of a `ConstrainDOMString` (`'id'`, `{exact: 'id'}`, `{ideal: ['id']}`). */
 export function constraintDeviceId(constraint: ConstrainDOMString | undefined): string | undefined {
   if (typeof constraint === 'string') return constraint;
-  if (Array.isArray(constraint)) return constraint[0] as string | undefined;
+  if (Array.isArray(constraint)) return constraint[0];
   if (constraint && typeof constraint === 'object') {
     const { exact, ideal } = constraint;
     return constraintDeviceId(exact ?? ideal);

@@ -57,7 +57,7 @@ describe('controls (no server)', () => {
     expect(el.devices.every((d) => d.kind === 'audiooutput')).to.equal(true);
     const options = [...el.shadowRoot!.querySelectorAll('option')];
     expect(options).to.have.length(el.devices.length);
-    expect(options.every((o) => o.textContent!.trim() !== '')).to.equal(true);
+    expect(options.every((o) => o.textContent.trim() !== '')).to.equal(true);
     expect(el.shadowRoot!.querySelector('[part=text]')!.textContent).to.equal('Lautsprecher');
     await expect(el).to.be.accessible();
   });

@@ -1,6 +1,6 @@
 import { html, LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { Track, type LocalVideoTrack, type Room } from 'livekit-client';
+import { Track, type Room } from 'livekit-client';
 import { LocalTrackController } from '../../controllers/local-track.js';
 import { MediaDevicesController } from '../../controllers/media-devices.js';
 import { RoomBindingController } from '../../controllers/room-binding.js';
@@ -70,7 +70,7 @@ export class LkCameraFlip extends LkElement {
   }
 
   #flip = async (): Promise<void> => {
-    const track = this.#camera.publication?.videoTrack as LocalVideoTrack | undefined;
+    const track = this.#camera.publication?.videoTrack;
     if (!track || this.pending) return;
     this.pending = true;
     try {
