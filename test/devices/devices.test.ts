@@ -33,6 +33,22 @@ describe('devices (two fake cameras)', () => {
     await room.disconnect();
   });
 
+  it('lk-device-select follows devicechange', async () => {
+    const el = await fixture<LkDeviceSelect>(html`<lk-device-select kind="videoinput"></lk-device-select>`);
+    await waitFor(() => el.devices.length > 0, 'listed');
+    const before = el.devices;
+    // What the browser fires when a device is plugged in or out.
+    navigator.mediaDevices.dispatchEvent(new Event('devicechange'));
+    await waitFor(() => el.devices !== before, 'listed again');
+    expect(el.devices.map((d) => d.deviceId)).to.deep.equal(before.map((d) => d.deviceId));
+    el.remove();
+    // Removed: it no longer listens.
+    const after = el.devices;
+    navigator.mediaDevices.dispatchEvent(new Event('devicechange'));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(el.devices).to.equal(after);
+  });
+
   it('a choice made before connecting becomes the capture default', async () => {
     const page = await fixture<HTMLDivElement>(html`<div><lk-room token-endpoint="/api/token" room-name=${uniqueRoom()} video>
       <lk-device-select kind="videoinput"></lk-device-select></lk-room></div>`);
@@ -60,6 +76,7 @@ describe('devices (two fake cameras)', () => {
     const pub = await waitFor(() => room.room?.localParticipant.getTrackPublication(Track.Source.Camera), 'camera published');
     const track = pub.track as LocalVideoTrack;
     await waitFor(() => !flip.hidden && !button(flip).disabled, 'visible and enabled');
+    await expect(flip).to.be.accessible();
     const sub = await fixture<LkRoom>(html`<lk-room token-endpoint="/api/token" room-name=${name} participant-identity="sub" connect></lk-room>`);
     const remote = await waitFor(() => sub.room?.remoteParticipants.get('pub')?.getTrackPublication(Track.Source.Camera)?.videoTrack as RemoteVideoTrack | undefined, 'subscribed');
     let unpublished = 0;

@@ -38,7 +38,14 @@ describe('e2e: camera toggle', () => {
     expect(toggle.pressed).to.equal(false);
     const toggled = nextEvent(toggle, 'lk-toggle');
     button(toggle).click();
+    await toggle.updateComplete;
+    // While the capture is in flight: pending, busy, and clicks ignored.
+    expect(toggle.pending).to.equal(true);
+    expect(toggle.hasAttribute('pending')).to.equal(true);
+    expect(button(toggle).getAttribute('aria-busy')).to.equal('true');
+    button(toggle).click();
     expect((await toggled).detail).to.deep.equal({ source: Track.Source.Camera, enabled: true });
+    expect(toggle.pending).to.equal(false);
     expect(toggle.pressed).to.equal(true);
     expect(toggle.hasAttribute('pressed')).to.equal(true);
     expect(button(toggle).getAttribute('aria-pressed')).to.equal('true');
@@ -135,18 +142,21 @@ describe('e2e: camera toggle', () => {
     await room.disconnect();
   });
 
-  it('Space and Enter toggle it from the keyboard', async () => {
-    const { page, room } = await connectedRoom(html`<div><lk-room token-endpoint="/api/token" room-name=${uniqueRoom()} connect>
-      <lk-camera-toggle></lk-camera-toggle></lk-room></div>`);
-    const toggle = page.querySelector<LkCameraToggle>('lk-camera-toggle')!;
-    await waitFor(() => !button(toggle).disabled, 'enabled');
-    toggle.focus();
-    await sendKeys({ press: 'Space' });
-    await waitFor(() => toggle.pressed && !toggle.pending, 'on after Space');
-    await sendKeys({ press: 'Enter' });
-    await waitFor(() => !toggle.pressed && !toggle.pending, 'off after Enter');
-    await room.disconnect();
-  });
+  for (const tag of ['lk-camera-toggle', 'lk-microphone-toggle', 'lk-screenshare'] as const) {
+    it(`<${tag}>: Space and Enter toggle it from the keyboard`, async () => {
+      const page = await fixture<HTMLDivElement>(`<div><lk-room token-endpoint="/api/token" room-name="${uniqueRoom()}" connect><${tag}></${tag}></lk-room></div>`);
+      const room = page.querySelector<LkRoom>('lk-room')!;
+      const toggle = page.querySelector<LkCameraToggle>(tag)!;
+      await waitFor(() => !button(toggle).disabled, 'enabled');
+      toggle.focus();
+      await sendKeys({ press: 'Space' });
+      await waitFor(() => toggle.pressed && !toggle.pending, 'on after Space');
+      await sendKeys({ press: 'Enter' });
+      await waitFor(() => !toggle.pressed && !toggle.pending, 'off after Enter');
+      await expect(toggle).to.be.accessible();
+      await room.disconnect();
+    });
+  }
 
   it('is disabled when the token may not publish the camera', async () => {
     const { page, room } = await connectedRoom(html`<div><lk-room token-endpoint="/api/token?can_publish=microphone" room-name=${uniqueRoom()} connect>
@@ -302,6 +312,25 @@ describe('e2e: screen share', () => {
     await waitFor(() => !room.room!.localParticipant.getTrackPublication(Track.Source.ScreenShare), 'unpublished');
     expect(toggles).to.equal(0);
     await room.disconnect();
+  });
+
+  it('audio on the element publishes the shared audio too', async () => {
+    const name = uniqueRoom();
+    const { page, room } = await connectedRoom(html`<div><lk-room token-endpoint="/api/token" room-name=${name} participant-identity="pub" connect>
+      <lk-screenshare audio></lk-screenshare></lk-room></div>`);
+    const toggle = page.querySelector<LkScreenShare>('lk-screenshare')!;
+    await waitFor(() => !button(toggle).disabled, 'enabled');
+    await realClick(toggle);
+    await publication(room, Track.Source.ScreenShare);
+    const audio = await publication(room, Track.Source.ScreenShareAudio);
+    expect(audio.kind).to.equal(Track.Kind.Audio);
+    const { sub, pub } = await subscribe(name, 'sub', 'pub', Track.Source.ScreenShareAudio);
+    await waitFor(() => pub.isSubscribed, 'the subscriber receives the shared audio');
+    // Turning the share off takes both away.
+    await realClick(toggle);
+    await waitFor(() => !room.room!.localParticipant.getTrackPublication(Track.Source.ScreenShareAudio), 'audio unpublished');
+    expect(room.room!.localParticipant.getTrackPublication(Track.Source.ScreenShare)).to.equal(undefined);
+    await Promise.all([room.disconnect(), sub.disconnect()]);
   });
 
   it('overrides on the element win: max-bitrate, max-framerate, resolution preset', async () => {
