@@ -4,6 +4,11 @@
  */
 export * from './lk-room.js';
 export * from './lk-connection-state.js';
+export * from './lk-track-view.js';
+export * from './lk-participant-name.js';
+export * from './lk-connection-quality.js';
+export * from './lk-participant-tile.js';
+export * from './lk-participants.js';
 export * from './lk-camera-toggle.js';
 export * from './lk-microphone-toggle.js';
 export * from './lk-screenshare.js';
@@ -14,3 +19,5 @@ export { define } from './define.js';
 export { roomContext, participantContext } from './context.js';
 export type { LkEventDetails, LkEventName, LkConnectionState, LkTrackEventDetail } from './events.js';
 export type { LkErrorCode, LkErrorDetail } from './core/errors.js';
+export type { TrackViewState } from './core/track-view.js';
+export type { LkQuality } from './core/connection-quality.js';

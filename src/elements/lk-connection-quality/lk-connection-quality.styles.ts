@@ -1,0 +1,39 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.25em;
+    font: var(--lk-font-size, 0.875rem) / 1.4 var(--lk-font-family, system-ui, sans-serif);
+    color: var(--lk-fg, inherit);
+    --_on: currentColor;
+  }
+
+  :host([quality='excellent']) {
+    --_on: var(--lk-connection-excellent, #06db4d);
+  }
+
+  :host([quality='good']) {
+    --_on: var(--lk-connection-good, #f9b11f);
+  }
+
+  :host([quality='poor']),
+  :host([quality='lost']) {
+    --_on: var(--lk-connection-poor, #f91f31);
+  }
+
+  svg {
+    width: var(--lk-connection-quality-size, 1em);
+    height: var(--lk-connection-quality-size, 1em);
+    flex: none;
+  }
+
+  rect {
+    fill: var(--lk-connection-quality-off, color-mix(in srgb, currentColor 30%, transparent));
+  }
+
+  rect.on {
+    fill: var(--_on);
+  }
+`;

@@ -1,0 +1,123 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    position: relative;
+    height: 100%;
+    min-width: 0;
+    aspect-ratio: var(--lk-participant-tile-aspect-ratio, 16 / 9);
+    overflow: hidden;
+    border-radius: var(--lk-border-radius, 0.5rem);
+    background: var(--lk-bg2, light-dark(#e9e9ee, #1a1a1a));
+    color: var(--lk-fg, light-dark(#111, #fff));
+    font: var(--lk-font-size, 0.875rem) / var(--lk-line-height, 1.4) var(--lk-font-family, system-ui, sans-serif);
+  }
+
+  [part='base'] {
+    position: absolute;
+    inset: 0;
+  }
+
+  [part='media'] {
+    position: absolute;
+    inset: 0;
+  }
+
+  [part='track-view'] {
+    width: 100%;
+    height: 100%;
+    aspect-ratio: auto;
+  }
+
+  [part='placeholder'] {
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    width: 100%;
+    height: 100%;
+    color: var(--lk-fg2, var(--lk-fg, light-dark(#111, #fff)));
+    container-type: size;
+  }
+
+  [part='initials'] {
+    display: grid;
+    place-items: center;
+    width: min(50cqmin, 6rem);
+    aspect-ratio: 1;
+    border-radius: 50%;
+    background: var(--lk-participant-tile-initials-bg, var(--lk-bg4, light-dark(#c9c9d2, #333)));
+    font-size: clamp(0.625rem, 14cqmin, 2.5rem);
+    font-weight: 600;
+  }
+
+  [part='placeholder'] svg {
+    width: min(30%, 4rem);
+    height: auto;
+  }
+
+  [part='metadata'] {
+    position: absolute;
+    inset: auto 0.25rem 0.25rem 0.25rem;
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem;
+    line-height: 1;
+  }
+
+  [part='identity'],
+  [part='connection-quality'] {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.25rem;
+    min-width: 0;
+    padding: 0.25rem;
+    border-radius: calc(var(--lk-border-radius, 0.5rem) / 2);
+    background: var(--lk-participant-tile-metadata-bg, rgb(0 0 0 / 50%));
+    color: var(--lk-participant-tile-metadata-fg, #fff);
+  }
+
+  [part='name'] {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+
+  [part='mic-muted'],
+  [part='screen-share-icon'] {
+    width: 1em;
+    height: 1em;
+    flex: none;
+  }
+
+  [part='mic-muted'] {
+    color: var(--lk-danger, #f91f31);
+  }
+
+  /* The quality's text stays for screen readers; the bars show it. */
+  [part='connection-quality']::part(label) {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+
+  /* The speaking ring: quick to appear, slower to fade. */
+  [part='base']::after {
+    content: '';
+    position: absolute;
+    inset: 0;
+    border-radius: inherit;
+    border: 0 solid var(--lk-participant-tile-speaking-color, var(--lk-accent-bg, #1466c6));
+    transition: border-width 0.4s 0.5s;
+    pointer-events: none;
+  }
+
+  :host([speaking]:not([source='screen_share'])) [part='base']::after {
+    border-width: var(--lk-speaking-indicator-width, 2.5px);
+    transition: border-width 0.2s;
+  }
+`;

@@ -1,0 +1,156 @@
+import { ContextProvider } from '@lit/context';
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { Track, type Participant, type Room } from 'livekit-client';
+import { participantContext } from '../../context.js';
+import { AttributeParser } from '../../controllers/attribute-parser.js';
+import { ParticipantBindingController } from '../../controllers/participant-binding.js';
+import { displayName, initials, parseTileSource, type TileSource } from '../../core/participants.js';
+import { LkElement } from '../base.js';
+import { micMutedIcon, screenIcon } from './icons.js';
+import { styles } from './lk-participant-tile.styles.js';
+
+/**
+ * One participant: their video (or a placeholder with their initials while there is none), their
+ * name, a microphone-muted indicator, a speaking ring and their connection quality. With
+ * `source="screen_share"` it shows the participant's screen share instead of their camera.
+ *
+ * Which participant: the `participant` property, else `participant="identity|local"` in its room,
+ * else the one of the enclosing `<lk-participants>` item. The tile provides its participant to the
+ * elements inside it (its own parts, and `<lk-track-view>`, `<lk-participant-name>`,
+ * `<lk-connection-quality>` slotted in), so they need no `participant` attribute.
+ *
+ * @summary A participant: video or placeholder, name, microphone, speaking, connection quality.
+ * @tag lk-participant-tile
+ *
+ * @slot media - Replaces the video (default: an `<lk-track-view>` of the tile's source).
+ * @slot placeholder - Replaces the placeholder shown while there is no video (default: the initials, or a screen icon).
+ * @slot name - Replaces the name (default: an `<lk-participant-name>`).
+ * @slot mic-indicator - Replaces the microphone-muted indicator; shown only while the microphone is muted or off.
+ * @slot connection-quality - Replaces the connection quality (default: an `<lk-connection-quality>`).
+ *
+ * @csspart base - The tile's box; its `::after` draws the speaking ring.
+ * @csspart media - The box of the video.
+ * @csspart track-view - The default `<lk-track-view>`.
+ * @csspart placeholder - The placeholder's box.
+ * @csspart initials - The initials in the placeholder.
+ * @csspart metadata - The bar along the bottom.
+ * @csspart identity - The box around the indicator and the name.
+ * @csspart name - The default `<lk-participant-name>`.
+ * @csspart mic-muted - The microphone-muted icon.
+ * @csspart screen-share-icon - The screen icon of a screen-share tile.
+ * @csspart connection-quality - The default `<lk-connection-quality>`.
+ *
+ * @cssprop [--lk-bg2=light-dark(#e9e9ee, #1a1a1a)] - The tile's background (follows `color-scheme`).
+ * @cssprop [--lk-fg=light-dark(#111, #fff)] - Text colour.
+ * @cssprop [--lk-bg4=light-dark(#c9c9d2, #333)] - Behind the initials.
+ * @cssprop [--lk-accent-bg=#1466c6] - The speaking ring.
+ * @cssprop [--lk-danger=#f91f31] - The microphone-muted icon.
+ * @cssprop [--lk-border-radius=0.5rem] - Corner radius.
+ * @cssprop [--lk-speaking-indicator-width=2.5px] - Width of the speaking ring.
+ * @cssprop [--lk-participant-tile-aspect-ratio=16 / 9] - The tile's aspect ratio while the page gives it no height.
+ * @cssprop [--lk-participant-tile-metadata-bg=rgb(0 0 0 / 50%)] - Behind the name and the quality.
+ *
+ * @fires lk-error - `{code: 'invalid-attribute', attribute, value, accepted}` for a `source` it does not know.
+ */
+export class LkParticipantTile extends LkElement {
+  static override styles = [LkElement.styles, styles];
+
+  /** The id of an `<lk-room>` to use instead of the enclosing one. */
+  @property({ attribute: 'room' }) roomId?: string;
+
+  /** The identity of the participant, or `local`. Without it: the participant of the enclosing `<lk-participants>` item. */
+  @property({ attribute: 'participant' }) participantIdentity?: string;
+
+  /** `camera` (default) or `screen_share`. Reflected for CSS. */
+  @property({ reflect: true }) source: string = Track.Source.Camera;
+
+  /** Passed to the video: `cover` or `contain`. */
+  @property() fit?: string;
+
+  /** Passed to the video: `auto`, `true` or `false`. */
+  @property() mirror?: string;
+
+  /** The microphone-muted indicator's text, for screen readers. */
+  @property({ attribute: 'mic-muted-label' }) micMutedLabel = 'Microphone muted';
+
+  /** The screen-share icon's text, for screen readers. */
+  @property({ attribute: 'screen-share-label' }) screenShareLabel = 'Screen share';
+
+  /** The participant is speaking (from the server's active speakers). Reflected for CSS. Read-only. */
+  @property({ type: Boolean, reflect: true }) speaking = false;
+
+  /** The participant's microphone is muted or off. Reflected for CSS. Read-only. */
+  @property({ type: Boolean, reflect: true, attribute: 'audio-muted' }) audioMuted = true;
+
+  /** There is no video of the tile's source, or it is muted. Reflected for CSS. Read-only. */
+  @property({ type: Boolean, reflect: true, attribute: 'video-muted' }) videoMuted = true;
+
+  /** The participant is the local one. Reflected for CSS. Read-only. */
+  @property({ type: Boolean, reflect: true }) local = false;
+
+  #provider = new ContextProvider(this, { context: participantContext });
+  #binding = new ParticipantBindingController(this, (participant) => this.#provider.setValue(participant));
+  #attrs = new AttributeParser(this);
+  #source: TileSource = Track.Source.Camera;
+
+  /** The participant shown. Setting it pins one, over the attribute and the context. */
+  get participant(): Participant | undefined {
+    return this.#binding.participant;
+  }
+
+  set participant(participant: Participant | undefined) {
+    this.#binding.explicit = participant;
+  }
+
+  /** The room this element uses. */
+  get room(): Room | undefined {
+    return this.#binding.room;
+  }
+
+  protected override willUpdate(): void {
+    const participant = this.participant;
+    this.#source = this.#attrs.parse('source', this.source, parseTileSource, Track.Source.Camera);
+    this.#attrs.report();
+    const microphone = participant?.getTrackPublication(Track.Source.Microphone);
+    const video = participant?.getTrackPublication(this.#source);
+    this.speaking = !!participant?.isSpeaking;
+    this.audioMuted = !microphone || microphone.isMuted;
+    this.videoMuted = !video?.track || video.isMuted;
+    this.local = !!participant?.isLocal;
+  }
+
+  protected override render() {
+    const participant = this.participant;
+    const name = participant ? displayName(participant) : '';
+    const screen = this.#source === Track.Source.ScreenShare;
+    const placeholder = screen
+      ? html`<svg viewBox="0 0 16 16" aria-hidden="true">${screenIcon}</svg>`
+      : html`<span part="initials" aria-hidden="true">${initials(name)}</span>`;
+    const indicator = screen
+      ? html`<svg part="screen-share-icon" viewBox="0 0 16 16" role="img" aria-label=${this.screenShareLabel}>${screenIcon}</svg>`
+      : this.audioMuted
+        ? html`<slot name="mic-indicator"><svg part="mic-muted" viewBox="0 0 16 16" role="img" aria-label=${this.micMutedLabel}>${micMutedIcon}</svg></slot>`
+        : nothing;
+    return html`<div part="base" role="group" aria-label=${name || nothing}>
+      <div part="media">
+        <slot name="media">
+          <lk-track-view part="track-view" source=${this.#source} fit=${ifDefined(this.fit)} mirror=${ifDefined(this.mirror)}>
+            <div slot="placeholder" part="placeholder"><slot name="placeholder">${placeholder}</slot></div>
+          </lk-track-view>
+        </slot>
+      </div>
+      <div part="metadata">
+        <span part="identity">${indicator}<slot name="name"><lk-participant-name part="name"></lk-participant-name></slot></span>
+        <slot name="connection-quality"><lk-connection-quality part="connection-quality"></lk-connection-quality></slot>
+      </div>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lk-participant-tile': LkParticipantTile;
+  }
+}

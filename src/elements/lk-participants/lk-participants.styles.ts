@@ -1,0 +1,47 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_gap: var(--lk-grid-gap, 0.5rem);
+    display: block;
+    overflow: auto;
+  }
+
+  [part='layout'] {
+    display: grid;
+    gap: var(--_gap);
+    height: 100%;
+  }
+
+  [part='layout'].focus {
+    grid-template-columns: minmax(0, 1fr) var(--lk-participants-strip-width, minmax(8rem, 22%));
+    align-items: start;
+  }
+
+  /* At most --_cols columns, fewer when tiles would get narrower than the minimum width. */
+  [part='grid'] {
+    display: grid;
+    gap: var(--_gap);
+    grid-template-columns: repeat(
+      auto-fill,
+      minmax(max(var(--lk-participants-min-tile-width, 8rem), calc((100% - (var(--_cols) - 1) * var(--_gap)) / var(--_cols))), 1fr)
+    );
+    align-content: start;
+  }
+
+  .focus [part='grid'] {
+    grid-template-columns: minmax(0, 1fr);
+  }
+
+  [part='focus'] {
+    display: grid;
+    min-width: 0;
+  }
+
+  ::slotted([slot='lk-item']),
+  ::slotted([slot='lk-focus']) {
+    position: relative;
+    min-width: 0;
+    aspect-ratio: var(--lk-participants-tile-aspect-ratio, 16 / 9);
+  }
+`;

@@ -1,0 +1,47 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    position: relative;
+    overflow: hidden;
+    aspect-ratio: var(--lk-track-view-aspect-ratio, 16 / 9);
+    background: var(--lk-track-view-bg, var(--lk-bg2, light-dark(#e9e9ee, #1a1a1a)));
+    color: var(--lk-fg, light-dark(#111, #fff));
+    border-radius: var(--lk-track-view-border-radius, 0);
+  }
+
+  :host([kind='audio']) {
+    display: contents;
+  }
+
+  /* The video fills the host box and never sizes it: adaptive stream reads the size the page gives. */
+  video {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    object-fit: var(--_fit, cover);
+    background: transparent;
+  }
+
+  video.mirrored {
+    transform: scaleX(-1);
+  }
+
+  /* Over the video rather than instead of it: the video stays laid out, so adaptive stream keeps
+     seeing it and a track that unmutes shows at once. */
+  [part='placeholder'] {
+    position: absolute;
+    inset: 0;
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    background: var(--lk-track-view-bg, var(--lk-bg2, light-dark(#e9e9ee, #1a1a1a)));
+  }
+
+  :host([state='active']) [part='placeholder'],
+  :host([state='paused']) [part='placeholder'] {
+    display: none;
+  }
+`;

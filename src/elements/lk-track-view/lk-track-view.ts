@@ -1,0 +1,203 @@
+import { html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import {
+  RoomEvent,
+  Track,
+  facingModeFromLocalTrack,
+  isLocalTrack,
+  type Participant,
+  type Room,
+  type TrackPublication,
+} from 'livekit-client';
+import { AttributeParser } from '../../controllers/attribute-parser.js';
+import { ParticipantBindingController } from '../../controllers/participant-binding.js';
+import { RoomEventsController } from '../../controllers/room-events.js';
+import { TrackAttachController } from '../../controllers/track-attach.js';
+import {
+  effectiveFit,
+  kindOfSource,
+  parseFit,
+  parseMirrorMode,
+  parseTrackSource,
+  shouldMirror,
+  trackViewState,
+  type Fit,
+  type TrackViewState,
+} from '../../core/track-view.js';
+import { LkElement } from '../base.js';
+import { styles } from './lk-track-view.styles.js';
+
+/**
+ * Renders one track of one participant: a `<video>` (muted, inline) or an `<audio>`, attached with
+ * livekit-client's `track.attach()`, so that adaptive stream receives the video at the size the
+ * element is shown and pauses it while the element is hidden or scrolled out of view.
+ *
+ * Which participant: the `participant` property, else `participant="identity|local"` in its room,
+ * else the participant of the enclosing `<lk-participant-tile>` or `<lk-participants>` item. Which
+ * track: `source` of that participant, or `track-sid` (then the participant may be left out).
+ *
+ * The local participant's microphone is never played back (no echo). The view detaches when
+ * removed from the page and attaches again when moved.
+ *
+ * @summary One track of one participant, as video or audio.
+ * @tag lk-track-view
+ *
+ * @slot placeholder - Shown while there is no track or it is muted (a video's placeholder only).
+ *
+ * @csspart video - The `<video>` element.
+ * @csspart audio - The `<audio>` element.
+ * @csspart placeholder - The box over the video that holds the placeholder slot.
+ *
+ * @cssprop [--lk-track-view-aspect-ratio=16 / 9] - The host's aspect ratio while the page gives it no height.
+ * @cssprop [--lk-track-view-bg=var(--lk-bg2, light-dark(#e9e9ee, #1a1a1a))] - Background behind the video and the placeholder.
+ * @cssprop [--lk-fg=light-dark(#111, #fff)] - Text colour of the placeholder.
+ * @cssprop [--lk-track-view-border-radius=0] - Corner radius.
+ *
+ * @fires lk-error - `{code: 'invalid-attribute', attribute, value, accepted}` for a `source`, `fit` or `mirror` it does not know.
+ */
+export class LkTrackView extends LkElement {
+  static override styles = [LkElement.styles, styles];
+
+  /** The id of an `<lk-room>` to use instead of the enclosing one. */
+  @property({ attribute: 'room' }) roomId?: string;
+
+  /** The identity of the participant to show, or `local`. Without it: the participant of the enclosing tile. */
+  @property({ attribute: 'participant' }) participantIdentity?: string;
+
+  /** `camera` (default), `microphone`, `screen_share` or `screen_share_audio`. */
+  @property() source?: string;
+
+  /** A track by its sid, instead of `source`. */
+  @property({ attribute: 'track-sid' }) trackSid?: string;
+
+  /** `cover` (fill the box, cropping) or `contain` (whole picture). Default: `contain` for a screen share, else `cover`. */
+  @property() fit?: string;
+
+  /** `auto` (default: mirror the local participant's front camera), `true` or `false`. */
+  @property() mirror?: string;
+
+  /** `none` (no track), `muted`, `paused` (the server stopped sending, e.g. while hidden) or `active`. Reflected for CSS. Read-only. */
+  @property({ reflect: true }) state: TrackViewState = 'none';
+
+  /** `video` or `audio`: which element the view renders. Reflected. Read-only. */
+  @property({ reflect: true }) kind: 'video' | 'audio' = 'video';
+
+  /** Whether the video is shown mirrored. Reflected for CSS. Read-only. */
+  @property({ type: Boolean, reflect: true }) mirrored = false;
+
+  #attrs = new AttributeParser(this);
+  #binding = new ParticipantBindingController(this);
+  #attach = new TrackAttachController(this);
+  #publication?: TrackPublication;
+  #owner?: Participant;
+  #fit: Fit = 'cover';
+
+  // With `track-sid` alone the owner is found in the room: its track events come through the room.
+  #roomEvents = new RoomEventsController(this, Object.fromEntries(
+    [
+      RoomEvent.TrackPublished,
+      RoomEvent.TrackUnpublished,
+      RoomEvent.TrackSubscribed,
+      RoomEvent.TrackUnsubscribed,
+      RoomEvent.TrackMuted,
+      RoomEvent.TrackUnmuted,
+      RoomEvent.TrackStreamStateChanged,
+      RoomEvent.LocalTrackPublished,
+      RoomEvent.LocalTrackUnpublished,
+    ].map((event) => [event, () => this.requestUpdate()]),
+  ));
+
+  /** The participant shown. Setting it pins one, over the attribute and the context. */
+  get participant(): Participant | undefined {
+    return this.#binding.participant;
+  }
+
+  set participant(participant: Participant | undefined) {
+    this.#binding.explicit = participant;
+  }
+
+  /** The room this element uses. */
+  get room(): Room | undefined {
+    return this.#binding.room;
+  }
+
+  /** The publication shown, if any. */
+  get publication(): TrackPublication | undefined {
+    return this.#publication;
+  }
+
+  /** The track attached now, if any. */
+  get track(): Track | undefined {
+    return this.#attach.attached.values().next().value;
+  }
+
+  /** The `<video>` or `<audio>` element. */
+  get mediaElement(): HTMLMediaElement | null {
+    return this.renderRoot.querySelector<HTMLMediaElement>('video, audio');
+  }
+
+  protected override willUpdate(): void {
+    this.#roomEvents.room = this.#binding.room;
+    const source = this.#attrs.parse('source', this.source, parseTrackSource, Track.Source.Camera);
+    const { publication, owner } = this.#find(source);
+    this.#publication = publication;
+    this.#owner = owner;
+    const track = publication?.track;
+    this.kind = publication ? (publication.kind === Track.Kind.Audio ? 'audio' : 'video') : kindOfSource(source);
+    this.state = trackViewState({
+      hasTrack: !!track,
+      muted: publication?.isMuted ?? false,
+      paused: track?.streamState === Track.StreamState.Paused,
+    });
+    this.#fit = effectiveFit(this.#attrs.parse<Fit | undefined>('fit', this.fit, parseFit, undefined), publication?.source ?? source);
+    const mirrorMode = this.#attrs.parse('mirror', this.mirror, parseMirrorMode, 'auto');
+    this.mirrored =
+      this.kind === 'video' &&
+      shouldMirror(mirrorMode, {
+        isLocal: !!owner?.isLocal,
+        source: publication?.source ?? source,
+        facingMode: track && isLocalTrack(track) ? facingModeFromLocalTrack(track).facingMode : undefined,
+      });
+    this.#attrs.report();
+  }
+
+  protected override render() {
+    if (this.kind === 'audio') return html`<audio part="audio"></audio>`;
+    return html`<video part="video" class=${classMap({ mirrored: this.mirrored })} style=${styleMap({ objectFit: this.#fit })} muted playsinline></video>
+      <div part="placeholder"><slot name="placeholder"></slot></div>`;
+  }
+
+  protected override updated(): void {
+    const track = this.#publication?.track;
+    const element = this.mediaElement;
+    // Never play back the local microphone: the person would hear themselves.
+    const wanted = track && element && !(this.#owner?.isLocal && track.kind === Track.Kind.Audio);
+    this.#attach.set(wanted ? [[element, track]] : []);
+  }
+
+  /** The publication to show, and the participant it belongs to. */
+  #find(source: Track.Source): { publication?: TrackPublication; owner?: Participant } {
+    const participant = this.participant;
+    const sid = this.trackSid;
+    if (!sid) return { publication: participant?.getTrackPublication(source), owner: participant };
+    const candidates = participant ? [participant] : this.#roomParticipants();
+    for (const owner of candidates) {
+      const publication = owner.trackPublications.get(sid);
+      if (publication) return { publication, owner };
+    }
+    return { owner: participant };
+  }
+
+  #roomParticipants(): Participant[] {
+    const room = this.room;
+    return room ? [room.localParticipant, ...room.remoteParticipants.values()] : [];
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lk-track-view': LkTrackView;
+  }
+}
