@@ -15,6 +15,7 @@ export * from './lk-screenshare.js';
 export * from './lk-device-select.js';
 export * from './lk-leave-button.js';
 export * from './lk-camera-flip.js';
+export * from './lk-prejoin.js';
 export { define } from './define.js';
 export { roomContext, participantContext } from './context.js';
 export type { LkEventDetails, LkEventName, LkConnectionState, LkTrackEventDetail } from './events.js';

@@ -1,0 +1,213 @@
+import { html, LitElement, nothing } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import type { LocalVideoTrack } from 'livekit-client';
+import { LocalPreviewController } from '../../controllers/local-preview.js';
+import { MediaDevicesController } from '../../controllers/media-devices.js';
+import { findRoomElement } from '../../controllers/room-binding.js';
+import { deviceLabel } from '../../core/devices.js';
+import { classifyMediaError } from '../../core/errors.js';
+import { USER_CHOICES_KEY, chosenDevice, parseUserChoices, serializeUserChoices, type UserChoices } from '../../core/user-choices.js';
+import type { LkRoom } from '../lk-room/lk-room.js';
+import { LkElement } from '../base.js';
+import { cameraIcon, microphoneIcon } from '../track-toggle/icons.js';
+import { styles } from './lk-prejoin.styles.js';
+
+/**
+ * A pre-join screen: a mirrored camera preview, the microphone level, camera and microphone
+ * switches and pickers, a name, and a join button. Choices are remembered in `localStorage` under
+ * LiveKit's `lk-user-choices` key and shape, so they carry over from and to LiveKit's React
+ * `PreJoin`. Joining hands the name and devices to its `<lk-room>` (the enclosing one, or
+ * `room="id"`) and connects it. A camera or microphone that cannot be used is left out, and the
+ * element says so.
+ *
+ * @summary Camera preview, devices and name, then join.
+ * @tag lk-prejoin
+ *
+ * @csspart preview - The camera preview `<video>` (mirrored).
+ * @csspart placeholder - Shown instead of the preview while the camera is off or unavailable.
+ * @csspart level - The microphone level meter.
+ * @csspart camera-button - The camera on/off button.
+ * @csspart microphone-button - The microphone on/off button.
+ * @csspart camera-select - The camera picker.
+ * @csspart microphone-select - The microphone picker.
+ * @csspart name - The name input.
+ * @csspart notice - What cannot be used, and why.
+ * @csspart join-button - The join button.
+ * @cssprop [--lk-prejoin-width=28rem] - The width of the pre-join box.
+ */
+export class LkPrejoin extends LkElement {
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override styles = [LkElement.styles, styles];
+
+  /** The id of the `<lk-room>` to join instead of the enclosing one. */
+  @property({ attribute: 'room' }) roomId?: string;
+
+  /** Set once joined; the element then hides. Reflected. */
+  @property({ type: Boolean, reflect: true }) joined = false;
+
+  /** Do not read or write `localStorage`. */
+  @property({ type: Boolean, attribute: 'no-persist' }) noPersist = false;
+
+  /** Labels, for localisation. */
+  @property({ attribute: 'camera-label' }) cameraLabel = 'Camera';
+  @property({ attribute: 'microphone-label' }) microphoneLabel = 'Microphone';
+  @property({ attribute: 'name-label' }) nameLabel = 'Your name';
+  @property({ attribute: 'join-label' }) joinLabel = 'Join';
+  @property({ attribute: 'level-label' }) levelLabel = 'Microphone level';
+  @property({ attribute: 'camera-unavailable-label' }) cameraUnavailableLabel = 'The camera cannot be used; you will join without it.';
+  @property({ attribute: 'microphone-unavailable-label' }) microphoneUnavailableLabel = 'The microphone cannot be used; you will join without it.';
+
+  /** The choices: camera and microphone on/off, their devices, the name. */
+  @property({ attribute: false }) choices: UserChoices = parseUserChoices(null);
+
+  #preview = new LocalPreviewController(this);
+  #cameras = new MediaDevicesController(this, () => 'videoinput');
+  #microphones = new MediaDevicesController(this, () => 'audioinput');
+  #attached?: LocalVideoTrack;
+
+  @query('video') private videoElement?: HTMLVideoElement;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.noPersist) this.choices = parseUserChoices(localStorage.getItem(USER_CHOICES_KEY));
+    if (!this.joined) void this.#startPreview();
+  }
+
+  protected override updated(): void {
+    const track = this.#preview.video;
+    if (track === this.#attached || !this.videoElement) return;
+    this.#attached?.detach(this.videoElement);
+    this.#attached = track;
+    track?.attach(this.videoElement);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.videoElement) this.#attached?.detach(this.videoElement);
+    this.#attached = undefined;
+  }
+
+  protected override render() {
+    const { videoEnabled, audioEnabled, username } = this.choices;
+    const videoFailed = this.#preview.videoError !== undefined;
+    const audioFailed = this.#preview.audioError !== undefined;
+    const level = Math.round(this.#preview.level * 100);
+    return html`
+      <div class="stage">
+        <video part="preview" muted playsinline autoplay ?hidden=${!this.#preview.video}></video>
+        ${this.#preview.video ? nothing : html`<div part="placeholder">${initials(username)}</div>`}
+      </div>
+      <div part="level" role="meter" aria-label=${this.levelLabel} aria-valuemin="0" aria-valuemax="100" aria-valuenow=${level}>
+        <span style="inline-size: ${level}%"></span>
+      </div>
+      <div class="devices">
+        <button part="camera-button" type="button" aria-pressed=${videoEnabled && !videoFailed ? 'true' : 'false'} ?disabled=${videoFailed} @click=${this.#toggleVideo}>
+          ${cameraIcon(!videoEnabled || videoFailed)}<span>${this.cameraLabel}</span>
+        </button>
+        ${this.#select('camera-select', this.cameraLabel, this.#cameras.devices, this.choices.videoDeviceId, (id) => this.#choose({ videoDeviceId: id }))}
+        <button part="microphone-button" type="button" aria-pressed=${audioEnabled && !audioFailed ? 'true' : 'false'} ?disabled=${audioFailed} @click=${this.#toggleAudio}>
+          ${microphoneIcon(!audioEnabled || audioFailed)}<span>${this.microphoneLabel}</span>
+        </button>
+        ${this.#select('microphone-select', this.microphoneLabel, this.#microphones.devices, this.choices.audioDeviceId, (id) => this.#choose({ audioDeviceId: id }))}
+      </div>
+      <label class="name">${this.nameLabel}
+        <input part="name" type="text" autocomplete="name" .value=${username} @input=${this.#onName} @keydown=${this.#onKey} />
+      </label>
+      <div part="notice" role="status">
+        ${videoFailed ? html`<p>${this.cameraUnavailableLabel} <small>(${classifyMediaError(this.#preview.videoError, 'camera').code})</small></p>` : nothing}
+        ${audioFailed ? html`<p>${this.microphoneUnavailableLabel} <small>(${classifyMediaError(this.#preview.audioError, 'microphone').code})</small></p>` : nothing}
+      </div>
+      <button part="join-button" type="button" @click=${() => this.join()}>${this.joinLabel}</button>
+    `;
+  }
+
+  /** Saves the choices, hands them to the room and connects it. */
+  join(): void {
+    const room = this.#roomElement();
+    if (!room) {
+      const message = 'lk-prejoin: there is no <lk-room> to join (put the element inside one, or name it with room="id").';
+      console.warn(message);
+      this.emit('lk-error', { code: 'connection', message });
+      return;
+    }
+    const choices = this.choices;
+    if (!this.noPersist) localStorage.setItem(USER_CHOICES_KEY, serializeUserChoices(choices, localStorage.getItem(USER_CHOICES_KEY)));
+    const useVideo = choices.videoEnabled && this.#preview.videoError === undefined;
+    const useAudio = choices.audioEnabled && this.#preview.audioError === undefined;
+    // Free the devices before the room captures them.
+    void this.#preview.setVideo(false);
+    void this.#preview.setAudio(false);
+    if (choices.username) room.participantName = choices.username;
+    setOrRemove(room, 'video-device', chosenDevice(choices.videoDeviceId));
+    setOrRemove(room, 'audio-device', chosenDevice(choices.audioDeviceId));
+    room.video = useVideo;
+    room.audio = useAudio;
+    this.joined = true;
+    room.setAttribute('connect', '');
+  }
+
+  #roomElement(): LkRoom | null {
+    const element = this.roomId ? findRoomElement(this, this.roomId) : this.closest('lk-room');
+    return element?.localName === 'lk-room' ? (element as LkRoom) : null;
+  }
+
+  async #startPreview(): Promise<void> {
+    const { videoEnabled, audioEnabled, videoDeviceId, audioDeviceId } = this.choices;
+    await Promise.all([
+      this.#preview.setVideo(videoEnabled, chosenDevice(videoDeviceId)),
+      this.#preview.setAudio(audioEnabled, chosenDevice(audioDeviceId)),
+    ]);
+    // Labels come with the permission the preview asked for.
+    await Promise.all([this.#cameras.refresh(), this.#microphones.refresh()]);
+  }
+
+  #select(part: string, label: string, devices: readonly MediaDeviceInfo[], value: string, onChange: (id: string) => void) {
+    return html`<select part=${part} aria-label=${label} ?disabled=${devices.length === 0} @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value)}>
+      ${devices.map((d, i) => html`<option value=${d.deviceId} ?selected=${d.deviceId === value}>${deviceLabel(d, i)}</option>`)}
+    </select>`;
+  }
+
+  #choose(change: Partial<UserChoices>): void {
+    this.choices = { ...this.choices, ...change };
+    if (change.videoDeviceId !== undefined && this.choices.videoEnabled) void this.#preview.setVideo(true, chosenDevice(change.videoDeviceId));
+    if (change.audioDeviceId !== undefined && this.choices.audioEnabled) void this.#preview.setAudio(true, chosenDevice(change.audioDeviceId));
+  }
+
+  #toggleVideo = (): void => {
+    this.choices = { ...this.choices, videoEnabled: !this.choices.videoEnabled };
+    void this.#preview.setVideo(this.choices.videoEnabled, chosenDevice(this.choices.videoDeviceId));
+  };
+
+  #toggleAudio = (): void => {
+    this.choices = { ...this.choices, audioEnabled: !this.choices.audioEnabled };
+    void this.#preview.setAudio(this.choices.audioEnabled, chosenDevice(this.choices.audioDeviceId));
+  };
+
+  #onName = (event: Event): void => {
+    this.choices = { ...this.choices, username: (event.target as HTMLInputElement).value };
+  };
+
+  #onKey = (event: KeyboardEvent): void => {
+    if (event.key === 'Enter') this.join();
+  };
+}
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((word) => [...word][0].toUpperCase())
+    .join('');
+}
+
+function setOrRemove(element: Element, name: string, value: string | undefined): void {
+  if (value === undefined) element.removeAttribute(name);
+  else element.setAttribute(name, value);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lk-prejoin': LkPrejoin;
+  }
+}
