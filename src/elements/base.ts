@@ -1,13 +1,21 @@
 import { LitElement, css, type CSSResultGroup } from 'lit';
+import { property } from 'lit/decorators.js';
 import type { LkEventDetails, LkEventName } from '../events.js';
+import { themeStyles } from './theme.styles.js';
 
-/** The base of every `lk-*` element: a typed `emit()` and the shared host styles. */
+/** The base of every `lk-*` element: a typed `emit()`, the theme, and the shared host styles. */
 export class LkElement extends LitElement {
-  static override styles: CSSResultGroup = css`
-    :host([hidden]) {
-      display: none !important;
-    }
-  `;
+  static override styles: CSSResultGroup = [
+    themeStyles,
+    css`
+      :host([hidden]) {
+        display: none !important;
+      }
+    `,
+  ];
+
+  /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
 
   /** Dispatches an `lk-*` event that bubbles and crosses shadow roots. */
   emit<K extends LkEventName>(name: K, detail: LkEventDetails[K]): boolean {

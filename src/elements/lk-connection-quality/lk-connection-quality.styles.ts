@@ -5,8 +5,8 @@ export const styles = css`
     display: inline-flex;
     align-items: center;
     gap: 0.25em;
-    font: var(--lk-font-size, 0.875rem) / 1.4 var(--lk-font-family, system-ui, sans-serif);
-    color: var(--lk-fg, inherit);
+    font: var(--_lk-font-size) / 1.4 var(--_lk-font-family);
+    color: var(--_lk-fg);
     --_on: currentColor;
   }
 

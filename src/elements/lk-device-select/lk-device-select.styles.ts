@@ -3,9 +3,9 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: inline-block;
-    font-family: var(--lk-font-family, system-ui, sans-serif);
-    font-size: var(--lk-font-size, 0.9375rem);
-    color: var(--lk-fg, inherit);
+    font-family: var(--_lk-font-family);
+    font-size: var(--_lk-font-size);
+    color: var(--_lk-fg);
   }
   label {
     display: inline-flex;
@@ -15,14 +15,14 @@ export const styles = css`
   select {
     font: inherit;
     padding: 0.375rem 0.5rem;
-    border-radius: var(--lk-border-radius, 0.5rem);
-    border: 1px solid var(--lk-border-color, #5557);
-    background: var(--lk-control-bg, var(--lk-bg2, transparent));
+    border-radius: var(--_lk-border-radius);
+    border: 1px solid var(--_lk-border-color);
+    background: var(--lk-control-bg, var(--_lk-bg2));
     color: inherit;
     max-width: var(--lk-device-select-max-width, 16rem);
   }
   select:focus-visible {
-    outline: 2px solid var(--lk-accent-bg, #1f8cf9);
+    outline: 2px solid var(--_lk-accent-bg);
     outline-offset: 2px;
   }
 `;

@@ -8,10 +8,10 @@ export const styles = css`
     min-width: 0;
     aspect-ratio: var(--lk-participant-tile-aspect-ratio, 16 / 9);
     overflow: hidden;
-    border-radius: var(--lk-border-radius, 0.5rem);
-    background: var(--lk-bg2, light-dark(#e9e9ee, #1a1a1a));
-    color: var(--lk-fg, light-dark(#111, #fff));
-    font: var(--lk-font-size, 0.875rem) / var(--lk-line-height, 1.4) var(--lk-font-family, system-ui, sans-serif);
+    border-radius: var(--_lk-border-radius);
+    background: var(--_lk-bg2);
+    color: var(--_lk-fg);
+    font: var(--_lk-font-size) / var(--lk-line-height, 1.4) var(--_lk-font-family);
   }
 
   [part='base'] {
@@ -36,7 +36,7 @@ export const styles = css`
     justify-content: center;
     width: 100%;
     height: 100%;
-    color: var(--lk-fg2, var(--lk-fg, light-dark(#111, #fff)));
+    color: var(--_lk-fg2);
     container-type: size;
   }
 
@@ -46,7 +46,7 @@ export const styles = css`
     width: min(50cqmin, 6rem);
     aspect-ratio: 1;
     border-radius: 50%;
-    background: var(--lk-participant-tile-initials-bg, var(--lk-bg4, light-dark(#c9c9d2, #333)));
+    background: var(--lk-participant-tile-initials-bg, var(--_lk-bg4));
     font-size: clamp(0.625rem, 14cqmin, 2.5rem);
     font-weight: 600;
   }
@@ -73,8 +73,8 @@ export const styles = css`
     gap: 0.25rem;
     min-width: 0;
     padding: 0.25rem;
-    border-radius: calc(var(--lk-border-radius, 0.5rem) / 2);
-    background: var(--lk-participant-tile-metadata-bg, rgb(0 0 0 / 50%));
+    border-radius: calc(var(--_lk-border-radius) / 2);
+    background: var(--lk-participant-tile-metadata-bg, rgb(0 0 0 / 60%));
     color: var(--lk-participant-tile-metadata-fg, #fff);
   }
 
@@ -92,7 +92,7 @@ export const styles = css`
   }
 
   [part='mic-muted'] {
-    color: var(--lk-danger, #f91f31);
+    color: var(--_lk-danger);
   }
 
   /* The quality's text stays for screen readers; the bars show it. */
@@ -111,7 +111,7 @@ export const styles = css`
     position: absolute;
     inset: 0;
     border-radius: inherit;
-    border: 0 solid var(--lk-participant-tile-speaking-color, var(--lk-accent-bg, #1466c6));
+    border: 0 solid var(--lk-participant-tile-speaking-color, var(--_lk-accent-bg));
     transition: border-width 0.4s 0.5s;
     pointer-events: none;
   }

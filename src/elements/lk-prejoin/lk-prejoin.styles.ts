@@ -6,11 +6,11 @@ export const styles = css`
     gap: 0.75rem;
     inline-size: min(100%, var(--lk-prejoin-width, 28rem));
     padding: 1rem;
-    border-radius: var(--lk-border-radius, 0.5rem);
-    background: var(--lk-bg2, #1e1e1e);
-    color: var(--lk-fg, #fff);
-    font-family: var(--lk-font-family, system-ui, sans-serif);
-    font-size: var(--lk-font-size, 0.9375rem);
+    border-radius: var(--_lk-border-radius);
+    background: var(--_lk-bg2);
+    color: var(--_lk-fg);
+    font-family: var(--_lk-font-family);
+    font-size: var(--_lk-font-size);
     box-sizing: border-box;
   }
   :host([joined]) {
@@ -19,9 +19,9 @@ export const styles = css`
   .stage {
     position: relative;
     aspect-ratio: 16 / 9;
-    border-radius: var(--lk-border-radius, 0.5rem);
+    border-radius: var(--_lk-border-radius);
     overflow: hidden;
-    background: var(--lk-bg, #111);
+    background: var(--_lk-bg);
     display: grid;
     place-items: center;
   }
@@ -42,13 +42,13 @@ export const styles = css`
   [part='level'] {
     block-size: 0.375rem;
     border-radius: 999px;
-    background: var(--lk-bg3, #2b2b2b);
+    background: var(--_lk-bg3);
     overflow: hidden;
   }
   [part='level'] span {
     display: block;
     block-size: 100%;
-    background: var(--lk-accent-bg, #1f8cf9);
+    background: var(--_lk-accent-bg);
     transition: inline-size 0.1s linear;
   }
   .devices {
@@ -62,9 +62,9 @@ export const styles = css`
   input {
     font: inherit;
     color: inherit;
-    border-radius: var(--lk-border-radius, 0.5rem);
-    border: 1px solid var(--lk-border-color, #5557);
-    background: var(--lk-control-bg, var(--lk-bg3, #2b2b2b));
+    border-radius: var(--_lk-border-radius);
+    border: 1px solid var(--_lk-border-color);
+    background: var(--lk-control-bg, var(--_lk-bg3));
     padding: 0.5rem 0.75rem;
     min-inline-size: 0;
   }
@@ -75,14 +75,14 @@ export const styles = css`
     cursor: pointer;
   }
   button[aria-pressed='true'] {
-    background: var(--lk-control-active-bg, var(--lk-bg4, #373737));
+    background: var(--lk-control-active-bg, var(--_lk-bg4));
   }
   button:disabled {
     opacity: 0.5;
     cursor: not-allowed;
   }
   :is(button, select, input):focus-visible {
-    outline: 2px solid var(--lk-accent-bg, #1f8cf9);
+    outline: 2px solid var(--_lk-accent-bg);
     outline-offset: 2px;
   }
   .name {
@@ -91,12 +91,12 @@ export const styles = css`
   }
   [part='notice'] p {
     margin: 0;
-    color: var(--lk-danger-fg, #ff7b7b);
+    color: var(--_lk-danger-fg);
   }
   [part='join-button'] {
     justify-content: center;
-    background: var(--lk-accent-bg, #1a6fd1);
-    color: var(--lk-accent-fg, #fff);
+    background: var(--_lk-accent-bg);
+    color: var(--_lk-accent-fg);
     border-color: transparent;
     font-weight: 600;
   }

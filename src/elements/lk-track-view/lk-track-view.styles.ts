@@ -6,8 +6,8 @@ export const styles = css`
     position: relative;
     overflow: hidden;
     aspect-ratio: var(--lk-track-view-aspect-ratio, 16 / 9);
-    background: var(--lk-track-view-bg, var(--lk-bg2, light-dark(#e9e9ee, #1a1a1a)));
-    color: var(--lk-fg, light-dark(#111, #fff));
+    background: var(--lk-track-view-bg, var(--_lk-bg2));
+    color: var(--_lk-fg);
     border-radius: var(--lk-track-view-border-radius, 0);
   }
 
@@ -37,7 +37,7 @@ export const styles = css`
     display: flex;
     align-items: center;
     justify-content: center;
-    background: var(--lk-track-view-bg, var(--lk-bg2, light-dark(#e9e9ee, #1a1a1a)));
+    background: var(--lk-track-view-bg, var(--_lk-bg2));
   }
 
   :host([state='active']) [part='placeholder'],

@@ -11,23 +11,23 @@ export const buttonStyles = css`
     gap: 0.5rem;
     padding: var(--lk-control-padding, 0.625rem 1rem);
     border: var(--lk-control-border, 1px solid transparent);
-    border-radius: var(--lk-border-radius, 0.5rem);
-    background: var(--lk-control-bg, var(--lk-bg2, #1e1e1e));
-    color: var(--lk-control-fg, var(--lk-fg, #fff));
+    border-radius: var(--_lk-border-radius);
+    background: var(--lk-control-bg, var(--_lk-bg2));
+    color: var(--lk-control-fg, var(--_lk-fg));
     font: inherit;
-    font-family: var(--lk-font-family, system-ui, sans-serif);
-    font-size: var(--lk-font-size, 0.9375rem);
+    font-family: var(--_lk-font-family);
+    font-size: var(--_lk-font-size);
     cursor: pointer;
   }
   button:hover:not(:disabled) {
-    background: var(--lk-control-hover-bg, var(--lk-bg3, #2b2b2b));
+    background: var(--lk-control-hover-bg, var(--_lk-bg3));
   }
   button:focus-visible {
-    outline: 2px solid var(--lk-accent-bg, #1f8cf9);
+    outline: 2px solid var(--_lk-accent-bg);
     outline-offset: 2px;
   }
   :host([pressed]) button {
-    background: var(--lk-control-active-bg, var(--lk-bg4, #373737));
+    background: var(--lk-control-active-bg, var(--_lk-bg4));
   }
   button:disabled,
   button[aria-disabled='true'] {
