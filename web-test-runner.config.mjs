@@ -90,5 +90,11 @@ export default {
         ]),
       ],
     },
+    // Autoplay under test: no `--autoplay-policy=no-user-gesture-required`, so audio waits for a gesture.
+    {
+      name: 'autoplay',
+      files: 'test/autoplay/**/*.test.ts',
+      browsers: [chromium(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--allow-loopback-in-peer-connection'])],
+    },
   ],
 };

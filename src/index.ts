@@ -9,6 +9,8 @@ export * from './lk-participant-name.js';
 export * from './lk-connection-quality.js';
 export * from './lk-participant-tile.js';
 export * from './lk-participants.js';
+export * from './lk-audio-renderer.js';
+export * from './lk-start-audio.js';
 export * from './lk-camera-toggle.js';
 export * from './lk-microphone-toggle.js';
 export * from './lk-screenshare.js';

@@ -42,15 +42,19 @@ import { styles } from './lk-participant-tile.styles.js';
  * @csspart screen-share-icon - The screen icon of a screen-share tile.
  * @csspart connection-quality - The default `<lk-connection-quality>`.
  *
- * @cssprop [--lk-bg2=light-dark(#e9e9ee, #1a1a1a)] - The tile's background (follows `color-scheme`).
- * @cssprop [--lk-fg=light-dark(#111, #fff)] - Text colour.
- * @cssprop [--lk-bg4=light-dark(#c9c9d2, #333)] - Behind the initials.
- * @cssprop [--lk-accent-bg=#1466c6] - The speaking ring.
- * @cssprop [--lk-danger=#f91f31] - The microphone-muted icon.
+ * @cssprop [--lk-bg2] - The tile's background (a theme token, light or dark).
+ * @cssprop [--lk-fg] - Text colour.
+ * @cssprop [--lk-fg2] - The initials' colour.
+ * @cssprop [--lk-bg4] - Behind the initials.
+ * @cssprop [--lk-accent-bg] - The speaking ring.
+ * @cssprop [--lk-danger] - The microphone-muted icon.
  * @cssprop [--lk-border-radius=0.5rem] - Corner radius.
  * @cssprop [--lk-speaking-indicator-width=2.5px] - Width of the speaking ring.
+ * @cssprop [--lk-participant-tile-speaking-color=var(--lk-accent-bg)] - The speaking ring, for tiles only.
+ * @cssprop [--lk-participant-tile-initials-bg=var(--lk-bg4)] - Behind the initials, for tiles only.
  * @cssprop [--lk-participant-tile-aspect-ratio=16 / 9] - The tile's aspect ratio while the page gives it no height.
- * @cssprop [--lk-participant-tile-metadata-bg=rgb(0 0 0 / 50%)] - Behind the name and the quality.
+ * @cssprop [--lk-participant-tile-metadata-bg=rgb(0 0 0 / 60%)] - Behind the name and the quality.
+ * @cssprop [--lk-participant-tile-metadata-fg=#fff] - Text of the name and the quality.
  *
  * @fires lk-error - `{code: 'invalid-attribute', attribute, value, accepted}` for a `source` it does not know.
  */

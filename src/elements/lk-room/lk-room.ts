@@ -307,7 +307,19 @@ export class LkRoom extends LkElement {
     const key = JSON.stringify(live);
     if (key === this.#liveKey) return;
     this.#liveKey = key;
+    const output = room.options.audioOutput?.deviceId;
     Object.assign(room.options, live);
+    // A new output device moves the audio already playing too, not only the next track's.
+    const next = room.options.audioOutput?.deviceId;
+    if (next !== output && room.state === ConnectionState.Connected) void this.#switchOutput(room, next ?? 'default');
+  }
+
+  async #switchOutput(room: Room, deviceId: string): Promise<void> {
+    try {
+      await room.switchActiveDevice('audiooutput', deviceId);
+    } catch (err) {
+      this.#error(classifyMediaError(err, 'audio output device'));
+    }
   }
 
   /** The room to connect: the current one, or a new one when options it is built with changed. */

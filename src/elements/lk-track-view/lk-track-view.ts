@@ -51,8 +51,8 @@ import { styles } from './lk-track-view.styles.js';
  * @csspart placeholder - The box over the video that holds the placeholder slot.
  *
  * @cssprop [--lk-track-view-aspect-ratio=16 / 9] - The host's aspect ratio while the page gives it no height.
- * @cssprop [--lk-track-view-bg=var(--lk-bg2, light-dark(#e9e9ee, #1a1a1a))] - Background behind the video and the placeholder.
- * @cssprop [--lk-fg=light-dark(#111, #fff)] - Text colour of the placeholder.
+ * @cssprop [--lk-track-view-bg=var(--lk-bg2)] - Background behind the video and the placeholder.
+ * @cssprop [--lk-fg] - Text colour of the placeholder.
  * @cssprop [--lk-track-view-border-radius=0] - Corner radius.
  *
  * @fires lk-error - `{code: 'invalid-attribute', attribute, value, accepted}` for a `source`, `fit` or `mirror` it does not know.

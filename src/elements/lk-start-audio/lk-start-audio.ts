@@ -1,0 +1,74 @@
+import { LitElement, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { RoomEvent, type Room } from 'livekit-client';
+import { RoomBindingController } from '../../controllers/room-binding.js';
+import { RoomEventsController } from '../../controllers/room-events.js';
+import { LkElement } from '../base.js';
+import { styles } from './lk-start-audio.styles.js';
+
+/**
+ * A button that is there only while the browser blocks audio playback (autoplay policy: no user
+ * gesture yet). A click calls the room's `startAudio()`, which starts every remote audio element,
+ * and the button goes away.
+ *
+ * @summary "Start audio": shown only while the browser blocks playback.
+ * @tag lk-start-audio
+ *
+ * @slot - The button's label (default: the `label` attribute).
+ *
+ * @csspart button - The native `<button>`.
+ *
+ * @cssprop [--lk-accent-bg] - Button background (the theme's accent).
+ * @cssprop [--lk-accent-fg] - Button text.
+ */
+export class LkStartAudio extends LkElement {
+  static override styles = [LkElement.styles, styles];
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  /** The id of an `<lk-room>` to use instead of the enclosing one. */
+  @property({ attribute: 'room' }) roomId?: string;
+
+  /** The button's text. */
+  @property() label = 'Start audio';
+
+  /** The browser blocks playback: the element is shown. Reflected for CSS. Read-only. */
+  @property({ type: Boolean, reflect: true }) blocked = false;
+
+  #events = new RoomEventsController(this, {
+    [RoomEvent.AudioPlaybackStatusChanged]: () => this.requestUpdate(),
+    [RoomEvent.ConnectionStateChanged]: () => this.requestUpdate(),
+  });
+  #binding = new RoomBindingController(this, (room) => (this.#events.room = room));
+
+  /** The room this element uses. */
+  get room(): Room | undefined {
+    return this.#binding.room;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back in the page: the room may have changed meanwhile.
+    this.requestUpdate();
+  }
+
+  protected override willUpdate(): void {
+    this.blocked = !!this.room && !this.room.canPlaybackAudio;
+  }
+
+  protected override render() {
+    return html`<button part="button" type="button" @click=${this.#start}><slot>${this.label}</slot></button>`;
+  }
+
+  #start(): void {
+    // Called within the click, so the browser counts it as the user's gesture.
+    this.room?.startAudio().catch((err: unknown) => {
+      console.warn(`lk-start-audio: the browser still blocks audio: ${err instanceof Error ? err.message : String(err)}`);
+    });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lk-start-audio': LkStartAudio;
+  }
+}
