@@ -66,6 +66,52 @@ function defineHelperPlugin() {
   };
 }
 
+/**
+ * `@fires lk-error - …` gives an event a name and a description; its type is already written once,
+ * in the `HTMLElementEventMap` augmentation of src/events.ts (and any other module that adds to
+ * it). This plugin copies that type onto every event of that name, resolving
+ * `LkEventDetails['lk-…']` to the detail type it names, so the manifest says
+ * `CustomEvent<LkErrorDetail>` rather than nothing. An `@fires {Type}` in the JSDoc wins.
+ */
+function eventTypesPlugin() {
+  /** event name → type text, from `interface HTMLElementEventMap` and `interface LkEventDetails`. */
+  const eventMap = new Map();
+  const details = new Map();
+  const text = (node) => node.getText().replace(/\s+/g, ' ').trim();
+
+  return {
+    name: 'livekit-elements: event types',
+    analyzePhase({ ts, node }) {
+      if (!ts.isInterfaceDeclaration(node)) return;
+      const target = { HTMLElementEventMap: eventMap, LkEventDetails: details }[node.name.text];
+      if (!target) return;
+      for (const member of node.members) {
+        if (ts.isPropertySignature(member) && member.type && ts.isStringLiteral(member.name)) {
+          target.set(member.name.text, text(member.type));
+        }
+      }
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      const resolve = (type) =>
+        type.replace(/LkEventDetails\[['"]([^'"]+)['"]\]/g, (whole, name) => details.get(name) ?? whole);
+      const untyped = new Set();
+      for (const moduleDoc of customElementsManifest.modules) {
+        for (const declaration of moduleDoc.declarations ?? []) {
+          for (const event of declaration.events ?? []) {
+            if (event.type?.text) continue;
+            const type = eventMap.get(event.name);
+            if (type) event.type = { text: resolve(type) };
+            else untyped.add(event.name);
+          }
+        }
+      }
+      for (const name of untyped) {
+        console.warn(`analyze: the event ${name} is in a @fires tag but not in HTMLElementEventMap (src/events.ts): it has no type.`);
+      }
+    },
+  };
+}
+
 /** The module (a path like `moduleDoc.path`) that declares `name`, as seen from `sourceFile`. */
 function moduleOf(ts, sourceFile, name, modulePath) {
   for (const statement of sourceFile.statements) {
@@ -92,7 +138,7 @@ export default {
   litelement: true,
   // package.json already names the manifest; `analyze:check` writes elsewhere and must not touch it.
   packagejson: false,
-  plugins: [defineHelperPlugin()],
+  plugins: [defineHelperPlugin(), eventTypesPlugin()],
   // The analyzer's glob order varies from run to run, and so would the manifest: sort the files.
   overrideModuleCreation: ({ ts, globs }) =>
     [...globs]

@@ -20,7 +20,7 @@ export default tseslint.config(
   // The kit and its tests: type-aware rules (floating promises matter in an async connect flow),
   // Lit and custom-element rules, template accessibility.
   {
-    files: ['src/**/*.ts', 'test/**/*.ts'],
+    files: ['src/**/*.ts', 'test/**/*.ts', 'test/**/*.tsx'],
     extends: [...tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       globals: globals.browser,
@@ -42,7 +42,7 @@ export default tseslint.config(
   },
 
   {
-    files: ['test/**/*.ts'],
+    files: ['test/**/*.ts', 'test/**/*.tsx'],
     rules: {
       // @open-wc/semantic-dom-diff types chai's `equal` as returning a Promise (for DOM diffs), so
       // every `expect(x).to.equal(y)` would be a "floating promise". Real async assertions

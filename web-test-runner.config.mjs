@@ -5,6 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
+import { prebundle, svelte } from './scripts/framework-plugins.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { tokenKoaMiddleware } from './scripts/token-endpoint.mjs';
 
@@ -59,9 +60,17 @@ export default {
   plugins: [
     esbuildPlugin({
       ts: true,
+      tsx: true,
       target: 'es2022',
       tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
     }),
+    // The `frameworks` group: React, Vue and Svelte's runtime as ES modules, Svelte components
+    // compiled on request.
+    prebundle({
+      commonjs: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime'],
+      esm: ['vue', 'svelte', 'svelte/internal/client', 'svelte/internal/disclose-version'],
+    }),
+    svelte(),
   ],
   testFramework: { config: { timeout: 60_000 } },
   testsFinishTimeout: 30 * 60_000,
@@ -69,6 +78,8 @@ export default {
     { name: 'core', files: 'test/core/**/*.test.ts' },
     { name: 'elements', files: 'test/elements/**/*.test.ts' },
     { name: 'e2e', files: 'test/e2e/**/*.test.ts' },
+    // The elements from React 19, Vue 3 and Svelte 5, against the real server.
+    { name: 'frameworks', files: 'test/frameworks/**/*.test.{ts,tsx}' },
     // Two fake cameras, for switching and flipping between them.
     {
       name: 'devices',

@@ -1,13 +1,14 @@
-// `npm run analyze:check`: regenerates the custom elements manifest in a temporary folder and fails
-// when it differs from the committed custom-elements.json (run `npm run analyze` and commit).
+// `npm run analyze:check`: regenerates the custom elements manifest in a temporary folder, and the
+// editor data and framework typings made from it (scripts/editor-data.mjs), and fails when any of
+// them differs from the committed file (run `npm run analyze` and commit).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { editorData } from './editor-data.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const committedPath = path.join(root, 'custom-elements.json');
 const tmp = mkdtempSync(path.join(tmpdir(), 'cem-check-'));
 
 try {
@@ -23,26 +24,35 @@ try {
   }
 
   const fresh = readFileSync(path.join(tmp, 'custom-elements.json'), 'utf8');
-  let committed;
-  try {
-    committed = readFileSync(committedPath, 'utf8');
-  } catch {
-    console.error('analyze:check: custom-elements.json is missing. Run `npm run analyze` and commit it.');
-    process.exit(1);
-  }
-  if (fresh === committed) {
-    console.log('analyze:check: custom-elements.json is up to date.');
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const expected = [{ path: 'custom-elements.json', content: fresh }, ...editorData(JSON.parse(fresh), pkg)];
+  const stale = expected.filter((file) => !matches(file));
+  if (stale.length === 0) {
+    console.log(`analyze:check: ${expected.map((f) => f.path).join(', ')} are up to date.`);
   } else {
-    const a = committed.split('\n');
-    const b = fresh.split('\n');
-    let line = 0;
-    while (line < a.length && a[line] === b[line]) line++;
-    console.error(`analyze:check: custom-elements.json is stale (first difference at line ${line + 1}):`);
-    console.error(`  committed: ${a[line]?.trim() ?? '<end of file>'}`);
-    console.error(`  generated: ${b[line]?.trim() ?? '<end of file>'}`);
-    console.error('Run `npm run analyze` and commit custom-elements.json.');
-    process.exit(1);
+    console.error(`Run \`npm run analyze\` and commit ${stale.map((f) => f.path).join(', ')}.`);
+    process.exitCode = 1;
   }
 } finally {
   rmSync(tmp, { recursive: true, force: true });
+}
+
+/** Whether the committed file equals the generated one; says where they first differ when not. */
+function matches({ path: file, content }) {
+  let committed;
+  try {
+    committed = readFileSync(path.join(root, file), 'utf8');
+  } catch {
+    console.error(`analyze:check: ${file} is missing.`);
+    return false;
+  }
+  if (committed === content) return true;
+  const a = committed.split('\n');
+  const b = content.split('\n');
+  let line = 0;
+  while (line < a.length && a[line] === b[line]) line++;
+  console.error(`analyze:check: ${file} is stale (first difference at line ${line + 1}):`);
+  console.error(`  committed: ${a[line]?.trim() ?? '<end of file>'}`);
+  console.error(`  generated: ${b[line]?.trim() ?? '<end of file>'}`);
+  return false;
 }

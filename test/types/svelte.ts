@@ -1,0 +1,31 @@
+// Type-level tests of types/svelte.d.ts (`livekit-elements/svelte`), compiled by `npm run
+// typecheck`, never run. test/frameworks/svelte.test.ts renders the same props with Svelte 5.
+import type {} from 'livekit-elements/svelte';
+import type { LkErrorCode, LkRoom } from 'livekit-elements';
+import type { SvelteHTMLElements } from 'svelte/elements';
+import { exactly } from './exactly.js';
+
+
+export const props: SvelteHTMLElements['lk-room'] = {
+  'token-endpoint': '/api/token',
+  'room-name': 'standup',
+  // Svelte sets `connect` as an attribute (the element has no `connect` setter).
+  connect: '',
+  'video-max-bitrate': '800k',
+  dynacast: false,
+  options: { adaptiveStream: true },
+  'onlk-error': (event) => exactly<LkErrorCode>()(event.detail.code),
+  'onlk-connection-state-changed': (event) => exactly<LkRoom['connectionState']>()(event.detail.state),
+};
+
+// `room` too is an attribute in Svelte: the element's `room` property has no setter.
+export const outside: SvelteHTMLElements['lk-connection-state'] = { room: 'call' };
+
+export const wrong: SvelteHTMLElements['lk-room'][] = [
+  // @ts-expect-error not a video codec
+  { 'video-codec': 'vp7' },
+  // @ts-expect-error Svelte writes `false` as "false": for booleans the typings take the property, autoConnect
+  { connect: false },
+  // @ts-expect-error the detail of lk-error is LkErrorDetail
+  { 'onlk-error': (event: CustomEvent<number>) => event.detail.toFixed() },
+];
