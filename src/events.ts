@@ -15,6 +15,20 @@ import type { LkConnectionState } from './core/connection-state.js';
 
 export type { LkConnectionState };
 
+/** A chat message that `<lk-chat>` received or sent. */
+export interface LkChatMessageDetail {
+  /** The message's id: its text stream's id, which the legacy copy shares. */
+  id: string;
+  /** The text, as sent: show it as text, never as HTML. */
+  message: string;
+  /** When it was sent, in ms since the epoch. */
+  timestamp: number;
+  /** The sender (the local participant for a sent message), while known to the room. */
+  from?: Participant;
+  /** The sender's identity. */
+  identity: string;
+}
+
 export interface LkTrackEventDetail {
   track: RemoteTrack;
   publication: RemoteTrackPublication;
@@ -34,6 +48,7 @@ export interface LkEventDetails {
   'lk-track-unsubscribed': LkTrackEventDetail;
   'lk-active-speakers-changed': { speakers: Participant[] };
   'lk-toggle': { source: Track.Source; enabled: boolean };
+  'lk-chat-message': LkChatMessageDetail;
   'lk-error': LkErrorDetail;
 }
 
@@ -52,6 +67,7 @@ declare global {
     'lk-track-unsubscribed': CustomEvent<LkTrackEventDetail>;
     'lk-active-speakers-changed': CustomEvent<LkEventDetails['lk-active-speakers-changed']>;
     'lk-toggle': CustomEvent<LkEventDetails['lk-toggle']>;
+    'lk-chat-message': CustomEvent<LkChatMessageDetail>;
     'lk-error': CustomEvent<LkErrorDetail>;
   }
 }

@@ -1,0 +1,278 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { ConnectionState, RoomEvent, type Room } from 'livekit-client';
+import { ChatController } from '../../controllers/chat.js';
+import { RoomBindingController } from '../../controllers/room-binding.js';
+import { RoomEventsController } from '../../controllers/room-events.js';
+import { VisibilityController } from '../../controllers/visibility.js';
+import {
+  CHAT_TOPIC,
+  formatTime,
+  isSendable,
+  mergeMessage,
+  nextUnread,
+  sendRefusal,
+  senderName,
+  type ChatEntry,
+} from '../../core/chat.js';
+import type { LkErrorCode } from '../../core/errors.js';
+import { LkElement } from '../base.js';
+import { styles } from './lk-chat.styles.js';
+
+type Problem = 'disconnected' | 'not-allowed' | 'failed';
+
+const unreadConverter = {
+  fromAttribute: (value: string | null) => Number(value) || 0,
+  toAttribute: (value: number) => (value > 0 ? String(value) : null),
+};
+
+/**
+ * Chat over the room, compatible with LiveKit's React `Chat` both ways: each message goes out as a
+ * text stream on topic `lk.chat` plus the legacy JSON packet on `lk-chat-topic`, and both are
+ * received. Messages show as text only (never HTML), with the sender's name and the time.
+ * A message typed while the room is not connected is refused: it stays in the input, the element
+ * says why, and `lk-error` fires. Messages received while the chat cannot be seen (hidden, in a
+ * closed popover or `<details>`, scrolled away, or in a background tab) count as `unread` until it
+ * is seen again.
+ *
+ * @summary Chat with everyone in the room, as LiveKit's React `Chat` does.
+ * @tag lk-chat
+ *
+ * @slot heading - Replaces the heading text.
+ *
+ * @csspart header - The heading above the messages.
+ * @csspart log - The scrolling box around the messages (`role="log"`).
+ * @csspart messages - The list of messages.
+ * @csspart message - One message; also `message-local` (sent from this page) or `message-remote`.
+ * @csspart meta - The sender and time line of a message.
+ * @csspart name - The sender's name (or identity).
+ * @csspart time - The time it was sent (a `<time>`).
+ * @csspart edited - The "edited" mark of a message whose text was replaced.
+ * @csspart body - The text of a message.
+ * @csspart error - Why the last message was not sent (`role="alert"`); empty otherwise.
+ * @csspart form - The form holding the input and the button.
+ * @csspart label - The input's `<label>` (visually hidden by default).
+ * @csspart input - The native text input.
+ * @csspart send-button - The native submit button.
+ *
+ * @cssprop [--lk-bg2] - The chat's background (a theme token, light or dark).
+ * @cssprop [--lk-fg] - Text colour.
+ * @cssprop [--lk-bg] - The input's background.
+ * @cssprop [--lk-bg3] - The send button's background.
+ * @cssprop [--lk-border-color] - Borders of the form and the input.
+ * @cssprop [--lk-accent-bg] - Focus rings.
+ * @cssprop [--lk-danger-fg] - The error text.
+ * @cssprop [--lk-border-radius=0.5rem] - Corner radius.
+ * @cssprop [--lk-accent4=var(--lk-accent-bg)] - Behind a received message (as in `@livekit/components-styles`).
+ * @cssprop [--lk-bg5=var(--lk-bg4)] - Behind a message sent from this page (as in `@livekit/components-styles`).
+ * @cssprop [--lk-fg5=var(--lk-fg2)] - The sender and time line (as in `@livekit/components-styles`).
+ * @cssprop [--lk-chat-header-height=auto] - The header's height (as in `@livekit/components-styles`).
+ * @cssprop [--lk-control-bg=var(--lk-bg3)] - The send button's background, shared with the controls.
+ *
+ * @fires lk-chat-message - `{id, message, timestamp, from, identity}` for each message received or sent (and again when an edit replaces its text).
+ * @fires lk-error - `connection` when a message is sent while the room is not connected; `publish-failed` when sending failed or the token may not send data. The text stays in the input.
+ *
+ * @attr {number} unread - Set by the element (read-only): how many messages arrived while the chat could not be seen; absent when none.
+ */
+export class LkChat extends LkElement {
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override styles = [LkElement.styles, styles];
+
+  /** The id of an `<lk-room>` to chat in instead of the enclosing one. */
+  @property({ attribute: 'room' }) roomId?: string;
+
+  /** The text-stream topic; React's `channelTopic`. A custom topic is also used for the legacy packets, as React does. */
+  @property() topic: string = CHAT_TOPIC;
+
+  /** The heading text. */
+  @property() heading = 'Messages';
+
+  /** The input's placeholder. */
+  @property() placeholder = 'Enter a message…';
+
+  /** The input's label (visually hidden unless styled through `::part(label)`). */
+  @property({ attribute: 'input-label' }) inputLabel = 'Message';
+
+  /** The send button's text. */
+  @property({ attribute: 'send-label' }) sendLabel = 'Send';
+
+  /** The mark on a message whose text was replaced by an edit. */
+  @property({ attribute: 'edited-label' }) editedLabel = 'edited';
+
+  /** Shown when a message is refused because the room is not connected. */
+  @property({ attribute: 'disconnected-message' }) disconnectedMessage = 'Not connected: your message was not sent.';
+
+  /** Shown when the token may not send data (the server would drop the message). */
+  @property({ attribute: 'not-allowed-message' }) notAllowedMessage = 'You may not send messages in this room.';
+
+  /** Shown when sending failed. */
+  @property({ attribute: 'send-failed-message' }) sendFailedMessage = 'Your message could not be sent.';
+
+  /** Messages received while the chat could not be seen. Reflected (absent when 0); read-only. */
+  @property({ reflect: true, converter: unreadConverter }) unread = 0;
+
+  /** A message is being sent. Reflected; read-only. */
+  @property({ type: Boolean, reflect: true }) pending = false;
+
+  @state() private problem?: Problem;
+  @state() private entries: readonly ChatEntry[] = [];
+
+  @query('[part~=log]') private log?: HTMLElement;
+  @query('input') private input?: HTMLInputElement;
+
+  #stickToBottom = true;
+  #scrollToEnd = false;
+
+  #chat = new ChatController(this, (entry) => this.#receive(entry));
+  #visibility = new VisibilityController(this, (seen) => (this.unread = nextUnread(this.unread, seen)));
+  #events = new RoomEventsController(this, {
+    [RoomEvent.ConnectionStateChanged]: (state: ConnectionState) => {
+      // A new connection (not a reconnection, which goes through `reconnecting`) starts a new chat.
+      if (state === ConnectionState.Connecting) this.#clear();
+      if (state === ConnectionState.Connected && this.problem === 'disconnected') this.problem = undefined;
+      this.requestUpdate();
+    },
+    [RoomEvent.ParticipantNameChanged]: () => this.requestUpdate(),
+  });
+  #binding = new RoomBindingController(this, (room) => {
+    if (this.#chat.room) this.#clear();
+    this.#chat.room = room;
+    this.#events.room = room;
+  });
+
+  /** The room this chat is in. */
+  get room(): Room | undefined {
+    return this.#binding.room;
+  }
+
+  /** The messages shown, oldest first. Read-only. */
+  get messages(): readonly ChatEntry[] {
+    return this.entries;
+  }
+
+  /**
+   * Sends `text` to everyone in the room. Blank text is ignored. Rejects, shows why in the element
+   * and fires `lk-error` when the room is not connected (`connection`), when the token may not send
+   * data or sending fails (`publish-failed`).
+   */
+  async send(text: string): Promise<void> {
+    if (!isSendable(text)) return;
+    const room = this.room;
+    const refusal = sendRefusal(room?.state, room?.localParticipant.permissions?.canPublishData);
+    if (refusal) {
+      const message =
+        refusal.reason === 'disconnected'
+          ? 'lk-chat: the room is not connected; the message was not sent.'
+          : 'lk-chat: the token may not send data (canPublishData); the message was not sent.';
+      this.#fail(refusal.reason, refusal.code, message);
+      throw new Error(message);
+    }
+    this.problem = undefined;
+    this.pending = true;
+    try {
+      await this.#chat.send(text);
+    } catch (err) {
+      this.#fail('failed', 'publish-failed', `lk-chat: the message could not be sent: ${err instanceof Error ? err.message : String(err)}`, err);
+      throw err;
+    } finally {
+      this.pending = false;
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('topic')) this.#chat.topic = this.topic || CHAT_TOPIC;
+    const log = this.log;
+    // Follow new messages while the reader is at the end; one's own message always scrolls there.
+    if (log && changed.has('entries')) this.#stickToBottom = this.#scrollToEnd || log.scrollHeight - log.scrollTop - log.clientHeight < 32;
+    this.#scrollToEnd = false;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    const log = this.log;
+    if (log && changed.has('entries') && this.#stickToBottom) log.scrollTop = log.scrollHeight;
+  }
+
+  protected override render() {
+    const locale = this.closest('[lang]')?.getAttribute('lang') ?? undefined;
+    const problem = this.problem;
+    const error =
+      problem === 'disconnected' ? this.disconnectedMessage : problem === 'not-allowed' ? this.notAllowedMessage : problem === 'failed' ? this.sendFailedMessage : '';
+    return html`<div part="header" id="heading"><slot name="heading">${this.heading}</slot></div>
+      <div part="log" role="log" aria-labelledby="heading" tabindex="0">
+        <ol part="messages">
+          ${repeat(
+            this.entries,
+            (m) => `${m.identity}\n${m.id}`,
+            (m) => html`<li part="message ${m.local ? 'message-local' : 'message-remote'}" data-origin=${m.local ? 'local' : 'remote'}>
+              <span part="meta"
+                ><span part="name">${senderName(m)}</span>
+                <time part="time" datetime=${new Date(m.timestamp).toISOString()}>${formatTime(m.timestamp, locale)}</time
+                >${m.editTimestamp === undefined ? nothing : html` <span part="edited">${this.editedLabel}</span>`}</span
+              >
+              <span part="body">${m.message}</span>
+            </li>`,
+          )}
+        </ol>
+      </div>
+      <div part="error" id="error" role="alert">${error}</div>
+      <form part="form" @submit=${this.#onSubmit}>
+        <label part="label" for="input">${this.inputLabel}</label>
+        <input
+          part="input"
+          id="input"
+          type="text"
+          name="message"
+          autocomplete="off"
+          enterkeyhint="send"
+          placeholder=${this.placeholder}
+          ?readonly=${this.pending}
+          aria-invalid=${problem ? 'true' : 'false'}
+          aria-describedby="error"
+        />
+        <button part="send-button" type="submit" aria-disabled=${this.pending ? 'true' : 'false'} aria-busy=${this.pending ? 'true' : 'false'}>
+          ${this.sendLabel}
+        </button>
+      </form>`;
+  }
+
+  #onSubmit = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    const input = this.input;
+    if (!input || this.pending) return;
+    try {
+      await this.send(input.value);
+      input.value = '';
+      input.focus();
+    } catch {
+      // Refused or failed: the text stays in the input; the element shows why and fired lk-error.
+    }
+  };
+
+  #receive(entry: ChatEntry): void {
+    const { messages, change } = mergeMessage(this.entries, entry);
+    if (change === 'duplicate') return;
+    this.entries = messages;
+    if (entry.local) this.#scrollToEnd = true;
+    this.unread = nextUnread(this.unread, this.#visibility.seen, { change, local: entry.local });
+    const { id, message, timestamp, from, identity } = entry;
+    this.emit('lk-chat-message', { id, message, timestamp, from, identity });
+  }
+
+  #clear(): void {
+    this.entries = [];
+    this.unread = 0;
+  }
+
+  #fail(problem: Problem, code: LkErrorCode, message: string, cause?: unknown): void {
+    this.problem = problem;
+    console.warn(message);
+    this.emit('lk-error', cause === undefined ? { code, message } : { code, message, cause });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lk-chat': LkChat;
+  }
+}
