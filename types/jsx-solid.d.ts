@@ -10,6 +10,7 @@ import type {
   LkAudioRenderer,
   LkCameraFlip,
   LkCameraToggle,
+  LkChat,
   LkConnectionQuality,
   LkConnectionStateElement,
   LkDeviceSelect,
@@ -217,6 +218,106 @@ export interface LkCameraToggleSolidProps extends Omit<JSX.HTMLAttributes<LkCame
    * `CustomEvent<LkErrorDetail>`
    */
   'on:lk-error'?: JSX.EventHandlerWithOptionsUnion<LkCameraToggle, HTMLElementEventMap['lk-error']>;
+}
+
+/** `<lk-chat>` in Solid. Chat with everyone in the room, as LiveKit's React `Chat` does. */
+export interface LkChatSolidProps extends Omit<JSX.HTMLAttributes<LkChat>, 'prop:roomId' | 'room-id' | 'prop:topic' | 'topic' | 'prop:heading' | 'heading' | 'prop:placeholder' | 'placeholder' | 'prop:inputLabel' | 'input-label' | 'prop:sendLabel' | 'send-label' | 'prop:editedLabel' | 'edited-label' | 'prop:disconnectedMessage' | 'disconnected-message' | 'prop:notAllowedMessage' | 'not-allowed-message' | 'prop:sendFailedMessage' | 'send-failed-message' | 'prop:unread' | 'unread' | 'prop:pending' | 'pending' | 'prop:theme' | 'theme' | 'attr:unread' | 'attr:room' | 'room' | 'attr:topic' | 'attr:heading' | 'attr:placeholder' | 'attr:input-label' | 'attr:send-label' | 'attr:edited-label' | 'attr:disconnected-message' | 'attr:not-allowed-message' | 'attr:send-failed-message' | 'attr:pending' | 'attr:theme' | 'on:lk-chat-message' | 'on:lk-error'> {
+  /** The id of an `<lk-room>` to chat in instead of the enclosing one. */
+  'prop:roomId'?: LkChat['roomId'];
+  /** The id of an `<lk-room>` to chat in instead of the enclosing one. */
+  'room-id'?: LkChat['roomId'];
+  /** The text-stream topic; React's `channelTopic`. A custom topic is also used for the legacy packets, as React does. */
+  'prop:topic'?: LkChat['topic'];
+  /** The text-stream topic; React's `channelTopic`. A custom topic is also used for the legacy packets, as React does. */
+  topic?: LkChat['topic'];
+  /** The heading text. */
+  'prop:heading'?: LkChat['heading'];
+  /** The heading text. */
+  heading?: LkChat['heading'];
+  /** The input's placeholder. */
+  'prop:placeholder'?: LkChat['placeholder'];
+  /** The input's placeholder. */
+  placeholder?: LkChat['placeholder'];
+  /** The input's label (visually hidden unless styled through `::part(label)`). */
+  'prop:inputLabel'?: LkChat['inputLabel'];
+  /** The input's label (visually hidden unless styled through `::part(label)`). */
+  'input-label'?: LkChat['inputLabel'];
+  /** The send button's text. */
+  'prop:sendLabel'?: LkChat['sendLabel'];
+  /** The send button's text. */
+  'send-label'?: LkChat['sendLabel'];
+  /** The mark on a message whose text was replaced by an edit. */
+  'prop:editedLabel'?: LkChat['editedLabel'];
+  /** The mark on a message whose text was replaced by an edit. */
+  'edited-label'?: LkChat['editedLabel'];
+  /** Shown when a message is refused because the room is not connected. */
+  'prop:disconnectedMessage'?: LkChat['disconnectedMessage'];
+  /** Shown when a message is refused because the room is not connected. */
+  'disconnected-message'?: LkChat['disconnectedMessage'];
+  /** Shown when the token may not send data (the server would drop the message). */
+  'prop:notAllowedMessage'?: LkChat['notAllowedMessage'];
+  /** Shown when the token may not send data (the server would drop the message). */
+  'not-allowed-message'?: LkChat['notAllowedMessage'];
+  /** Shown when sending failed. */
+  'prop:sendFailedMessage'?: LkChat['sendFailedMessage'];
+  /** Shown when sending failed. */
+  'send-failed-message'?: LkChat['sendFailedMessage'];
+  /** Messages received while the chat could not be seen. Reflected (absent when 0); read-only. */
+  'prop:unread'?: LkChat['unread'];
+  /** Messages received while the chat could not be seen. Reflected (absent when 0); read-only. */
+  unread?: LkChat['unread'];
+  /** A message is being sent. Reflected; read-only. */
+  'prop:pending'?: LkChat['pending'];
+  /** A message is being sent. Reflected; read-only. */
+  pending?: LkChat['pending'];
+  /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
+  'prop:theme'?: LkChat['theme'];
+  /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
+  theme?: LkChat['theme'];
+  /**
+   * Messages received while the chat could not be seen. Reflected (absent when 0); read-only.
+   *
+   * **number**: a number above zero: `15`, `29.97`.
+   */
+  'attr:unread'?: LkChat['unread'];
+  /** The id of an `<lk-room>` to chat in instead of the enclosing one. */
+  'attr:room'?: LkChat['roomId'];
+  /** In Solid this sets the property `room`: write `attr:room`. */
+  room?: never;
+  /** The text-stream topic; React's `channelTopic`. A custom topic is also used for the legacy packets, as React does. */
+  'attr:topic'?: LkChat['topic'];
+  /** The heading text. */
+  'attr:heading'?: LkChat['heading'];
+  /** The input's placeholder. */
+  'attr:placeholder'?: LkChat['placeholder'];
+  /** The input's label (visually hidden unless styled through `::part(label)`). */
+  'attr:input-label'?: LkChat['inputLabel'];
+  /** The send button's text. */
+  'attr:send-label'?: LkChat['sendLabel'];
+  /** The mark on a message whose text was replaced by an edit. */
+  'attr:edited-label'?: LkChat['editedLabel'];
+  /** Shown when a message is refused because the room is not connected. */
+  'attr:disconnected-message'?: LkChat['disconnectedMessage'];
+  /** Shown when the token may not send data (the server would drop the message). */
+  'attr:not-allowed-message'?: LkChat['notAllowedMessage'];
+  /** Shown when sending failed. */
+  'attr:send-failed-message'?: LkChat['sendFailedMessage'];
+  /** A message is being sent. Reflected; read-only. */
+  'attr:pending'?: '' | true;
+  /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
+  'attr:theme'?: LkChat['theme'];
+  /**
+   * `{id, message, timestamp, from, identity}` for each message received or sent (and again when an edit replaces its text).
+   *
+   * `CustomEvent<LkChatMessageDetail>`
+   */
+  'on:lk-chat-message'?: JSX.EventHandlerWithOptionsUnion<LkChat, HTMLElementEventMap['lk-chat-message']>;
+  /**
+   * `connection` when a message is sent while the room is not connected; `publish-failed` when sending failed or the token may not send data. The text stays in the input.
+   *
+   * `CustomEvent<LkErrorDetail>`
+   */
+  'on:lk-error'?: JSX.EventHandlerWithOptionsUnion<LkChat, HTMLElementEventMap['lk-error']>;
 }
 
 /** `<lk-connection-quality>` in Solid. A participant's connection quality. */
@@ -1233,6 +1334,7 @@ declare module 'solid-js' {
       'lk-audio-renderer': LkAudioRendererSolidProps;
       'lk-camera-flip': LkCameraFlipSolidProps;
       'lk-camera-toggle': LkCameraToggleSolidProps;
+      'lk-chat': LkChatSolidProps;
       'lk-connection-quality': LkConnectionQualitySolidProps;
       'lk-connection-state': LkConnectionStateSolidProps;
       'lk-device-select': LkDeviceSelectSolidProps;

@@ -9,6 +9,7 @@ import type {
   LkAudioRenderer,
   LkCameraFlip,
   LkCameraToggle,
+  LkChat,
   LkConnectionQuality,
   LkConnectionStateElement,
   LkDeviceSelect,
@@ -144,6 +145,62 @@ export interface LkCameraToggleSvelteProps extends Omit<HTMLAttributes<LkCameraT
   'onlk-toggle'?: (event: HTMLElementEventMap['lk-toggle']) => void;
   /**
    * `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`, or `invalid-attribute` for an override.
+   *
+   * `CustomEvent<LkErrorDetail>`
+   */
+  'onlk-error'?: (event: HTMLElementEventMap['lk-error']) => void;
+}
+
+/** `<lk-chat>` in Svelte. Chat with everyone in the room, as LiveKit's React `Chat` does. */
+export interface LkChatSvelteProps extends Omit<HTMLAttributes<LkChat>, 'roomId' | 'topic' | 'heading' | 'placeholder' | 'inputLabel' | 'sendLabel' | 'editedLabel' | 'disconnectedMessage' | 'notAllowedMessage' | 'sendFailedMessage' | 'unread' | 'pending' | 'theme' | 'room' | 'input-label' | 'send-label' | 'edited-label' | 'disconnected-message' | 'not-allowed-message' | 'send-failed-message' | 'onlk-chat-message' | 'onlk-error'> {
+  /** The id of an `<lk-room>` to chat in instead of the enclosing one. */
+  roomId?: LkChat['roomId'];
+  /** The text-stream topic; React's `channelTopic`. A custom topic is also used for the legacy packets, as React does. */
+  topic?: LkChat['topic'];
+  /** The heading text. */
+  heading?: LkChat['heading'];
+  /** The input's placeholder. */
+  placeholder?: LkChat['placeholder'];
+  /** The input's label (visually hidden unless styled through `::part(label)`). */
+  inputLabel?: LkChat['inputLabel'];
+  /** The send button's text. */
+  sendLabel?: LkChat['sendLabel'];
+  /** The mark on a message whose text was replaced by an edit. */
+  editedLabel?: LkChat['editedLabel'];
+  /** Shown when a message is refused because the room is not connected. */
+  disconnectedMessage?: LkChat['disconnectedMessage'];
+  /** Shown when the token may not send data (the server would drop the message). */
+  notAllowedMessage?: LkChat['notAllowedMessage'];
+  /** Shown when sending failed. */
+  sendFailedMessage?: LkChat['sendFailedMessage'];
+  /** Messages received while the chat could not be seen. Reflected (absent when 0); read-only. */
+  unread?: LkChat['unread'];
+  /** A message is being sent. Reflected; read-only. */
+  pending?: LkChat['pending'];
+  /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
+  theme?: LkChat['theme'];
+  /** The id of an `<lk-room>` to chat in instead of the enclosing one. */
+  room?: LkChat['roomId'];
+  /** The input's label (visually hidden unless styled through `::part(label)`). */
+  'input-label'?: LkChat['inputLabel'];
+  /** The send button's text. */
+  'send-label'?: LkChat['sendLabel'];
+  /** The mark on a message whose text was replaced by an edit. */
+  'edited-label'?: LkChat['editedLabel'];
+  /** Shown when a message is refused because the room is not connected. */
+  'disconnected-message'?: LkChat['disconnectedMessage'];
+  /** Shown when the token may not send data (the server would drop the message). */
+  'not-allowed-message'?: LkChat['notAllowedMessage'];
+  /** Shown when sending failed. */
+  'send-failed-message'?: LkChat['sendFailedMessage'];
+  /**
+   * `{id, message, timestamp, from, identity}` for each message received or sent (and again when an edit replaces its text).
+   *
+   * `CustomEvent<LkChatMessageDetail>`
+   */
+  'onlk-chat-message'?: (event: HTMLElementEventMap['lk-chat-message']) => void;
+  /**
+   * `connection` when a message is sent while the room is not connected; `publish-failed` when sending failed or the token may not send data. The text stays in the input.
    *
    * `CustomEvent<LkErrorDetail>`
    */
@@ -821,6 +878,7 @@ declare module 'svelte/elements' {
     'lk-audio-renderer': LkAudioRendererSvelteProps;
     'lk-camera-flip': LkCameraFlipSvelteProps;
     'lk-camera-toggle': LkCameraToggleSvelteProps;
+    'lk-chat': LkChatSvelteProps;
     'lk-connection-quality': LkConnectionQualitySvelteProps;
     'lk-connection-state': LkConnectionStateSvelteProps;
     'lk-device-select': LkDeviceSelectSvelteProps;
