@@ -25,7 +25,8 @@
 //              `prop:`, `attr:` and `on:` say which explicitly.
 // So an attribute whose name is also another member (`connect` and the `connect()` method, `room`
 // and the read-only `room` property) cannot be set under that name from most frameworks: the
-// typings mark it `never` and point to the property that can (`autoConnect`, `roomId`).
+// typings mark it `never` and point to the property that can (`autoConnect`, `roomId`). Fields
+// and attributes documented `@readonly` (reflected state) are left out of the props.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -354,6 +355,7 @@ function propsOf(element, fw) {
     add(property.name, `${element.className}['${property.name}']`, property.description);
   }
   for (const attribute of element.attributes) {
+    if (attribute.readonly) continue; // state the element reflects (`@readonly`), for CSS only
     const member = element.members.get(attribute.name);
     if (member) {
       if (member.name === attribute.fieldName) continue; // the property, already there
@@ -527,6 +529,7 @@ function solidTypes(elements, pkg) {
       if (solidPropertyName(kebab(property.name)) === property.name) add(kebab(property.name), type, property.description);
     }
     for (const attribute of e.attributes) {
+      if (attribute.readonly) continue;
       add(`attr:${attribute.name}`, attributeType(e, attribute, stringifying), attributeDoc(attribute));
       const target = solidPropertyName(attribute.name);
       if (target === attribute.fieldName) continue; // the plain name sets that property: added above
