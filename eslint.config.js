@@ -56,9 +56,9 @@ export default tseslint.config(
     },
   },
 
-  // Node: scripts and config files.
+  // Node: scripts, benchmarks and config files.
   {
-    files: ['scripts/**/*.{js,mjs}', '*.{js,mjs,ts}'],
+    files: ['scripts/**/*.{js,mjs}', 'bench/**/*.{js,mjs}', '*.{js,mjs,ts}'],
     languageOptions: { globals: globals.node },
   },
 );
