@@ -19,6 +19,7 @@ export * from './lk-leave-button.js';
 export * from './lk-camera-flip.js';
 export * from './lk-chat.js';
 export * from './lk-prejoin.js';
+export * from './lk-conference.js';
 export { define } from './define.js';
 export { roomContext, participantContext } from './context.js';
 export type { LkEventDetails, LkEventName, LkConnectionState, LkTrackEventDetail } from './events.js';

@@ -89,3 +89,12 @@ export function fmtpOf(sdp: string, codec: string): string {
   const payloads = [...sdp.matchAll(new RegExp(`^a=rtpmap:(\\d+) ${codec}/`, 'gim'))].map((m) => m[1]);
   return payloads.flatMap((pt) => [...sdp.matchAll(new RegExp(`^a=fmtp:${pt} (.*)$`, 'gm'))].map((m) => m[1])).join(';');
 }
+
+/** All elements matching `selector` in `root` and in every shadow root below it. */
+export function deepQueryAll<T extends Element = Element>(root: ParentNode, selector: string): T[] {
+  const found: T[] = [...root.querySelectorAll<T>(selector)];
+  for (const element of root.querySelectorAll('*')) {
+    if (element.shadowRoot) found.push(...deepQueryAll<T>(element.shadowRoot, selector));
+  }
+  return found;
+}

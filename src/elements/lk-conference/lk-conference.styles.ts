@@ -1,0 +1,85 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: grid;
+    grid-template-rows: minmax(0, 1fr) auto auto;
+    gap: 0.5rem;
+    block-size: var(--lk-conference-height, 100%);
+    min-block-size: 20rem;
+    padding: 0.5rem;
+    box-sizing: border-box;
+    background: var(--_lk-bg);
+    color: var(--_lk-fg);
+    font-family: var(--_lk-font-family);
+    font-size: var(--_lk-font-size);
+  }
+  [part='layout'] {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    gap: 0.5rem;
+    min-block-size: 0;
+  }
+  [part='participants'] {
+    min-block-size: 0;
+  }
+  [part='chat-panel'] {
+    inline-size: var(--lk-conference-chat-width, 20rem);
+    min-block-size: 0;
+    display: grid;
+  }
+  [part='chat-panel'][hidden],
+  [part='notice'][hidden] {
+    display: none;
+  }
+  [part='notice'] {
+    justify-self: center;
+    padding: 0.25rem 0.75rem;
+    border-radius: var(--_lk-border-radius);
+    background: var(--_lk-bg3);
+  }
+  [part='control-bar'] {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: center;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  [part='chat-toggle'] {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375rem;
+    padding: 0.625rem 1rem;
+    border: 1px solid transparent;
+    border-radius: var(--_lk-border-radius);
+    background: var(--_lk-bg2);
+    color: var(--_lk-fg);
+    font: inherit;
+    cursor: pointer;
+  }
+  [part='chat-toggle'][aria-pressed='true'] {
+    background: var(--_lk-bg4);
+  }
+  [part='chat-toggle']:focus-visible {
+    outline: 2px solid var(--_lk-accent-bg);
+    outline-offset: 2px;
+  }
+  [part='unread'] {
+    min-inline-size: 1.25rem;
+    padding: 0 0.375rem;
+    border-radius: 999px;
+    background: var(--_lk-accent-bg);
+    color: var(--_lk-accent-fg);
+    font-size: 0.75rem;
+    line-height: 1.25rem;
+    text-align: center;
+  }
+  @media (max-width: 40rem) {
+    [part='layout'] {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    [part='chat-panel'] {
+      inline-size: auto;
+    }
+  }
+`;

@@ -1,0 +1,91 @@
+import { html, LitElement, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { LkRoom } from '../lk-room/lk-room.js';
+import { styles } from './lk-conference.styles.js';
+
+/**
+ * A whole conference in one tag: the participant grid (a screen share shown large), a control bar
+ * (microphone, camera, screen share, device pickers, chat, leave), the chat panel, remote audio, the
+ * start-audio prompt and a connection notice. It is an `<lk-room>`: every `<lk-room>` attribute,
+ * property, method and event applies to it as they are.
+ *
+ * @summary The whole conference UI over one room.
+ * @tag lk-conference
+ *
+ * @slot - Extra content, inside the room (it can bind to the room like any `lk-*` element).
+ * @slot control-bar - Replaces the control bar; the elements in it bind to this room.
+ * @slot notice - Replaces the connection notice.
+ *
+ * @csspart layout - The grid and the chat panel.
+ * @csspart participants - The `<lk-participants>` grid.
+ * @csspart chat-panel - The panel around `<lk-chat>`.
+ * @csspart chat - The `<lk-chat>`.
+ * @csspart control-bar - The default control bar (`role="toolbar"`).
+ * @csspart control - Each control in the default control bar.
+ * @csspart device-select - The device pickers in the default control bar.
+ * @csspart chat-toggle - The button that shows and hides the chat.
+ * @csspart unread - The unread message count on the chat button.
+ * @csspart notice - The connection notice, shown while not connected.
+ * @cssprop [--lk-conference-height=100%] - The height of the conference.
+ * @cssprop [--lk-conference-chat-width=20rem] - The width of the chat panel.
+ */
+export class LkConference extends LkRoom {
+  static override styles = [LkRoom.styles, styles];
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions };
+
+  /** Show the chat panel. Reflected. */
+  @property({ type: Boolean, reflect: true, attribute: 'chat-open' }) chatOpen = false;
+
+  /** Labels, for localisation. */
+  @property({ attribute: 'chat-label' }) chatLabel = 'Chat';
+  @property({ attribute: 'controls-label' }) controlsLabel = 'Call controls';
+
+  @state() private unread = 0;
+
+  protected override render() {
+    const connected = this.connectionState === 'connected';
+    return html`
+      <div part="layout">
+        <lk-participants part="participants" layout="focus" sources="camera,screen_share"></lk-participants>
+        <aside part="chat-panel" ?hidden=${!this.chatOpen}>
+          <lk-chat part="chat" @lk-chat-message=${this.#onMessage}></lk-chat>
+        </aside>
+      </div>
+      <slot name="notice">
+        <div part="notice" ?hidden=${connected}><lk-connection-state></lk-connection-state></div>
+      </slot>
+      <slot name="control-bar">
+        <div part="control-bar" role="toolbar" aria-label=${this.controlsLabel}>
+          <lk-microphone-toggle part="control"></lk-microphone-toggle>
+          <lk-device-select part="device-select" kind="audioinput"></lk-device-select>
+          <lk-camera-toggle part="control"></lk-camera-toggle>
+          <lk-device-select part="device-select" kind="videoinput"></lk-device-select>
+          <lk-screenshare part="control"></lk-screenshare>
+          <button part="chat-toggle" type="button" aria-pressed=${this.chatOpen ? 'true' : 'false'} @click=${this.#toggleChat}>
+            ${this.chatLabel}${this.unread && !this.chatOpen ? html` <span part="unread">${this.unread}</span>` : nothing}
+          </button>
+          <lk-leave-button part="control"></lk-leave-button>
+        </div>
+      </slot>
+      <lk-audio-renderer></lk-audio-renderer>
+      <lk-start-audio></lk-start-audio>
+      <slot></slot>
+    `;
+  }
+
+  #toggleChat = (): void => {
+    this.chatOpen = !this.chatOpen;
+    if (this.chatOpen) this.unread = 0;
+  };
+
+  // The chat counts what arrives while it cannot be seen (its panel closed).
+  #onMessage = (event: Event): void => {
+    this.unread = this.chatOpen ? 0 : (event.currentTarget as HTMLElementTagNameMap['lk-chat']).unread;
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lk-conference': LkConference;
+  }
+}
