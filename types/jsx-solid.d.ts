@@ -11,6 +11,7 @@ import type {
   LkCameraFlip,
   LkCameraToggle,
   LkChat,
+  LkConference,
   LkConnectionQuality,
   LkConnectionStateElement,
   LkDeviceSelect,
@@ -318,6 +319,329 @@ export interface LkChatSolidProps extends Omit<JSX.HTMLAttributes<LkChat>, 'prop
    * `CustomEvent<LkErrorDetail>`
    */
   'on:lk-error'?: JSX.EventHandlerWithOptionsUnion<LkChat, HTMLElementEventMap['lk-error']>;
+}
+
+/** `<lk-conference>` in Solid. The whole conference UI over one room. */
+export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConference>, 'prop:chatOpen' | 'chat-open' | 'prop:chatLabel' | 'chat-label' | 'prop:controlsLabel' | 'controls-label' | 'prop:url' | 'url' | 'prop:token' | 'token' | 'prop:tokenEndpoint' | 'token-endpoint' | 'prop:roomName' | 'room-name' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participantName' | 'participant-name' | 'prop:participantMetadata' | 'participant-metadata' | 'prop:autoConnect' | 'auto-connect' | 'prop:audio' | 'audio' | 'prop:video' | 'video' | 'prop:connectionState' | 'connection-state' | 'prop:options' | 'options' | 'prop:connectOptions' | 'connect-options' | 'prop:theme' | 'theme' | 'attr:chat-open' | 'attr:chat-label' | 'attr:controls-label' | 'attr:auto-subscribe' | 'attr:adaptive-stream' | 'attr:dynacast' | 'dynacast' | 'attr:video-resolution' | 'attr:video-framerate' | 'attr:facing-mode' | 'attr:video-device' | 'attr:audio-device' | 'attr:audio-output-device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:voice-isolation' | 'attr:video-codec' | 'attr:backup-codec' | 'attr:video-max-bitrate' | 'attr:video-max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:screenshare-max-bitrate' | 'attr:screenshare-max-framerate' | 'attr:screenshare-simulcast-layers' | 'attr:audio-preset' | 'attr:audio-max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:force-stereo' | 'attr:stop-mic-on-mute' | 'attr:scalability-mode' | 'attr:degradation-preference' | 'attr:url' | 'attr:token' | 'attr:token-endpoint' | 'attr:room-name' | 'attr:participant-identity' | 'attr:participant-name' | 'attr:participant-metadata' | 'attr:connect' | 'connect' | 'attr:audio' | 'attr:video' | 'attr:connection-state' | 'attr:theme' | 'on:lk-connection-state-changed' | 'on:lk-connected' | 'on:lk-disconnected' | 'on:lk-reconnecting' | 'on:lk-reconnected' | 'on:lk-participant-connected' | 'on:lk-participant-disconnected' | 'on:lk-track-subscribed' | 'on:lk-track-unsubscribed' | 'on:lk-active-speakers-changed' | 'on:lk-error'> {
+  /** Show the chat panel. Reflected. */
+  'prop:chatOpen'?: LkConference['chatOpen'];
+  /** Show the chat panel. Reflected. */
+  'chat-open'?: LkConference['chatOpen'];
+  /** Labels, for localisation. */
+  'prop:chatLabel'?: LkConference['chatLabel'];
+  /** Labels, for localisation. */
+  'chat-label'?: LkConference['chatLabel'];
+  'prop:controlsLabel'?: LkConference['controlsLabel'];
+  'controls-label'?: LkConference['controlsLabel'];
+  /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
+  'prop:url'?: LkConference['url'];
+  /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
+  url?: LkConference['url'];
+  /** An access token. On public pages prefer `token-endpoint`. */
+  'prop:token'?: LkConference['token'];
+  /** An access token. On public pages prefer `token-endpoint`. */
+  token?: LkConference['token'];
+  /** A token endpoint in LiveKit's standard format, called through livekit-client's `TokenSource.endpoint`. */
+  'prop:tokenEndpoint'?: LkConference['tokenEndpoint'];
+  /** A token endpoint in LiveKit's standard format, called through livekit-client's `TokenSource.endpoint`. */
+  'token-endpoint'?: LkConference['tokenEndpoint'];
+  /** Sent to the token endpoint as `room_name`. */
+  'prop:roomName'?: LkConference['roomName'];
+  /** Sent to the token endpoint as `room_name`. */
+  'room-name'?: LkConference['roomName'];
+  /** Sent to the token endpoint as `participant_identity`. */
+  'prop:participantIdentity'?: LkConference['participantIdentity'];
+  /** Sent to the token endpoint as `participant_identity`. */
+  'participant-identity'?: LkConference['participantIdentity'];
+  /** Sent to the token endpoint as `participant_name`. */
+  'prop:participantName'?: LkConference['participantName'];
+  /** Sent to the token endpoint as `participant_name`. */
+  'participant-name'?: LkConference['participantName'];
+  /** Sent to the token endpoint as `participant_metadata`. */
+  'prop:participantMetadata'?: LkConference['participantMetadata'];
+  /** Sent to the token endpoint as `participant_metadata`. */
+  'participant-metadata'?: LkConference['participantMetadata'];
+  /** Connect while present (once credentials are known); disconnect when removed. */
+  'prop:autoConnect'?: LkConference['autoConnect'];
+  /** Connect while present (once credentials are known); disconnect when removed. */
+  'auto-connect'?: LkConference['autoConnect'];
+  /** Turn the microphone on once connected (and on/off when changed while connected). */
+  'prop:audio'?: LkConference['audio'];
+  /** Turn the microphone on once connected (and on/off when changed while connected). */
+  audio?: LkConference['audio'];
+  /** Turn the camera on once connected (and on/off when changed while connected). */
+  'prop:video'?: LkConference['video'];
+  /** Turn the camera on once connected (and on/off when changed while connected). */
+  video?: LkConference['video'];
+  /** The connection state, reflected for CSS. Read-only. */
+  'prop:connectionState'?: LkConference['connectionState'];
+  /** The connection state, reflected for CSS. Read-only. */
+  'connection-state'?: LkConference['connectionState'];
+  /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
+  'prop:options'?: LkConference['options'];
+  /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
+  options?: LkConference['options'];
+  /** Base `RoomConnectOptions`; `auto-subscribe` overrides `autoSubscribe`. */
+  'prop:connectOptions'?: LkConference['connectOptions'];
+  /** Base `RoomConnectOptions`; `auto-subscribe` overrides `autoSubscribe`. */
+  'connect-options'?: LkConference['connectOptions'];
+  /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
+  'prop:theme'?: LkConference['theme'];
+  /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
+  theme?: LkConference['theme'];
+  /** Show the chat panel. Reflected. */
+  'attr:chat-open'?: '' | true;
+  /** Labels, for localisation. */
+  'attr:chat-label'?: LkConference['chatLabel'];
+  'attr:controls-label'?: LkConference['controlsLabel'];
+  /**
+   * Subscribe to remote tracks automatically. `RoomConnectOptions.autoSubscribe`.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'attr:auto-subscribe'?: boolean | LkTriWord;
+  /**
+   * Receive video at the size it is shown. `RoomOptions.adaptiveStream`; applies at the next connection.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'attr:adaptive-stream'?: boolean | LkTriWord;
+  /**
+   * Pause video layers nobody watches. `RoomOptions.dynacast`; applies at the next connection.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'attr:dynacast'?: boolean | LkTriWord;
+  /** In Solid this sets a property `dynacast` that the element does not have: write `attr:dynacast`. */
+  dynacast?: never;
+  /**
+   * Camera capture size: a preset (`h720`), `WxH` or `WxH@fps`. `videoCaptureDefaults.resolution`.
+   *
+   * **resolution**: a `VideoPresets` name (`h90 h180 h216 h360 h540 h720 h1080 h1440 h2160`), `WxH` or `WxH@fps`: `h720`, `1280x720@24`.
+   */
+  'attr:video-resolution'?: LkResolution;
+  /**
+   * Camera capture frame rate. `videoCaptureDefaults.resolution.frameRate`.
+   *
+   * **number**: a number above zero: `15`, `29.97`.
+   */
+  'attr:video-framerate'?: LkNumber;
+  /** Which camera. `videoCaptureDefaults.facingMode`. */
+  'attr:facing-mode'?: 'user' | 'environment' | 'left' | 'right';
+  /** Camera device id. `videoCaptureDefaults.deviceId`. */
+  'attr:video-device'?: string;
+  /** Microphone device id. `audioCaptureDefaults.deviceId`. */
+  'attr:audio-device'?: string;
+  /** Speaker device id. `audioOutput.deviceId`. */
+  'attr:audio-output-device'?: string;
+  /**
+   * `audioCaptureDefaults.echoCancellation`.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'attr:echo-cancellation'?: boolean | LkTriWord;
+  /**
+   * `audioCaptureDefaults.noiseSuppression`.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'attr:noise-suppression'?: boolean | LkTriWord;
+  /**
+   * `audioCaptureDefaults.autoGainControl`.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'attr:auto-gain-control'?: boolean | LkTriWord;
+  /**
+   * `audioCaptureDefaults.voiceIsolation`.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'attr:voice-isolation'?: boolean | LkTriWord;
+  /** `publishDefaults.videoCodec`. */
+  'attr:video-codec'?: 'vp8' | 'h264' | 'vp9' | 'av1' | 'h265';
+  /**
+   * `publishDefaults.backupCodec`: `true`, `false`, or a codec.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'attr:backup-codec'?: boolean | LkTriWord | 'vp8' | 'h264';
+  /**
+   * Top layer bitrate: `800000`, `800k`, `1.5M`. `publishDefaults.videoEncoding.maxBitrate`.
+   *
+   * **bitrate**: bits per second: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`.
+   */
+  'attr:video-max-bitrate'?: LkBitrate;
+  /**
+   * Top layer frame rate. `publishDefaults.videoEncoding.maxFramerate`.
+   *
+   * **number**: a number above zero: `15`, `29.97`.
+   */
+  'attr:video-max-framerate'?: LkNumber;
+  /**
+   * `publishDefaults.simulcast`.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'attr:simulcast'?: boolean | LkTriWord;
+  /** In Solid this sets a property `simulcast` that the element does not have: write `attr:simulcast`. */
+  simulcast?: never;
+  /**
+   * Up to two lower layers: `h180,h360` or `320x180@15:150k,640x360@20:500k`. `publishDefaults.videoSimulcastLayers`.
+   *
+   * **layers**: at most two layers, comma-separated, each a preset name or `WxH@fps:bitrate`: `h180,h360`, `320x180@15:150k,640x360@20:500k`.
+   */
+  'attr:simulcast-layers'?: string;
+  /**
+   * `publishDefaults.screenShareEncoding.maxBitrate`.
+   *
+   * **bitrate**: bits per second: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`.
+   */
+  'attr:screenshare-max-bitrate'?: LkBitrate;
+  /**
+   * `publishDefaults.screenShareEncoding.maxFramerate`.
+   *
+   * **number**: a number above zero: `15`, `29.97`.
+   */
+  'attr:screenshare-max-framerate'?: LkNumber;
+  /**
+   * Also takes `ScreenSharePresets` names. `publishDefaults.screenShareSimulcastLayers`.
+   *
+   * **layers**: at most two layers, comma-separated, each a preset name or `WxH@fps:bitrate`: `h180,h360`, `320x180@15:150k,640x360@20:500k`.
+   */
+  'attr:screenshare-simulcast-layers'?: string;
+  /** `publishDefaults.audioPreset`. */
+  'attr:audio-preset'?: 'telephone' | 'speech' | 'music' | 'musicStereo' | 'musicHighQuality' | 'musicHighQualityStereo';
+  /**
+   * `publishDefaults.audioPreset.maxBitrate`.
+   *
+   * **bitrate**: bits per second: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`.
+   */
+  'attr:audio-max-bitrate'?: LkBitrate;
+  /**
+   * `publishDefaults.dtx`.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'attr:dtx'?: boolean | LkTriWord;
+  /** In Solid this sets a property `dtx` that the element does not have: write `attr:dtx`. */
+  dtx?: never;
+  /**
+   * `publishDefaults.red`.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'attr:red'?: boolean | LkTriWord;
+  /** In Solid this sets a property `red` that the element does not have: write `attr:red`. */
+  red?: never;
+  /**
+   * `publishDefaults.forceStereo`.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'attr:force-stereo'?: boolean | LkTriWord;
+  /**
+   * `publishDefaults.stopMicTrackOnMute`.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'attr:stop-mic-on-mute'?: boolean | LkTriWord;
+  /** An SVC mode such as `L3T3_KEY`. `publishDefaults.scalabilityMode`. */
+  'attr:scalability-mode'?: string;
+  /** `publishDefaults.degradationPreference`. */
+  'attr:degradation-preference'?: 'balanced' | 'maintain-framerate' | 'maintain-resolution';
+  /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
+  'attr:url'?: LkConference['url'];
+  /** An access token. On public pages prefer `token-endpoint`. */
+  'attr:token'?: LkConference['token'];
+  /** A token endpoint in LiveKit's standard format, called through livekit-client's `TokenSource.endpoint`. */
+  'attr:token-endpoint'?: LkConference['tokenEndpoint'];
+  /** Sent to the token endpoint as `room_name`. */
+  'attr:room-name'?: LkConference['roomName'];
+  /** Sent to the token endpoint as `participant_identity`. */
+  'attr:participant-identity'?: LkConference['participantIdentity'];
+  /** Sent to the token endpoint as `participant_name`. */
+  'attr:participant-name'?: LkConference['participantName'];
+  /** Sent to the token endpoint as `participant_metadata`. */
+  'attr:participant-metadata'?: LkConference['participantMetadata'];
+  /** Connect while present (once credentials are known); disconnect when removed. */
+  'attr:connect'?: '' | true;
+  /** In Solid this sets the method `connect`: write `attr:connect`. */
+  connect?: never;
+  /** Turn the microphone on once connected (and on/off when changed while connected). */
+  'attr:audio'?: '' | true;
+  /** Turn the camera on once connected (and on/off when changed while connected). */
+  'attr:video'?: '' | true;
+  /** The connection state, reflected for CSS. Read-only. */
+  'attr:connection-state'?: LkConference['connectionState'];
+  /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
+  'attr:theme'?: LkConference['theme'];
+  /**
+   * `{state}`: the connection state changed (also reflected as `connection-state`).
+   *
+   * `CustomEvent<{ state: LkConnectionState; sdkState: ConnectionState }>`
+   */
+  'on:lk-connection-state-changed'?: JSX.EventHandlerWithOptionsUnion<LkConference, HTMLElementEventMap['lk-connection-state-changed']>;
+  /**
+   * The room is connected.
+   *
+   * `CustomEvent<undefined>`
+   */
+  'on:lk-connected'?: JSX.EventHandlerWithOptionsUnion<LkConference, HTMLElementEventMap['lk-connected']>;
+  /**
+   * `{reason, reasonName}`: the room disconnected; `reason` is livekit-client's `DisconnectReason`.
+   *
+   * `CustomEvent<{ reason?: DisconnectReason; reasonName?: string }>`
+   */
+  'on:lk-disconnected'?: JSX.EventHandlerWithOptionsUnion<LkConference, HTMLElementEventMap['lk-disconnected']>;
+  /**
+   * The connection was lost and is being re-established.
+   *
+   * `CustomEvent<undefined>`
+   */
+  'on:lk-reconnecting'?: JSX.EventHandlerWithOptionsUnion<LkConference, HTMLElementEventMap['lk-reconnecting']>;
+  /**
+   * The connection is back.
+   *
+   * `CustomEvent<undefined>`
+   */
+  'on:lk-reconnected'?: JSX.EventHandlerWithOptionsUnion<LkConference, HTMLElementEventMap['lk-reconnected']>;
+  /**
+   * `{participant}`: a remote participant joined.
+   *
+   * `CustomEvent<{ participant: RemoteParticipant }>`
+   */
+  'on:lk-participant-connected'?: JSX.EventHandlerWithOptionsUnion<LkConference, HTMLElementEventMap['lk-participant-connected']>;
+  /**
+   * `{participant}`: a remote participant left.
+   *
+   * `CustomEvent<{ participant: RemoteParticipant }>`
+   */
+  'on:lk-participant-disconnected'?: JSX.EventHandlerWithOptionsUnion<LkConference, HTMLElementEventMap['lk-participant-disconnected']>;
+  /**
+   * `{track, publication, participant}`: a remote track was subscribed.
+   *
+   * `CustomEvent<LkTrackEventDetail>`
+   */
+  'on:lk-track-subscribed'?: JSX.EventHandlerWithOptionsUnion<LkConference, HTMLElementEventMap['lk-track-subscribed']>;
+  /**
+   * `{track, publication, participant}`: a remote track was unsubscribed.
+   *
+   * `CustomEvent<LkTrackEventDetail>`
+   */
+  'on:lk-track-unsubscribed'?: JSX.EventHandlerWithOptionsUnion<LkConference, HTMLElementEventMap['lk-track-unsubscribed']>;
+  /**
+   * `{speakers}`: the participants speaking now.
+   *
+   * `CustomEvent<{ speakers: Participant[] }>`
+   */
+  'on:lk-active-speakers-changed'?: JSX.EventHandlerWithOptionsUnion<LkConference, HTMLElementEventMap['lk-active-speakers-changed']>;
+  /**
+   * `{code, message, cause?}`: `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
+   *
+   * `CustomEvent<LkErrorDetail>`
+   */
+  'on:lk-error'?: JSX.EventHandlerWithOptionsUnion<LkConference, HTMLElementEventMap['lk-error']>;
 }
 
 /** `<lk-connection-quality>` in Solid. A participant's connection quality. */
@@ -1335,6 +1659,7 @@ declare module 'solid-js' {
       'lk-camera-flip': LkCameraFlipSolidProps;
       'lk-camera-toggle': LkCameraToggleSolidProps;
       'lk-chat': LkChatSolidProps;
+      'lk-conference': LkConferenceSolidProps;
       'lk-connection-quality': LkConnectionQualitySolidProps;
       'lk-connection-state': LkConnectionStateSolidProps;
       'lk-device-select': LkDeviceSelectSolidProps;

@@ -10,6 +10,7 @@ import type {
   LkCameraFlip,
   LkCameraToggle,
   LkChat,
+  LkConference,
   LkConnectionQuality,
   LkConnectionStateElement,
   LkDeviceSelect,
@@ -201,6 +202,276 @@ export interface LkChatSvelteProps extends Omit<HTMLAttributes<LkChat>, 'roomId'
   'onlk-chat-message'?: (event: HTMLElementEventMap['lk-chat-message']) => void;
   /**
    * `connection` when a message is sent while the room is not connected; `publish-failed` when sending failed or the token may not send data. The text stays in the input.
+   *
+   * `CustomEvent<LkErrorDetail>`
+   */
+  'onlk-error'?: (event: HTMLElementEventMap['lk-error']) => void;
+}
+
+/** `<lk-conference>` in Svelte. The whole conference UI over one room. */
+export interface LkConferenceSvelteProps extends Omit<HTMLAttributes<LkConference>, 'chatOpen' | 'chatLabel' | 'controlsLabel' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'autoConnect' | 'audio' | 'video' | 'connectionState' | 'options' | 'connectOptions' | 'theme' | 'chat-open' | 'chat-label' | 'controls-label' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'connect' | 'connection-state' | 'onlk-connection-state-changed' | 'onlk-connected' | 'onlk-disconnected' | 'onlk-reconnecting' | 'onlk-reconnected' | 'onlk-participant-connected' | 'onlk-participant-disconnected' | 'onlk-track-subscribed' | 'onlk-track-unsubscribed' | 'onlk-active-speakers-changed' | 'onlk-error'> {
+  /** Show the chat panel. Reflected. */
+  chatOpen?: LkConference['chatOpen'];
+  /** Labels, for localisation. */
+  chatLabel?: LkConference['chatLabel'];
+  controlsLabel?: LkConference['controlsLabel'];
+  /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
+  url?: LkConference['url'];
+  /** An access token. On public pages prefer `token-endpoint`. */
+  token?: LkConference['token'];
+  /** A token endpoint in LiveKit's standard format, called through livekit-client's `TokenSource.endpoint`. */
+  tokenEndpoint?: LkConference['tokenEndpoint'];
+  /** Sent to the token endpoint as `room_name`. */
+  roomName?: LkConference['roomName'];
+  /** Sent to the token endpoint as `participant_identity`. */
+  participantIdentity?: LkConference['participantIdentity'];
+  /** Sent to the token endpoint as `participant_name`. */
+  participantName?: LkConference['participantName'];
+  /** Sent to the token endpoint as `participant_metadata`. */
+  participantMetadata?: LkConference['participantMetadata'];
+  /** Connect while present (once credentials are known); disconnect when removed. */
+  autoConnect?: LkConference['autoConnect'];
+  /** Turn the microphone on once connected (and on/off when changed while connected). */
+  audio?: LkConference['audio'];
+  /** Turn the camera on once connected (and on/off when changed while connected). */
+  video?: LkConference['video'];
+  /** The connection state, reflected for CSS. Read-only. */
+  connectionState?: LkConference['connectionState'];
+  /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
+  options?: LkConference['options'];
+  /** Base `RoomConnectOptions`; `auto-subscribe` overrides `autoSubscribe`. */
+  connectOptions?: LkConference['connectOptions'];
+  /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
+  theme?: LkConference['theme'];
+  /** Show the chat panel. Reflected. */
+  'chat-open'?: '' | true;
+  /** Labels, for localisation. */
+  'chat-label'?: LkConference['chatLabel'];
+  'controls-label'?: LkConference['controlsLabel'];
+  /**
+   * Subscribe to remote tracks automatically. `RoomConnectOptions.autoSubscribe`.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'auto-subscribe'?: boolean | LkTriWord;
+  /**
+   * Receive video at the size it is shown. `RoomOptions.adaptiveStream`; applies at the next connection.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'adaptive-stream'?: boolean | LkTriWord;
+  /**
+   * Pause video layers nobody watches. `RoomOptions.dynacast`; applies at the next connection.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  dynacast?: boolean | LkTriWord;
+  /**
+   * Camera capture size: a preset (`h720`), `WxH` or `WxH@fps`. `videoCaptureDefaults.resolution`.
+   *
+   * **resolution**: a `VideoPresets` name (`h90 h180 h216 h360 h540 h720 h1080 h1440 h2160`), `WxH` or `WxH@fps`: `h720`, `1280x720@24`.
+   */
+  'video-resolution'?: LkResolution;
+  /**
+   * Camera capture frame rate. `videoCaptureDefaults.resolution.frameRate`.
+   *
+   * **number**: a number above zero: `15`, `29.97`.
+   */
+  'video-framerate'?: LkNumber;
+  /** Which camera. `videoCaptureDefaults.facingMode`. */
+  'facing-mode'?: 'user' | 'environment' | 'left' | 'right';
+  /** Camera device id. `videoCaptureDefaults.deviceId`. */
+  'video-device'?: string;
+  /** Microphone device id. `audioCaptureDefaults.deviceId`. */
+  'audio-device'?: string;
+  /** Speaker device id. `audioOutput.deviceId`. */
+  'audio-output-device'?: string;
+  /**
+   * `audioCaptureDefaults.echoCancellation`.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'echo-cancellation'?: boolean | LkTriWord;
+  /**
+   * `audioCaptureDefaults.noiseSuppression`.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'noise-suppression'?: boolean | LkTriWord;
+  /**
+   * `audioCaptureDefaults.autoGainControl`.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'auto-gain-control'?: boolean | LkTriWord;
+  /**
+   * `audioCaptureDefaults.voiceIsolation`.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'voice-isolation'?: boolean | LkTriWord;
+  /** `publishDefaults.videoCodec`. */
+  'video-codec'?: 'vp8' | 'h264' | 'vp9' | 'av1' | 'h265';
+  /**
+   * `publishDefaults.backupCodec`: `true`, `false`, or a codec.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'backup-codec'?: boolean | LkTriWord | 'vp8' | 'h264';
+  /**
+   * Top layer bitrate: `800000`, `800k`, `1.5M`. `publishDefaults.videoEncoding.maxBitrate`.
+   *
+   * **bitrate**: bits per second: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`.
+   */
+  'video-max-bitrate'?: LkBitrate;
+  /**
+   * Top layer frame rate. `publishDefaults.videoEncoding.maxFramerate`.
+   *
+   * **number**: a number above zero: `15`, `29.97`.
+   */
+  'video-max-framerate'?: LkNumber;
+  /**
+   * `publishDefaults.simulcast`.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  simulcast?: boolean | LkTriWord;
+  /**
+   * Up to two lower layers: `h180,h360` or `320x180@15:150k,640x360@20:500k`. `publishDefaults.videoSimulcastLayers`.
+   *
+   * **layers**: at most two layers, comma-separated, each a preset name or `WxH@fps:bitrate`: `h180,h360`, `320x180@15:150k,640x360@20:500k`.
+   */
+  'simulcast-layers'?: string;
+  /**
+   * `publishDefaults.screenShareEncoding.maxBitrate`.
+   *
+   * **bitrate**: bits per second: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`.
+   */
+  'screenshare-max-bitrate'?: LkBitrate;
+  /**
+   * `publishDefaults.screenShareEncoding.maxFramerate`.
+   *
+   * **number**: a number above zero: `15`, `29.97`.
+   */
+  'screenshare-max-framerate'?: LkNumber;
+  /**
+   * Also takes `ScreenSharePresets` names. `publishDefaults.screenShareSimulcastLayers`.
+   *
+   * **layers**: at most two layers, comma-separated, each a preset name or `WxH@fps:bitrate`: `h180,h360`, `320x180@15:150k,640x360@20:500k`.
+   */
+  'screenshare-simulcast-layers'?: string;
+  /** `publishDefaults.audioPreset`. */
+  'audio-preset'?: 'telephone' | 'speech' | 'music' | 'musicStereo' | 'musicHighQuality' | 'musicHighQualityStereo';
+  /**
+   * `publishDefaults.audioPreset.maxBitrate`.
+   *
+   * **bitrate**: bits per second: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`.
+   */
+  'audio-max-bitrate'?: LkBitrate;
+  /**
+   * `publishDefaults.dtx`.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  dtx?: boolean | LkTriWord;
+  /**
+   * `publishDefaults.red`.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  red?: boolean | LkTriWord;
+  /**
+   * `publishDefaults.forceStereo`.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'force-stereo'?: boolean | LkTriWord;
+  /**
+   * `publishDefaults.stopMicTrackOnMute`.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'stop-mic-on-mute'?: boolean | LkTriWord;
+  /** An SVC mode such as `L3T3_KEY`. `publishDefaults.scalabilityMode`. */
+  'scalability-mode'?: string;
+  /** `publishDefaults.degradationPreference`. */
+  'degradation-preference'?: 'balanced' | 'maintain-framerate' | 'maintain-resolution';
+  /** A token endpoint in LiveKit's standard format, called through livekit-client's `TokenSource.endpoint`. */
+  'token-endpoint'?: LkConference['tokenEndpoint'];
+  /** Sent to the token endpoint as `room_name`. */
+  'room-name'?: LkConference['roomName'];
+  /** Sent to the token endpoint as `participant_identity`. */
+  'participant-identity'?: LkConference['participantIdentity'];
+  /** Sent to the token endpoint as `participant_name`. */
+  'participant-name'?: LkConference['participantName'];
+  /** Sent to the token endpoint as `participant_metadata`. */
+  'participant-metadata'?: LkConference['participantMetadata'];
+  /** Connect while present (once credentials are known); disconnect when removed. */
+  connect?: '' | true;
+  /** The connection state, reflected for CSS. Read-only. */
+  'connection-state'?: LkConference['connectionState'];
+  /**
+   * `{state}`: the connection state changed (also reflected as `connection-state`).
+   *
+   * `CustomEvent<{ state: LkConnectionState; sdkState: ConnectionState }>`
+   */
+  'onlk-connection-state-changed'?: (event: HTMLElementEventMap['lk-connection-state-changed']) => void;
+  /**
+   * The room is connected.
+   *
+   * `CustomEvent<undefined>`
+   */
+  'onlk-connected'?: (event: HTMLElementEventMap['lk-connected']) => void;
+  /**
+   * `{reason, reasonName}`: the room disconnected; `reason` is livekit-client's `DisconnectReason`.
+   *
+   * `CustomEvent<{ reason?: DisconnectReason; reasonName?: string }>`
+   */
+  'onlk-disconnected'?: (event: HTMLElementEventMap['lk-disconnected']) => void;
+  /**
+   * The connection was lost and is being re-established.
+   *
+   * `CustomEvent<undefined>`
+   */
+  'onlk-reconnecting'?: (event: HTMLElementEventMap['lk-reconnecting']) => void;
+  /**
+   * The connection is back.
+   *
+   * `CustomEvent<undefined>`
+   */
+  'onlk-reconnected'?: (event: HTMLElementEventMap['lk-reconnected']) => void;
+  /**
+   * `{participant}`: a remote participant joined.
+   *
+   * `CustomEvent<{ participant: RemoteParticipant }>`
+   */
+  'onlk-participant-connected'?: (event: HTMLElementEventMap['lk-participant-connected']) => void;
+  /**
+   * `{participant}`: a remote participant left.
+   *
+   * `CustomEvent<{ participant: RemoteParticipant }>`
+   */
+  'onlk-participant-disconnected'?: (event: HTMLElementEventMap['lk-participant-disconnected']) => void;
+  /**
+   * `{track, publication, participant}`: a remote track was subscribed.
+   *
+   * `CustomEvent<LkTrackEventDetail>`
+   */
+  'onlk-track-subscribed'?: (event: HTMLElementEventMap['lk-track-subscribed']) => void;
+  /**
+   * `{track, publication, participant}`: a remote track was unsubscribed.
+   *
+   * `CustomEvent<LkTrackEventDetail>`
+   */
+  'onlk-track-unsubscribed'?: (event: HTMLElementEventMap['lk-track-unsubscribed']) => void;
+  /**
+   * `{speakers}`: the participants speaking now.
+   *
+   * `CustomEvent<{ speakers: Participant[] }>`
+   */
+  'onlk-active-speakers-changed'?: (event: HTMLElementEventMap['lk-active-speakers-changed']) => void;
+  /**
+   * `{code, message, cause?}`: `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
    *
    * `CustomEvent<LkErrorDetail>`
    */
@@ -879,6 +1150,7 @@ declare module 'svelte/elements' {
     'lk-camera-flip': LkCameraFlipSvelteProps;
     'lk-camera-toggle': LkCameraToggleSvelteProps;
     'lk-chat': LkChatSvelteProps;
+    'lk-conference': LkConferenceSvelteProps;
     'lk-connection-quality': LkConnectionQualitySvelteProps;
     'lk-connection-state': LkConnectionStateSvelteProps;
     'lk-device-select': LkDeviceSelectSvelteProps;
