@@ -243,7 +243,7 @@ describe('e2e: rendering the room', () => {
     await page.disconnect();
   });
 
-  it('a publisher whose microphone makes sound is marked speaking on the viewer\'s tile', async () => {
+  it('a publisher whose microphone makes sound is marked speaking on the viewer\'s tile, with its connection quality', async () => {
     const room = uniqueRoom();
     const loud = await publisher(room, 'loud', { audio: true, resolution: 'h90' });
     const quiet = await publisher(room, 'quiet', { resolution: 'h90' });
@@ -258,6 +258,11 @@ describe('e2e: rendering the room', () => {
     await waitFor(() => tile.hasAttribute('speaking'), 'loud marked speaking', 20_000);
     expect(tile.participant!.isSpeaking).to.equal(true);
     expect(quietTile.hasAttribute('speaking')).to.equal(false);
+    // The server's measure of each connection reaches the tile.
+    const quality = tile.shadowRoot!.querySelector('lk-connection-quality')!;
+    await waitFor(() => quality.quality !== 'unknown', "loud's connection quality measured", 20_000);
+    expect(quality.getAttribute('quality')).to.be.oneOf(['excellent', 'good', 'poor']);
+    expect(quality.shadowRoot!.querySelector('[part=label]')!.textContent).to.match(/connection/i);
     // Muted, the publisher goes quiet and the mark goes away.
     await loud.room!.localParticipant.setMicrophoneEnabled(false);
     await waitFor(() => !tile.hasAttribute('speaking') && tile.audioMuted, 'loud no longer speaking, and muted', 20_000);
