@@ -36,8 +36,17 @@ function ensureChromium() {
   }
 }
 
+/** The self-contained bundle, which the bundle test loads as a page would. */
+function buildBundle() {
+  const vite = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--mode', 'bundle', '--logLevel', 'warn'], { stdio: 'inherit' });
+  if (vite.status !== 0) throw new Error('Building dist/livekit-elements.js failed.');
+}
+
 async function main() {
-  if (!process.env.LKE_IN_NETNS) ensureChromium();
+  if (!process.env.LKE_IN_NETNS) {
+    ensureChromium();
+    buildBundle();
+  }
   const external = externalServer();
   if (!external && process.platform === 'linux' && !process.env.LKE_IN_NETNS) {
     findServerBinary();

@@ -20,7 +20,12 @@ export const styles = css`
     gap: 0.5rem;
     min-block-size: 0;
   }
-  [part='participants'] {
+  [part='participants'],
+  slot[name='participants']::slotted(*) {
+    min-block-size: 0;
+  }
+  slot[name='participants'] {
+    display: grid;
     min-block-size: 0;
   }
   [part='chat-panel'] {

@@ -13,8 +13,11 @@ import { styles } from './lk-conference.styles.js';
  * @tag lk-conference
  *
  * @slot - Extra content, inside the room (it can bind to the room like any `lk-*` element).
+ * @slot participants - Replaces the participant grid (for example an `<lk-participants>` with a `<template>`).
+ * @slot chat - Replaces the chat in the chat panel (for example an `<lk-chat>` with other labels).
  * @slot control-bar - Replaces the control bar; the elements in it bind to this room.
  * @slot notice - Replaces the connection notice.
+ * @slot start-audio - Replaces the start-audio prompt.
  *
  * @csspart layout - The grid and the chat panel.
  * @csspart participants - The `<lk-participants>` grid.
@@ -46,9 +49,9 @@ export class LkConference extends LkRoom {
     const connected = this.connectionState === 'connected';
     return html`
       <div part="layout">
-        <lk-participants part="participants" layout="focus" sources="camera,screen_share"></lk-participants>
-        <aside part="chat-panel" ?hidden=${!this.chatOpen}>
-          <lk-chat part="chat" @lk-chat-message=${this.#onMessage}></lk-chat>
+        <slot name="participants"><lk-participants part="participants" layout="focus" sources="camera,screen_share"></lk-participants></slot>
+        <aside part="chat-panel" ?hidden=${!this.chatOpen} @lk-chat-message=${this.#onMessage}>
+          <slot name="chat"><lk-chat part="chat"></lk-chat></slot>
         </aside>
       </div>
       <slot name="notice">
@@ -68,7 +71,7 @@ export class LkConference extends LkRoom {
         </div>
       </slot>
       <lk-audio-renderer></lk-audio-renderer>
-      <lk-start-audio></lk-start-audio>
+      <slot name="start-audio"><lk-start-audio></lk-start-audio></slot>
       <slot></slot>
     `;
   }
@@ -80,7 +83,7 @@ export class LkConference extends LkRoom {
 
   // The chat counts what arrives while it cannot be seen (its panel closed).
   #onMessage = (event: Event): void => {
-    this.unread = this.chatOpen ? 0 : (event.currentTarget as HTMLElementTagNameMap['lk-chat']).unread;
+    this.unread = this.chatOpen ? 0 : (event.target as HTMLElementTagNameMap['lk-chat']).unread;
   };
 }
 

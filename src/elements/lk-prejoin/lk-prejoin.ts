@@ -7,7 +7,7 @@ import { findRoomElement } from '../../controllers/room-binding.js';
 import { deviceLabel } from '../../core/devices.js';
 import { classifyMediaError } from '../../core/errors.js';
 import { USER_CHOICES_KEY, chosenDevice, parseUserChoices, serializeUserChoices, type UserChoices } from '../../core/user-choices.js';
-import type { LkRoom } from '../lk-room/lk-room.js';
+import { LkRoom } from '../lk-room/lk-room.js';
 import { LkElement } from '../base.js';
 import { cameraIcon, microphoneIcon } from '../track-toggle/icons.js';
 import { styles } from './lk-prejoin.styles.js';
@@ -146,9 +146,16 @@ export class LkPrejoin extends LkElement {
     room.setAttribute('connect', '');
   }
 
+  /** The room element to join: named by `room="id"`, or the nearest enclosing one (`<lk-room>`, `<lk-conference>`). */
   #roomElement(): LkRoom | null {
-    const element = this.roomId ? findRoomElement(this, this.roomId) : this.closest('lk-room');
-    return element?.localName === 'lk-room' ? (element as LkRoom) : null;
+    if (this.roomId) {
+      const named = findRoomElement(this, this.roomId);
+      return named instanceof LkRoom ? named : null;
+    }
+    for (let node: Element | null = this.parentElement; node; node = node.parentElement ?? (node.getRootNode() as ShadowRoot).host ?? null) {
+      if (node instanceof LkRoom) return node;
+    }
+    return null;
   }
 
   async #startPreview(): Promise<void> {

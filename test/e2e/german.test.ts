@@ -1,0 +1,99 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/index.js';
+import type { LkConference } from '../../src/index.js';
+import { uniqueRoom, waitFor } from '../helpers.js';
+
+interface Manifest {
+  modules: { declarations?: { tagName?: string; attributes?: { name: string; default?: string }[] }[] }[];
+}
+
+/** Whether an element is rendered; `display: contents` boxes (slots) defer to their parent. */
+function rendered(element: Element | null): boolean {
+  if (!element) return false;
+  if (getComputedStyle(element).display === 'contents') {
+    return rendered(element.parentElement ?? ((element.getRootNode() as ShadowRoot).host) ?? null);
+  }
+  return element.checkVisibility();
+}
+
+/** Every visible text and accessible label on the page, across shadow roots. */
+function visibleTexts(root: Node, out: string[] = []): string[] {
+  for (const node of root.childNodes) {
+    if (node.nodeType === Node.TEXT_NODE) {
+      const parent = node.parentElement;
+      const text = node.textContent!.trim();
+      if (text && parent && parent.localName !== 'style' && rendered(parent)) out.push(text);
+    } else if (node instanceof Element) {
+      if (node.localName === 'style' || node.localName === 'script') continue;
+      if (rendered(node)) {
+        for (const attribute of ['aria-label', 'placeholder', 'title', 'alt']) {
+          const value = node.getAttribute(attribute);
+          if (value) out.push(value);
+        }
+      }
+      if (node.shadowRoot) visibleTexts(node.shadowRoot, out);
+      visibleTexts(node, out);
+    }
+  }
+  return out;
+}
+
+describe('e2e: a page in German', () => {
+  it('replaces every visible label of a connected conference, pre-join and controls', async () => {
+    localStorage.removeItem('lk-user-choices');
+    const page = await fixture<HTMLDivElement>(html`<div lang="de" style="width: 1100px; height: 700px; display: grid; grid-template-rows: auto 1fr">
+      <lk-prejoin room="konferenz" no-persist camera-label="Kamera" microphone-label="Mikrofon" name-label="Dein Name" join-label="Beitreten"
+        level-label="Mikrofonpegel" camera-unavailable-label="Die Kamera ist nicht verfügbar." microphone-unavailable-label="Das Mikrofon ist nicht verfügbar."></lk-prejoin>
+      <lk-conference id="konferenz" token-endpoint="/api/token" room-name=${uniqueRoom()} participant-identity="ute" chat-label="Chat öffnen" controls-label="Steuerung" chat-open>
+        <lk-participants slot="participants" layout="focus">
+          <template>
+            <lk-participant-tile mic-muted-label="Mikrofon stumm" screen-share-label="Bildschirmfreigabe">
+              <lk-connection-quality slot="connection-quality" excellent-label="Sehr gute Verbindung" good-label="Gute Verbindung"
+                poor-label="Schlechte Verbindung" lost-label="Verbindung verloren" unknown-label="Verbindungsqualität unbekannt"></lk-connection-quality>
+            </lk-participant-tile>
+          </template>
+        </lk-participants>
+        <lk-chat slot="chat" heading="Nachrichten" placeholder="Nachricht eingeben…" input-label="Nachricht" send-label="Senden" edited-label="bearbeitet"
+          disconnected-message="Nicht verbunden: deine Nachricht wurde nicht gesendet." not-allowed-message="Du darfst hier keine Nachrichten senden."
+          send-failed-message="Deine Nachricht konnte nicht gesendet werden."></lk-chat>
+        <div slot="control-bar" role="toolbar" aria-label="Steuerung">
+          <lk-microphone-toggle label="Mikrofon"></lk-microphone-toggle>
+          <lk-device-select kind="audioinput" label="Mikrofon wählen"></lk-device-select>
+          <lk-camera-toggle label="Kamera"></lk-camera-toggle>
+          <lk-device-select kind="videoinput" label="Kamera wählen"></lk-device-select>
+          <lk-screenshare label="Bildschirm teilen"></lk-screenshare>
+          <lk-leave-button label="Verlassen"></lk-leave-button>
+        </div>
+        <lk-connection-state slot="notice" disconnected-label="Getrennt" connecting-label="Verbinde…" connected-label="Verbunden" reconnecting-label="Verbinde erneut…"></lk-connection-state>
+        <lk-start-audio slot="start-audio" label="Ton einschalten"></lk-start-audio>
+      </lk-conference>
+    </div>`);
+    const conference = page.querySelector<LkConference>('lk-conference')!;
+    const prejoin = page.querySelector('lk-prejoin')!;
+
+    // The English defaults of every label attribute, from the manifest.
+    const manifest = (await (await fetch('/custom-elements.json')).json()) as Manifest;
+    const english = manifest.modules
+      .flatMap((m) => m.declarations ?? [])
+      .flatMap((d) => d.attributes ?? [])
+      .filter((a) => /label|heading|placeholder|message/.test(a.name) && a.default)
+      .map((a) => JSON.parse(a.default!.replace(/^'(.*)'$/, '"$1"')) as string);
+    expect(english).to.include.members(['Join', 'Messages', 'Send', 'Disconnected', 'Connected']);
+    const noEnglish = () => {
+      const shown = visibleTexts(page);
+      return english.filter((label) => shown.some((text) => text === label));
+    };
+
+    await waitFor(() => visibleTexts(page).includes('Beitreten'), 'the pre-join in German');
+    expect(noEnglish()).to.deep.equal([]);
+    expect(visibleTexts(page)).to.include.members(['Kamera', 'Mikrofon', 'Dein Name', 'Getrennt']);
+
+    prejoin.shadowRoot!.querySelector<HTMLButtonElement>('[part=join-button]')!.click();
+    await waitFor(() => conference.connectionState === 'connected', 'connected');
+    await waitFor(() => visibleTexts(page).includes('Verbunden'), 'connected, in German');
+    const shown = visibleTexts(page);
+    expect(shown).to.include.members(['Nachrichten', 'Senden', 'Verlassen', 'Bildschirm teilen', 'Mikrofon stumm']);
+    expect(noEnglish()).to.deep.equal([]);
+    await conference.disconnect();
+  });
+});
