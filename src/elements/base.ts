@@ -17,7 +17,7 @@ export class LkElement extends LitElement {
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
-  /** Dispatches an `lk-*` event that bubbles and crosses shadow roots. */
+  /** Dispatches an `lk-*` event that bubbles and crosses shadow roots. @internal */
   emit<K extends LkEventName>(name: K, detail: LkEventDetails[K]): boolean {
     return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: false }));
   }

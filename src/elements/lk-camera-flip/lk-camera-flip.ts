@@ -36,10 +36,10 @@ export class LkCameraFlip extends LkElement {
   /** Replaces the default text. */
   @property() label?: string;
 
-  /** The facing mode asked for last. Reflected; read-only. */
+  /** The facing mode asked for last. Reflected; read-only. @readonly */
   @property({ attribute: 'facing-mode', reflect: true }) facingMode: FacingMode = 'user';
 
-  /** A restart is in flight. Reflected; read-only. */
+  /** A restart is in flight. Reflected; read-only. @readonly */
   @property({ type: Boolean, reflect: true }) pending = false;
 
   #devices = new MediaDevicesController(this, () => 'videoinput');

@@ -109,10 +109,10 @@ export class LkChat extends LkElement {
   /** Shown when sending failed. */
   @property({ attribute: 'send-failed-message' }) sendFailedMessage = 'Your message could not be sent.';
 
-  /** Messages received while the chat could not be seen. Reflected (absent when 0); read-only. */
+  /** Messages received while the chat could not be seen. Reflected (absent when 0); read-only. @readonly */
   @property({ reflect: true, converter: unreadConverter }) unread = 0;
 
-  /** A message is being sent. Reflected; read-only. */
+  /** A message is being sent. Reflected; read-only. @readonly */
   @property({ type: Boolean, reflect: true }) pending = false;
 
   @state() private problem?: Problem;
@@ -146,7 +146,7 @@ export class LkChat extends LkElement {
     return this.#binding.room;
   }
 
-  /** The messages shown, oldest first. Read-only. */
+  /** The messages shown, oldest first. Read-only. @readonly */
   get messages(): readonly ChatEntry[] {
     return this.entries;
   }

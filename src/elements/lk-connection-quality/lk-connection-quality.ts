@@ -34,7 +34,7 @@ export class LkConnectionQuality extends LkElement {
   /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile. */
   @property({ attribute: 'participant' }) participantIdentity?: string;
 
-  /** `excellent`, `good`, `poor`, `lost` or `unknown`. Reflected for CSS. Read-only. */
+  /** `excellent`, `good`, `poor`, `lost` or `unknown`. Reflected for CSS. Read-only. @readonly */
   @property({ reflect: true }) quality: LkQuality = 'unknown';
 
   /** Text for an excellent connection. */

@@ -21,7 +21,7 @@ export class LkConnectionStateElement extends LkElement {
   /** The id of an `<lk-room>` to follow instead of the enclosing one. */
   @property({ attribute: 'room' }) roomId?: string;
 
-  /** The state of the room, reflected for CSS. Read-only. */
+  /** The state of the room, reflected for CSS. Read-only. @readonly */
   @property({ reflect: true }) state: LkConnectionState = 'disconnected';
 
   /** Text while disconnected. */

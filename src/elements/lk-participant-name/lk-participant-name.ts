@@ -32,7 +32,7 @@ export class LkParticipantName extends LkElement {
   /** Shown instead of the local participant's own name, e.g. `You`. Unset: the name. */
   @property({ attribute: 'local-label' }) localLabel?: string;
 
-  /** Whether the participant is the local one. Reflected for CSS. Read-only. */
+  /** Whether the participant is the local one. Reflected for CSS. Read-only. @readonly */
   @property({ type: Boolean, reflect: true }) local = false;
 
   #binding = new ParticipantBindingController(this);

@@ -82,16 +82,16 @@ export class LkParticipantTile extends LkElement {
   /** The screen-share icon's text, for screen readers. */
   @property({ attribute: 'screen-share-label' }) screenShareLabel = 'Screen share';
 
-  /** The participant is speaking (from the server's active speakers). Reflected for CSS. Read-only. */
+  /** The participant is speaking (from the server's active speakers). Reflected for CSS. Read-only. @readonly */
   @property({ type: Boolean, reflect: true }) speaking = false;
 
-  /** The participant's microphone is muted or off. Reflected for CSS. Read-only. */
+  /** The participant's microphone is muted or off. Reflected for CSS. Read-only. @readonly */
   @property({ type: Boolean, reflect: true, attribute: 'audio-muted' }) audioMuted = true;
 
-  /** There is no video of the tile's source, or it is muted. Reflected for CSS. Read-only. */
+  /** There is no video of the tile's source, or it is muted. Reflected for CSS. Read-only. @readonly */
   @property({ type: Boolean, reflect: true, attribute: 'video-muted' }) videoMuted = true;
 
-  /** The participant is the local one. Reflected for CSS. Read-only. */
+  /** The participant is the local one. Reflected for CSS. Read-only. @readonly */
   @property({ type: Boolean, reflect: true }) local = false;
 
   #provider = new ContextProvider(this, { context: participantContext });

@@ -128,7 +128,7 @@ export class LkRoom extends LkElement {
   /** Turn the camera on once connected (and on/off when changed while connected). */
   @property({ converter: flag }) video = false;
 
-  /** The connection state, reflected for CSS. Read-only. */
+  /** The connection state, reflected for CSS. Read-only. @readonly */
   @property({ attribute: 'connection-state', reflect: true }) connectionState: LkConnectionState = 'disconnected';
 
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
@@ -166,7 +166,7 @@ export class LkRoom extends LkElement {
     [RoomEvent.ActiveSpeakersChanged]: (speakers: Participant[]) => this.emit('lk-active-speakers-changed', { speakers }),
   });
 
-  /** The livekit-client `Room`, for anything the elements do not wrap. Read-only. */
+  /** The livekit-client `Room`, for anything the elements do not wrap. Read-only. @readonly */
   get room(): Room | undefined {
     return this.#room;
   }

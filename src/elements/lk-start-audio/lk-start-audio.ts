@@ -31,7 +31,7 @@ export class LkStartAudio extends LkElement {
   /** The button's text. */
   @property() label = 'Start audio';
 
-  /** The browser blocks playback: the element is shown. Reflected for CSS. Read-only. */
+  /** The browser blocks playback: the element is shown. Reflected for CSS. Read-only. @readonly */
   @property({ type: Boolean, reflect: true }) blocked = false;
 
   #events = new RoomEventsController(this, {

@@ -78,13 +78,13 @@ export class LkTrackView extends LkElement {
   /** `auto` (default: mirror the local participant's front camera), `true` or `false`. */
   @property() mirror?: string;
 
-  /** `none` (no track), `muted`, `paused` (the server stopped sending, e.g. while hidden) or `active`. Reflected for CSS. Read-only. */
+  /** `none` (no track), `muted`, `paused` (the server stopped sending, e.g. while hidden) or `active`. Reflected for CSS. Read-only. @readonly */
   @property({ reflect: true }) state: TrackViewState = 'none';
 
-  /** `video` or `audio`: which element the view renders. Reflected. Read-only. */
+  /** `video` or `audio`: which element the view renders. Reflected. Read-only. @readonly */
   @property({ reflect: true }) kind: 'video' | 'audio' = 'video';
 
-  /** Whether the video is shown mirrored. Reflected for CSS. Read-only. */
+  /** Whether the video is shown mirrored. Reflected for CSS. Read-only. @readonly */
   @property({ type: Boolean, reflect: true }) mirrored = false;
 
   #attrs = new AttributeParser(this);

@@ -34,10 +34,10 @@ export abstract class LkTrackToggle extends LkElement {
   /** Replaces the default text of the button. */
   @property() label?: string;
 
-  /** The source is on (published and not muted). Reflected; read-only. */
+  /** The source is on (published and not muted). Reflected; read-only. @readonly */
   @property({ type: Boolean, reflect: true }) pressed = false;
 
-  /** A change is in flight. Reflected; read-only. */
+  /** A change is in flight. Reflected; read-only. @readonly */
   @property({ type: Boolean, reflect: true }) pending = false;
 
   protected readonly local: LocalTrackController;
