@@ -59,21 +59,15 @@ export interface LkAudioRendererPreactProps extends Omit<HTMLAttributes<LkAudioR
 }
 
 /** `<lk-camera-flip>` in Preact. A button that flips between the front and back camera. */
-export interface LkCameraFlipPreactProps extends Omit<HTMLAttributes<LkCameraFlip>, 'roomId' | 'label' | 'facingMode' | 'pending' | 'theme' | 'room' | 'facing-mode' | 'onlk-error'> {
+export interface LkCameraFlipPreactProps extends Omit<HTMLAttributes<LkCameraFlip>, 'roomId' | 'label' | 'theme' | 'room' | 'onlk-error'> {
   /** The id of an `<lk-room>` to act on instead of the enclosing one. */
   roomId?: LkCameraFlip['roomId'];
   /** Replaces the default text. */
   label?: LkCameraFlip['label'];
-  /** The facing mode asked for last. Reflected; read-only. */
-  facingMode?: LkCameraFlip['facingMode'];
-  /** A restart is in flight. Reflected; read-only. */
-  pending?: LkCameraFlip['pending'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkCameraFlip['theme'];
   /** The id of an `<lk-room>` to act on instead of the enclosing one. */
   room?: LkCameraFlip['roomId'];
-  /** The facing mode asked for last. Reflected; read-only. */
-  'facing-mode'?: LkCameraFlip['facingMode'];
   /**
    * When the camera cannot be restarted: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`.
    *
@@ -83,15 +77,11 @@ export interface LkCameraFlipPreactProps extends Omit<HTMLAttributes<LkCameraFli
 }
 
 /** `<lk-camera-toggle>` in Preact. A button for the camera. */
-export interface LkCameraTogglePreactProps extends Omit<HTMLAttributes<LkCameraToggle>, 'roomId' | 'label' | 'pressed' | 'pending' | 'theme' | 'resolution' | 'framerate' | 'facing-mode' | 'device' | 'max-bitrate' | 'max-framerate' | 'simulcast' | 'simulcast-layers' | 'codec' | 'room' | 'onlk-toggle' | 'onlk-error'> {
+export interface LkCameraTogglePreactProps extends Omit<HTMLAttributes<LkCameraToggle>, 'roomId' | 'label' | 'theme' | 'resolution' | 'framerate' | 'facing-mode' | 'device' | 'max-bitrate' | 'max-framerate' | 'simulcast' | 'simulcast-layers' | 'codec' | 'room' | 'onlk-toggle' | 'onlk-error'> {
   /** The id of an `<lk-room>` to control instead of the enclosing one. */
   roomId?: LkCameraToggle['roomId'];
   /** Replaces the default text of the button. */
   label?: LkCameraToggle['label'];
-  /** The source is on (published and not muted). Reflected; read-only. */
-  pressed?: LkCameraToggle['pressed'];
-  /** A change is in flight. Reflected; read-only. */
-  pending?: LkCameraToggle['pending'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkCameraToggle['theme'];
   /**
@@ -153,7 +143,7 @@ export interface LkCameraTogglePreactProps extends Omit<HTMLAttributes<LkCameraT
 }
 
 /** `<lk-chat>` in Preact. Chat with everyone in the room, as LiveKit's React `Chat` does. */
-export interface LkChatPreactProps extends Omit<HTMLAttributes<LkChat>, 'roomId' | 'topic' | 'heading' | 'placeholder' | 'inputLabel' | 'sendLabel' | 'editedLabel' | 'disconnectedMessage' | 'notAllowedMessage' | 'sendFailedMessage' | 'unread' | 'pending' | 'theme' | 'room' | 'input-label' | 'send-label' | 'edited-label' | 'disconnected-message' | 'not-allowed-message' | 'send-failed-message' | 'onlk-chat-message' | 'onlk-error'> {
+export interface LkChatPreactProps extends Omit<HTMLAttributes<LkChat>, 'roomId' | 'topic' | 'heading' | 'placeholder' | 'inputLabel' | 'sendLabel' | 'editedLabel' | 'disconnectedMessage' | 'notAllowedMessage' | 'sendFailedMessage' | 'theme' | 'room' | 'input-label' | 'send-label' | 'edited-label' | 'disconnected-message' | 'not-allowed-message' | 'send-failed-message' | 'onlk-chat-message' | 'onlk-error'> {
   /** The id of an `<lk-room>` to chat in instead of the enclosing one. */
   roomId?: LkChat['roomId'];
   /** The text-stream topic; React's `channelTopic`. A custom topic is also used for the legacy packets, as React does. */
@@ -174,10 +164,6 @@ export interface LkChatPreactProps extends Omit<HTMLAttributes<LkChat>, 'roomId'
   notAllowedMessage?: LkChat['notAllowedMessage'];
   /** Shown when sending failed. */
   sendFailedMessage?: LkChat['sendFailedMessage'];
-  /** Messages received while the chat could not be seen. Reflected (absent when 0); read-only. */
-  unread?: LkChat['unread'];
-  /** A message is being sent. Reflected; read-only. */
-  pending?: LkChat['pending'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkChat['theme'];
   /** The id of an `<lk-room>` to chat in instead of the enclosing one. */
@@ -209,7 +195,7 @@ export interface LkChatPreactProps extends Omit<HTMLAttributes<LkChat>, 'roomId'
 }
 
 /** `<lk-conference>` in Preact. The whole conference UI over one room. */
-export interface LkConferencePreactProps extends Omit<HTMLAttributes<LkConference>, 'chatOpen' | 'chatLabel' | 'controlsLabel' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'autoConnect' | 'audio' | 'video' | 'connectionState' | 'options' | 'connectOptions' | 'theme' | 'chat-open' | 'chat-label' | 'controls-label' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'connect' | 'connection-state' | 'onlk-connection-state-changed' | 'onlk-connected' | 'onlk-disconnected' | 'onlk-reconnecting' | 'onlk-reconnected' | 'onlk-participant-connected' | 'onlk-participant-disconnected' | 'onlk-track-subscribed' | 'onlk-track-unsubscribed' | 'onlk-active-speakers-changed' | 'onlk-error'> {
+export interface LkConferencePreactProps extends Omit<HTMLAttributes<LkConference>, 'chatOpen' | 'chatLabel' | 'controlsLabel' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'autoConnect' | 'audio' | 'video' | 'options' | 'connectOptions' | 'theme' | 'chat-open' | 'chat-label' | 'controls-label' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'connect' | 'onlk-connection-state-changed' | 'onlk-connected' | 'onlk-disconnected' | 'onlk-reconnecting' | 'onlk-reconnected' | 'onlk-participant-connected' | 'onlk-participant-disconnected' | 'onlk-track-subscribed' | 'onlk-track-unsubscribed' | 'onlk-active-speakers-changed' | 'onlk-error'> {
   /** Show the chat panel. Reflected. */
   chatOpen?: LkConference['chatOpen'];
   /** Labels, for localisation. */
@@ -235,8 +221,6 @@ export interface LkConferencePreactProps extends Omit<HTMLAttributes<LkConferenc
   audio?: LkConference['audio'];
   /** Turn the camera on once connected (and on/off when changed while connected). */
   video?: LkConference['video'];
-  /** The connection state, reflected for CSS. Read-only. */
-  connectionState?: LkConference['connectionState'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
   options?: LkConference['options'];
   /** Base `RoomConnectOptions`; `auto-subscribe` overrides `autoSubscribe`. */
@@ -408,8 +392,6 @@ export interface LkConferencePreactProps extends Omit<HTMLAttributes<LkConferenc
   'participant-metadata'?: LkConference['participantMetadata'];
   /** The `connect` attribute cannot be set under this name: it is also the method `connect`. Bind the property `autoConnect` instead. */
   connect?: never;
-  /** The connection state, reflected for CSS. Read-only. */
-  'connection-state'?: LkConference['connectionState'];
   /**
    * `{state}`: the connection state changed (also reflected as `connection-state`).
    *
@@ -479,13 +461,11 @@ export interface LkConferencePreactProps extends Omit<HTMLAttributes<LkConferenc
 }
 
 /** `<lk-connection-quality>` in Preact. A participant's connection quality. */
-export interface LkConnectionQualityPreactProps extends Omit<HTMLAttributes<LkConnectionQuality>, 'roomId' | 'participantIdentity' | 'quality' | 'excellentLabel' | 'goodLabel' | 'poorLabel' | 'lostLabel' | 'unknownLabel' | 'participant' | 'theme' | 'room' | 'excellent-label' | 'good-label' | 'poor-label' | 'lost-label' | 'unknown-label'> {
+export interface LkConnectionQualityPreactProps extends Omit<HTMLAttributes<LkConnectionQuality>, 'roomId' | 'participantIdentity' | 'excellentLabel' | 'goodLabel' | 'poorLabel' | 'lostLabel' | 'unknownLabel' | 'participant' | 'theme' | 'room' | 'excellent-label' | 'good-label' | 'poor-label' | 'lost-label' | 'unknown-label'> {
   /** The id of an `<lk-room>` to use instead of the enclosing one. */
   roomId?: LkConnectionQuality['roomId'];
   /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile. */
   participantIdentity?: LkConnectionQuality['participantIdentity'];
-  /** `excellent`, `good`, `poor`, `lost` or `unknown`. Reflected for CSS. Read-only. */
-  quality?: LkConnectionQuality['quality'];
   /** Text for an excellent connection. */
   excellentLabel?: LkConnectionQuality['excellentLabel'];
   /** Text for a good connection. */
@@ -515,11 +495,9 @@ export interface LkConnectionQualityPreactProps extends Omit<HTMLAttributes<LkCo
 }
 
 /** `<lk-connection-state>` in Preact. The room's connection state, as text. */
-export interface LkConnectionStatePreactProps extends Omit<HTMLAttributes<LkConnectionStateElement>, 'roomId' | 'state' | 'disconnectedLabel' | 'connectingLabel' | 'connectedLabel' | 'reconnectingLabel' | 'theme' | 'room' | 'disconnected-label' | 'connecting-label' | 'connected-label' | 'reconnecting-label'> {
+export interface LkConnectionStatePreactProps extends Omit<HTMLAttributes<LkConnectionStateElement>, 'roomId' | 'disconnectedLabel' | 'connectingLabel' | 'connectedLabel' | 'reconnectingLabel' | 'theme' | 'room' | 'disconnected-label' | 'connecting-label' | 'connected-label' | 'reconnecting-label'> {
   /** The id of an `<lk-room>` to follow instead of the enclosing one. */
   roomId?: LkConnectionStateElement['roomId'];
-  /** The state of the room, reflected for CSS. Read-only. */
-  state?: LkConnectionStateElement['state'];
   /** Text while disconnected. */
   disconnectedLabel?: LkConnectionStateElement['disconnectedLabel'];
   /** Text while connecting. */
@@ -577,15 +555,11 @@ export interface LkLeaveButtonPreactProps extends Omit<HTMLAttributes<LkLeaveBut
 }
 
 /** `<lk-microphone-toggle>` in Preact. A button for the microphone. */
-export interface LkMicrophoneTogglePreactProps extends Omit<HTMLAttributes<LkMicrophoneToggle>, 'roomId' | 'label' | 'pressed' | 'pending' | 'theme' | 'device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'audio-preset' | 'max-bitrate' | 'dtx' | 'red' | 'room' | 'onlk-toggle' | 'onlk-error'> {
+export interface LkMicrophoneTogglePreactProps extends Omit<HTMLAttributes<LkMicrophoneToggle>, 'roomId' | 'label' | 'theme' | 'device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'audio-preset' | 'max-bitrate' | 'dtx' | 'red' | 'room' | 'onlk-toggle' | 'onlk-error'> {
   /** The id of an `<lk-room>` to control instead of the enclosing one. */
   roomId?: LkMicrophoneToggle['roomId'];
   /** Replaces the default text of the button. */
   label?: LkMicrophoneToggle['label'];
-  /** The source is on (published and not muted). Reflected; read-only. */
-  pressed?: LkMicrophoneToggle['pressed'];
-  /** A change is in flight. Reflected; read-only. */
-  pending?: LkMicrophoneToggle['pending'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkMicrophoneToggle['theme'];
   /** Microphone device id. */
@@ -645,15 +619,13 @@ export interface LkMicrophoneTogglePreactProps extends Omit<HTMLAttributes<LkMic
 }
 
 /** `<lk-participant-name>` in Preact. A participant's name, as text. */
-export interface LkParticipantNamePreactProps extends Omit<HTMLAttributes<LkParticipantName>, 'roomId' | 'participantIdentity' | 'localLabel' | 'local' | 'participant' | 'theme' | 'room' | 'local-label'> {
+export interface LkParticipantNamePreactProps extends Omit<HTMLAttributes<LkParticipantName>, 'roomId' | 'participantIdentity' | 'localLabel' | 'participant' | 'theme' | 'room' | 'local-label'> {
   /** The id of an `<lk-room>` to use instead of the enclosing one. */
   roomId?: LkParticipantName['roomId'];
   /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile. */
   participantIdentity?: LkParticipantName['participantIdentity'];
   /** Shown instead of the local participant's own name, e.g. `You`. Unset: the name. */
   localLabel?: LkParticipantName['localLabel'];
-  /** Whether the participant is the local one. Reflected for CSS. Read-only. */
-  local?: LkParticipantName['local'];
   /** The `participant` attribute cannot be set under this name: it is also the property `participant`. Bind the property `participantIdentity` instead. */
   participant?: never;
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
@@ -665,7 +637,7 @@ export interface LkParticipantNamePreactProps extends Omit<HTMLAttributes<LkPart
 }
 
 /** `<lk-participant-tile>` in Preact. A participant: video or placeholder, name, microphone, speaking, connection quality. */
-export interface LkParticipantTilePreactProps extends Omit<HTMLAttributes<LkParticipantTile>, 'roomId' | 'participantIdentity' | 'source' | 'fit' | 'mirror' | 'micMutedLabel' | 'screenShareLabel' | 'speaking' | 'audioMuted' | 'videoMuted' | 'local' | 'participant' | 'theme' | 'room' | 'mic-muted-label' | 'screen-share-label' | 'audio-muted' | 'video-muted' | 'onlk-error'> {
+export interface LkParticipantTilePreactProps extends Omit<HTMLAttributes<LkParticipantTile>, 'roomId' | 'participantIdentity' | 'source' | 'fit' | 'mirror' | 'micMutedLabel' | 'screenShareLabel' | 'participant' | 'theme' | 'room' | 'mic-muted-label' | 'screen-share-label' | 'onlk-error'> {
   /** The id of an `<lk-room>` to use instead of the enclosing one. */
   roomId?: LkParticipantTile['roomId'];
   /** The identity of the participant, or `local`. Without it: the participant of the enclosing `<lk-participants>` item. */
@@ -680,14 +652,6 @@ export interface LkParticipantTilePreactProps extends Omit<HTMLAttributes<LkPart
   micMutedLabel?: LkParticipantTile['micMutedLabel'];
   /** The screen-share icon's text, for screen readers. */
   screenShareLabel?: LkParticipantTile['screenShareLabel'];
-  /** The participant is speaking (from the server's active speakers). Reflected for CSS. Read-only. */
-  speaking?: LkParticipantTile['speaking'];
-  /** The participant's microphone is muted or off. Reflected for CSS. Read-only. */
-  audioMuted?: LkParticipantTile['audioMuted'];
-  /** There is no video of the tile's source, or it is muted. Reflected for CSS. Read-only. */
-  videoMuted?: LkParticipantTile['videoMuted'];
-  /** The participant is the local one. Reflected for CSS. Read-only. */
-  local?: LkParticipantTile['local'];
   /** The `participant` attribute cannot be set under this name: it is also the property `participant`. Bind the property `participantIdentity` instead. */
   participant?: never;
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
@@ -698,10 +662,6 @@ export interface LkParticipantTilePreactProps extends Omit<HTMLAttributes<LkPart
   'mic-muted-label'?: LkParticipantTile['micMutedLabel'];
   /** The screen-share icon's text, for screen readers. */
   'screen-share-label'?: LkParticipantTile['screenShareLabel'];
-  /** The participant's microphone is muted or off. Reflected for CSS. Read-only. */
-  'audio-muted'?: boolean;
-  /** There is no video of the tile's source, or it is muted. Reflected for CSS. Read-only. */
-  'video-muted'?: boolean;
   /**
    * `{code: 'invalid-attribute', attribute, value, accepted}` for a `source` it does not know.
    *
@@ -767,7 +727,7 @@ export interface LkPrejoinPreactProps extends Omit<HTMLAttributes<LkPrejoin>, 'r
 }
 
 /** `<lk-room>` in Preact. One LiveKit room: connection, options, and the context for the elements inside. */
-export interface LkRoomPreactProps extends Omit<HTMLAttributes<LkRoom>, 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'autoConnect' | 'audio' | 'video' | 'connectionState' | 'options' | 'connectOptions' | 'theme' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'connect' | 'connection-state' | 'onlk-connection-state-changed' | 'onlk-connected' | 'onlk-disconnected' | 'onlk-reconnecting' | 'onlk-reconnected' | 'onlk-participant-connected' | 'onlk-participant-disconnected' | 'onlk-track-subscribed' | 'onlk-track-unsubscribed' | 'onlk-active-speakers-changed' | 'onlk-error'> {
+export interface LkRoomPreactProps extends Omit<HTMLAttributes<LkRoom>, 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'autoConnect' | 'audio' | 'video' | 'options' | 'connectOptions' | 'theme' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'connect' | 'onlk-connection-state-changed' | 'onlk-connected' | 'onlk-disconnected' | 'onlk-reconnecting' | 'onlk-reconnected' | 'onlk-participant-connected' | 'onlk-participant-disconnected' | 'onlk-track-subscribed' | 'onlk-track-unsubscribed' | 'onlk-active-speakers-changed' | 'onlk-error'> {
   /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
   url?: LkRoom['url'];
   /** An access token. On public pages prefer `token-endpoint`. */
@@ -788,8 +748,6 @@ export interface LkRoomPreactProps extends Omit<HTMLAttributes<LkRoom>, 'url' | 
   audio?: LkRoom['audio'];
   /** Turn the camera on once connected (and on/off when changed while connected). */
   video?: LkRoom['video'];
-  /** The connection state, reflected for CSS. Read-only. */
-  connectionState?: LkRoom['connectionState'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
   options?: LkRoom['options'];
   /** Base `RoomConnectOptions`; `auto-subscribe` overrides `autoSubscribe`. */
@@ -956,8 +914,6 @@ export interface LkRoomPreactProps extends Omit<HTMLAttributes<LkRoom>, 'url' | 
   'participant-metadata'?: LkRoom['participantMetadata'];
   /** The `connect` attribute cannot be set under this name: it is also the method `connect`. Bind the property `autoConnect` instead. */
   connect?: never;
-  /** The connection state, reflected for CSS. Read-only. */
-  'connection-state'?: LkRoom['connectionState'];
   /**
    * `{state}`: the connection state changed (also reflected as `connection-state`).
    *
@@ -1027,15 +983,11 @@ export interface LkRoomPreactProps extends Omit<HTMLAttributes<LkRoom>, 'url' | 
 }
 
 /** `<lk-screenshare>` in Preact. A button for screen sharing. */
-export interface LkScreensharePreactProps extends Omit<HTMLAttributes<LkScreenShare>, 'roomId' | 'label' | 'pressed' | 'pending' | 'theme' | 'audio' | 'resolution' | 'max-bitrate' | 'max-framerate' | 'content-hint' | 'simulcast-layers' | 'surface' | 'prefer-current-tab' | 'room' | 'onlk-toggle' | 'onlk-error'> {
+export interface LkScreensharePreactProps extends Omit<HTMLAttributes<LkScreenShare>, 'roomId' | 'label' | 'theme' | 'audio' | 'resolution' | 'max-bitrate' | 'max-framerate' | 'content-hint' | 'simulcast-layers' | 'surface' | 'prefer-current-tab' | 'room' | 'onlk-toggle' | 'onlk-error'> {
   /** The id of an `<lk-room>` to control instead of the enclosing one. */
   roomId?: LkScreenShare['roomId'];
   /** Replaces the default text of the button. */
   label?: LkScreenShare['label'];
-  /** The source is on (published and not muted). Reflected; read-only. */
-  pressed?: LkScreenShare['pressed'];
-  /** A change is in flight. Reflected; read-only. */
-  pending?: LkScreenShare['pending'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkScreenShare['theme'];
   /**
@@ -1095,13 +1047,11 @@ export interface LkScreensharePreactProps extends Omit<HTMLAttributes<LkScreenSh
 }
 
 /** `<lk-start-audio>` in Preact. "Start audio": shown only while the browser blocks playback. */
-export interface LkStartAudioPreactProps extends Omit<HTMLAttributes<LkStartAudio>, 'roomId' | 'label' | 'blocked' | 'theme' | 'room'> {
+export interface LkStartAudioPreactProps extends Omit<HTMLAttributes<LkStartAudio>, 'roomId' | 'label' | 'theme' | 'room'> {
   /** The id of an `<lk-room>` to use instead of the enclosing one. */
   roomId?: LkStartAudio['roomId'];
   /** The button's text. */
   label?: LkStartAudio['label'];
-  /** The browser blocks playback: the element is shown. Reflected for CSS. Read-only. */
-  blocked?: LkStartAudio['blocked'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkStartAudio['theme'];
   /** The id of an `<lk-room>` to use instead of the enclosing one. */
@@ -1109,7 +1059,7 @@ export interface LkStartAudioPreactProps extends Omit<HTMLAttributes<LkStartAudi
 }
 
 /** `<lk-track-view>` in Preact. One track of one participant, as video or audio. */
-export interface LkTrackViewPreactProps extends Omit<HTMLAttributes<LkTrackView>, 'roomId' | 'participantIdentity' | 'source' | 'trackSid' | 'fit' | 'mirror' | 'state' | 'kind' | 'mirrored' | 'participant' | 'theme' | 'room' | 'track-sid' | 'onlk-error'> {
+export interface LkTrackViewPreactProps extends Omit<HTMLAttributes<LkTrackView>, 'roomId' | 'participantIdentity' | 'source' | 'trackSid' | 'fit' | 'mirror' | 'participant' | 'theme' | 'room' | 'track-sid' | 'onlk-error'> {
   /** The id of an `<lk-room>` to use instead of the enclosing one. */
   roomId?: LkTrackView['roomId'];
   /** The identity of the participant to show, or `local`. Without it: the participant of the enclosing tile. */
@@ -1122,12 +1072,6 @@ export interface LkTrackViewPreactProps extends Omit<HTMLAttributes<LkTrackView>
   fit?: LkTrackView['fit'];
   /** `auto` (default: mirror the local participant's front camera), `true` or `false`. */
   mirror?: LkTrackView['mirror'];
-  /** `none` (no track), `muted`, `paused` (the server stopped sending, e.g. while hidden) or `active`. Reflected for CSS. Read-only. */
-  state?: LkTrackView['state'];
-  /** `video` or `audio`: which element the view renders. Reflected. Read-only. */
-  kind?: LkTrackView['kind'];
-  /** Whether the video is shown mirrored. Reflected for CSS. Read-only. */
-  mirrored?: LkTrackView['mirrored'];
   /** The `participant` attribute cannot be set under this name: it is also the property `participant`. Bind the property `participantIdentity` instead. */
   participant?: never;
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */

@@ -80,7 +80,7 @@ export interface LkAudioRendererSolidProps extends Omit<JSX.HTMLAttributes<LkAud
 }
 
 /** `<lk-camera-flip>` in Solid. A button that flips between the front and back camera. */
-export interface LkCameraFlipSolidProps extends Omit<JSX.HTMLAttributes<LkCameraFlip>, 'prop:roomId' | 'room-id' | 'prop:label' | 'label' | 'prop:facingMode' | 'facing-mode' | 'prop:pending' | 'pending' | 'prop:theme' | 'theme' | 'attr:room' | 'room' | 'attr:label' | 'attr:facing-mode' | 'attr:pending' | 'attr:theme' | 'on:lk-error'> {
+export interface LkCameraFlipSolidProps extends Omit<JSX.HTMLAttributes<LkCameraFlip>, 'prop:roomId' | 'room-id' | 'prop:label' | 'label' | 'prop:theme' | 'theme' | 'attr:room' | 'room' | 'attr:label' | 'attr:theme' | 'on:lk-error'> {
   /** The id of an `<lk-room>` to act on instead of the enclosing one. */
   'prop:roomId'?: LkCameraFlip['roomId'];
   /** The id of an `<lk-room>` to act on instead of the enclosing one. */
@@ -89,14 +89,6 @@ export interface LkCameraFlipSolidProps extends Omit<JSX.HTMLAttributes<LkCamera
   'prop:label'?: LkCameraFlip['label'];
   /** Replaces the default text. */
   label?: LkCameraFlip['label'];
-  /** The facing mode asked for last. Reflected; read-only. */
-  'prop:facingMode'?: LkCameraFlip['facingMode'];
-  /** The facing mode asked for last. Reflected; read-only. */
-  'facing-mode'?: LkCameraFlip['facingMode'];
-  /** A restart is in flight. Reflected; read-only. */
-  'prop:pending'?: LkCameraFlip['pending'];
-  /** A restart is in flight. Reflected; read-only. */
-  pending?: LkCameraFlip['pending'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'prop:theme'?: LkCameraFlip['theme'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
@@ -107,10 +99,6 @@ export interface LkCameraFlipSolidProps extends Omit<JSX.HTMLAttributes<LkCamera
   room?: never;
   /** Replaces the default text. */
   'attr:label'?: LkCameraFlip['label'];
-  /** The facing mode asked for last. Reflected; read-only. */
-  'attr:facing-mode'?: LkCameraFlip['facingMode'];
-  /** A restart is in flight. Reflected; read-only. */
-  'attr:pending'?: '' | true;
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'attr:theme'?: LkCameraFlip['theme'];
   /**
@@ -122,7 +110,7 @@ export interface LkCameraFlipSolidProps extends Omit<JSX.HTMLAttributes<LkCamera
 }
 
 /** `<lk-camera-toggle>` in Solid. A button for the camera. */
-export interface LkCameraToggleSolidProps extends Omit<JSX.HTMLAttributes<LkCameraToggle>, 'prop:roomId' | 'room-id' | 'prop:label' | 'label' | 'prop:pressed' | 'pressed' | 'prop:pending' | 'pending' | 'prop:theme' | 'theme' | 'attr:resolution' | 'resolution' | 'attr:framerate' | 'framerate' | 'attr:facing-mode' | 'attr:device' | 'device' | 'attr:max-bitrate' | 'attr:max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:codec' | 'codec' | 'attr:room' | 'room' | 'attr:label' | 'attr:pressed' | 'attr:pending' | 'attr:theme' | 'on:lk-toggle' | 'on:lk-error'> {
+export interface LkCameraToggleSolidProps extends Omit<JSX.HTMLAttributes<LkCameraToggle>, 'prop:roomId' | 'room-id' | 'prop:label' | 'label' | 'prop:theme' | 'theme' | 'attr:resolution' | 'resolution' | 'attr:framerate' | 'framerate' | 'attr:facing-mode' | 'attr:device' | 'device' | 'attr:max-bitrate' | 'attr:max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:codec' | 'codec' | 'attr:room' | 'room' | 'attr:label' | 'attr:theme' | 'on:lk-toggle' | 'on:lk-error'> {
   /** The id of an `<lk-room>` to control instead of the enclosing one. */
   'prop:roomId'?: LkCameraToggle['roomId'];
   /** The id of an `<lk-room>` to control instead of the enclosing one. */
@@ -131,14 +119,6 @@ export interface LkCameraToggleSolidProps extends Omit<JSX.HTMLAttributes<LkCame
   'prop:label'?: LkCameraToggle['label'];
   /** Replaces the default text of the button. */
   label?: LkCameraToggle['label'];
-  /** The source is on (published and not muted). Reflected; read-only. */
-  'prop:pressed'?: LkCameraToggle['pressed'];
-  /** The source is on (published and not muted). Reflected; read-only. */
-  pressed?: LkCameraToggle['pressed'];
-  /** A change is in flight. Reflected; read-only. */
-  'prop:pending'?: LkCameraToggle['pending'];
-  /** A change is in flight. Reflected; read-only. */
-  pending?: LkCameraToggle['pending'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'prop:theme'?: LkCameraToggle['theme'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
@@ -201,10 +181,6 @@ export interface LkCameraToggleSolidProps extends Omit<JSX.HTMLAttributes<LkCame
   room?: never;
   /** Replaces the default text of the button. */
   'attr:label'?: LkCameraToggle['label'];
-  /** The source is on (published and not muted). Reflected; read-only. */
-  'attr:pressed'?: '' | true;
-  /** A change is in flight. Reflected; read-only. */
-  'attr:pending'?: '' | true;
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'attr:theme'?: LkCameraToggle['theme'];
   /**
@@ -222,7 +198,7 @@ export interface LkCameraToggleSolidProps extends Omit<JSX.HTMLAttributes<LkCame
 }
 
 /** `<lk-chat>` in Solid. Chat with everyone in the room, as LiveKit's React `Chat` does. */
-export interface LkChatSolidProps extends Omit<JSX.HTMLAttributes<LkChat>, 'prop:roomId' | 'room-id' | 'prop:topic' | 'topic' | 'prop:heading' | 'heading' | 'prop:placeholder' | 'placeholder' | 'prop:inputLabel' | 'input-label' | 'prop:sendLabel' | 'send-label' | 'prop:editedLabel' | 'edited-label' | 'prop:disconnectedMessage' | 'disconnected-message' | 'prop:notAllowedMessage' | 'not-allowed-message' | 'prop:sendFailedMessage' | 'send-failed-message' | 'prop:unread' | 'unread' | 'prop:pending' | 'pending' | 'prop:theme' | 'theme' | 'attr:unread' | 'attr:room' | 'room' | 'attr:topic' | 'attr:heading' | 'attr:placeholder' | 'attr:input-label' | 'attr:send-label' | 'attr:edited-label' | 'attr:disconnected-message' | 'attr:not-allowed-message' | 'attr:send-failed-message' | 'attr:pending' | 'attr:theme' | 'on:lk-chat-message' | 'on:lk-error'> {
+export interface LkChatSolidProps extends Omit<JSX.HTMLAttributes<LkChat>, 'prop:roomId' | 'room-id' | 'prop:topic' | 'topic' | 'prop:heading' | 'heading' | 'prop:placeholder' | 'placeholder' | 'prop:inputLabel' | 'input-label' | 'prop:sendLabel' | 'send-label' | 'prop:editedLabel' | 'edited-label' | 'prop:disconnectedMessage' | 'disconnected-message' | 'prop:notAllowedMessage' | 'not-allowed-message' | 'prop:sendFailedMessage' | 'send-failed-message' | 'prop:theme' | 'theme' | 'attr:room' | 'room' | 'attr:topic' | 'attr:heading' | 'attr:placeholder' | 'attr:input-label' | 'attr:send-label' | 'attr:edited-label' | 'attr:disconnected-message' | 'attr:not-allowed-message' | 'attr:send-failed-message' | 'attr:theme' | 'on:lk-chat-message' | 'on:lk-error'> {
   /** The id of an `<lk-room>` to chat in instead of the enclosing one. */
   'prop:roomId'?: LkChat['roomId'];
   /** The id of an `<lk-room>` to chat in instead of the enclosing one. */
@@ -263,24 +239,10 @@ export interface LkChatSolidProps extends Omit<JSX.HTMLAttributes<LkChat>, 'prop
   'prop:sendFailedMessage'?: LkChat['sendFailedMessage'];
   /** Shown when sending failed. */
   'send-failed-message'?: LkChat['sendFailedMessage'];
-  /** Messages received while the chat could not be seen. Reflected (absent when 0); read-only. */
-  'prop:unread'?: LkChat['unread'];
-  /** Messages received while the chat could not be seen. Reflected (absent when 0); read-only. */
-  unread?: LkChat['unread'];
-  /** A message is being sent. Reflected; read-only. */
-  'prop:pending'?: LkChat['pending'];
-  /** A message is being sent. Reflected; read-only. */
-  pending?: LkChat['pending'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'prop:theme'?: LkChat['theme'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkChat['theme'];
-  /**
-   * Messages received while the chat could not be seen. Reflected (absent when 0); read-only.
-   *
-   * **number**: a number above zero: `15`, `29.97`.
-   */
-  'attr:unread'?: LkChat['unread'];
   /** The id of an `<lk-room>` to chat in instead of the enclosing one. */
   'attr:room'?: LkChat['roomId'];
   /** In Solid this sets the property `room`: write `attr:room`. */
@@ -303,8 +265,6 @@ export interface LkChatSolidProps extends Omit<JSX.HTMLAttributes<LkChat>, 'prop
   'attr:not-allowed-message'?: LkChat['notAllowedMessage'];
   /** Shown when sending failed. */
   'attr:send-failed-message'?: LkChat['sendFailedMessage'];
-  /** A message is being sent. Reflected; read-only. */
-  'attr:pending'?: '' | true;
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'attr:theme'?: LkChat['theme'];
   /**
@@ -322,7 +282,7 @@ export interface LkChatSolidProps extends Omit<JSX.HTMLAttributes<LkChat>, 'prop
 }
 
 /** `<lk-conference>` in Solid. The whole conference UI over one room. */
-export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConference>, 'prop:chatOpen' | 'chat-open' | 'prop:chatLabel' | 'chat-label' | 'prop:controlsLabel' | 'controls-label' | 'prop:url' | 'url' | 'prop:token' | 'token' | 'prop:tokenEndpoint' | 'token-endpoint' | 'prop:roomName' | 'room-name' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participantName' | 'participant-name' | 'prop:participantMetadata' | 'participant-metadata' | 'prop:autoConnect' | 'auto-connect' | 'prop:audio' | 'audio' | 'prop:video' | 'video' | 'prop:connectionState' | 'connection-state' | 'prop:options' | 'options' | 'prop:connectOptions' | 'connect-options' | 'prop:theme' | 'theme' | 'attr:chat-open' | 'attr:chat-label' | 'attr:controls-label' | 'attr:auto-subscribe' | 'attr:adaptive-stream' | 'attr:dynacast' | 'dynacast' | 'attr:video-resolution' | 'attr:video-framerate' | 'attr:facing-mode' | 'attr:video-device' | 'attr:audio-device' | 'attr:audio-output-device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:voice-isolation' | 'attr:video-codec' | 'attr:backup-codec' | 'attr:video-max-bitrate' | 'attr:video-max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:screenshare-max-bitrate' | 'attr:screenshare-max-framerate' | 'attr:screenshare-simulcast-layers' | 'attr:audio-preset' | 'attr:audio-max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:force-stereo' | 'attr:stop-mic-on-mute' | 'attr:scalability-mode' | 'attr:degradation-preference' | 'attr:url' | 'attr:token' | 'attr:token-endpoint' | 'attr:room-name' | 'attr:participant-identity' | 'attr:participant-name' | 'attr:participant-metadata' | 'attr:connect' | 'connect' | 'attr:audio' | 'attr:video' | 'attr:connection-state' | 'attr:theme' | 'on:lk-connection-state-changed' | 'on:lk-connected' | 'on:lk-disconnected' | 'on:lk-reconnecting' | 'on:lk-reconnected' | 'on:lk-participant-connected' | 'on:lk-participant-disconnected' | 'on:lk-track-subscribed' | 'on:lk-track-unsubscribed' | 'on:lk-active-speakers-changed' | 'on:lk-error'> {
+export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConference>, 'prop:chatOpen' | 'chat-open' | 'prop:chatLabel' | 'chat-label' | 'prop:controlsLabel' | 'controls-label' | 'prop:url' | 'url' | 'prop:token' | 'token' | 'prop:tokenEndpoint' | 'token-endpoint' | 'prop:roomName' | 'room-name' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participantName' | 'participant-name' | 'prop:participantMetadata' | 'participant-metadata' | 'prop:autoConnect' | 'auto-connect' | 'prop:audio' | 'audio' | 'prop:video' | 'video' | 'prop:options' | 'options' | 'prop:connectOptions' | 'connect-options' | 'prop:theme' | 'theme' | 'attr:chat-open' | 'attr:chat-label' | 'attr:controls-label' | 'attr:auto-subscribe' | 'attr:adaptive-stream' | 'attr:dynacast' | 'dynacast' | 'attr:video-resolution' | 'attr:video-framerate' | 'attr:facing-mode' | 'attr:video-device' | 'attr:audio-device' | 'attr:audio-output-device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:voice-isolation' | 'attr:video-codec' | 'attr:backup-codec' | 'attr:video-max-bitrate' | 'attr:video-max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:screenshare-max-bitrate' | 'attr:screenshare-max-framerate' | 'attr:screenshare-simulcast-layers' | 'attr:audio-preset' | 'attr:audio-max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:force-stereo' | 'attr:stop-mic-on-mute' | 'attr:scalability-mode' | 'attr:degradation-preference' | 'attr:url' | 'attr:token' | 'attr:token-endpoint' | 'attr:room-name' | 'attr:participant-identity' | 'attr:participant-name' | 'attr:participant-metadata' | 'attr:connect' | 'connect' | 'attr:audio' | 'attr:video' | 'attr:theme' | 'on:lk-connection-state-changed' | 'on:lk-connected' | 'on:lk-disconnected' | 'on:lk-reconnecting' | 'on:lk-reconnected' | 'on:lk-participant-connected' | 'on:lk-participant-disconnected' | 'on:lk-track-subscribed' | 'on:lk-track-unsubscribed' | 'on:lk-active-speakers-changed' | 'on:lk-error'> {
   /** Show the chat panel. Reflected. */
   'prop:chatOpen'?: LkConference['chatOpen'];
   /** Show the chat panel. Reflected. */
@@ -373,10 +333,6 @@ export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConfer
   'prop:video'?: LkConference['video'];
   /** Turn the camera on once connected (and on/off when changed while connected). */
   video?: LkConference['video'];
-  /** The connection state, reflected for CSS. Read-only. */
-  'prop:connectionState'?: LkConference['connectionState'];
-  /** The connection state, reflected for CSS. Read-only. */
-  'connection-state'?: LkConference['connectionState'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
   'prop:options'?: LkConference['options'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
@@ -572,8 +528,6 @@ export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConfer
   'attr:audio'?: '' | true;
   /** Turn the camera on once connected (and on/off when changed while connected). */
   'attr:video'?: '' | true;
-  /** The connection state, reflected for CSS. Read-only. */
-  'attr:connection-state'?: LkConference['connectionState'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'attr:theme'?: LkConference['theme'];
   /**
@@ -645,7 +599,7 @@ export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConfer
 }
 
 /** `<lk-connection-quality>` in Solid. A participant's connection quality. */
-export interface LkConnectionQualitySolidProps extends Omit<JSX.HTMLAttributes<LkConnectionQuality>, 'prop:roomId' | 'room-id' | 'prop:participantIdentity' | 'participant-identity' | 'prop:quality' | 'quality' | 'prop:excellentLabel' | 'excellent-label' | 'prop:goodLabel' | 'good-label' | 'prop:poorLabel' | 'poor-label' | 'prop:lostLabel' | 'lost-label' | 'prop:unknownLabel' | 'unknown-label' | 'prop:participant' | 'participant' | 'prop:theme' | 'theme' | 'attr:room' | 'room' | 'attr:participant' | 'attr:quality' | 'attr:excellent-label' | 'attr:good-label' | 'attr:poor-label' | 'attr:lost-label' | 'attr:unknown-label' | 'attr:theme'> {
+export interface LkConnectionQualitySolidProps extends Omit<JSX.HTMLAttributes<LkConnectionQuality>, 'prop:roomId' | 'room-id' | 'prop:participantIdentity' | 'participant-identity' | 'prop:excellentLabel' | 'excellent-label' | 'prop:goodLabel' | 'good-label' | 'prop:poorLabel' | 'poor-label' | 'prop:lostLabel' | 'lost-label' | 'prop:unknownLabel' | 'unknown-label' | 'prop:participant' | 'participant' | 'prop:theme' | 'theme' | 'attr:room' | 'room' | 'attr:participant' | 'attr:excellent-label' | 'attr:good-label' | 'attr:poor-label' | 'attr:lost-label' | 'attr:unknown-label' | 'attr:theme'> {
   /** The id of an `<lk-room>` to use instead of the enclosing one. */
   'prop:roomId'?: LkConnectionQuality['roomId'];
   /** The id of an `<lk-room>` to use instead of the enclosing one. */
@@ -654,10 +608,6 @@ export interface LkConnectionQualitySolidProps extends Omit<JSX.HTMLAttributes<L
   'prop:participantIdentity'?: LkConnectionQuality['participantIdentity'];
   /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile. */
   'participant-identity'?: LkConnectionQuality['participantIdentity'];
-  /** `excellent`, `good`, `poor`, `lost` or `unknown`. Reflected for CSS. Read-only. */
-  'prop:quality'?: LkConnectionQuality['quality'];
-  /** `excellent`, `good`, `poor`, `lost` or `unknown`. Reflected for CSS. Read-only. */
-  quality?: LkConnectionQuality['quality'];
   /** Text for an excellent connection. */
   'prop:excellentLabel'?: LkConnectionQuality['excellentLabel'];
   /** Text for an excellent connection. */
@@ -692,8 +642,6 @@ export interface LkConnectionQualitySolidProps extends Omit<JSX.HTMLAttributes<L
   room?: never;
   /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile. */
   'attr:participant'?: LkConnectionQuality['participantIdentity'];
-  /** `excellent`, `good`, `poor`, `lost` or `unknown`. Reflected for CSS. Read-only. */
-  'attr:quality'?: LkConnectionQuality['quality'];
   /** Text for an excellent connection. */
   'attr:excellent-label'?: LkConnectionQuality['excellentLabel'];
   /** Text for a good connection. */
@@ -709,15 +657,11 @@ export interface LkConnectionQualitySolidProps extends Omit<JSX.HTMLAttributes<L
 }
 
 /** `<lk-connection-state>` in Solid. The room's connection state, as text. */
-export interface LkConnectionStateSolidProps extends Omit<JSX.HTMLAttributes<LkConnectionStateElement>, 'prop:roomId' | 'room-id' | 'prop:state' | 'state' | 'prop:disconnectedLabel' | 'disconnected-label' | 'prop:connectingLabel' | 'connecting-label' | 'prop:connectedLabel' | 'connected-label' | 'prop:reconnectingLabel' | 'reconnecting-label' | 'prop:theme' | 'theme' | 'attr:room' | 'room' | 'attr:state' | 'attr:disconnected-label' | 'attr:connecting-label' | 'attr:connected-label' | 'attr:reconnecting-label' | 'attr:theme'> {
+export interface LkConnectionStateSolidProps extends Omit<JSX.HTMLAttributes<LkConnectionStateElement>, 'prop:roomId' | 'room-id' | 'prop:disconnectedLabel' | 'disconnected-label' | 'prop:connectingLabel' | 'connecting-label' | 'prop:connectedLabel' | 'connected-label' | 'prop:reconnectingLabel' | 'reconnecting-label' | 'prop:theme' | 'theme' | 'attr:room' | 'room' | 'attr:disconnected-label' | 'attr:connecting-label' | 'attr:connected-label' | 'attr:reconnecting-label' | 'attr:theme'> {
   /** The id of an `<lk-room>` to follow instead of the enclosing one. */
   'prop:roomId'?: LkConnectionStateElement['roomId'];
   /** The id of an `<lk-room>` to follow instead of the enclosing one. */
   'room-id'?: LkConnectionStateElement['roomId'];
-  /** The state of the room, reflected for CSS. Read-only. */
-  'prop:state'?: LkConnectionStateElement['state'];
-  /** The state of the room, reflected for CSS. Read-only. */
-  state?: LkConnectionStateElement['state'];
   /** Text while disconnected. */
   'prop:disconnectedLabel'?: LkConnectionStateElement['disconnectedLabel'];
   /** Text while disconnected. */
@@ -742,8 +686,6 @@ export interface LkConnectionStateSolidProps extends Omit<JSX.HTMLAttributes<LkC
   'attr:room'?: LkConnectionStateElement['roomId'];
   /** In Solid this sets the property `room`: write `attr:room`. */
   room?: never;
-  /** The state of the room, reflected for CSS. Read-only. */
-  'attr:state'?: LkConnectionStateElement['state'];
   /** Text while disconnected. */
   'attr:disconnected-label'?: LkConnectionStateElement['disconnectedLabel'];
   /** Text while connecting. */
@@ -823,7 +765,7 @@ export interface LkLeaveButtonSolidProps extends Omit<JSX.HTMLAttributes<LkLeave
 }
 
 /** `<lk-microphone-toggle>` in Solid. A button for the microphone. */
-export interface LkMicrophoneToggleSolidProps extends Omit<JSX.HTMLAttributes<LkMicrophoneToggle>, 'prop:roomId' | 'room-id' | 'prop:label' | 'label' | 'prop:pressed' | 'pressed' | 'prop:pending' | 'pending' | 'prop:theme' | 'theme' | 'attr:device' | 'device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:audio-preset' | 'attr:max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:room' | 'room' | 'attr:label' | 'attr:pressed' | 'attr:pending' | 'attr:theme' | 'on:lk-toggle' | 'on:lk-error'> {
+export interface LkMicrophoneToggleSolidProps extends Omit<JSX.HTMLAttributes<LkMicrophoneToggle>, 'prop:roomId' | 'room-id' | 'prop:label' | 'label' | 'prop:theme' | 'theme' | 'attr:device' | 'device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:audio-preset' | 'attr:max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:room' | 'room' | 'attr:label' | 'attr:theme' | 'on:lk-toggle' | 'on:lk-error'> {
   /** The id of an `<lk-room>` to control instead of the enclosing one. */
   'prop:roomId'?: LkMicrophoneToggle['roomId'];
   /** The id of an `<lk-room>` to control instead of the enclosing one. */
@@ -832,14 +774,6 @@ export interface LkMicrophoneToggleSolidProps extends Omit<JSX.HTMLAttributes<Lk
   'prop:label'?: LkMicrophoneToggle['label'];
   /** Replaces the default text of the button. */
   label?: LkMicrophoneToggle['label'];
-  /** The source is on (published and not muted). Reflected; read-only. */
-  'prop:pressed'?: LkMicrophoneToggle['pressed'];
-  /** The source is on (published and not muted). Reflected; read-only. */
-  pressed?: LkMicrophoneToggle['pressed'];
-  /** A change is in flight. Reflected; read-only. */
-  'prop:pending'?: LkMicrophoneToggle['pending'];
-  /** A change is in flight. Reflected; read-only. */
-  pending?: LkMicrophoneToggle['pending'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'prop:theme'?: LkMicrophoneToggle['theme'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
@@ -896,10 +830,6 @@ export interface LkMicrophoneToggleSolidProps extends Omit<JSX.HTMLAttributes<Lk
   room?: never;
   /** Replaces the default text of the button. */
   'attr:label'?: LkMicrophoneToggle['label'];
-  /** The source is on (published and not muted). Reflected; read-only. */
-  'attr:pressed'?: '' | true;
-  /** A change is in flight. Reflected; read-only. */
-  'attr:pending'?: '' | true;
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'attr:theme'?: LkMicrophoneToggle['theme'];
   /**
@@ -917,7 +847,7 @@ export interface LkMicrophoneToggleSolidProps extends Omit<JSX.HTMLAttributes<Lk
 }
 
 /** `<lk-participant-name>` in Solid. A participant's name, as text. */
-export interface LkParticipantNameSolidProps extends Omit<JSX.HTMLAttributes<LkParticipantName>, 'prop:roomId' | 'room-id' | 'prop:participantIdentity' | 'participant-identity' | 'prop:localLabel' | 'local-label' | 'prop:local' | 'local' | 'prop:participant' | 'participant' | 'prop:theme' | 'theme' | 'attr:room' | 'room' | 'attr:participant' | 'attr:local-label' | 'attr:local' | 'attr:theme'> {
+export interface LkParticipantNameSolidProps extends Omit<JSX.HTMLAttributes<LkParticipantName>, 'prop:roomId' | 'room-id' | 'prop:participantIdentity' | 'participant-identity' | 'prop:localLabel' | 'local-label' | 'prop:participant' | 'participant' | 'prop:theme' | 'theme' | 'attr:room' | 'room' | 'attr:participant' | 'attr:local-label' | 'attr:theme'> {
   /** The id of an `<lk-room>` to use instead of the enclosing one. */
   'prop:roomId'?: LkParticipantName['roomId'];
   /** The id of an `<lk-room>` to use instead of the enclosing one. */
@@ -930,10 +860,6 @@ export interface LkParticipantNameSolidProps extends Omit<JSX.HTMLAttributes<LkP
   'prop:localLabel'?: LkParticipantName['localLabel'];
   /** Shown instead of the local participant's own name, e.g. `You`. Unset: the name. */
   'local-label'?: LkParticipantName['localLabel'];
-  /** Whether the participant is the local one. Reflected for CSS. Read-only. */
-  'prop:local'?: LkParticipantName['local'];
-  /** Whether the participant is the local one. Reflected for CSS. Read-only. */
-  local?: LkParticipantName['local'];
   /** The participant shown. Setting it pins one, over the attribute and the context. */
   'prop:participant'?: LkParticipantName['participant'];
   /** In Solid this sets the property `participant`: write `attr:participant`. */
@@ -950,14 +876,12 @@ export interface LkParticipantNameSolidProps extends Omit<JSX.HTMLAttributes<LkP
   'attr:participant'?: LkParticipantName['participantIdentity'];
   /** Shown instead of the local participant's own name, e.g. `You`. Unset: the name. */
   'attr:local-label'?: LkParticipantName['localLabel'];
-  /** Whether the participant is the local one. Reflected for CSS. Read-only. */
-  'attr:local'?: '' | true;
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'attr:theme'?: LkParticipantName['theme'];
 }
 
 /** `<lk-participant-tile>` in Solid. A participant: video or placeholder, name, microphone, speaking, connection quality. */
-export interface LkParticipantTileSolidProps extends Omit<JSX.HTMLAttributes<LkParticipantTile>, 'prop:roomId' | 'room-id' | 'prop:participantIdentity' | 'participant-identity' | 'prop:source' | 'source' | 'prop:fit' | 'fit' | 'prop:mirror' | 'mirror' | 'prop:micMutedLabel' | 'mic-muted-label' | 'prop:screenShareLabel' | 'screen-share-label' | 'prop:speaking' | 'speaking' | 'prop:audioMuted' | 'audio-muted' | 'prop:videoMuted' | 'video-muted' | 'prop:local' | 'local' | 'prop:participant' | 'participant' | 'prop:theme' | 'theme' | 'attr:room' | 'room' | 'attr:participant' | 'attr:source' | 'attr:fit' | 'attr:mirror' | 'attr:mic-muted-label' | 'attr:screen-share-label' | 'attr:speaking' | 'attr:audio-muted' | 'attr:video-muted' | 'attr:local' | 'attr:theme' | 'on:lk-error'> {
+export interface LkParticipantTileSolidProps extends Omit<JSX.HTMLAttributes<LkParticipantTile>, 'prop:roomId' | 'room-id' | 'prop:participantIdentity' | 'participant-identity' | 'prop:source' | 'source' | 'prop:fit' | 'fit' | 'prop:mirror' | 'mirror' | 'prop:micMutedLabel' | 'mic-muted-label' | 'prop:screenShareLabel' | 'screen-share-label' | 'prop:participant' | 'participant' | 'prop:theme' | 'theme' | 'attr:room' | 'room' | 'attr:participant' | 'attr:source' | 'attr:fit' | 'attr:mirror' | 'attr:mic-muted-label' | 'attr:screen-share-label' | 'attr:theme' | 'on:lk-error'> {
   /** The id of an `<lk-room>` to use instead of the enclosing one. */
   'prop:roomId'?: LkParticipantTile['roomId'];
   /** The id of an `<lk-room>` to use instead of the enclosing one. */
@@ -986,22 +910,6 @@ export interface LkParticipantTileSolidProps extends Omit<JSX.HTMLAttributes<LkP
   'prop:screenShareLabel'?: LkParticipantTile['screenShareLabel'];
   /** The screen-share icon's text, for screen readers. */
   'screen-share-label'?: LkParticipantTile['screenShareLabel'];
-  /** The participant is speaking (from the server's active speakers). Reflected for CSS. Read-only. */
-  'prop:speaking'?: LkParticipantTile['speaking'];
-  /** The participant is speaking (from the server's active speakers). Reflected for CSS. Read-only. */
-  speaking?: LkParticipantTile['speaking'];
-  /** The participant's microphone is muted or off. Reflected for CSS. Read-only. */
-  'prop:audioMuted'?: LkParticipantTile['audioMuted'];
-  /** The participant's microphone is muted or off. Reflected for CSS. Read-only. */
-  'audio-muted'?: LkParticipantTile['audioMuted'];
-  /** There is no video of the tile's source, or it is muted. Reflected for CSS. Read-only. */
-  'prop:videoMuted'?: LkParticipantTile['videoMuted'];
-  /** There is no video of the tile's source, or it is muted. Reflected for CSS. Read-only. */
-  'video-muted'?: LkParticipantTile['videoMuted'];
-  /** The participant is the local one. Reflected for CSS. Read-only. */
-  'prop:local'?: LkParticipantTile['local'];
-  /** The participant is the local one. Reflected for CSS. Read-only. */
-  local?: LkParticipantTile['local'];
   /** The participant shown. Setting it pins one, over the attribute and the context. */
   'prop:participant'?: LkParticipantTile['participant'];
   /** In Solid this sets the property `participant`: write `attr:participant`. */
@@ -1026,14 +934,6 @@ export interface LkParticipantTileSolidProps extends Omit<JSX.HTMLAttributes<LkP
   'attr:mic-muted-label'?: LkParticipantTile['micMutedLabel'];
   /** The screen-share icon's text, for screen readers. */
   'attr:screen-share-label'?: LkParticipantTile['screenShareLabel'];
-  /** The participant is speaking (from the server's active speakers). Reflected for CSS. Read-only. */
-  'attr:speaking'?: '' | true;
-  /** The participant's microphone is muted or off. Reflected for CSS. Read-only. */
-  'attr:audio-muted'?: '' | true;
-  /** There is no video of the tile's source, or it is muted. Reflected for CSS. Read-only. */
-  'attr:video-muted'?: '' | true;
-  /** The participant is the local one. Reflected for CSS. Read-only. */
-  'attr:local'?: '' | true;
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'attr:theme'?: LkParticipantTile['theme'];
   /**
@@ -1145,7 +1045,7 @@ export interface LkPrejoinSolidProps extends Omit<JSX.HTMLAttributes<LkPrejoin>,
 }
 
 /** `<lk-room>` in Solid. One LiveKit room: connection, options, and the context for the elements inside. */
-export interface LkRoomSolidProps extends Omit<JSX.HTMLAttributes<LkRoom>, 'prop:url' | 'url' | 'prop:token' | 'token' | 'prop:tokenEndpoint' | 'token-endpoint' | 'prop:roomName' | 'room-name' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participantName' | 'participant-name' | 'prop:participantMetadata' | 'participant-metadata' | 'prop:autoConnect' | 'auto-connect' | 'prop:audio' | 'audio' | 'prop:video' | 'video' | 'prop:connectionState' | 'connection-state' | 'prop:options' | 'options' | 'prop:connectOptions' | 'connect-options' | 'prop:theme' | 'theme' | 'attr:auto-subscribe' | 'attr:adaptive-stream' | 'attr:dynacast' | 'dynacast' | 'attr:video-resolution' | 'attr:video-framerate' | 'attr:facing-mode' | 'attr:video-device' | 'attr:audio-device' | 'attr:audio-output-device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:voice-isolation' | 'attr:video-codec' | 'attr:backup-codec' | 'attr:video-max-bitrate' | 'attr:video-max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:screenshare-max-bitrate' | 'attr:screenshare-max-framerate' | 'attr:screenshare-simulcast-layers' | 'attr:audio-preset' | 'attr:audio-max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:force-stereo' | 'attr:stop-mic-on-mute' | 'attr:scalability-mode' | 'attr:degradation-preference' | 'attr:url' | 'attr:token' | 'attr:token-endpoint' | 'attr:room-name' | 'attr:participant-identity' | 'attr:participant-name' | 'attr:participant-metadata' | 'attr:connect' | 'connect' | 'attr:audio' | 'attr:video' | 'attr:connection-state' | 'attr:theme' | 'on:lk-connection-state-changed' | 'on:lk-connected' | 'on:lk-disconnected' | 'on:lk-reconnecting' | 'on:lk-reconnected' | 'on:lk-participant-connected' | 'on:lk-participant-disconnected' | 'on:lk-track-subscribed' | 'on:lk-track-unsubscribed' | 'on:lk-active-speakers-changed' | 'on:lk-error'> {
+export interface LkRoomSolidProps extends Omit<JSX.HTMLAttributes<LkRoom>, 'prop:url' | 'url' | 'prop:token' | 'token' | 'prop:tokenEndpoint' | 'token-endpoint' | 'prop:roomName' | 'room-name' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participantName' | 'participant-name' | 'prop:participantMetadata' | 'participant-metadata' | 'prop:autoConnect' | 'auto-connect' | 'prop:audio' | 'audio' | 'prop:video' | 'video' | 'prop:options' | 'options' | 'prop:connectOptions' | 'connect-options' | 'prop:theme' | 'theme' | 'attr:auto-subscribe' | 'attr:adaptive-stream' | 'attr:dynacast' | 'dynacast' | 'attr:video-resolution' | 'attr:video-framerate' | 'attr:facing-mode' | 'attr:video-device' | 'attr:audio-device' | 'attr:audio-output-device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:voice-isolation' | 'attr:video-codec' | 'attr:backup-codec' | 'attr:video-max-bitrate' | 'attr:video-max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:screenshare-max-bitrate' | 'attr:screenshare-max-framerate' | 'attr:screenshare-simulcast-layers' | 'attr:audio-preset' | 'attr:audio-max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:force-stereo' | 'attr:stop-mic-on-mute' | 'attr:scalability-mode' | 'attr:degradation-preference' | 'attr:url' | 'attr:token' | 'attr:token-endpoint' | 'attr:room-name' | 'attr:participant-identity' | 'attr:participant-name' | 'attr:participant-metadata' | 'attr:connect' | 'connect' | 'attr:audio' | 'attr:video' | 'attr:theme' | 'on:lk-connection-state-changed' | 'on:lk-connected' | 'on:lk-disconnected' | 'on:lk-reconnecting' | 'on:lk-reconnected' | 'on:lk-participant-connected' | 'on:lk-participant-disconnected' | 'on:lk-track-subscribed' | 'on:lk-track-unsubscribed' | 'on:lk-active-speakers-changed' | 'on:lk-error'> {
   /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
   'prop:url'?: LkRoom['url'];
   /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
@@ -1186,10 +1086,6 @@ export interface LkRoomSolidProps extends Omit<JSX.HTMLAttributes<LkRoom>, 'prop
   'prop:video'?: LkRoom['video'];
   /** Turn the camera on once connected (and on/off when changed while connected). */
   video?: LkRoom['video'];
-  /** The connection state, reflected for CSS. Read-only. */
-  'prop:connectionState'?: LkRoom['connectionState'];
-  /** The connection state, reflected for CSS. Read-only. */
-  'connection-state'?: LkRoom['connectionState'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
   'prop:options'?: LkRoom['options'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
@@ -1380,8 +1276,6 @@ export interface LkRoomSolidProps extends Omit<JSX.HTMLAttributes<LkRoom>, 'prop
   'attr:audio'?: '' | true;
   /** Turn the camera on once connected (and on/off when changed while connected). */
   'attr:video'?: '' | true;
-  /** The connection state, reflected for CSS. Read-only. */
-  'attr:connection-state'?: LkRoom['connectionState'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'attr:theme'?: LkRoom['theme'];
   /**
@@ -1453,7 +1347,7 @@ export interface LkRoomSolidProps extends Omit<JSX.HTMLAttributes<LkRoom>, 'prop
 }
 
 /** `<lk-screenshare>` in Solid. A button for screen sharing. */
-export interface LkScreenshareSolidProps extends Omit<JSX.HTMLAttributes<LkScreenShare>, 'prop:roomId' | 'room-id' | 'prop:label' | 'label' | 'prop:pressed' | 'pressed' | 'prop:pending' | 'pending' | 'prop:theme' | 'theme' | 'attr:audio' | 'audio' | 'attr:resolution' | 'resolution' | 'attr:max-bitrate' | 'attr:max-framerate' | 'attr:content-hint' | 'attr:simulcast-layers' | 'attr:surface' | 'surface' | 'attr:prefer-current-tab' | 'attr:room' | 'room' | 'attr:label' | 'attr:pressed' | 'attr:pending' | 'attr:theme' | 'on:lk-toggle' | 'on:lk-error'> {
+export interface LkScreenshareSolidProps extends Omit<JSX.HTMLAttributes<LkScreenShare>, 'prop:roomId' | 'room-id' | 'prop:label' | 'label' | 'prop:theme' | 'theme' | 'attr:audio' | 'audio' | 'attr:resolution' | 'resolution' | 'attr:max-bitrate' | 'attr:max-framerate' | 'attr:content-hint' | 'attr:simulcast-layers' | 'attr:surface' | 'surface' | 'attr:prefer-current-tab' | 'attr:room' | 'room' | 'attr:label' | 'attr:theme' | 'on:lk-toggle' | 'on:lk-error'> {
   /** The id of an `<lk-room>` to control instead of the enclosing one. */
   'prop:roomId'?: LkScreenShare['roomId'];
   /** The id of an `<lk-room>` to control instead of the enclosing one. */
@@ -1462,14 +1356,6 @@ export interface LkScreenshareSolidProps extends Omit<JSX.HTMLAttributes<LkScree
   'prop:label'?: LkScreenShare['label'];
   /** Replaces the default text of the button. */
   label?: LkScreenShare['label'];
-  /** The source is on (published and not muted). Reflected; read-only. */
-  'prop:pressed'?: LkScreenShare['pressed'];
-  /** The source is on (published and not muted). Reflected; read-only. */
-  pressed?: LkScreenShare['pressed'];
-  /** A change is in flight. Reflected; read-only. */
-  'prop:pending'?: LkScreenShare['pending'];
-  /** A change is in flight. Reflected; read-only. */
-  pending?: LkScreenShare['pending'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'prop:theme'?: LkScreenShare['theme'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
@@ -1526,10 +1412,6 @@ export interface LkScreenshareSolidProps extends Omit<JSX.HTMLAttributes<LkScree
   room?: never;
   /** Replaces the default text of the button. */
   'attr:label'?: LkScreenShare['label'];
-  /** The source is on (published and not muted). Reflected; read-only. */
-  'attr:pressed'?: '' | true;
-  /** A change is in flight. Reflected; read-only. */
-  'attr:pending'?: '' | true;
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'attr:theme'?: LkScreenShare['theme'];
   /**
@@ -1547,7 +1429,7 @@ export interface LkScreenshareSolidProps extends Omit<JSX.HTMLAttributes<LkScree
 }
 
 /** `<lk-start-audio>` in Solid. "Start audio": shown only while the browser blocks playback. */
-export interface LkStartAudioSolidProps extends Omit<JSX.HTMLAttributes<LkStartAudio>, 'prop:roomId' | 'room-id' | 'prop:label' | 'label' | 'prop:blocked' | 'blocked' | 'prop:theme' | 'theme' | 'attr:room' | 'room' | 'attr:label' | 'attr:blocked' | 'attr:theme'> {
+export interface LkStartAudioSolidProps extends Omit<JSX.HTMLAttributes<LkStartAudio>, 'prop:roomId' | 'room-id' | 'prop:label' | 'label' | 'prop:theme' | 'theme' | 'attr:room' | 'room' | 'attr:label' | 'attr:theme'> {
   /** The id of an `<lk-room>` to use instead of the enclosing one. */
   'prop:roomId'?: LkStartAudio['roomId'];
   /** The id of an `<lk-room>` to use instead of the enclosing one. */
@@ -1556,10 +1438,6 @@ export interface LkStartAudioSolidProps extends Omit<JSX.HTMLAttributes<LkStartA
   'prop:label'?: LkStartAudio['label'];
   /** The button's text. */
   label?: LkStartAudio['label'];
-  /** The browser blocks playback: the element is shown. Reflected for CSS. Read-only. */
-  'prop:blocked'?: LkStartAudio['blocked'];
-  /** The browser blocks playback: the element is shown. Reflected for CSS. Read-only. */
-  blocked?: LkStartAudio['blocked'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'prop:theme'?: LkStartAudio['theme'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
@@ -1570,14 +1448,12 @@ export interface LkStartAudioSolidProps extends Omit<JSX.HTMLAttributes<LkStartA
   room?: never;
   /** The button's text. */
   'attr:label'?: LkStartAudio['label'];
-  /** The browser blocks playback: the element is shown. Reflected for CSS. Read-only. */
-  'attr:blocked'?: '' | true;
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'attr:theme'?: LkStartAudio['theme'];
 }
 
 /** `<lk-track-view>` in Solid. One track of one participant, as video or audio. */
-export interface LkTrackViewSolidProps extends Omit<JSX.HTMLAttributes<LkTrackView>, 'prop:roomId' | 'room-id' | 'prop:participantIdentity' | 'participant-identity' | 'prop:source' | 'source' | 'prop:trackSid' | 'track-sid' | 'prop:fit' | 'fit' | 'prop:mirror' | 'mirror' | 'prop:state' | 'state' | 'prop:kind' | 'kind' | 'prop:mirrored' | 'mirrored' | 'prop:participant' | 'participant' | 'prop:theme' | 'theme' | 'attr:room' | 'room' | 'attr:participant' | 'attr:source' | 'attr:track-sid' | 'attr:fit' | 'attr:mirror' | 'attr:state' | 'attr:kind' | 'attr:mirrored' | 'attr:theme' | 'on:lk-error'> {
+export interface LkTrackViewSolidProps extends Omit<JSX.HTMLAttributes<LkTrackView>, 'prop:roomId' | 'room-id' | 'prop:participantIdentity' | 'participant-identity' | 'prop:source' | 'source' | 'prop:trackSid' | 'track-sid' | 'prop:fit' | 'fit' | 'prop:mirror' | 'mirror' | 'prop:participant' | 'participant' | 'prop:theme' | 'theme' | 'attr:room' | 'room' | 'attr:participant' | 'attr:source' | 'attr:track-sid' | 'attr:fit' | 'attr:mirror' | 'attr:theme' | 'on:lk-error'> {
   /** The id of an `<lk-room>` to use instead of the enclosing one. */
   'prop:roomId'?: LkTrackView['roomId'];
   /** The id of an `<lk-room>` to use instead of the enclosing one. */
@@ -1602,18 +1478,6 @@ export interface LkTrackViewSolidProps extends Omit<JSX.HTMLAttributes<LkTrackVi
   'prop:mirror'?: LkTrackView['mirror'];
   /** `auto` (default: mirror the local participant's front camera), `true` or `false`. */
   mirror?: LkTrackView['mirror'];
-  /** `none` (no track), `muted`, `paused` (the server stopped sending, e.g. while hidden) or `active`. Reflected for CSS. Read-only. */
-  'prop:state'?: LkTrackView['state'];
-  /** `none` (no track), `muted`, `paused` (the server stopped sending, e.g. while hidden) or `active`. Reflected for CSS. Read-only. */
-  state?: LkTrackView['state'];
-  /** `video` or `audio`: which element the view renders. Reflected. Read-only. */
-  'prop:kind'?: LkTrackView['kind'];
-  /** `video` or `audio`: which element the view renders. Reflected. Read-only. */
-  kind?: LkTrackView['kind'];
-  /** Whether the video is shown mirrored. Reflected for CSS. Read-only. */
-  'prop:mirrored'?: LkTrackView['mirrored'];
-  /** Whether the video is shown mirrored. Reflected for CSS. Read-only. */
-  mirrored?: LkTrackView['mirrored'];
   /** The participant shown. Setting it pins one, over the attribute and the context. */
   'prop:participant'?: LkTrackView['participant'];
   /** In Solid this sets the property `participant`: write `attr:participant`. */
@@ -1636,12 +1500,6 @@ export interface LkTrackViewSolidProps extends Omit<JSX.HTMLAttributes<LkTrackVi
   'attr:fit'?: LkTrackView['fit'];
   /** `auto` (default: mirror the local participant's front camera), `true` or `false`. */
   'attr:mirror'?: LkTrackView['mirror'];
-  /** `none` (no track), `muted`, `paused` (the server stopped sending, e.g. while hidden) or `active`. Reflected for CSS. Read-only. */
-  'attr:state'?: LkTrackView['state'];
-  /** `video` or `audio`: which element the view renders. Reflected. Read-only. */
-  'attr:kind'?: LkTrackView['kind'];
-  /** Whether the video is shown mirrored. Reflected for CSS. Read-only. */
-  'attr:mirrored'?: '' | true;
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'attr:theme'?: LkTrackView['theme'];
   /**

@@ -58,19 +58,13 @@ export interface LkAudioRendererVueProps extends Omit<HTMLAttributes, 'roomId' |
 }
 
 /** `<lk-camera-flip>` in Vue. A button that flips between the front and back camera. */
-export interface LkCameraFlipVueProps extends Omit<HTMLAttributes, 'roomId' | 'label' | 'facingMode' | 'pending' | 'theme' | 'facing-mode' | 'onLkError'> {
+export interface LkCameraFlipVueProps extends Omit<HTMLAttributes, 'roomId' | 'label' | 'theme' | 'onLkError'> {
   /** The id of an `<lk-room>` to act on instead of the enclosing one. */
   roomId?: LkCameraFlip['roomId'];
   /** Replaces the default text. */
   label?: LkCameraFlip['label'];
-  /** The facing mode asked for last. Reflected; read-only. */
-  facingMode?: LkCameraFlip['facingMode'];
-  /** A restart is in flight. Reflected; read-only. */
-  pending?: LkCameraFlip['pending'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkCameraFlip['theme'];
-  /** The facing mode asked for last. Reflected; read-only. */
-  'facing-mode'?: LkCameraFlip['facingMode'];
   /**
    * When the camera cannot be restarted: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`.
    *
@@ -80,15 +74,11 @@ export interface LkCameraFlipVueProps extends Omit<HTMLAttributes, 'roomId' | 'l
 }
 
 /** `<lk-camera-toggle>` in Vue. A button for the camera. */
-export interface LkCameraToggleVueProps extends Omit<HTMLAttributes, 'roomId' | 'label' | 'pressed' | 'pending' | 'theme' | 'resolution' | 'framerate' | 'facing-mode' | 'device' | 'max-bitrate' | 'max-framerate' | 'simulcast' | 'simulcast-layers' | 'codec' | 'onLkToggle' | 'onLkError'> {
+export interface LkCameraToggleVueProps extends Omit<HTMLAttributes, 'roomId' | 'label' | 'theme' | 'resolution' | 'framerate' | 'facing-mode' | 'device' | 'max-bitrate' | 'max-framerate' | 'simulcast' | 'simulcast-layers' | 'codec' | 'onLkToggle' | 'onLkError'> {
   /** The id of an `<lk-room>` to control instead of the enclosing one. */
   roomId?: LkCameraToggle['roomId'];
   /** Replaces the default text of the button. */
   label?: LkCameraToggle['label'];
-  /** The source is on (published and not muted). Reflected; read-only. */
-  pressed?: LkCameraToggle['pressed'];
-  /** A change is in flight. Reflected; read-only. */
-  pending?: LkCameraToggle['pending'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkCameraToggle['theme'];
   /**
@@ -148,7 +138,7 @@ export interface LkCameraToggleVueProps extends Omit<HTMLAttributes, 'roomId' | 
 }
 
 /** `<lk-chat>` in Vue. Chat with everyone in the room, as LiveKit's React `Chat` does. */
-export interface LkChatVueProps extends Omit<HTMLAttributes, 'roomId' | 'topic' | 'heading' | 'placeholder' | 'inputLabel' | 'sendLabel' | 'editedLabel' | 'disconnectedMessage' | 'notAllowedMessage' | 'sendFailedMessage' | 'unread' | 'pending' | 'theme' | 'input-label' | 'send-label' | 'edited-label' | 'disconnected-message' | 'not-allowed-message' | 'send-failed-message' | 'onLkChatMessage' | 'onLkError'> {
+export interface LkChatVueProps extends Omit<HTMLAttributes, 'roomId' | 'topic' | 'heading' | 'placeholder' | 'inputLabel' | 'sendLabel' | 'editedLabel' | 'disconnectedMessage' | 'notAllowedMessage' | 'sendFailedMessage' | 'theme' | 'input-label' | 'send-label' | 'edited-label' | 'disconnected-message' | 'not-allowed-message' | 'send-failed-message' | 'onLkChatMessage' | 'onLkError'> {
   /** The id of an `<lk-room>` to chat in instead of the enclosing one. */
   roomId?: LkChat['roomId'];
   /** The text-stream topic; React's `channelTopic`. A custom topic is also used for the legacy packets, as React does. */
@@ -169,10 +159,6 @@ export interface LkChatVueProps extends Omit<HTMLAttributes, 'roomId' | 'topic' 
   notAllowedMessage?: LkChat['notAllowedMessage'];
   /** Shown when sending failed. */
   sendFailedMessage?: LkChat['sendFailedMessage'];
-  /** Messages received while the chat could not be seen. Reflected (absent when 0); read-only. */
-  unread?: LkChat['unread'];
-  /** A message is being sent. Reflected; read-only. */
-  pending?: LkChat['pending'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkChat['theme'];
   /** The input's label (visually hidden unless styled through `::part(label)`). */
@@ -202,7 +188,7 @@ export interface LkChatVueProps extends Omit<HTMLAttributes, 'roomId' | 'topic' 
 }
 
 /** `<lk-conference>` in Vue. The whole conference UI over one room. */
-export interface LkConferenceVueProps extends Omit<HTMLAttributes, 'chatOpen' | 'chatLabel' | 'controlsLabel' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'autoConnect' | 'audio' | 'video' | 'connectionState' | 'options' | 'connectOptions' | 'theme' | 'chat-open' | 'chat-label' | 'controls-label' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'connection-state' | 'onLkConnectionStateChanged' | 'onLkConnected' | 'onLkDisconnected' | 'onLkReconnecting' | 'onLkReconnected' | 'onLkParticipantConnected' | 'onLkParticipantDisconnected' | 'onLkTrackSubscribed' | 'onLkTrackUnsubscribed' | 'onLkActiveSpeakersChanged' | 'onLkError'> {
+export interface LkConferenceVueProps extends Omit<HTMLAttributes, 'chatOpen' | 'chatLabel' | 'controlsLabel' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'autoConnect' | 'audio' | 'video' | 'options' | 'connectOptions' | 'theme' | 'chat-open' | 'chat-label' | 'controls-label' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'onLkConnectionStateChanged' | 'onLkConnected' | 'onLkDisconnected' | 'onLkReconnecting' | 'onLkReconnected' | 'onLkParticipantConnected' | 'onLkParticipantDisconnected' | 'onLkTrackSubscribed' | 'onLkTrackUnsubscribed' | 'onLkActiveSpeakersChanged' | 'onLkError'> {
   /** Show the chat panel. Reflected. */
   chatOpen?: LkConference['chatOpen'];
   /** Labels, for localisation. */
@@ -228,8 +214,6 @@ export interface LkConferenceVueProps extends Omit<HTMLAttributes, 'chatOpen' | 
   audio?: LkConference['audio'];
   /** Turn the camera on once connected (and on/off when changed while connected). */
   video?: LkConference['video'];
-  /** The connection state, reflected for CSS. Read-only. */
-  connectionState?: LkConference['connectionState'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
   options?: LkConference['options'];
   /** Base `RoomConnectOptions`; `auto-subscribe` overrides `autoSubscribe`. */
@@ -399,8 +383,6 @@ export interface LkConferenceVueProps extends Omit<HTMLAttributes, 'chatOpen' | 
   'participant-name'?: LkConference['participantName'];
   /** Sent to the token endpoint as `participant_metadata`. */
   'participant-metadata'?: LkConference['participantMetadata'];
-  /** The connection state, reflected for CSS. Read-only. */
-  'connection-state'?: LkConference['connectionState'];
   /**
    * `{state}`: the connection state changed (also reflected as `connection-state`).
    *
@@ -470,13 +452,11 @@ export interface LkConferenceVueProps extends Omit<HTMLAttributes, 'chatOpen' | 
 }
 
 /** `<lk-connection-quality>` in Vue. A participant's connection quality. */
-export interface LkConnectionQualityVueProps extends Omit<HTMLAttributes, 'roomId' | 'participantIdentity' | 'quality' | 'excellentLabel' | 'goodLabel' | 'poorLabel' | 'lostLabel' | 'unknownLabel' | 'theme' | 'excellent-label' | 'good-label' | 'poor-label' | 'lost-label' | 'unknown-label'> {
+export interface LkConnectionQualityVueProps extends Omit<HTMLAttributes, 'roomId' | 'participantIdentity' | 'excellentLabel' | 'goodLabel' | 'poorLabel' | 'lostLabel' | 'unknownLabel' | 'theme' | 'excellent-label' | 'good-label' | 'poor-label' | 'lost-label' | 'unknown-label'> {
   /** The id of an `<lk-room>` to use instead of the enclosing one. */
   roomId?: LkConnectionQuality['roomId'];
   /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile. */
   participantIdentity?: LkConnectionQuality['participantIdentity'];
-  /** `excellent`, `good`, `poor`, `lost` or `unknown`. Reflected for CSS. Read-only. */
-  quality?: LkConnectionQuality['quality'];
   /** Text for an excellent connection. */
   excellentLabel?: LkConnectionQuality['excellentLabel'];
   /** Text for a good connection. */
@@ -502,11 +482,9 @@ export interface LkConnectionQualityVueProps extends Omit<HTMLAttributes, 'roomI
 }
 
 /** `<lk-connection-state>` in Vue. The room's connection state, as text. */
-export interface LkConnectionStateVueProps extends Omit<HTMLAttributes, 'roomId' | 'state' | 'disconnectedLabel' | 'connectingLabel' | 'connectedLabel' | 'reconnectingLabel' | 'theme' | 'disconnected-label' | 'connecting-label' | 'connected-label' | 'reconnecting-label'> {
+export interface LkConnectionStateVueProps extends Omit<HTMLAttributes, 'roomId' | 'disconnectedLabel' | 'connectingLabel' | 'connectedLabel' | 'reconnectingLabel' | 'theme' | 'disconnected-label' | 'connecting-label' | 'connected-label' | 'reconnecting-label'> {
   /** The id of an `<lk-room>` to follow instead of the enclosing one. */
   roomId?: LkConnectionStateElement['roomId'];
-  /** The state of the room, reflected for CSS. Read-only. */
-  state?: LkConnectionStateElement['state'];
   /** Text while disconnected. */
   disconnectedLabel?: LkConnectionStateElement['disconnectedLabel'];
   /** Text while connecting. */
@@ -558,15 +536,11 @@ export interface LkLeaveButtonVueProps extends Omit<HTMLAttributes, 'roomId' | '
 }
 
 /** `<lk-microphone-toggle>` in Vue. A button for the microphone. */
-export interface LkMicrophoneToggleVueProps extends Omit<HTMLAttributes, 'roomId' | 'label' | 'pressed' | 'pending' | 'theme' | 'device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'audio-preset' | 'max-bitrate' | 'dtx' | 'red' | 'onLkToggle' | 'onLkError'> {
+export interface LkMicrophoneToggleVueProps extends Omit<HTMLAttributes, 'roomId' | 'label' | 'theme' | 'device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'audio-preset' | 'max-bitrate' | 'dtx' | 'red' | 'onLkToggle' | 'onLkError'> {
   /** The id of an `<lk-room>` to control instead of the enclosing one. */
   roomId?: LkMicrophoneToggle['roomId'];
   /** Replaces the default text of the button. */
   label?: LkMicrophoneToggle['label'];
-  /** The source is on (published and not muted). Reflected; read-only. */
-  pressed?: LkMicrophoneToggle['pressed'];
-  /** A change is in flight. Reflected; read-only. */
-  pending?: LkMicrophoneToggle['pending'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkMicrophoneToggle['theme'];
   /** Microphone device id. */
@@ -624,15 +598,13 @@ export interface LkMicrophoneToggleVueProps extends Omit<HTMLAttributes, 'roomId
 }
 
 /** `<lk-participant-name>` in Vue. A participant's name, as text. */
-export interface LkParticipantNameVueProps extends Omit<HTMLAttributes, 'roomId' | 'participantIdentity' | 'localLabel' | 'local' | 'theme' | 'local-label'> {
+export interface LkParticipantNameVueProps extends Omit<HTMLAttributes, 'roomId' | 'participantIdentity' | 'localLabel' | 'theme' | 'local-label'> {
   /** The id of an `<lk-room>` to use instead of the enclosing one. */
   roomId?: LkParticipantName['roomId'];
   /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile. */
   participantIdentity?: LkParticipantName['participantIdentity'];
   /** Shown instead of the local participant's own name, e.g. `You`. Unset: the name. */
   localLabel?: LkParticipantName['localLabel'];
-  /** Whether the participant is the local one. Reflected for CSS. Read-only. */
-  local?: LkParticipantName['local'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkParticipantName['theme'];
   /** Shown instead of the local participant's own name, e.g. `You`. Unset: the name. */
@@ -640,7 +612,7 @@ export interface LkParticipantNameVueProps extends Omit<HTMLAttributes, 'roomId'
 }
 
 /** `<lk-participant-tile>` in Vue. A participant: video or placeholder, name, microphone, speaking, connection quality. */
-export interface LkParticipantTileVueProps extends Omit<HTMLAttributes, 'roomId' | 'participantIdentity' | 'source' | 'fit' | 'mirror' | 'micMutedLabel' | 'screenShareLabel' | 'speaking' | 'audioMuted' | 'videoMuted' | 'local' | 'theme' | 'mic-muted-label' | 'screen-share-label' | 'audio-muted' | 'video-muted' | 'onLkError'> {
+export interface LkParticipantTileVueProps extends Omit<HTMLAttributes, 'roomId' | 'participantIdentity' | 'source' | 'fit' | 'mirror' | 'micMutedLabel' | 'screenShareLabel' | 'theme' | 'mic-muted-label' | 'screen-share-label' | 'onLkError'> {
   /** The id of an `<lk-room>` to use instead of the enclosing one. */
   roomId?: LkParticipantTile['roomId'];
   /** The identity of the participant, or `local`. Without it: the participant of the enclosing `<lk-participants>` item. */
@@ -655,24 +627,12 @@ export interface LkParticipantTileVueProps extends Omit<HTMLAttributes, 'roomId'
   micMutedLabel?: LkParticipantTile['micMutedLabel'];
   /** The screen-share icon's text, for screen readers. */
   screenShareLabel?: LkParticipantTile['screenShareLabel'];
-  /** The participant is speaking (from the server's active speakers). Reflected for CSS. Read-only. */
-  speaking?: LkParticipantTile['speaking'];
-  /** The participant's microphone is muted or off. Reflected for CSS. Read-only. */
-  audioMuted?: LkParticipantTile['audioMuted'];
-  /** There is no video of the tile's source, or it is muted. Reflected for CSS. Read-only. */
-  videoMuted?: LkParticipantTile['videoMuted'];
-  /** The participant is the local one. Reflected for CSS. Read-only. */
-  local?: LkParticipantTile['local'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkParticipantTile['theme'];
   /** The microphone-muted indicator's text, for screen readers. */
   'mic-muted-label'?: LkParticipantTile['micMutedLabel'];
   /** The screen-share icon's text, for screen readers. */
   'screen-share-label'?: LkParticipantTile['screenShareLabel'];
-  /** The participant's microphone is muted or off. Reflected for CSS. Read-only. */
-  'audio-muted'?: '' | true;
-  /** There is no video of the tile's source, or it is muted. Reflected for CSS. Read-only. */
-  'video-muted'?: '' | true;
   /**
    * `{code: 'invalid-attribute', attribute, value, accepted}` for a `source` it does not know.
    *
@@ -736,7 +696,7 @@ export interface LkPrejoinVueProps extends Omit<HTMLAttributes, 'roomId' | 'join
 }
 
 /** `<lk-room>` in Vue. One LiveKit room: connection, options, and the context for the elements inside. */
-export interface LkRoomVueProps extends Omit<HTMLAttributes, 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'autoConnect' | 'audio' | 'video' | 'connectionState' | 'options' | 'connectOptions' | 'theme' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'connection-state' | 'onLkConnectionStateChanged' | 'onLkConnected' | 'onLkDisconnected' | 'onLkReconnecting' | 'onLkReconnected' | 'onLkParticipantConnected' | 'onLkParticipantDisconnected' | 'onLkTrackSubscribed' | 'onLkTrackUnsubscribed' | 'onLkActiveSpeakersChanged' | 'onLkError'> {
+export interface LkRoomVueProps extends Omit<HTMLAttributes, 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'autoConnect' | 'audio' | 'video' | 'options' | 'connectOptions' | 'theme' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'onLkConnectionStateChanged' | 'onLkConnected' | 'onLkDisconnected' | 'onLkReconnecting' | 'onLkReconnected' | 'onLkParticipantConnected' | 'onLkParticipantDisconnected' | 'onLkTrackSubscribed' | 'onLkTrackUnsubscribed' | 'onLkActiveSpeakersChanged' | 'onLkError'> {
   /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
   url?: LkRoom['url'];
   /** An access token. On public pages prefer `token-endpoint`. */
@@ -757,8 +717,6 @@ export interface LkRoomVueProps extends Omit<HTMLAttributes, 'url' | 'token' | '
   audio?: LkRoom['audio'];
   /** Turn the camera on once connected (and on/off when changed while connected). */
   video?: LkRoom['video'];
-  /** The connection state, reflected for CSS. Read-only. */
-  connectionState?: LkRoom['connectionState'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
   options?: LkRoom['options'];
   /** Base `RoomConnectOptions`; `auto-subscribe` overrides `autoSubscribe`. */
@@ -923,8 +881,6 @@ export interface LkRoomVueProps extends Omit<HTMLAttributes, 'url' | 'token' | '
   'participant-name'?: LkRoom['participantName'];
   /** Sent to the token endpoint as `participant_metadata`. */
   'participant-metadata'?: LkRoom['participantMetadata'];
-  /** The connection state, reflected for CSS. Read-only. */
-  'connection-state'?: LkRoom['connectionState'];
   /**
    * `{state}`: the connection state changed (also reflected as `connection-state`).
    *
@@ -994,15 +950,11 @@ export interface LkRoomVueProps extends Omit<HTMLAttributes, 'url' | 'token' | '
 }
 
 /** `<lk-screenshare>` in Vue. A button for screen sharing. */
-export interface LkScreenshareVueProps extends Omit<HTMLAttributes, 'roomId' | 'label' | 'pressed' | 'pending' | 'theme' | 'audio' | 'resolution' | 'max-bitrate' | 'max-framerate' | 'content-hint' | 'simulcast-layers' | 'surface' | 'prefer-current-tab' | 'onLkToggle' | 'onLkError'> {
+export interface LkScreenshareVueProps extends Omit<HTMLAttributes, 'roomId' | 'label' | 'theme' | 'audio' | 'resolution' | 'max-bitrate' | 'max-framerate' | 'content-hint' | 'simulcast-layers' | 'surface' | 'prefer-current-tab' | 'onLkToggle' | 'onLkError'> {
   /** The id of an `<lk-room>` to control instead of the enclosing one. */
   roomId?: LkScreenShare['roomId'];
   /** Replaces the default text of the button. */
   label?: LkScreenShare['label'];
-  /** The source is on (published and not muted). Reflected; read-only. */
-  pressed?: LkScreenShare['pressed'];
-  /** A change is in flight. Reflected; read-only. */
-  pending?: LkScreenShare['pending'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkScreenShare['theme'];
   /**
@@ -1060,19 +1012,17 @@ export interface LkScreenshareVueProps extends Omit<HTMLAttributes, 'roomId' | '
 }
 
 /** `<lk-start-audio>` in Vue. "Start audio": shown only while the browser blocks playback. */
-export interface LkStartAudioVueProps extends Omit<HTMLAttributes, 'roomId' | 'label' | 'blocked' | 'theme'> {
+export interface LkStartAudioVueProps extends Omit<HTMLAttributes, 'roomId' | 'label' | 'theme'> {
   /** The id of an `<lk-room>` to use instead of the enclosing one. */
   roomId?: LkStartAudio['roomId'];
   /** The button's text. */
   label?: LkStartAudio['label'];
-  /** The browser blocks playback: the element is shown. Reflected for CSS. Read-only. */
-  blocked?: LkStartAudio['blocked'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkStartAudio['theme'];
 }
 
 /** `<lk-track-view>` in Vue. One track of one participant, as video or audio. */
-export interface LkTrackViewVueProps extends Omit<HTMLAttributes, 'roomId' | 'participantIdentity' | 'source' | 'trackSid' | 'fit' | 'mirror' | 'state' | 'kind' | 'mirrored' | 'theme' | 'track-sid' | 'onLkError'> {
+export interface LkTrackViewVueProps extends Omit<HTMLAttributes, 'roomId' | 'participantIdentity' | 'source' | 'trackSid' | 'fit' | 'mirror' | 'theme' | 'track-sid' | 'onLkError'> {
   /** The id of an `<lk-room>` to use instead of the enclosing one. */
   roomId?: LkTrackView['roomId'];
   /** The identity of the participant to show, or `local`. Without it: the participant of the enclosing tile. */
@@ -1085,12 +1035,6 @@ export interface LkTrackViewVueProps extends Omit<HTMLAttributes, 'roomId' | 'pa
   fit?: LkTrackView['fit'];
   /** `auto` (default: mirror the local participant's front camera), `true` or `false`. */
   mirror?: LkTrackView['mirror'];
-  /** `none` (no track), `muted`, `paused` (the server stopped sending, e.g. while hidden) or `active`. Reflected for CSS. Read-only. */
-  state?: LkTrackView['state'];
-  /** `video` or `audio`: which element the view renders. Reflected. Read-only. */
-  kind?: LkTrackView['kind'];
-  /** Whether the video is shown mirrored. Reflected for CSS. Read-only. */
-  mirrored?: LkTrackView['mirrored'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkTrackView['theme'];
   /** A track by its sid, instead of `source`. */
