@@ -1,6 +1,10 @@
 // `npm start`: the demo. Starts a LiveKit server on loopback (or uses LIVEKIT_URL & co, see
-// livekit-server.mjs), then serves demo/index.html with Vite's dev server, which also answers the
-// page's token requests at /api/token. The page imports the elements straight from src/.
+// livekit-server.mjs), then serves demo/ with Vite's dev server, which also answers the pages'
+// token requests at /api/token. The pages import the elements straight from src/:
+//   /                  index.html, one <lk-room> and a hand-made page around it
+//   /conference.html   <lk-prejoin> then <lk-conference>, full viewport; ?room=…&theme=light|dark
+//
+// `startDemo()` is the same without the console: scripts/screenshots.mjs uses it.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
@@ -9,62 +13,87 @@ import { TOKEN_PATH, tokenMiddleware } from './token-endpoint.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-let lk;
-try {
-  lk = await startServer({ quiet: true });
-} catch (err) {
-  console.error(`The demo cannot start: no LiveKit server.\n${err.message ?? err}`);
-  process.exit(1);
-}
+/**
+ * Starts the LiveKit server (or takes the deployment in the environment) and the demo's Vite dev
+ * server on 127.0.0.1 (`port`, or the next free one). Resolves to `{ url, server, stop }`: the
+ * pages' base URL (ending in `/`), the LiveKit server (`startServer()`'s answer) and `stop()`, which
+ * closes both. Rejects, having stopped what it started, when either cannot start.
+ */
+export async function startDemo({ port = 5173 } = {}) {
+  let lk;
+  try {
+    lk = await startServer({ quiet: true });
+  } catch (err) {
+    throw new Error(`The demo cannot start: no LiveKit server.\n${err.message ?? err}`, { cause: err });
+  }
 
-let vite;
-try {
-  vite = await createServer({
-    configFile: false,
-    root: path.join(repoRoot, 'demo'),
-    logLevel: 'warn',
-    resolve: {
-      // `import 'livekit-elements'` in the page means the sources in src/.
-      alias: [{ find: /^livekit-elements$/, replacement: path.join(repoRoot, 'src/index.ts') }],
-    },
-    server: {
-      host: '127.0.0.1',
-      port: 5173, // or the next free one
-      strictPort: false,
-      fs: { allow: [repoRoot] }, // src/ is outside the root (demo/)
-    },
-    // src/ uses TypeScript's legacy decorators: Vite's oxc transform reads experimentalDecorators and
-    // useDefineForClassFields from tsconfig.json, so no extra plugin is needed.
-    plugins: [
-      {
-        name: 'livekit-elements-token-endpoint',
-        configureServer(server) {
-          server.middlewares.use(tokenMiddleware(lk));
-        },
+  let vite;
+  try {
+    vite = await createServer({
+      configFile: false,
+      root: path.join(repoRoot, 'demo'),
+      // Several pages: each .html file in demo/ at its own path, and a 404 for anything else.
+      appType: 'mpa',
+      logLevel: 'warn',
+      resolve: {
+        // `import 'livekit-elements'` in the pages means the sources in src/.
+        alias: [{ find: /^livekit-elements$/, replacement: path.join(repoRoot, 'src/index.ts') }],
       },
-    ],
-  });
-  await vite.listen();
-} catch (err) {
-  console.error(`The demo cannot start: the Vite dev server failed.\n${err.message ?? err}`);
-  await lk.stop();
-  process.exit(1);
+      server: {
+        host: '127.0.0.1',
+        port, // or the next free one
+        strictPort: false,
+        fs: { allow: [repoRoot] }, // src/ is outside the root (demo/)
+      },
+      // src/ uses TypeScript's legacy decorators: Vite's oxc transform reads experimentalDecorators and
+      // useDefineForClassFields from tsconfig.json, so no extra plugin is needed.
+      plugins: [
+        {
+          name: 'livekit-elements-token-endpoint',
+          configureServer(server) {
+            server.middlewares.use(tokenMiddleware(lk));
+          },
+        },
+      ],
+    });
+    await vite.listen();
+  } catch (err) {
+    await Promise.allSettled([vite?.close(), lk.stop()]);
+    throw new Error(`The demo cannot start: the Vite dev server failed.\n${err.message ?? err}`, { cause: err });
+  }
+
+  const url = vite.resolvedUrls?.local[0] ?? `http://127.0.0.1:${vite.config.server.port}/`;
+  let stopped;
+  const stop = () => (stopped ??= Promise.allSettled([vite.close(), lk.stop()]).then(() => undefined));
+  return { url, server: lk, stop };
 }
 
-const pageUrl = vite.resolvedUrls?.local[0] ?? `http://127.0.0.1:${vite.config.server.port}/`;
-const where = lk.external ? `the LiveKit deployment at ${lk.url}` : `a local LiveKit server on ${lk.url}`;
-console.log(`\n  livekit-elements demo: open ${pageUrl}\n`);
-console.log(`  (tokens from ${TOKEN_PATH} for ${where}; Ctrl+C stops everything)\n`);
+const isMain = process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1]);
+if (isMain) {
+  let demo;
+  try {
+    demo = await startDemo();
+  } catch (err) {
+    console.error(err.message);
+    process.exit(1);
+  }
 
-let stopping = false;
-async function shutdown() {
-  if (stopping) process.exit(0); // a second Ctrl+C: don't wait (the 'exit' hooks kill the server)
-  stopping = true;
-  await Promise.allSettled([vite.close(), lk.stop()]);
-  process.exit(0); // stopping the demo is its normal end
+  const { url, server: lk } = demo;
+  const where = lk.external ? `the LiveKit deployment at ${lk.url}` : `a local LiveKit server on ${lk.url}`;
+  console.log(`\n  livekit-elements demo: open ${url}`);
+  console.log(`  the conference:        ${url}conference.html (?room=demo&theme=light|dark)\n`);
+  console.log(`  (tokens from ${TOKEN_PATH} for ${where}; Ctrl+C stops everything)\n`);
+
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) process.exit(0); // a second Ctrl+C: don't wait (the 'exit' hooks kill the server)
+    stopping = true;
+    await demo.stop();
+    process.exit(0); // stopping the demo is its normal end
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  // Any other exit (a crash included): livekit-server.mjs kills its server in its own 'exit' hook;
+  // this stops it too in case that ever changes (stop() sends SIGTERM synchronously).
+  process.on('exit', () => void lk.stop());
 }
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
-// Any other exit (a crash included): livekit-server.mjs kills its server in its own 'exit' hook;
-// this stops it too in case that ever changes (stop() sends SIGTERM synchronously).
-process.on('exit', () => void lk.stop());

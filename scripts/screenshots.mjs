@@ -1,0 +1,246 @@
+// `npm run screenshots`: docs/conference-light.png and docs/conference-dark.png, the demo's
+// conference page (demo/conference.html) with two people in it, taken by headless Chromium.
+//
+// Starts the demo as `npm start` does (scripts/demo.mjs: a LiveKit server on loopback and Vite's
+// dev server), opens the conference twice in Debian's Chromium (puppeteer-core, /usr/bin/chromium
+// or CHROMIUM_BIN; nothing is downloaded), each participant in its own browser context: Ann with
+// `?theme=light`, Ben with `?theme=dark`. Each joins from the pre-join box, Ann shares her screen
+// (the focus layout), both open the chat and say something, and each page is captured at
+// 1280×800 once every video in it is playing. The files are replaced only when both are taken.
+//
+// Network: on Linux it runs inside a private network namespace that holds only loopback, like
+// `npm test` (`unshare -n` as root, `unshare -rn` otherwise); the server is built before entering
+// it. Every wait has a deadline, the whole run a watchdog, and everything it started is stopped at
+// the end. SCREENSHOTS_DEBUG=1 shows the pages' console.
+/* global document */
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startDemo } from './demo.mjs';
+import { externalServer, findServerBinary } from './livekit-server.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
+const VIEWPORT = { width: 1280, height: 800 };
+const DOCS = path.join(root, 'docs');
+const SCRATCH = path.join(DOCS, '.screenshots-tmp'); // git-ignored
+const WATCHDOG_MS = 3 * 60_000;
+const DEBUG = !!process.env.SCREENSHOTS_DEBUG;
+
+const FLAGS = [
+  // The network is closed here: no background traffic, no component updates.
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  // Fake camera, microphone and screen, granted without a prompt; peer connections over loopback.
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+  '--allow-loopback-in-peer-connection',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `condition` (async) every 250 ms until it returns something truthy; fails after `timeoutMs`. */
+async function waitFor(condition, what, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await condition();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}.`);
+    await sleep(250);
+  }
+}
+
+/**
+ * What a conference page shows, read in the page: the connection state, each grid item (identity,
+ * source, whether its video is playing) and the chat's messages. Runs in the browser.
+ */
+function probe() {
+  const deep = (node, selector, found = []) => {
+    found.push(...node.querySelectorAll(selector));
+    for (const element of node.querySelectorAll('*')) if (element.shadowRoot) deep(element.shadowRoot, selector, found);
+    return found;
+  };
+  const conference = document.querySelector('lk-conference');
+  const shadow = conference?.shadowRoot;
+  if (!shadow) return { state: 'not rendered', items: [], messages: [] };
+  const playing = (video) => video.videoWidth > 0 && video.readyState >= 2 && !video.paused && video.currentTime > 0;
+  const items = deep(shadow, '[data-source][data-identity]').map((item) => ({
+    identity: item.dataset.identity,
+    source: item.dataset.source,
+    playing: deep(item, 'video').some(playing),
+  }));
+  return {
+    state: conference.connectionState,
+    visibility: document.visibilityState,
+    items,
+    messages: deep(shadow, '[part~=body]').map((body) => body.textContent.trim()),
+  };
+}
+
+/** A participant: its own browser context (so its own `localStorage`), the conference page, joined. */
+async function join(browser, baseUrl, { name, theme, room }) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  await page.setViewport(VIEWPORT);
+  page.setDefaultTimeout(30_000);
+  page.on('pageerror', (err) => console.error(`[${name}] page error: ${err.message}`));
+  page.on('console', (message) => {
+    if (DEBUG || message.type() === 'error') console.error(`[${name}] console.${message.type()}: ${message.text()}`);
+  });
+  await page.goto(`${baseUrl}conference.html?room=${encodeURIComponent(room)}&theme=${theme}`, { waitUntil: 'load' });
+
+  // The pre-join box: its preview playing, a name, then its join button.
+  await page.waitForFunction(
+    () => {
+      const video = document.querySelector('lk-prejoin')?.shadowRoot?.querySelector('video[part=preview]');
+      return video && video.videoWidth > 0;
+    },
+    { timeout: 30_000, polling: 250 },
+  );
+  await page.locator('lk-prejoin >>> [part=name]').fill(name);
+  await page.locator('lk-prejoin >>> [part=join-button]').click();
+  await waitFor(async () => (await page.evaluate(probe)).state === 'connected', `${name} to connect`);
+  return { name, theme, page, context };
+}
+
+/** Waits until `page` shows, playing, every one of `expected` (`identity/source` pairs). */
+async function waitForVideos(person, expected, timeoutMs = 30_000) {
+  let last;
+  try {
+    await waitFor(async () => {
+      last = await person.page.evaluate(probe);
+      const playing = new Set(last.items.filter((i) => i.playing).map((i) => `${i.identity}/${i.source}`));
+      return expected.every((key) => playing.has(key));
+    }, `${person.name}'s page to play ${expected.join(', ')}`, timeoutMs);
+  } catch (err) {
+    err.message += ` It shows: ${JSON.stringify(last)}`;
+    throw err;
+  }
+}
+
+async function say(person, text) {
+  await person.page.locator('lk-conference >>> lk-chat >>> [part=input]').fill(text);
+  await person.page.keyboard.press('Enter');
+}
+
+async function run() {
+  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_BIN.`);
+  const { default: puppeteer } = await import('puppeteer-core');
+
+  const cleanups = [];
+  const cleanup = async () => {
+    while (cleanups.length) await Promise.resolve(cleanups.pop()()).catch((err) => console.error(`cleanup: ${err.message}`));
+  };
+  const watchdog = setTimeout(() => {
+    console.error(`screenshots: gave up after ${WATCHDOG_MS / 60_000} minutes.`);
+    void cleanup().then(() => process.exit(1));
+  }, WATCHDOG_MS);
+
+  const people = [];
+  try {
+    const demo = await startDemo();
+    cleanups.push(() => demo.stop());
+    const browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS, defaultViewport: VIEWPORT, timeout: 30_000 });
+    cleanups.push(() => browser.close());
+
+    const room = `screenshots-${randomBytes(3).toString('hex')}`;
+    const ann = await join(browser, demo.url, { name: 'Ann', theme: 'light', room });
+    people.push(ann);
+    const ben = await join(browser, demo.url, { name: 'Ben', theme: 'dark', room });
+    people.push(ben);
+    const identity = async (person) => (await person.page.evaluate(() => document.querySelector('lk-conference').room.localParticipant.identity));
+    const [annId, benId] = [await identity(ann), await identity(ben)];
+    const cameras = [`${annId}/camera`, `${benId}/camera`];
+    for (const person of people) await waitForVideos(person, cameras);
+
+    // Ann shares her screen (the fake screen), from the control bar: both pages show it large.
+    await ann.page.locator('lk-conference >>> lk-screenshare >>> button').click();
+    for (const person of people) await waitForVideos(person, [...cameras, `${annId}/screen_share`]);
+
+    // The chat, open on both sides, a message each way.
+    for (const person of people) await person.page.locator('lk-conference >>> [part=chat-toggle]').click();
+    const lines = ['Can you see my screen?', 'Yes, loud and clear.'];
+    await say(ann, lines[0]);
+    await waitFor(async () => (await ben.page.evaluate(probe)).messages.includes(lines[0]), 'Ben to read Ann\'s message');
+    await say(ben, lines[1]);
+    for (const person of people) {
+      const shown = async () => (await person.page.evaluate(probe)).messages.join('\n') === lines.join('\n');
+      await waitFor(shown, `${person.name}'s chat to show both messages`);
+    }
+
+    // No hover or focus left over from the clicks, and a moment for adaptive stream to settle.
+    for (const person of people) {
+      await person.page.mouse.move(0, 0);
+      await person.page.evaluate(() => document.activeElement?.blur());
+    }
+    await sleep(3000);
+    for (const person of people) await waitForVideos(person, [...cameras, `${annId}/screen_share`]);
+
+    mkdirSync(SCRATCH, { recursive: true });
+    const shots = [];
+    for (const person of people) {
+      const file = path.join(SCRATCH, `conference-${person.theme}.png`);
+      await person.page.bringToFront();
+      await person.page.screenshot({ path: file, type: 'png' });
+      shots.push([file, path.join(DOCS, `conference-${person.theme}.png`)]);
+    }
+    for (const [from] of shots) {
+      const png = readFileSync(from);
+      const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+      if (width !== VIEWPORT.width || height !== VIEWPORT.height) throw new Error(`${from} is ${width}×${height}, not ${VIEWPORT.width}×${VIEWPORT.height}.`);
+    }
+    for (const [from, to] of shots) {
+      renameSync(from, to);
+      console.log(`wrote ${path.relative(root, to)}`);
+    }
+    rmSync(SCRATCH, { recursive: true, force: true });
+    return 0;
+  } catch (err) {
+    // What the pages looked like when it failed, for whoever reads the error.
+    mkdirSync(SCRATCH, { recursive: true });
+    for (const person of people) {
+      const file = path.join(SCRATCH, `failed-${person.theme}.png`);
+      if (await person.page.screenshot({ path: file }).then(() => true, () => false)) console.error(`screenshots: ${person.name}'s page at the failure: ${path.relative(root, file)}`);
+    }
+    throw err;
+  } finally {
+    clearTimeout(watchdog);
+    await cleanup();
+  }
+}
+
+function runIn(cmd, args, env) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: 'inherit', env });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+/** Outside the namespace: find (or build) the server, then run again inside a loopback-only one. */
+async function main() {
+  if (process.platform === 'linux' && !process.env.LKE_IN_NETNS && !externalServer()) {
+    findServerBinary();
+    const flags = process.getuid?.() === 0 ? ['-n'] : ['-rn'];
+    if (spawnSync('unshare', [...flags, 'true'], { stdio: 'ignore' }).status === 0) {
+      const inner = `ip link set lo up && exec "${process.execPath}" "${fileURLToPath(import.meta.url)}"`;
+      return runIn('unshare', [...flags, 'sh', '-c', inner], { ...process.env, LKE_IN_NETNS: '1' });
+    }
+    console.error('unshare is not permitted here: the screenshots are taken in the normal network namespace.');
+  }
+  return run();
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(`screenshots: ${err?.stack ?? err}`);
+    process.exit(1);
+  },
+);
