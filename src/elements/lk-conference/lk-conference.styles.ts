@@ -33,6 +33,21 @@ export const styles = css`
     min-block-size: 0;
     display: grid;
   }
+  /* The chat fills its panel. */
+  [part='chat'],
+  slot[name='chat']::slotted(*) {
+    height: auto;
+    min-height: 0;
+  }
+  /* Each picker sits next to its toggle, which already names it: keep the text for screen readers only. */
+  [part='device-select']::part(text) {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
   [part='chat-panel'][hidden],
   [part='notice'][hidden] {
     display: none;
@@ -55,7 +70,7 @@ export const styles = css`
     align-items: center;
     gap: 0.375rem;
     padding: 0.625rem 1rem;
-    border: 1px solid transparent;
+    border: 1px solid var(--_lk-border-color);
     border-radius: var(--_lk-border-radius);
     background: var(--_lk-bg2);
     color: var(--_lk-fg);

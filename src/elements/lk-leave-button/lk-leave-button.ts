@@ -1,4 +1,4 @@
-import { html, LitElement } from 'lit';
+import { css, html, LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ConnectionState, RoomEvent, type Room } from 'livekit-client';
 import { RoomBindingController } from '../../controllers/room-binding.js';
@@ -19,10 +19,26 @@ import { buttonStyles } from '../track-toggle/button.styles.js';
  * @csspart button - The native button.
  * @csspart icon - The default icon.
  * @csspart label - The default text.
+ * @cssprop [--lk-leave-button-bg=#c81e1e] - The button's background.
+ * @cssprop [--lk-leave-button-fg=#fff] - The button's text colour.
+ * @cssprop [--lk-leave-button-hover-bg=#a51818] - The background under the pointer.
  */
 export class LkLeaveButton extends LkElement {
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
-  static override styles = [LkElement.styles, buttonStyles];
+  static override styles = [
+    LkElement.styles,
+    buttonStyles,
+    css`
+      button:not(:disabled) {
+        background: var(--lk-leave-button-bg, #c81e1e);
+        color: var(--lk-leave-button-fg, #fff);
+        border-color: transparent;
+      }
+      button:hover:not(:disabled) {
+        background: var(--lk-leave-button-hover-bg, #a51818);
+      }
+    `,
+  ];
 
   /** The id of an `<lk-room>` to leave instead of the enclosing one. */
   @property({ attribute: 'room' }) roomId?: string;

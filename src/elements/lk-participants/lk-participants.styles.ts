@@ -15,7 +15,7 @@ export const styles = css`
 
   [part='layout'].focus {
     grid-template-columns: minmax(0, 1fr) var(--lk-participants-strip-width, minmax(8rem, 22%));
-    align-items: start;
+    align-items: center;
   }
 
   /* At most --_cols columns, fewer when tiles would get narrower than the minimum width. */
@@ -26,7 +26,7 @@ export const styles = css`
       auto-fill,
       minmax(max(var(--lk-participants-min-tile-width, 8rem), calc((100% - (var(--_cols) - 1) * var(--_gap)) / var(--_cols))), 1fr)
     );
-    align-content: start;
+    align-content: center;
   }
 
   .focus [part='grid'] {

@@ -29,7 +29,7 @@ export class LkScreenShare extends LkTrackToggle {
   }
 
   protected icon(on: boolean) {
-    return screenIcon(on);
+    return screenIcon(!on);
   }
 
   protected readOverrides() {

@@ -10,7 +10,7 @@ export const buttonStyles = css`
     align-items: center;
     gap: 0.5rem;
     padding: var(--lk-control-padding, 0.625rem 1rem);
-    border: var(--lk-control-border, 1px solid transparent);
+    border: var(--lk-control-border, 1px solid var(--_lk-border-color));
     border-radius: var(--_lk-border-radius);
     background: var(--lk-control-bg, var(--_lk-bg2));
     color: var(--lk-control-fg, var(--_lk-fg));
