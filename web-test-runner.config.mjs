@@ -6,31 +6,13 @@ import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
 import { prebundle, svelte } from './scripts/framework-plugins.mjs';
+import { CHROMIUM, MEDIA_FLAGS, QUIET_FLAGS } from './scripts/chromium.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { tokenKoaMiddleware } from './scripts/token-endpoint.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
-
-// The network is closed here: no background traffic, no component updates.
-const quietFlags = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-// Fake camera, microphone and screen, granted without a prompt; peer connections over loopback.
-const mediaFlags = [
-  '--use-fake-device-for-media-stream',
-  '--use-fake-ui-for-media-stream',
-  '--allow-loopback-in-peer-connection',
-  '--autoplay-policy=no-user-gesture-required',
-];
-
-export function chromium(extraFlags = mediaFlags) {
+export function chromium(extraFlags = MEDIA_FLAGS) {
   return chromeLauncher({
-    launchOptions: { executablePath: CHROMIUM, headless: true, args: [...quietFlags, ...extraFlags] },
+    launchOptions: { executablePath: CHROMIUM, headless: true, args: [...QUIET_FLAGS, ...extraFlags] },
   });
 }
 
@@ -84,7 +66,7 @@ export default {
     {
       name: 'devices',
       files: 'test/devices/**/*.test.ts',
-      browsers: [chromium([...mediaFlags.filter((f) => f !== '--use-fake-device-for-media-stream'), '--use-fake-device-for-media-stream=device-count=2'])],
+      browsers: [chromium([...MEDIA_FLAGS.filter((f) => f !== '--use-fake-device-for-media-stream'), '--use-fake-device-for-media-stream=device-count=2'])],
     },
     // Camera, microphone and screen refused, as when a person clicks "Block". Without a media
     // permission Chromium hides host ICE candidates behind mDNS names, which nothing resolves in

@@ -18,31 +18,18 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM, MEDIA_FLAGS, QUIET_FLAGS } from './chromium.mjs';
 import { startDemo } from './demo.mjs';
 import { externalServer, findServerBinary } from './livekit-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 const VIEWPORT = { width: 1280, height: 800 };
 const DOCS = path.join(root, 'docs');
 const SCRATCH = path.join(DOCS, '.screenshots-tmp'); // git-ignored
 const WATCHDOG_MS = 3 * 60_000;
 const DEBUG = !!process.env.SCREENSHOTS_DEBUG;
 
-const FLAGS = [
-  // The network is closed here: no background traffic, no component updates.
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  // Fake camera, microphone and screen, granted without a prompt; peer connections over loopback.
-  '--use-fake-device-for-media-stream',
-  '--use-fake-ui-for-media-stream',
-  '--allow-loopback-in-peer-connection',
-  '--autoplay-policy=no-user-gesture-required',
-];
+const FLAGS = [...QUIET_FLAGS, ...MEDIA_FLAGS];
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 

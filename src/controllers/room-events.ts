@@ -1,51 +1,20 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { Room, RoomEvent } from 'livekit-client';
+import { EmitterEventsController } from './emitter-events.js';
 
 type RoomHandlers = Partial<Record<RoomEvent, (...args: never[]) => void>>;
 
-/**
- * Listens to a `Room`'s events while the host is connected and a room is set. Every listener it
- * adds, it removes: when the room changes and when the host leaves the DOM.
- */
-export class RoomEventsController implements ReactiveController {
-  #room?: Room;
-  #hostConnected = false;
-  #subscribed = false;
-
-  constructor(host: ReactiveControllerHost, private readonly handlers: RoomHandlers) {
-    host.addController(this);
+/** Listens to a `Room`'s events while the host is connected and a room is set; releases them after. */
+export class RoomEventsController extends EmitterEventsController<Room> {
+  constructor(host: ReactiveControllerHost, handlers: RoomHandlers) {
+    super(host, handlers);
   }
 
   get room(): Room | undefined {
-    return this.#room;
+    return this.target;
   }
 
   set room(room: Room | undefined) {
-    if (room === this.#room) return;
-    this.#unsubscribe();
-    this.#room = room;
-    this.#subscribe();
-  }
-
-  hostConnected(): void {
-    this.#hostConnected = true;
-    this.#subscribe();
-  }
-
-  hostDisconnected(): void {
-    this.#hostConnected = false;
-    this.#unsubscribe();
-  }
-
-  #subscribe(): void {
-    if (!this.#room || !this.#hostConnected || this.#subscribed) return;
-    for (const [event, handler] of Object.entries(this.handlers)) this.#room.on(event as RoomEvent, handler);
-    this.#subscribed = true;
-  }
-
-  #unsubscribe(): void {
-    if (!this.#room || !this.#subscribed) return;
-    for (const [event, handler] of Object.entries(this.handlers)) this.#room.off(event as RoomEvent, handler);
-    this.#subscribed = false;
+    this.target = room;
   }
 }
