@@ -26,7 +26,7 @@
 //
 // Prints a table, where each kit's bytes go, and a RESULT JSON line. BENCH_SIZE_KEEP=1 keeps the
 // builds (the folder is printed).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import os from 'node:os';
@@ -34,10 +34,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { build, parseAst } from 'vite';
+import { CHROMIUM, dumpDom } from '../scripts/chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pagesDir = path.join(root, 'bench', 'size');
-const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 const NO_BROWSER = process.env.BENCH_SIZE_NO_BROWSER === '1';
 const TARGET = 1 / 5;
 
@@ -357,19 +357,10 @@ try {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
-    '--virtual-time-budget=15000', '--dump-dom'];
-  const dom = await new Promise((resolve, reject) => {
-    const chromium = spawn(CHROMIUM, [...flags, `http://127.0.0.1:${port}/`], { stdio: ['ignore', 'pipe', 'ignore'] });
-    let stdout = '';
-    const timer = setTimeout(() => chromium.kill(), 90_000);
-    chromium.stdout.on('data', (chunk) => (stdout += chunk));
-    chromium.on('error', reject);
-    chromium.on('close', () => {
-      clearTimeout(timer);
-      resolve(stdout);
-    });
+  const dom = await dumpDom(`http://127.0.0.1:${port}/`, {
+    flags: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'],
+    budgetMs: 15_000,
+    timeoutMs: 90_000,
   });
   server.close();
   const raw = /<pre id="bench-out">([^<]*)<\/pre>/.exec(dom)?.[1] ?? '';

@@ -3,12 +3,11 @@
 // that every element in custom-elements.json is defined and that Lit's `@property` decorators
 // survived the build: the `connect` attribute must set `autoConnect`, and no class field may
 // shadow a reactive property's accessor.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM, QUIET_FLAGS } from './chromium.mjs';
+import { dumpDom } from './chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = readFileSync(path.join(root, 'dist', 'livekit-elements.js'));
@@ -52,23 +51,7 @@ const server = createServer((req, res) => {
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const { port } = server.address();
 
-const flags = [
-  '--headless',
-  ...QUIET_FLAGS,
-  '--virtual-time-budget=10000',
-  '--dump-dom',
-];
-const dom = await new Promise((resolve, reject) => {
-  const chromium = spawn(CHROMIUM, [...flags, `http://127.0.0.1:${port}/`], { stdio: ['ignore', 'pipe', 'ignore'] });
-  let stdout = '';
-  const timer = setTimeout(() => chromium.kill(), 60_000);
-  chromium.stdout.on('data', (chunk) => (stdout += chunk));
-  chromium.on('error', reject);
-  chromium.on('close', () => {
-    clearTimeout(timer);
-    resolve(stdout);
-  });
-});
+const dom = await dumpDom(`http://127.0.0.1:${port}/`);
 server.close();
 
 const text = /<pre id="out">([^<]*)<\/pre>/.exec(dom)?.[1] ?? '';

@@ -5,6 +5,20 @@ import type { LkConnectionStateElement, LkRoom } from '../../src/index.js';
 import type { LkErrorDetail } from '../../src/core/errors.js';
 import { captureWarnings, fetchToken, nextEvent, uniqueRoom, waitFor } from '../helpers.js';
 
+/** Connects a new `<lk-room>` set up by `setup` and resolves to the `lk-error` it reports. */
+async function failedConnection(setup: (el: LkRoom) => void): Promise<{ el: LkRoom; detail: LkErrorDetail }> {
+  const el = document.createElement('lk-room');
+  setup(el);
+  let detail!: LkErrorDetail;
+  await captureWarnings(async () => {
+    const failed = nextEvent(el, 'lk-error');
+    el.setAttribute('connect', '');
+    document.body.append(el);
+    detail = (await failed).detail;
+  });
+  return { el, detail };
+}
+
 const connected = (el: LkRoom) => waitFor(() => el.room?.state === ConnectionState.Connected && el.connectionState === 'connected', `${el.id || 'lk-room'} connected`);
 
 describe('e2e: lk-room connects to a real LiveKit server', () => {
@@ -56,18 +70,12 @@ describe('e2e: lk-room connects to a real LiveKit server', () => {
 
   it('a bad token gives lk-error code token and state disconnected', async () => {
     const { server_url } = await fetchToken(uniqueRoom(), 'x');
-    let detail: LkErrorDetail | undefined;
-    const el = document.createElement('lk-room');
-    el.url = server_url;
-    el.token = 'not-a-valid-token';
-    await captureWarnings(async () => {
-      const failed = nextEvent(el, 'lk-error');
-      el.setAttribute('connect', '');
-      document.body.append(el);
-      detail = (await failed).detail;
+    const { el, detail } = await failedConnection((room) => {
+      room.url = server_url;
+      room.token = 'not-a-valid-token';
     });
-    expect(detail!.code).to.equal('token');
-    expect(detail!.message).to.match(/401|refused|token/i);
+    expect(detail.code).to.equal('token');
+    expect(detail.message).to.match(/401|refused|token/i);
     await waitFor(() => el.connectionState === 'disconnected', 'disconnected after failure');
     expect(el.room!.state).to.equal(ConnectionState.Disconnected);
     el.remove();
@@ -75,33 +83,19 @@ describe('e2e: lk-room connects to a real LiveKit server', () => {
 
   it('an unreachable URL gives lk-error code server-unreachable', async () => {
     const { participant_token } = await fetchToken(uniqueRoom(), 'x');
-    const el = document.createElement('lk-room');
-    el.url = 'ws://127.0.0.1:9';
-    el.token = participant_token;
-    let detail: LkErrorDetail | undefined;
-    await captureWarnings(async () => {
-      const failed = nextEvent(el, 'lk-error');
-      el.setAttribute('connect', '');
-      document.body.append(el);
-      detail = (await failed).detail;
+    const { el, detail } = await failedConnection((room) => {
+      room.url = 'ws://127.0.0.1:9';
+      room.token = participant_token;
     });
-    expect(detail!.code).to.equal('server-unreachable');
+    expect(detail.code).to.equal('server-unreachable');
     expect(el.connectionState).to.equal('disconnected');
     el.remove();
   });
 
   it('a token endpoint that fails gives lk-error code token', async () => {
-    const el = document.createElement('lk-room');
-    el.tokenEndpoint = '/no-such-endpoint';
-    let detail: LkErrorDetail | undefined;
-    await captureWarnings(async () => {
-      const failed = nextEvent(el, 'lk-error');
-      el.setAttribute('connect', '');
-      document.body.append(el);
-      detail = (await failed).detail;
-    });
-    expect(detail!.code).to.equal('token');
-    expect(detail!.message).to.contain('/no-such-endpoint');
+    const { el, detail } = await failedConnection((room) => (room.tokenEndpoint = '/no-such-endpoint'));
+    expect(detail.code).to.equal('token');
+    expect(detail.message).to.contain('/no-such-endpoint');
     expect(el.connectionState).to.equal('disconnected');
     el.remove();
   });
