@@ -6,6 +6,8 @@
 //   vite build --mode bundle   `dist/livekit-elements.js`: everything inlined and minified, for a
 //                              `<script type="module">` embed.
 //
+// Templates: scripts/minify-templates.mjs squeezes the indentation and comments out of Lit's html``,
+// svg`` and css`` text in both builds (a minifier keeps template literals verbatim).
 // Decorators: Vite's oxc transform reads `experimentalDecorators` and `useDefineForClassFields`
 // from tsconfig.json, so Lit's legacy `@property` decorators are compiled as `tsc` would.
 // Registration: package.json `sideEffects` names src/index.ts, src/lk-*.ts and src/context.ts as
@@ -13,6 +15,7 @@
 // `npm run check:bundle` loads the bundle in Chromium and checks both.
 import { readdirSync } from 'node:fs';
 import { defineConfig } from 'vite';
+import { minifyTemplates } from './scripts/minify-templates.mjs';
 
 const src = new URL('./src/', import.meta.url);
 
@@ -28,6 +31,7 @@ const external = /^(?:lit|livekit-client)(?:\/|$)|^@lit\//;
 export default defineConfig(({ mode }) => {
   if (mode === 'bundle') {
     return {
+      plugins: [minifyTemplates()],
       // Library mode leaves `process.env.NODE_ENV` for the consumer; an embed has no consumer.
       define: { 'process.env.NODE_ENV': JSON.stringify('production') },
       build: {
@@ -48,6 +52,7 @@ export default defineConfig(({ mode }) => {
     };
   }
   return {
+    plugins: [minifyTemplates()],
     build: {
       target: 'es2022',
       emptyOutDir: true,

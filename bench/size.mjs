@@ -4,8 +4,9 @@
 //
 // The pages (bench/size/*.html, each with one script):
 //   elements  <lk-conference token-endpoint=… room-name=… connect video audio> and
-//             `import 'livekit-elements/lk-conference.js'`, resolved here to src/lk-conference.ts
-//             (the source of the published dist/lk-conference.js);
+//             `import 'livekit-elements/lk-conference.js'`, resolved here to dist/lk-conference.js
+//             of this checkout, built first by the package's own build (vite.config.ts: what npm
+//             publishes, with `lit` and `livekit-client` left to the page's bundler);
 //   react     React 19, LiveKit's `LiveKitRoom` + `VideoConference` and @livekit/components-styles;
 //   bare      livekit-client alone: new Room(), connect, camera and microphone on, tracks attached.
 // All three get their token from the same endpoint through livekit-client's `TokenSource.endpoint`.
@@ -17,7 +18,7 @@
 // level 9) and brotli (node's zlib, quality 11). Overhead = kit − bare, JS + CSS.
 //
 // Checks, so that each number is what it claims: the bytes of each build attributed to packages
-// through its source map (livekit-client in all three, Lit and src/ in ours, React, React DOM and
+// through its source map (livekit-client in all three, Lit and dist/ in ours, React, React DOM and
 // @livekit/components-react in React's), and each page loaded in headless Debian Chromium
 // (/usr/bin/chromium, CHROMIUM_BIN to change it) against a local stand-in token endpoint: it must
 // ask that endpoint for a token, <lk-conference> must render its elements and every lk-* tag the
@@ -66,7 +67,7 @@ async function buildPage(page, outDir) {
     logLevel: 'warn',
     resolve: {
       // What a page of an npm consumer imports, from this checkout's source.
-      alias: [{ find: /^livekit-elements\/(lk-[a-z-]+)\.js$/, replacement: path.join(root, 'src', '$1.ts') }],
+      alias: [{ find: /^livekit-elements\/(lk-[a-z-]+)\.js$/, replacement: path.join(packageDist, '$1.js') }],
     },
     build: {
       target: 'es2022',
@@ -169,18 +170,18 @@ function textPerSource(code, map) {
   return new Map([...texts].map(([source, parts]) => [source, parts.join('')]));
 }
 
-/** The package or src/ folder a source file belongs to. */
+/** The package or dist/ folder (our built modules) a source file belongs to. */
 function groupOf(source) {
   if (source === null) return '(bundler glue)';
   const normalized = source.replaceAll('\\', '/');
   const packages = [...normalized.matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)/g)];
   if (packages.length) return packages.at(-1)[1];
-  const own = /(?:^|\/)src\/(.*)$/.exec(normalized)?.[1];
+  const own = /(?:^|\/)\.package\/dist\/(.*)$/.exec(normalized)?.[1];
   if (own !== undefined) {
     const parts = own.split('/');
-    if (parts[0] === 'elements' && parts.length > 2) return `src/elements/${parts[1]}`;
-    if (parts.length > 1) return `src/${parts[0]}`;
-    return 'src/*.ts';
+    if (parts[0] === 'elements' && parts.length > 2) return `dist/elements/${parts[1]}`;
+    if (parts.length > 1) return `dist/${parts[0]}`;
+    return 'dist/*.js';
   }
   if (normalized.includes('bench/size/')) return '(the page script)';
   return normalized;
@@ -189,7 +190,7 @@ function groupOf(source) {
 // Families of packages, for the summary of each build.
 const FAMILIES = [
   ['livekit-client', (g) => g === 'livekit-client'],
-  ['livekit-elements (src/)', (g) => g.startsWith('src/')],
+  ['livekit-elements (dist/)', (g) => g.startsWith('dist/')],
   ['Lit (lit, lit-html, lit-element, @lit/reactive-element)', (g) => ['lit', 'lit-html', 'lit-element', '@lit/reactive-element'].includes(g)],
   ['@lit/context', (g) => g === '@lit/context'],
   ['React (react, react-dom, scheduler)', (g) => ['react', 'react-dom', 'scheduler'].includes(g)],
@@ -197,7 +198,7 @@ const FAMILIES = [
 ];
 
 /**
- * Minified bytes per group (package or src/ folder), per file of src/, and per family; a family's
+ * Minified bytes per group (package or dist/ folder), per file of dist/, and per family; a family's
  * gzip is its own bytes compressed alone (more than its share of the whole, which gzip does not
  * split).
  */
@@ -209,7 +210,7 @@ function attribute(code, map) {
     const bytes = Buffer.byteLength(text);
     const group = groupOf(source);
     groups.set(group, (groups.get(group) ?? 0) + bytes);
-    if (group.startsWith('src/')) ownFiles.push({ file: source.replaceAll('\\', '/').replace(/^.*?(?=src\/)/, ''), bytes });
+    if (group.startsWith('dist/')) ownFiles.push({ file: source.replaceAll('\\', '/').replace(/^.*\/\.package\/(?=dist\/)/, ''), bytes });
     const family = FAMILIES.find(([, test]) => test(group))?.[0] ?? 'other';
     if (!familyTexts.has(family)) familyTexts.set(family, []);
     familyTexts.get(family).push(text);
@@ -375,12 +376,17 @@ const fmt = (n) => n.toLocaleString('en-US');
 const pad = (s, n) => String(s).padStart(n);
 
 const outRoot = mkdtempSync(path.join(os.tmpdir(), 'livekit-elements-bench-size-'));
+// The package as npm would ship it: the ES modules of `vite build` (vite.config.ts), inside the
+// checkout so that their bare imports (lit, livekit-client) resolve from its node_modules.
+const packageDist = path.join(pagesDir, '.package', 'dist');
 const builds = {};
 const failures = [];
 try {
   console.error('Type-checking bench/size/*.ts(x) (tsc -p bench/size)…');
   const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', pagesDir], { cwd: root, stdio: 'inherit' });
   if (tsc.status !== 0) throw new Error('the pages\' scripts do not type-check');
+  console.error('Building the package (vite.config.ts, the modules npm ships)…');
+  await build({ configFile: path.join(root, 'vite.config.ts'), root, mode: 'production', logLevel: 'warn', build: { outDir: packageDist } });
   for (const page of PAGES) {
     console.error(`Building ${page.name} (bench/size/${page.name}.html)…`);
     const outDir = path.join(outRoot, page.name);
@@ -405,7 +411,7 @@ try {
   // What each build must contain.
   const has = (name, group) => builds[name].groups.some((g) => g.group === group && g.bytes > 0);
   for (const name of ['elements', 'react', 'bare']) if (!has(name, 'livekit-client')) failures.push(`${name}: no livekit-client in the bundle`);
-  for (const group of ['lit-html', 'src/elements/lk-conference', 'src/elements/lk-participants', 'src/elements/lk-chat']) {
+  for (const group of ['lit-html', 'dist/elements/lk-conference', 'dist/elements/lk-participants', 'dist/elements/lk-chat']) {
     if (!has('elements', group)) failures.push(`elements: no ${group} in the bundle`);
   }
   for (const group of ['react-dom', '@livekit/components-react']) if (!has('react', group)) failures.push(`react: no ${group} in the bundle`);
@@ -478,7 +484,7 @@ try {
       console.log(`    ${fmt(t.text - bt.text)} bytes of such literals beyond livekit-client's; squeezing them would save ${fmt(b.js.min - t.squeezed.min - (builds.bare.js.min - bt.squeezed.min))} min, ${fmt(b.js.gzip - t.squeezed.gzip - (builds.bare.js.gzip - bt.squeezed.gzip))} gzip (estimate)`);
       console.log('  by package / src folder:');
       for (const { group, bytes } of b.groups) console.log(`    ${pad(fmt(bytes), 9)}  ${group}`);
-      console.log('  the largest files of src/:');
+      console.log('  the largest files of dist/:');
       for (const { file, bytes } of b.ownFiles.slice(0, 15)) console.log(`    ${pad(fmt(bytes), 9)}  ${file}`);
     }
   }
@@ -502,6 +508,7 @@ try {
 } finally {
   if (process.env.BENCH_SIZE_KEEP === '1') console.error(`Builds kept in ${outRoot}`);
   else rmSync(outRoot, { recursive: true, force: true });
+  rmSync(path.dirname(packageDist), { recursive: true, force: true });
 }
 
 if (failures.length) {

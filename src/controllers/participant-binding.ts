@@ -1,7 +1,6 @@
-import { ContextConsumer } from '@lit/context';
 import type { ReactiveController } from 'lit';
 import { ParticipantEvent, RoomEvent, type Participant, type Room } from 'livekit-client';
-import { participantContext } from '../context.js';
+import { ContextConsumer, participantContext } from '../context.js';
 import { ParticipantEventsController, type ParticipantHandlers } from './participant-events.js';
 import { RoomBindingController, type RoomBindingHost } from './room-binding.js';
 import { RoomEventsController } from './room-events.js';
@@ -74,13 +73,9 @@ export class ParticipantBindingController implements ReactiveController {
       this.#roomEvents.room = room;
       this.#resolve();
     });
-    new ContextConsumer(host, {
-      context: participantContext,
-      subscribe: true,
-      callback: (participant) => {
-        this.#fromContext = participant;
-        this.#resolve();
-      },
+    new ContextConsumer(host, participantContext, (participant) => {
+      this.#fromContext = participant;
+      this.#resolve();
     });
   }
 

@@ -1,7 +1,6 @@
-import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Room } from 'livekit-client';
-import { roomContext } from '../context.js';
+import { ContextConsumer, roomContext } from '../context.js';
 
 /** Fired on `document` by `<lk-room>` whenever its `Room` is created or replaced, or it enters the DOM. */
 export const ROOM_ANNOUNCE_EVENT = 'lk-room-announce';
@@ -35,13 +34,9 @@ export class RoomBindingController implements ReactiveController {
     private readonly onChange?: (room: Room | undefined) => void,
   ) {
     host.addController(this);
-    new ContextConsumer(host, {
-      context: roomContext,
-      subscribe: true,
-      callback: (room) => {
-        this.#fromContext = room;
-        this.#resolve();
-      },
+    new ContextConsumer(host, roomContext, (room) => {
+      this.#fromContext = room;
+      this.#resolve();
     });
   }
 

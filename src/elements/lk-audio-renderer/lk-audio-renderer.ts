@@ -1,6 +1,4 @@
-import { html } from 'lit';
 import { property } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { RoomEvent, type RemoteAudioTrack, type Room } from 'livekit-client';
 import { AttributeParser } from '../../controllers/attribute-parser.js';
 import { RoomBindingController } from '../../controllers/room-binding.js';
@@ -53,6 +51,7 @@ export class LkAudioRenderer extends LkElement {
   #binding = new RoomBindingController(this, (room) => (this.#events.room = room));
   #attach = new TrackAttachController(this);
   #tracks: RemoteAudioTrack[] = [];
+  #elements = new Map<RemoteAudioTrack['sid'], HTMLAudioElement>();
   #volume = 1;
 
   /** The room this element uses. */
@@ -67,7 +66,7 @@ export class LkAudioRenderer extends LkElement {
 
   /** The `<audio>` elements, one per track. */
   get audioElements(): HTMLAudioElement[] {
-    return [...this.renderRoot.querySelectorAll('audio')];
+    return [...this.#elements.values()];
   }
 
   override connectedCallback(): void {
@@ -83,20 +82,24 @@ export class LkAudioRenderer extends LkElement {
     this.#attrs.report();
   }
 
-  protected override render() {
-    return repeat(
-      this.#tracks,
-      (track) => track.sid,
-      (track) => html`<audio data-sid=${track.sid} data-source=${track.source}></audio>`,
-    );
-  }
-
+  // No template: one <audio> per track sid, created and removed here, so that a track coming or
+  // going never moves (and so pauses) the others' elements.
   protected override updated(): void {
-    const elements = new Map(this.audioElements.map((element) => [element.dataset.sid, element]));
-    this.#attach.set(this.#tracks.flatMap((track) => {
-      const element = elements.get(track.sid);
-      return element ? [[element, track] as const] : [];
-    }));
+    for (const track of this.#tracks) {
+      if (this.#elements.has(track.sid)) continue;
+      const element = document.createElement('audio');
+      element.dataset.sid = track.sid ?? '';
+      element.dataset.source = track.source;
+      this.renderRoot.append(element);
+      this.#elements.set(track.sid, element);
+    }
+    this.#attach.set(this.#tracks.map((track) => [this.#elements.get(track.sid)!, track] as const));
+    const playing = new Set(this.#tracks.map((track) => track.sid));
+    for (const [sid, element] of this.#elements) {
+      if (playing.has(sid)) continue;
+      element.remove();
+      this.#elements.delete(sid);
+    }
     for (const track of this.#tracks) track.setVolume(this.muted ? 0 : this.#volume);
   }
 }

@@ -1,6 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
+import { property, state } from 'lit/decorators.js';
 import { ConnectionState, RoomEvent, type Room } from 'livekit-client';
 import { ChatController } from '../../controllers/chat.js';
 import { RoomBindingController } from '../../controllers/room-binding.js';
@@ -118,8 +117,13 @@ export class LkChat extends LkElement {
   @state() private problem?: Problem;
   @state() private entries: readonly ChatEntry[] = [];
 
-  @query('[part~=log]') private log?: HTMLElement;
-  @query('input') private input?: HTMLInputElement;
+  private get log() {
+    return this.renderRoot.querySelector<HTMLElement>('[part~=log]');
+  }
+
+  private get input() {
+    return this.renderRoot.querySelector('input');
+  }
 
   #stickToBottom = true;
   #scrollToEnd = false;
@@ -201,10 +205,11 @@ export class LkChat extends LkElement {
     return html`<div part="header" id="heading"><slot name="heading">${this.heading}</slot></div>
       <div part="log" role="log" aria-labelledby="heading" tabindex="0">
         <ol part="messages">
-          ${repeat(
-            this.entries,
-            (m) => `${m.identity}\n${m.id}`,
-            (m) => html`<li part="message ${m.local ? 'message-local' : 'message-remote'}" data-origin=${m.local ? 'local' : 'remote'}>
+          ${
+            // Messages are only added at the end, edited in place or all cleared: rendered by
+            // position, each keeps its list item.
+            this.entries.map(
+              (m) => html`<li part="message ${m.local ? 'message-local' : 'message-remote'}" data-origin=${m.local ? 'local' : 'remote'}>
               <span part="meta"
                 ><span part="name">${senderName(m)}</span>
                 <time part="time" datetime=${new Date(m.timestamp).toISOString()}>${formatTime(m.timestamp, locale)}</time
@@ -212,7 +217,8 @@ export class LkChat extends LkElement {
               >
               <span part="body">${m.message}</span>
             </li>`,
-          )}
+            )
+          }
         </ol>
       </div>
       <div part="error" id="error" role="alert">${error}</div>

@@ -1,9 +1,7 @@
-import { ContextProvider } from '@lit/context';
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { Track, type Participant, type Room } from 'livekit-client';
-import { participantContext } from '../../context.js';
+import { ContextProvider, participantContext } from '../../context.js';
 import { AttributeParser } from '../../controllers/attribute-parser.js';
 import { ParticipantBindingController } from '../../controllers/participant-binding.js';
 import { displayName, initials, parseTileSource, type TileSource } from '../../core/participants.js';
@@ -94,7 +92,7 @@ export class LkParticipantTile extends LkElement {
   /** The participant is the local one. Reflected for CSS. Read-only. @readonly */
   @property({ type: Boolean, reflect: true }) local = false;
 
-  #provider = new ContextProvider(this, { context: participantContext });
+  #provider = new ContextProvider(this, participantContext, undefined);
   #binding = new ParticipantBindingController(this, (participant) => this.#provider.setValue(participant));
   #attrs = new AttributeParser(this);
   #source: TileSource = Track.Source.Camera;
@@ -140,7 +138,7 @@ export class LkParticipantTile extends LkElement {
     return html`<div part="base" role="group" aria-label=${name || nothing}>
       <div part="media">
         <slot name="media">
-          <lk-track-view part="track-view" source=${this.#source} fit=${ifDefined(this.fit)} mirror=${ifDefined(this.mirror)}>
+          <lk-track-view part="track-view" source=${this.#source} fit=${this.fit ?? nothing} mirror=${this.mirror ?? nothing}>
             <div slot="placeholder" part="placeholder"><slot name="placeholder">${placeholder}</slot></div>
           </lk-track-view>
         </slot>

@@ -1,10 +1,7 @@
-import { ContextProvider } from '@lit/context';
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { ConnectionState, RoomEvent, Track, type Participant, type Room } from 'livekit-client';
-import { participantContext } from '../../context.js';
+import { ContextProvider, participantContext } from '../../context.js';
 import { AttributeParser } from '../../controllers/attribute-parser.js';
 import { participantByIdentity } from '../../controllers/participant-binding.js';
 import { RoomBindingController } from '../../controllers/room-binding.js';
@@ -32,7 +29,7 @@ interface Item {
   key: string;
   source: Track.Source;
   element: HTMLElement;
-  provider: ContextProvider<typeof participantContext>;
+  provider: ContextProvider<Participant | undefined>;
   template: HTMLTemplateElement | undefined;
 }
 
@@ -128,16 +125,17 @@ export class LkParticipants extends LkElement {
   }
 
   protected override render() {
-    const inGrid = this.#grid.length - (this.#focus ? 1 : 0);
-    return html`<div part="layout" class=${classMap({ focus: !!this.#focus })}>
+    return html`<div part="layout" class=${this.#focus ? 'focus' : ''}>
         ${this.#focus ? html`<div part="focus"><slot name=${FOCUS_SLOT}></slot></div>` : nothing}
-        <div part="grid" style=${styleMap({ '--_cols': String(gridColumns(inGrid)) })}><slot name=${ITEM_SLOT}></slot></div>
+        <div part="grid"><slot name=${ITEM_SLOT}></slot></div>
       </div>
       ${this.#grid.length === 0 ? html`<slot name="empty"></slot>` : nothing}
       <slot hidden @slotchange=${() => this.requestUpdate()}></slot>`;
   }
 
   protected override updated(): void {
+    const inGrid = this.#grid.length - (this.#focus ? 1 : 0);
+    this.renderRoot.querySelector<HTMLElement>('[part=grid]')!.style.setProperty('--_cols', String(gridColumns(inGrid)));
     this.#reconcile();
   }
 
@@ -190,7 +188,7 @@ export class LkParticipants extends LkElement {
     const element = document.createElement('div');
     element.dataset.identity = gridItem.identity;
     element.dataset.source = gridItem.source;
-    const provider = new ContextProvider(element, { context: participantContext, initialValue: participant });
+    const provider = new ContextProvider(element, participantContext, participant);
     const template = this.#template(gridItem.source);
     if (template) {
       element.append(document.importNode(template.content, true));

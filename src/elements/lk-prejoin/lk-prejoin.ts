@@ -1,5 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import type { LocalVideoTrack } from 'livekit-client';
 import { LocalPreviewController } from '../../controllers/local-preview.js';
 import { MediaDevicesController } from '../../controllers/media-devices.js';
@@ -65,7 +65,9 @@ export class LkPrejoin extends LkElement {
   #microphones = new MediaDevicesController(this, () => 'audioinput');
   #attached?: LocalVideoTrack;
 
-  @query('video') private videoElement?: HTMLVideoElement;
+  private get videoElement() {
+    return this.renderRoot.querySelector('video');
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -1,4 +1,3 @@
-import { ContextProvider } from '@lit/context';
 import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import {
@@ -13,7 +12,7 @@ import {
   type RoomConnectOptions,
   type RoomOptions,
 } from 'livekit-client';
-import { roomContext } from '../../context.js';
+import { ContextProvider, roomContext } from '../../context.js';
 import { AttributeErrorReporter } from '../../controllers/attribute-options.js';
 import { ROOM_ANNOUNCE_EVENT } from '../../controllers/room-binding.js';
 import { RoomEventsController } from '../../controllers/room-events.js';
@@ -148,7 +147,7 @@ export class LkRoom extends LkElement {
   #attemptedKey?: string;
   #warnedMissing?: string;
 
-  #provider = new ContextProvider(this, { context: roomContext });
+  #provider = new ContextProvider(this, roomContext, undefined);
 
   #events = new RoomEventsController(this, {
     [RoomEvent.ConnectionStateChanged]: (state: ConnectionState) => this.#setState(toLkConnectionState(state)),

@@ -25,7 +25,7 @@ export const styles = css`
     background: transparent;
   }
 
-  video.mirrored {
+  :host([mirrored]) video {
     transform: scaleX(-1);
   }
 

@@ -1,7 +1,5 @@
 import { html } from 'lit';
 import { property } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import {
   RoomEvent,
   Track,
@@ -165,7 +163,7 @@ export class LkTrackView extends LkElement {
 
   protected override render() {
     if (this.kind === 'audio') return html`<audio part="audio"></audio>`;
-    return html`<video part="video" class=${classMap({ mirrored: this.mirrored })} style=${styleMap({ objectFit: this.#fit })} muted playsinline></video>
+    return html`<video part="video" muted playsinline></video>
       <div part="placeholder"><slot name="placeholder"></slot></div>`;
   }
 
@@ -174,6 +172,7 @@ export class LkTrackView extends LkElement {
     const element = this.mediaElement;
     // Never play back the local microphone: the person would hear themselves.
     const wanted = track && element && !(this.#owner?.isLocal && track.kind === Track.Kind.Audio);
+    if (element instanceof HTMLVideoElement) element.style.objectFit = this.#fit;
     this.#attach.set(wanted ? [[element, track]] : []);
   }
 
