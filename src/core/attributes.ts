@@ -9,23 +9,32 @@ import {
   TRI_ACCEPTED,
   enumAccepted,
   enumParser,
+  layersAccepted,
   parseBitrate,
+  parseLayers,
   parsePositiveNumber,
+  parseResolution,
   parseText,
   parseTri,
+  resolutionAccepted,
+  type PresetTable,
 } from './grammar.js';
 
-export interface AttributeSpec<D> {
+export interface AttributeSpec {
   /** The attribute name. */
   name: string;
   /** The forms the attribute accepts, for error messages and docs. */
   accepted: string;
-  /** The option it maps to, for docs. */
+  /**
+   * The option it sets, as docs and error messages name it, and so where the value goes: a leading
+   * `RoomConnectOptions`, `RoomOptions`, `TrackPublishOptions` or `…CaptureOptions` names the part of
+   * the draft (`connect`, `room`, `publish`, `capture`); a path without one is inside `room`.
+   */
   target: string;
   /** Read by livekit-client only when a `Room` is built: a change applies at the next connection. */
   builtOnly?: boolean;
-  /** Parses `value` and writes it into the draft; throws `InvalidValue`. */
-  apply(draft: D, value: string): void;
+  /** The option's value for an attribute value; throws `InvalidValue`. */
+  parse(value: string): unknown;
 }
 
 export interface AttributeError {
@@ -36,25 +45,59 @@ export interface AttributeError {
 }
 
 // Builders for the common grammars.
-export function tri<D>(name: string, target: string, set: (d: D, v: boolean) => void, builtOnly = false): AttributeSpec<D> {
-  return { name, target, accepted: TRI_ACCEPTED, builtOnly, apply: (d, v) => set(d, parseTri(v)) };
+export function tri(name: string, target: string, builtOnly = false): AttributeSpec {
+  return { name, target, accepted: TRI_ACCEPTED, builtOnly, parse: parseTri };
 }
 
-export function oneOf<D, T extends string>(name: string, target: string, values: readonly T[], set: (d: D, v: T) => void): AttributeSpec<D> {
-  const parse = enumParser(values);
-  return { name, target, accepted: enumAccepted(values), apply: (d, v) => set(d, parse(v)) };
+export function oneOf(name: string, target: string, values: readonly string[]): AttributeSpec {
+  return { name, target, accepted: enumAccepted(values), parse: enumParser(values) };
 }
 
-export function bitrate<D>(name: string, target: string, set: (d: D, v: number) => void): AttributeSpec<D> {
-  return { name, target, accepted: BITRATE_ACCEPTED, apply: (d, v) => set(d, parseBitrate(v)) };
+/** One of the names of `table`; the option is a copy of that entry. */
+export function preset(name: string, target: string, table: Record<string, object>): AttributeSpec {
+  const parse = enumParser(Object.keys(table));
+  return { name, target, accepted: enumAccepted(Object.keys(table)), parse: (v) => ({ ...table[parse(v)] }) };
 }
 
-export function number<D>(name: string, target: string, set: (d: D, v: number) => void): AttributeSpec<D> {
-  return { name, target, accepted: NUMBER_ACCEPTED, apply: (d, v) => set(d, parsePositiveNumber(v)) };
+export function bitrate(name: string, target: string): AttributeSpec {
+  return { name, target, accepted: BITRATE_ACCEPTED, parse: parseBitrate };
 }
 
-export function text<D>(name: string, target: string, set: (d: D, v: string) => void): AttributeSpec<D> {
-  return { name, target, accepted: 'a device id', apply: (d, v) => set(d, parseText(v)) };
+export function number(name: string, target: string): AttributeSpec {
+  return { name, target, accepted: NUMBER_ACCEPTED, parse: parsePositiveNumber };
+}
+
+export function text(name: string, target: string): AttributeSpec {
+  return { name, target, accepted: 'a device id', parse: parseText };
+}
+
+export function resolution(name: string, target: string, presets: PresetTable): AttributeSpec {
+  return { name, target, accepted: resolutionAccepted(presets), parse: (v) => parseResolution(v, presets) };
+}
+
+export function layers(name: string, target: string, presets: PresetTable): AttributeSpec {
+  return { name, target, accepted: layersAccepted(presets), parse: (v) => parseLayers(v, presets) };
+}
+
+const DRAFT_PARTS: Record<string, string> = { RoomConnectOptions: 'connect', RoomOptions: 'room', TrackPublishOptions: 'publish' };
+
+/** Where in a draft a spec's `target` goes, as a path of keys. */
+export function draftPath(target: string): string[] {
+  const [head, ...rest] = target.split('.');
+  const part = DRAFT_PARTS[head] ?? (head.endsWith('CaptureOptions') ? 'capture' : undefined);
+  return part ? [part, ...rest] : ['room', head, ...rest];
+}
+
+/**
+ * Writes `value` at `path` of `draft`, creating the objects on the way. A plain object merges into
+ * what is there (its fields win), so `video-resolution` and `video-framerate` both fill
+ * `resolution`; anything else replaces it.
+ */
+function write(draft: Record<string, unknown>, path: string[], value: unknown): void {
+  const last = path[path.length - 1];
+  let node = draft;
+  for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+  node[last] = isPlainObject(value) ? { ...(node[last] as object), ...value } : value;
 }
 
 /**
@@ -62,7 +105,7 @@ export function text<D>(name: string, target: string, set: (d: D, v: string) => 
  * it is absent. A value that does not parse sets nothing and is reported in `errors`; nothing throws.
  */
 export function mapAttributes<D extends object>(
-  specs: readonly AttributeSpec<D>[],
+  specs: readonly AttributeSpec[],
   read: (name: string) => string | null,
   empty: () => D,
   subject: string,
@@ -72,11 +115,8 @@ export function mapAttributes<D extends object>(
   for (const spec of specs) {
     const value = read(spec.name);
     if (value === null) continue;
-    // Parse into a copy first, so a value that fails half-way leaves nothing behind.
-    const scratch = mergeOptions<D>(empty(), draft);
     try {
-      spec.apply(scratch, value);
-      Object.assign(draft, scratch);
+      write(draft as Record<string, unknown>, draftPath(spec.target), spec.parse(value));
     } catch (err) {
       const detail = err instanceof InvalidValue ? err.detail : String(err);
       errors.push({

@@ -6,35 +6,19 @@ import {
   AudioPresets,
   ScreenSharePresets,
   VideoPresets,
-  type AudioCaptureOptions,
-  type AudioOutputOptions,
   type RoomConnectOptions,
   type RoomOptions,
-  type TrackPublishDefaults,
-  type VideoCaptureOptions,
   type VideoEncoding,
   type VideoResolution,
 } from 'livekit-client';
-import { bitrate, mapAttributes, mergeOptions, number, oneOf, text, tri, type AttributeSpec } from './attributes.js';
-import {
-  InvalidValue,
-  TRI_ACCEPTED,
-  enumAccepted,
-  enumParser,
-  layersAccepted,
-  parseLayers,
-  parseResolution,
-  parseTri,
-  resolutionAccepted,
-  type PresetTable,
-} from './grammar.js';
+import { bitrate, layers, mapAttributes, mergeOptions, number, oneOf, preset, resolution, text, tri, type AttributeSpec } from './attributes.js';
+import { InvalidValue, TRI_ACCEPTED, enumParser, parseTri, type PresetTable } from './grammar.js';
 
 export { mapAttributes, mergeOptions, type AttributeError, type AttributeSpec } from './attributes.js';
 
 export const VIDEO_CODECS = ['vp8', 'h264', 'vp9', 'av1', 'h265'] as const;
 export const BACKUP_CODECS = ['vp8', 'h264'] as const;
 export const FACING_MODES = ['user', 'environment', 'left', 'right'] as const;
-export const AUDIO_PRESETS = ['telephone', 'speech', 'music', 'musicStereo', 'musicHighQuality', 'musicHighQualityStereo'] as const;
 export const DEGRADATION_PREFERENCES = ['balanced', 'maintain-framerate', 'maintain-resolution'] as const;
 export const SCALABILITY_MODES = [
   'L1T1', 'L1T2', 'L1T3',
@@ -51,86 +35,56 @@ export interface OptionsDraft {
   connect: RoomConnectOptions;
 }
 
-// Getters that create the nested option objects on first write.
-const video = (d: OptionsDraft): VideoCaptureOptions => (d.room.videoCaptureDefaults ??= {});
-const audio = (d: OptionsDraft): AudioCaptureOptions => (d.room.audioCaptureDefaults ??= {});
-const publish = (d: OptionsDraft): TrackPublishDefaults => (d.room.publishDefaults ??= {});
-const resolution = (d: OptionsDraft) => (video(d).resolution ??= {} as VideoResolution);
-const videoEncoding = (d: OptionsDraft) => (publish(d).videoEncoding ??= {} as VideoEncoding);
-const screenEncoding = (d: OptionsDraft) => (publish(d).screenShareEncoding ??= {} as VideoEncoding);
-
 const parseBackupCodec = enumParser(BACKUP_CODECS);
-const parseAudioPreset = enumParser(AUDIO_PRESETS);
+const BACKUP_CODEC_ACCEPTED = `${TRI_ACCEPTED}, or a codec (${BACKUP_CODECS.join(', ')})`;
 
 /** Every option attribute of `<lk-room>`, in the order they are applied. */
-export const ROOM_OPTION_ATTRIBUTES: readonly AttributeSpec<OptionsDraft>[] = [
-  tri('auto-subscribe', 'RoomConnectOptions.autoSubscribe', (d, v) => (d.connect.autoSubscribe = v)),
-  tri('adaptive-stream', 'RoomOptions.adaptiveStream', (d, v) => (d.room.adaptiveStream = v), true),
-  tri('dynacast', 'RoomOptions.dynacast', (d, v) => (d.room.dynacast = v), true),
-  {
-    name: 'video-resolution',
-    target: 'videoCaptureDefaults.resolution',
-    accepted: resolutionAccepted(VideoPresets),
-    apply: (d, v) => Object.assign(resolution(d), parseResolution(v, VideoPresets)),
-  },
-  number('video-framerate', 'videoCaptureDefaults.resolution.frameRate', (d, v) => (resolution(d).frameRate = v)),
-  oneOf('facing-mode', 'videoCaptureDefaults.facingMode', FACING_MODES, (d, v) => (video(d).facingMode = v)),
-  text('video-device', 'videoCaptureDefaults.deviceId', (d, v) => (video(d).deviceId = v)),
-  text('audio-device', 'audioCaptureDefaults.deviceId', (d, v) => (audio(d).deviceId = v)),
-  text('audio-output-device', 'audioOutput.deviceId', (d, v) => (d.room.audioOutput = { deviceId: v } satisfies AudioOutputOptions)),
-  tri('echo-cancellation', 'audioCaptureDefaults.echoCancellation', (d, v) => (audio(d).echoCancellation = v)),
-  tri('noise-suppression', 'audioCaptureDefaults.noiseSuppression', (d, v) => (audio(d).noiseSuppression = v)),
-  tri('auto-gain-control', 'audioCaptureDefaults.autoGainControl', (d, v) => (audio(d).autoGainControl = v)),
-  tri('voice-isolation', 'audioCaptureDefaults.voiceIsolation', (d, v) => (audio(d).voiceIsolation = v)),
-  oneOf('video-codec', 'publishDefaults.videoCodec', VIDEO_CODECS, (d, v) => (publish(d).videoCodec = v)),
+export const ROOM_OPTION_ATTRIBUTES: readonly AttributeSpec[] = [
+  tri('auto-subscribe', 'RoomConnectOptions.autoSubscribe'),
+  tri('adaptive-stream', 'RoomOptions.adaptiveStream', true),
+  tri('dynacast', 'RoomOptions.dynacast', true),
+  resolution('video-resolution', 'videoCaptureDefaults.resolution', VideoPresets),
+  number('video-framerate', 'videoCaptureDefaults.resolution.frameRate'),
+  oneOf('facing-mode', 'videoCaptureDefaults.facingMode', FACING_MODES),
+  text('video-device', 'videoCaptureDefaults.deviceId'),
+  text('audio-device', 'audioCaptureDefaults.deviceId'),
+  text('audio-output-device', 'audioOutput.deviceId'),
+  tri('echo-cancellation', 'audioCaptureDefaults.echoCancellation'),
+  tri('noise-suppression', 'audioCaptureDefaults.noiseSuppression'),
+  tri('auto-gain-control', 'audioCaptureDefaults.autoGainControl'),
+  tri('voice-isolation', 'audioCaptureDefaults.voiceIsolation'),
+  oneOf('video-codec', 'publishDefaults.videoCodec', VIDEO_CODECS),
   {
     name: 'backup-codec',
     target: 'publishDefaults.backupCodec',
-    accepted: `${TRI_ACCEPTED}, or a codec (${BACKUP_CODECS.join(', ')})`,
-    apply(d, v) {
-      let value: boolean | { codec: (typeof BACKUP_CODECS)[number] };
+    accepted: BACKUP_CODEC_ACCEPTED,
+    parse(value) {
       try {
-        value = parseTri(v);
+        return parseTri(value);
       } catch {
         try {
-          value = { codec: parseBackupCodec(v) };
+          return { codec: parseBackupCodec(value) };
         } catch {
-          throw new InvalidValue(this.accepted);
+          throw new InvalidValue(BACKUP_CODEC_ACCEPTED);
         }
       }
-      publish(d).backupCodec = value;
     },
   },
-  bitrate('video-max-bitrate', 'publishDefaults.videoEncoding.maxBitrate', (d, v) => (videoEncoding(d).maxBitrate = v)),
-  number('video-max-framerate', 'publishDefaults.videoEncoding.maxFramerate', (d, v) => (videoEncoding(d).maxFramerate = v)),
-  tri('simulcast', 'publishDefaults.simulcast', (d, v) => (publish(d).simulcast = v)),
-  {
-    name: 'simulcast-layers',
-    target: 'publishDefaults.videoSimulcastLayers',
-    accepted: layersAccepted(VideoPresets),
-    apply: (d, v) => (publish(d).videoSimulcastLayers = parseLayers(v, VideoPresets)),
-  },
-  bitrate('screenshare-max-bitrate', 'publishDefaults.screenShareEncoding.maxBitrate', (d, v) => (screenEncoding(d).maxBitrate = v)),
-  number('screenshare-max-framerate', 'publishDefaults.screenShareEncoding.maxFramerate', (d, v) => (screenEncoding(d).maxFramerate = v)),
-  {
-    name: 'screenshare-simulcast-layers',
-    target: 'publishDefaults.screenShareSimulcastLayers',
-    accepted: layersAccepted(SCREEN_SHARE_LAYER_PRESETS),
-    apply: (d, v) => (publish(d).screenShareSimulcastLayers = parseLayers(v, SCREEN_SHARE_LAYER_PRESETS)),
-  },
-  {
-    name: 'audio-preset',
-    target: 'publishDefaults.audioPreset',
-    accepted: enumAccepted(AUDIO_PRESETS),
-    apply: (d, v) => (publish(d).audioPreset = { ...AudioPresets[parseAudioPreset(v)], ...publish(d).audioPreset }),
-  },
-  bitrate('audio-max-bitrate', 'publishDefaults.audioPreset.maxBitrate', (d, v) => (publish(d).audioPreset = { ...publish(d).audioPreset, maxBitrate: v })),
-  tri('dtx', 'publishDefaults.dtx', (d, v) => (publish(d).dtx = v)),
-  tri('red', 'publishDefaults.red', (d, v) => (publish(d).red = v)),
-  tri('force-stereo', 'publishDefaults.forceStereo', (d, v) => (publish(d).forceStereo = v)),
-  tri('stop-mic-on-mute', 'publishDefaults.stopMicTrackOnMute', (d, v) => (publish(d).stopMicTrackOnMute = v)),
-  oneOf('scalability-mode', 'publishDefaults.scalabilityMode', SCALABILITY_MODES, (d, v) => (publish(d).scalabilityMode = v)),
-  oneOf('degradation-preference', 'publishDefaults.degradationPreference', DEGRADATION_PREFERENCES, (d, v) => (publish(d).degradationPreference = v)),
+  bitrate('video-max-bitrate', 'publishDefaults.videoEncoding.maxBitrate'),
+  number('video-max-framerate', 'publishDefaults.videoEncoding.maxFramerate'),
+  tri('simulcast', 'publishDefaults.simulcast'),
+  layers('simulcast-layers', 'publishDefaults.videoSimulcastLayers', VideoPresets),
+  bitrate('screenshare-max-bitrate', 'publishDefaults.screenShareEncoding.maxBitrate'),
+  number('screenshare-max-framerate', 'publishDefaults.screenShareEncoding.maxFramerate'),
+  layers('screenshare-simulcast-layers', 'publishDefaults.screenShareSimulcastLayers', SCREEN_SHARE_LAYER_PRESETS),
+  preset('audio-preset', 'publishDefaults.audioPreset', AudioPresets),
+  bitrate('audio-max-bitrate', 'publishDefaults.audioPreset.maxBitrate'),
+  tri('dtx', 'publishDefaults.dtx'),
+  tri('red', 'publishDefaults.red'),
+  tri('force-stereo', 'publishDefaults.forceStereo'),
+  tri('stop-mic-on-mute', 'publishDefaults.stopMicTrackOnMute'),
+  oneOf('scalability-mode', 'publishDefaults.scalabilityMode', SCALABILITY_MODES),
+  oneOf('degradation-preference', 'publishDefaults.degradationPreference', DEGRADATION_PREFERENCES),
 ];
 
 export const ROOM_OPTION_ATTRIBUTE_NAMES = ROOM_OPTION_ATTRIBUTES.map((spec) => spec.name);

@@ -12,12 +12,10 @@ import {
   type ScreenShareCaptureOptions,
   type TrackPublishOptions,
   type VideoCaptureOptions,
-  type VideoEncoding,
-  type VideoResolution,
 } from 'livekit-client';
-import { bitrate, mapAttributes, mergeOptions, number, oneOf, text, tri, type AttributeSpec } from './attributes.js';
-import { layersAccepted, parseLayers, parseResolution, resolutionAccepted, type PresetTable } from './grammar.js';
-import { AUDIO_PRESETS, FACING_MODES, SCREEN_SHARE_LAYER_PRESETS, VIDEO_CODECS, completeVideoEncoding } from './room-options.js';
+import { bitrate, layers, mapAttributes, mergeOptions, number, oneOf, preset, resolution, text, tri, type AttributeSpec } from './attributes.js';
+import type { PresetTable } from './grammar.js';
+import { FACING_MODES, SCREEN_SHARE_LAYER_PRESETS, VIDEO_CODECS, completeVideoEncoding } from './room-options.js';
 
 export interface TrackOptionsDraft<C> {
   capture: C;
@@ -34,62 +32,38 @@ export const DISPLAY_SURFACES = ['monitor', 'window', 'browser'] as const;
 /** Resolutions a screen share may name: `ScreenSharePresets` and the camera presets. */
 const SCREEN_SHARE_RESOLUTIONS: PresetTable = { ...ScreenSharePresets, ...VideoPresets };
 
-const partialResolution = (capture: { resolution?: VideoResolution }) => (capture.resolution ??= {} as VideoResolution);
-const videoEncoding = (d: TrackOptionsDraft<unknown>) => (d.publish.videoEncoding ??= {} as VideoEncoding);
-const screenEncoding = (d: TrackOptionsDraft<unknown>) => (d.publish.screenShareEncoding ??= {} as VideoEncoding);
-
-export const CAMERA_ATTRIBUTES: readonly AttributeSpec<CameraDraft>[] = [
-  {
-    name: 'resolution',
-    target: 'VideoCaptureOptions.resolution',
-    accepted: resolutionAccepted(VideoPresets),
-    apply: (d, v) => Object.assign(partialResolution(d.capture), parseResolution(v, VideoPresets)),
-  },
-  number('framerate', 'VideoCaptureOptions.resolution.frameRate', (d, v) => (partialResolution(d.capture).frameRate = v)),
-  oneOf('facing-mode', 'VideoCaptureOptions.facingMode', FACING_MODES, (d, v) => (d.capture.facingMode = v)),
-  text('device', 'VideoCaptureOptions.deviceId', (d, v) => (d.capture.deviceId = v)),
-  bitrate('max-bitrate', 'TrackPublishOptions.videoEncoding.maxBitrate', (d, v) => (videoEncoding(d).maxBitrate = v)),
-  number('max-framerate', 'TrackPublishOptions.videoEncoding.maxFramerate', (d, v) => (videoEncoding(d).maxFramerate = v)),
-  tri('simulcast', 'TrackPublishOptions.simulcast', (d, v) => (d.publish.simulcast = v)),
-  {
-    name: 'simulcast-layers',
-    target: 'TrackPublishOptions.videoSimulcastLayers',
-    accepted: layersAccepted(VideoPresets),
-    apply: (d, v) => (d.publish.videoSimulcastLayers = parseLayers(v, VideoPresets)),
-  },
-  oneOf('codec', 'TrackPublishOptions.videoCodec', VIDEO_CODECS, (d, v) => (d.publish.videoCodec = v)),
+export const CAMERA_ATTRIBUTES: readonly AttributeSpec[] = [
+  resolution('resolution', 'VideoCaptureOptions.resolution', VideoPresets),
+  number('framerate', 'VideoCaptureOptions.resolution.frameRate'),
+  oneOf('facing-mode', 'VideoCaptureOptions.facingMode', FACING_MODES),
+  text('device', 'VideoCaptureOptions.deviceId'),
+  bitrate('max-bitrate', 'TrackPublishOptions.videoEncoding.maxBitrate'),
+  number('max-framerate', 'TrackPublishOptions.videoEncoding.maxFramerate'),
+  tri('simulcast', 'TrackPublishOptions.simulcast'),
+  layers('simulcast-layers', 'TrackPublishOptions.videoSimulcastLayers', VideoPresets),
+  oneOf('codec', 'TrackPublishOptions.videoCodec', VIDEO_CODECS),
 ];
 
-export const MICROPHONE_ATTRIBUTES: readonly AttributeSpec<MicrophoneDraft>[] = [
-  text('device', 'AudioCaptureOptions.deviceId', (d, v) => (d.capture.deviceId = v)),
-  tri('echo-cancellation', 'AudioCaptureOptions.echoCancellation', (d, v) => (d.capture.echoCancellation = v)),
-  tri('noise-suppression', 'AudioCaptureOptions.noiseSuppression', (d, v) => (d.capture.noiseSuppression = v)),
-  tri('auto-gain-control', 'AudioCaptureOptions.autoGainControl', (d, v) => (d.capture.autoGainControl = v)),
-  oneOf('audio-preset', 'TrackPublishOptions.audioPreset', AUDIO_PRESETS, (d, v) => (d.publish.audioPreset = { ...AudioPresets[v], ...d.publish.audioPreset })),
-  bitrate('max-bitrate', 'TrackPublishOptions.audioPreset.maxBitrate', (d, v) => (d.publish.audioPreset = { ...d.publish.audioPreset, maxBitrate: v })),
-  tri('dtx', 'TrackPublishOptions.dtx', (d, v) => (d.publish.dtx = v)),
-  tri('red', 'TrackPublishOptions.red', (d, v) => (d.publish.red = v)),
+export const MICROPHONE_ATTRIBUTES: readonly AttributeSpec[] = [
+  text('device', 'AudioCaptureOptions.deviceId'),
+  tri('echo-cancellation', 'AudioCaptureOptions.echoCancellation'),
+  tri('noise-suppression', 'AudioCaptureOptions.noiseSuppression'),
+  tri('auto-gain-control', 'AudioCaptureOptions.autoGainControl'),
+  preset('audio-preset', 'TrackPublishOptions.audioPreset', AudioPresets),
+  bitrate('max-bitrate', 'TrackPublishOptions.audioPreset.maxBitrate'),
+  tri('dtx', 'TrackPublishOptions.dtx'),
+  tri('red', 'TrackPublishOptions.red'),
 ];
 
-export const SCREEN_SHARE_ATTRIBUTES: readonly AttributeSpec<ScreenShareDraft>[] = [
-  tri('audio', 'ScreenShareCaptureOptions.audio', (d, v) => (d.capture.audio = v)),
-  {
-    name: 'resolution',
-    target: 'ScreenShareCaptureOptions.resolution',
-    accepted: resolutionAccepted(SCREEN_SHARE_RESOLUTIONS),
-    apply: (d, v) => (d.capture.resolution = parseResolution(v, SCREEN_SHARE_RESOLUTIONS)),
-  },
-  bitrate('max-bitrate', 'TrackPublishOptions.screenShareEncoding.maxBitrate', (d, v) => (screenEncoding(d).maxBitrate = v)),
-  number('max-framerate', 'TrackPublishOptions.screenShareEncoding.maxFramerate', (d, v) => (screenEncoding(d).maxFramerate = v)),
-  oneOf('content-hint', 'ScreenShareCaptureOptions.contentHint', CONTENT_HINTS, (d, v) => (d.capture.contentHint = v)),
-  {
-    name: 'simulcast-layers',
-    target: 'TrackPublishOptions.screenShareSimulcastLayers',
-    accepted: layersAccepted(SCREEN_SHARE_LAYER_PRESETS),
-    apply: (d, v) => (d.publish.screenShareSimulcastLayers = parseLayers(v, SCREEN_SHARE_LAYER_PRESETS)),
-  },
-  oneOf('surface', 'ScreenShareCaptureOptions.video.displaySurface', DISPLAY_SURFACES, (d, v) => (d.capture.video = { displaySurface: v })),
-  tri('prefer-current-tab', 'ScreenShareCaptureOptions.preferCurrentTab', (d, v) => (d.capture.preferCurrentTab = v)),
+export const SCREEN_SHARE_ATTRIBUTES: readonly AttributeSpec[] = [
+  tri('audio', 'ScreenShareCaptureOptions.audio'),
+  resolution('resolution', 'ScreenShareCaptureOptions.resolution', SCREEN_SHARE_RESOLUTIONS),
+  bitrate('max-bitrate', 'TrackPublishOptions.screenShareEncoding.maxBitrate'),
+  number('max-framerate', 'TrackPublishOptions.screenShareEncoding.maxFramerate'),
+  oneOf('content-hint', 'ScreenShareCaptureOptions.contentHint', CONTENT_HINTS),
+  layers('simulcast-layers', 'TrackPublishOptions.screenShareSimulcastLayers', SCREEN_SHARE_LAYER_PRESETS),
+  oneOf('surface', 'ScreenShareCaptureOptions.video.displaySurface', DISPLAY_SURFACES),
+  tri('prefer-current-tab', 'ScreenShareCaptureOptions.preferCurrentTab'),
 ];
 
 export const emptyDraft = <C>(): TrackOptionsDraft<C> => ({ capture: {} as C, publish: {} });
