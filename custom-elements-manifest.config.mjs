@@ -1,5 +1,5 @@
 // `npm run analyze`: custom-elements.json from the JSDoc on the element classes (`@tag`, `@attr`,
-// `@fires`, `@slot`, `@csspart`, `@cssprop`) and Lit's `@property` decorators.
+// `@fires`, `@slot`, `@csspart`, `@cssprop`) and Lit's `static properties`.
 // `npm run analyze:check` fails when the committed file is stale.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -112,6 +112,29 @@ function eventTypesPlugin() {
   };
 }
 
+/**
+ * Lit's private reactive state (`static properties = { entries: { state: true } }` on a `private`
+ * field) has no attribute, but the analyzer gives it one: drop it.
+ */
+function privateStatePlugin() {
+  return {
+    name: 'livekit-elements:private-state',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const moduleDoc of customElementsManifest.modules) {
+        for (const declaration of moduleDoc.declarations ?? []) {
+          const state = new Set();
+          for (const member of declaration.members ?? []) {
+            if (member.privacy !== 'private' || member.attribute === undefined) continue;
+            state.add(member.name);
+            delete member.attribute;
+          }
+          if (declaration.attributes) declaration.attributes = declaration.attributes.filter((a) => !state.has(a.fieldName));
+        }
+      }
+    },
+  };
+}
+
 /** The module (a path like `moduleDoc.path`) that declares `name`, as seen from `sourceFile`. */
 function moduleOf(ts, sourceFile, name, modulePath) {
   for (const statement of sourceFile.statements) {
@@ -138,7 +161,7 @@ export default {
   litelement: true,
   // package.json already names the manifest; `analyze:check` writes elsewhere and must not touch it.
   packagejson: false,
-  plugins: [defineHelperPlugin(), eventTypesPlugin()],
+  plugins: [defineHelperPlugin(), eventTypesPlugin(), privateStatePlugin()],
   // The analyzer's glob order varies from run to run, and so would the manifest: sort the files.
   overrideModuleCreation: ({ ts, globs }) =>
     [...globs]

@@ -8,8 +8,9 @@
 //
 // Templates: scripts/minify-templates.mjs squeezes the indentation and comments out of Lit's html``,
 // svg`` and css`` text in both builds (a minifier keeps template literals verbatim).
-// Decorators: Vite's oxc transform reads `experimentalDecorators` and `useDefineForClassFields`
-// from tsconfig.json, so Lit's legacy `@property` decorators are compiled as `tsc` would.
+// Reactive properties: each element lists them in `static properties`; Vite's oxc transform reads
+// `useDefineForClassFields: false` from tsconfig.json, so a field's initial value is assigned in the
+// constructor (through Lit's accessor) instead of defining an own property that would hide it.
 // Registration: package.json `sideEffects` names src/index.ts, src/lk-*.ts and src/context.ts as
 // well as their dist/ twins; without the src/ entries this build would drop the `define()` calls.
 // `npm run check:bundle` loads the bundle in Chromium and checks both.

@@ -1,6 +1,6 @@
 // `npm run check:bundle` (after `npm run build`): loads dist/livekit-elements.js in headless
 // Chromium the way an embed does (`<script type="module">`, no bundler, no import map) and checks
-// that every element in custom-elements.json is defined and that Lit's `@property` decorators
+// that every element in custom-elements.json is defined and that Lit's reactive properties
 // survived the build: the `connect` attribute must set `autoConnect`, and no class field may
 // shadow a reactive property's accessor.
 import { readFileSync } from 'node:fs';
@@ -70,4 +70,4 @@ if (failures.length) {
   console.error(`check:bundle: dist/livekit-elements.js failed:\n  ${failures.join('\n  ')}`);
   process.exit(1);
 }
-console.log(`check:bundle: ${tags.join(', ')} defined; decorators intact (${JSON.stringify(result)}).`);
+console.log(`check:bundle: ${tags.join(', ')} defined; reactive properties intact (${JSON.stringify(result)}).`);

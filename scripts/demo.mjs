@@ -45,8 +45,8 @@ export async function startDemo({ port = 5173 } = {}) {
         strictPort: false,
         fs: { allow: [repoRoot] }, // src/ is outside the root (demo/)
       },
-      // src/ uses TypeScript's legacy decorators: Vite's oxc transform reads experimentalDecorators and
-      // useDefineForClassFields from tsconfig.json, so no extra plugin is needed.
+      // Vite's oxc transform reads useDefineForClassFields from tsconfig.json (Lit's reactive
+      // properties need it off), so no extra plugin is needed.
       plugins: [
         {
           name: 'livekit-elements-token-endpoint',

@@ -1,4 +1,4 @@
-import { property } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { RoomEvent, type RemoteAudioTrack, type Room } from 'livekit-client';
 import { AttributeParser } from '../../controllers/attribute-parser.js';
 import { RoomBindingController } from '../../controllers/room-binding.js';
@@ -25,16 +25,22 @@ const flag = { fromAttribute: parseFlag, toAttribute: (value: boolean) => (value
  * @fires lk-error - `{code: 'invalid-attribute', attribute, value, accepted}` for a `volume` outside 0…1.
  */
 export class LkAudioRenderer extends LkElement {
+  static override properties: PropertyDeclarations = {
+    roomId: { attribute: 'room' },
+    volume: {},
+    muted: { converter: flag, reflect: true },
+  };
+
   static override styles = [LkElement.styles, styles];
 
   /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  @property({ attribute: 'room' }) roomId?: string;
+  roomId?: string;
 
   /** Playback volume, 0 to 1 (livekit-client's `RemoteAudioTrack.setVolume`). Default 1. */
-  @property() volume?: string | number;
+  volume?: string | number;
 
   /** Silence every track while present (`muted="false"` is off). The tracks stay subscribed. */
-  @property({ converter: flag, reflect: true }) muted = false;
+  muted = false;
 
   #attrs = new AttributeParser(this);
   #events = new RoomEventsController(

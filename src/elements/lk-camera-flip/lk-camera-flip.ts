@@ -1,5 +1,4 @@
-import { html, LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, LitElement, type PropertyDeclarations } from 'lit';
 import { Track, type Room } from 'livekit-client';
 import { LocalTrackController } from '../../controllers/local-track.js';
 import { MediaDevicesController } from '../../controllers/media-devices.js';
@@ -27,20 +26,27 @@ import { flipIcon } from '../track-toggle/icons.js';
  * @fires lk-error - When the camera cannot be restarted: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`.
  */
 export class LkCameraFlip extends LkElement {
+  static override properties: PropertyDeclarations = {
+    roomId: { attribute: 'room' },
+    label: {},
+    facingMode: { attribute: 'facing-mode', reflect: true },
+    pending: { type: Boolean, reflect: true },
+  };
+
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [LkElement.styles, buttonStyles];
 
   /** The id of an `<lk-room>` to act on instead of the enclosing one. */
-  @property({ attribute: 'room' }) roomId?: string;
+  roomId?: string;
 
   /** Replaces the default text. */
-  @property() label?: string;
+  label?: string;
 
   /** The facing mode asked for last. Reflected; read-only. @readonly */
-  @property({ attribute: 'facing-mode', reflect: true }) facingMode: FacingMode = 'user';
+  facingMode: FacingMode = 'user';
 
   /** A restart is in flight. Reflected; read-only. @readonly */
-  @property({ type: Boolean, reflect: true }) pending = false;
+  pending = false;
 
   #devices = new MediaDevicesController(this, () => 'videoinput');
   #camera = new LocalTrackController(this, Track.Source.Camera);

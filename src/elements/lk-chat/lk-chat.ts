@@ -1,5 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, LitElement, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { ConnectionState, RoomEvent, type Room } from 'livekit-client';
 import { ChatController } from '../../controllers/chat.js';
 import { RoomBindingController } from '../../controllers/room-binding.js';
@@ -75,47 +74,64 @@ const unreadConverter = {
  * @attr {number} unread - Set by the element (read-only): how many messages arrived while the chat could not be seen; absent when none.
  */
 export class LkChat extends LkElement {
+  static override properties: PropertyDeclarations = {
+    roomId: { attribute: 'room' },
+    topic: {},
+    heading: {},
+    placeholder: {},
+    inputLabel: { attribute: 'input-label' },
+    sendLabel: { attribute: 'send-label' },
+    editedLabel: { attribute: 'edited-label' },
+    disconnectedMessage: { attribute: 'disconnected-message' },
+    notAllowedMessage: { attribute: 'not-allowed-message' },
+    sendFailedMessage: { attribute: 'send-failed-message' },
+    unread: { reflect: true, converter: unreadConverter },
+    pending: { type: Boolean, reflect: true },
+    problem: { state: true },
+    entries: { state: true },
+  };
+
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [LkElement.styles, styles];
 
   /** The id of an `<lk-room>` to chat in instead of the enclosing one. */
-  @property({ attribute: 'room' }) roomId?: string;
+  roomId?: string;
 
   /** The text-stream topic; React's `channelTopic`. A custom topic is also used for the legacy packets, as React does. */
-  @property() topic: string = CHAT_TOPIC;
+  topic: string = CHAT_TOPIC;
 
   /** The heading text. */
-  @property() heading = 'Messages';
+  heading = 'Messages';
 
   /** The input's placeholder. */
-  @property() placeholder = 'Enter a message…';
+  placeholder = 'Enter a message…';
 
   /** The input's label (visually hidden unless styled through `::part(label)`). */
-  @property({ attribute: 'input-label' }) inputLabel = 'Message';
+  inputLabel = 'Message';
 
   /** The send button's text. */
-  @property({ attribute: 'send-label' }) sendLabel = 'Send';
+  sendLabel = 'Send';
 
   /** The mark on a message whose text was replaced by an edit. */
-  @property({ attribute: 'edited-label' }) editedLabel = 'edited';
+  editedLabel = 'edited';
 
   /** Shown when a message is refused because the room is not connected. */
-  @property({ attribute: 'disconnected-message' }) disconnectedMessage = 'Not connected: your message was not sent.';
+  disconnectedMessage = 'Not connected: your message was not sent.';
 
   /** Shown when the token may not send data (the server would drop the message). */
-  @property({ attribute: 'not-allowed-message' }) notAllowedMessage = 'You may not send messages in this room.';
+  notAllowedMessage = 'You may not send messages in this room.';
 
   /** Shown when sending failed. */
-  @property({ attribute: 'send-failed-message' }) sendFailedMessage = 'Your message could not be sent.';
+  sendFailedMessage = 'Your message could not be sent.';
 
   /** Messages received while the chat could not be seen. Reflected (absent when 0); read-only. @readonly */
-  @property({ reflect: true, converter: unreadConverter }) unread = 0;
+  unread = 0;
 
   /** A message is being sent. Reflected; read-only. @readonly */
-  @property({ type: Boolean, reflect: true }) pending = false;
+  pending = false;
 
-  @state() private problem?: Problem;
-  @state() private entries: readonly ChatEntry[] = [];
+  private problem?: Problem;
+  private entries: readonly ChatEntry[] = [];
 
   private get log() {
     return this.renderRoot.querySelector<HTMLElement>('[part~=log]');

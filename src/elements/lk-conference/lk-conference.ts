@@ -1,5 +1,4 @@
-import { html, LitElement, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import { LkRoom } from '../lk-room/lk-room.js';
 import { styles } from './lk-conference.styles.js';
 
@@ -33,17 +32,24 @@ import { styles } from './lk-conference.styles.js';
  * @cssprop [--lk-conference-chat-width=20rem] - The width of the chat panel.
  */
 export class LkConference extends LkRoom {
+  static override properties: PropertyDeclarations = {
+    chatOpen: { type: Boolean, reflect: true, attribute: 'chat-open' },
+    chatLabel: { attribute: 'chat-label' },
+    controlsLabel: { attribute: 'controls-label' },
+    unread: { state: true },
+  };
+
   static override styles = [LkRoom.styles, styles];
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions };
 
   /** Show the chat panel. Reflected. */
-  @property({ type: Boolean, reflect: true, attribute: 'chat-open' }) chatOpen = false;
+  chatOpen = false;
 
   /** Labels, for localisation. */
-  @property({ attribute: 'chat-label' }) chatLabel = 'Chat';
-  @property({ attribute: 'controls-label' }) controlsLabel = 'Call controls';
+  chatLabel = 'Chat';
+  controlsLabel = 'Call controls';
 
-  @state() private unread = 0;
+  private unread = 0;
 
   protected override render() {
     const connected = this.connectionState === 'connected';

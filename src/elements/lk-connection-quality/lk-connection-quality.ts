@@ -1,5 +1,4 @@
-import { html, svg } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, svg, type PropertyDeclarations } from 'lit';
 import { ConnectionQuality, type Participant, type Room } from 'livekit-client';
 import { ParticipantBindingController } from '../../controllers/participant-binding.js';
 import { qualityBars, toLkQuality, type LkQuality } from '../../core/connection-quality.js';
@@ -26,31 +25,42 @@ import { styles } from './lk-connection-quality.styles.js';
  * @cssprop [--lk-connection-quality-size=1em] - Size of the icon.
  */
 export class LkConnectionQuality extends LkElement {
+  static override properties: PropertyDeclarations = {
+    roomId: { attribute: 'room' },
+    participantIdentity: { attribute: 'participant' },
+    quality: { reflect: true },
+    excellentLabel: { attribute: 'excellent-label' },
+    goodLabel: { attribute: 'good-label' },
+    poorLabel: { attribute: 'poor-label' },
+    lostLabel: { attribute: 'lost-label' },
+    unknownLabel: { attribute: 'unknown-label' },
+  };
+
   static override styles = [LkElement.styles, styles];
 
   /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  @property({ attribute: 'room' }) roomId?: string;
+  roomId?: string;
 
   /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile. */
-  @property({ attribute: 'participant' }) participantIdentity?: string;
+  participantIdentity?: string;
 
   /** `excellent`, `good`, `poor`, `lost` or `unknown`. Reflected for CSS. Read-only. @readonly */
-  @property({ reflect: true }) quality: LkQuality = 'unknown';
+  quality: LkQuality = 'unknown';
 
   /** Text for an excellent connection. */
-  @property({ attribute: 'excellent-label' }) excellentLabel = 'Excellent connection';
+  excellentLabel = 'Excellent connection';
 
   /** Text for a good connection. */
-  @property({ attribute: 'good-label' }) goodLabel = 'Good connection';
+  goodLabel = 'Good connection';
 
   /** Text for a poor connection. */
-  @property({ attribute: 'poor-label' }) poorLabel = 'Poor connection';
+  poorLabel = 'Poor connection';
 
   /** Text for a lost connection. */
-  @property({ attribute: 'lost-label' }) lostLabel = 'Connection lost';
+  lostLabel = 'Connection lost';
 
   /** Text while the quality is not known yet. */
-  @property({ attribute: 'unknown-label' }) unknownLabel = 'Connection quality unknown';
+  unknownLabel = 'Connection quality unknown';
 
   #binding = new ParticipantBindingController(this);
 

@@ -1,5 +1,4 @@
-import { html } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, type PropertyDeclarations } from 'lit';
 import { RoomEvent, type ConnectionState, type Room } from 'livekit-client';
 import { RoomBindingController } from '../../controllers/room-binding.js';
 import { RoomEventsController } from '../../controllers/room-events.js';
@@ -16,25 +15,34 @@ import { styles } from './lk-connection-state.styles.js';
  * @csspart label - The text.
  */
 export class LkConnectionStateElement extends LkElement {
+  static override properties: PropertyDeclarations = {
+    roomId: { attribute: 'room' },
+    state: { reflect: true },
+    disconnectedLabel: { attribute: 'disconnected-label' },
+    connectingLabel: { attribute: 'connecting-label' },
+    connectedLabel: { attribute: 'connected-label' },
+    reconnectingLabel: { attribute: 'reconnecting-label' },
+  };
+
   static override styles = [LkElement.styles, styles];
 
   /** The id of an `<lk-room>` to follow instead of the enclosing one. */
-  @property({ attribute: 'room' }) roomId?: string;
+  roomId?: string;
 
   /** The state of the room, reflected for CSS. Read-only. @readonly */
-  @property({ reflect: true }) state: LkConnectionState = 'disconnected';
+  state: LkConnectionState = 'disconnected';
 
   /** Text while disconnected. */
-  @property({ attribute: 'disconnected-label' }) disconnectedLabel = 'Disconnected';
+  disconnectedLabel = 'Disconnected';
 
   /** Text while connecting. */
-  @property({ attribute: 'connecting-label' }) connectingLabel = 'Connecting…';
+  connectingLabel = 'Connecting…';
 
   /** Text while connected. */
-  @property({ attribute: 'connected-label' }) connectedLabel = 'Connected';
+  connectedLabel = 'Connected';
 
   /** Text while reconnecting. */
-  @property({ attribute: 'reconnecting-label' }) reconnectingLabel = 'Reconnecting…';
+  reconnectingLabel = 'Reconnecting…';
 
   #events = new RoomEventsController(this, {
     [RoomEvent.ConnectionStateChanged]: (state: ConnectionState) => (this.state = toLkConnectionState(state)),

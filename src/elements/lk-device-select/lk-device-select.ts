@@ -1,5 +1,4 @@
-import { html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { RoomEvent, type Room } from 'livekit-client';
 import { AttributeErrorReporter } from '../../controllers/attribute-options.js';
 import { MediaDevicesController } from '../../controllers/media-devices.js';
@@ -27,19 +26,26 @@ const DEFAULT_LABELS: Record<DeviceKind, string> = { videoinput: 'Camera', audio
  * @fires lk-error - `device-not-found`, `device-in-use`, `permission-denied` when switching fails; `invalid-attribute` for a bad `kind`.
  */
 export class LkDeviceSelect extends LkElement {
+  static override properties: PropertyDeclarations = {
+    kind: {},
+    roomId: { attribute: 'room' },
+    label: {},
+    value: {},
+  };
+
   static override styles = [LkElement.styles, styles];
 
   /** `videoinput`, `audioinput` or `audiooutput`. */
-  @property() kind: string = 'videoinput';
+  kind: string = 'videoinput';
 
   /** The id of an `<lk-room>` to act on instead of the enclosing one. */
-  @property({ attribute: 'room' }) roomId?: string;
+  roomId?: string;
 
   /** Replaces the default label (Camera, Microphone, Speaker). */
-  @property() label?: string;
+  label?: string;
 
   /** The selected device id. */
-  @property() value = '';
+  value = '';
 
   #errors = new AttributeErrorReporter(this);
   #kind?: DeviceKind;

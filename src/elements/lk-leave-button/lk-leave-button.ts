@@ -1,5 +1,4 @@
-import { css, html, LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { css, html, LitElement, type PropertyDeclarations } from 'lit';
 import { ConnectionState, RoomEvent, type Room } from 'livekit-client';
 import { RoomBindingController } from '../../controllers/room-binding.js';
 import { RoomEventsController } from '../../controllers/room-events.js';
@@ -24,6 +23,11 @@ import { buttonStyles } from '../track-toggle/button.styles.js';
  * @cssprop [--lk-leave-button-hover-bg=#a51818] - The background under the pointer.
  */
 export class LkLeaveButton extends LkElement {
+  static override properties: PropertyDeclarations = {
+    roomId: { attribute: 'room' },
+    label: {},
+  };
+
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [
     LkElement.styles,
@@ -41,10 +45,10 @@ export class LkLeaveButton extends LkElement {
   ];
 
   /** The id of an `<lk-room>` to leave instead of the enclosing one. */
-  @property({ attribute: 'room' }) roomId?: string;
+  roomId?: string;
 
   /** Replaces the default text. */
-  @property() label?: string;
+  label?: string;
 
   #events = new RoomEventsController(this, { [RoomEvent.ConnectionStateChanged]: () => this.requestUpdate() });
   #binding = new RoomBindingController(this, (room) => (this.#events.room = room));

@@ -1,5 +1,4 @@
-import { html } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, type PropertyDeclarations } from 'lit';
 import type { Participant, Room } from 'livekit-client';
 import { ParticipantBindingController } from '../../controllers/participant-binding.js';
 import { displayName } from '../../core/participants.js';
@@ -21,19 +20,26 @@ import { styles } from './lk-participant-name.styles.js';
  * @cssprop [--lk-participant-name-fg=inherit] - Text colour.
  */
 export class LkParticipantName extends LkElement {
+  static override properties: PropertyDeclarations = {
+    roomId: { attribute: 'room' },
+    participantIdentity: { attribute: 'participant' },
+    localLabel: { attribute: 'local-label' },
+    local: { type: Boolean, reflect: true },
+  };
+
   static override styles = [LkElement.styles, styles];
 
   /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  @property({ attribute: 'room' }) roomId?: string;
+  roomId?: string;
 
   /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile. */
-  @property({ attribute: 'participant' }) participantIdentity?: string;
+  participantIdentity?: string;
 
   /** Shown instead of the local participant's own name, e.g. `You`. Unset: the name. */
-  @property({ attribute: 'local-label' }) localLabel?: string;
+  localLabel?: string;
 
   /** Whether the participant is the local one. Reflected for CSS. Read-only. @readonly */
-  @property({ type: Boolean, reflect: true }) local = false;
+  local = false;
 
   #binding = new ParticipantBindingController(this);
 

@@ -1,5 +1,4 @@
-import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { Track, type Participant, type Room } from 'livekit-client';
 import { ContextProvider, participantContext } from '../../context.js';
 import { AttributeParser } from '../../controllers/attribute-parser.js';
@@ -57,40 +56,54 @@ import { styles } from './lk-participant-tile.styles.js';
  * @fires lk-error - `{code: 'invalid-attribute', attribute, value, accepted}` for a `source` it does not know.
  */
 export class LkParticipantTile extends LkElement {
+  static override properties: PropertyDeclarations = {
+    roomId: { attribute: 'room' },
+    participantIdentity: { attribute: 'participant' },
+    source: { reflect: true },
+    fit: {},
+    mirror: {},
+    micMutedLabel: { attribute: 'mic-muted-label' },
+    screenShareLabel: { attribute: 'screen-share-label' },
+    speaking: { type: Boolean, reflect: true },
+    audioMuted: { type: Boolean, reflect: true, attribute: 'audio-muted' },
+    videoMuted: { type: Boolean, reflect: true, attribute: 'video-muted' },
+    local: { type: Boolean, reflect: true },
+  };
+
   static override styles = [LkElement.styles, styles];
 
   /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  @property({ attribute: 'room' }) roomId?: string;
+  roomId?: string;
 
   /** The identity of the participant, or `local`. Without it: the participant of the enclosing `<lk-participants>` item. */
-  @property({ attribute: 'participant' }) participantIdentity?: string;
+  participantIdentity?: string;
 
   /** `camera` (default) or `screen_share`. Reflected for CSS. */
-  @property({ reflect: true }) source: string = Track.Source.Camera;
+  source: string = Track.Source.Camera;
 
   /** Passed to the video: `cover` or `contain`. */
-  @property() fit?: string;
+  fit?: string;
 
   /** Passed to the video: `auto`, `true` or `false`. */
-  @property() mirror?: string;
+  mirror?: string;
 
   /** The microphone-muted indicator's text, for screen readers. */
-  @property({ attribute: 'mic-muted-label' }) micMutedLabel = 'Microphone muted';
+  micMutedLabel = 'Microphone muted';
 
   /** The screen-share icon's text, for screen readers. */
-  @property({ attribute: 'screen-share-label' }) screenShareLabel = 'Screen share';
+  screenShareLabel = 'Screen share';
 
   /** The participant is speaking (from the server's active speakers). Reflected for CSS. Read-only. @readonly */
-  @property({ type: Boolean, reflect: true }) speaking = false;
+  speaking = false;
 
   /** The participant's microphone is muted or off. Reflected for CSS. Read-only. @readonly */
-  @property({ type: Boolean, reflect: true, attribute: 'audio-muted' }) audioMuted = true;
+  audioMuted = true;
 
   /** There is no video of the tile's source, or it is muted. Reflected for CSS. Read-only. @readonly */
-  @property({ type: Boolean, reflect: true, attribute: 'video-muted' }) videoMuted = true;
+  videoMuted = true;
 
   /** The participant is the local one. Reflected for CSS. Read-only. @readonly */
-  @property({ type: Boolean, reflect: true }) local = false;
+  local = false;
 
   #provider = new ContextProvider(this, participantContext, undefined);
   #binding = new ParticipantBindingController(this, (participant) => this.#provider.setValue(participant));

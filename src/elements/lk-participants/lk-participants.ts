@@ -1,5 +1,4 @@
-import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { ConnectionState, RoomEvent, Track, type Participant, type Room } from 'livekit-client';
 import { ContextProvider, participantContext } from '../../context.js';
 import { AttributeParser } from '../../controllers/attribute-parser.js';
@@ -64,19 +63,26 @@ interface Item {
  * @fires lk-error - `{code: 'invalid-attribute', attribute, value, accepted}` for a `filter`, `sources` or `layout` it does not know.
  */
 export class LkParticipants extends LkElement {
+  static override properties: PropertyDeclarations = {
+    roomId: { attribute: 'room' },
+    filter: {},
+    sources: {},
+    layout: {},
+  };
+
   static override styles = [LkElement.styles, styles];
 
   /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  @property({ attribute: 'room' }) roomId?: string;
+  roomId?: string;
 
   /** Whom to show: `all` (default), `remote` or `local`. */
-  @property() filter?: string;
+  filter?: string;
 
   /** Which tiles: a list of `camera` (a tile per participant) and `screen_share` (a tile per screen share). Default: both. */
-  @property() sources?: string;
+  sources?: string;
 
   /** `grid` (default), or `focus`: a screen share large, the other tiles beside it. */
-  @property() layout?: string;
+  layout?: string;
 
   #attrs = new AttributeParser(this);
   #events = new RoomEventsController(

@@ -1,5 +1,4 @@
-import { html, LitElement, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import type { LocalVideoTrack } from 'livekit-client';
 import { LocalPreviewController } from '../../controllers/local-preview.js';
 import { MediaDevicesController } from '../../controllers/media-devices.js';
@@ -36,29 +35,43 @@ import { styles } from './lk-prejoin.styles.js';
  * @cssprop [--lk-prejoin-width=28rem] - The width of the pre-join box.
  */
 export class LkPrejoin extends LkElement {
+  static override properties: PropertyDeclarations = {
+    roomId: { attribute: 'room' },
+    joined: { type: Boolean, reflect: true },
+    noPersist: { type: Boolean, attribute: 'no-persist' },
+    cameraLabel: { attribute: 'camera-label' },
+    microphoneLabel: { attribute: 'microphone-label' },
+    nameLabel: { attribute: 'name-label' },
+    joinLabel: { attribute: 'join-label' },
+    levelLabel: { attribute: 'level-label' },
+    cameraUnavailableLabel: { attribute: 'camera-unavailable-label' },
+    microphoneUnavailableLabel: { attribute: 'microphone-unavailable-label' },
+    choices: { attribute: false },
+  };
+
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [LkElement.styles, styles];
 
   /** The id of the `<lk-room>` to join instead of the enclosing one. */
-  @property({ attribute: 'room' }) roomId?: string;
+  roomId?: string;
 
   /** Set once joined; the element then hides. Reflected. */
-  @property({ type: Boolean, reflect: true }) joined = false;
+  joined = false;
 
   /** Do not read or write `localStorage`. */
-  @property({ type: Boolean, attribute: 'no-persist' }) noPersist = false;
+  noPersist = false;
 
   /** Labels, for localisation. */
-  @property({ attribute: 'camera-label' }) cameraLabel = 'Camera';
-  @property({ attribute: 'microphone-label' }) microphoneLabel = 'Microphone';
-  @property({ attribute: 'name-label' }) nameLabel = 'Your name';
-  @property({ attribute: 'join-label' }) joinLabel = 'Join';
-  @property({ attribute: 'level-label' }) levelLabel = 'Microphone level';
-  @property({ attribute: 'camera-unavailable-label' }) cameraUnavailableLabel = 'The camera cannot be used; you will join without it.';
-  @property({ attribute: 'microphone-unavailable-label' }) microphoneUnavailableLabel = 'The microphone cannot be used; you will join without it.';
+  cameraLabel = 'Camera';
+  microphoneLabel = 'Microphone';
+  nameLabel = 'Your name';
+  joinLabel = 'Join';
+  levelLabel = 'Microphone level';
+  cameraUnavailableLabel = 'The camera cannot be used; you will join without it.';
+  microphoneUnavailableLabel = 'The microphone cannot be used; you will join without it.';
 
   /** The choices: camera and microphone on/off, their devices, the name. */
-  @property({ attribute: false }) choices: UserChoices = parseUserChoices(null);
+  choices: UserChoices = parseUserChoices(null);
 
   #preview = new LocalPreviewController(this);
   #cameras = new MediaDevicesController(this, () => 'videoinput');

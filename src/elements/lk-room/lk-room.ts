@@ -1,5 +1,4 @@
-import { html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, type PropertyValues, type PropertyDeclarations } from 'lit';
 import {
   ConnectionState,
   DisconnectReason,
@@ -91,6 +90,22 @@ const flag = { fromAttribute: parseFlag, toAttribute: (value: boolean) => (value
  * @cssprop [--lk-room-display=contents] - How the host box takes part in layout.
  */
 export class LkRoom extends LkElement {
+  static override properties: PropertyDeclarations = {
+    url: {},
+    token: {},
+    tokenEndpoint: { attribute: 'token-endpoint' },
+    roomName: { attribute: 'room-name' },
+    participantIdentity: { attribute: 'participant-identity' },
+    participantName: { attribute: 'participant-name' },
+    participantMetadata: { attribute: 'participant-metadata' },
+    autoConnect: { attribute: 'connect', converter: flag },
+    audio: { converter: flag },
+    video: { converter: flag },
+    connectionState: { attribute: 'connection-state', reflect: true },
+    options: { attribute: false },
+    connectOptions: { attribute: false },
+  };
+
   static override styles = [LkElement.styles, styles];
 
   static override get observedAttributes(): string[] {
@@ -98,43 +113,43 @@ export class LkRoom extends LkElement {
   }
 
   /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
-  @property() url?: string;
+  url?: string;
 
   /** An access token. On public pages prefer `token-endpoint`. */
-  @property() token?: string;
+  token?: string;
 
   /** A token endpoint in LiveKit's standard format, called through livekit-client's `TokenSource.endpoint`. */
-  @property({ attribute: 'token-endpoint' }) tokenEndpoint?: string;
+  tokenEndpoint?: string;
 
   /** Sent to the token endpoint as `room_name`. */
-  @property({ attribute: 'room-name' }) roomName?: string;
+  roomName?: string;
 
   /** Sent to the token endpoint as `participant_identity`. */
-  @property({ attribute: 'participant-identity' }) participantIdentity?: string;
+  participantIdentity?: string;
 
   /** Sent to the token endpoint as `participant_name`. */
-  @property({ attribute: 'participant-name' }) participantName?: string;
+  participantName?: string;
 
   /** Sent to the token endpoint as `participant_metadata`. */
-  @property({ attribute: 'participant-metadata' }) participantMetadata?: string;
+  participantMetadata?: string;
 
   /** Connect while present (once credentials are known); disconnect when removed. */
-  @property({ attribute: 'connect', converter: flag }) autoConnect = false;
+  autoConnect = false;
 
   /** Turn the microphone on once connected (and on/off when changed while connected). */
-  @property({ converter: flag }) audio = false;
+  audio = false;
 
   /** Turn the camera on once connected (and on/off when changed while connected). */
-  @property({ converter: flag }) video = false;
+  video = false;
 
   /** The connection state, reflected for CSS. Read-only. @readonly */
-  @property({ attribute: 'connection-state', reflect: true }) connectionState: LkConnectionState = 'disconnected';
+  connectionState: LkConnectionState = 'disconnected';
 
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
-  @property({ attribute: false }) options?: RoomOptions;
+  options?: RoomOptions;
 
   /** Base `RoomConnectOptions`; `auto-subscribe` overrides `autoSubscribe`. */
-  @property({ attribute: false }) connectOptions?: RoomConnectOptions;
+  connectOptions?: RoomConnectOptions;
 
   #room?: Room;
   #roomKey?: string;

@@ -1,5 +1,4 @@
-import { LitElement, html } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, html, type PropertyDeclarations } from 'lit';
 import { RoomEvent, type Room } from 'livekit-client';
 import { RoomBindingController } from '../../controllers/room-binding.js';
 import { RoomEventsController } from '../../controllers/room-events.js';
@@ -22,17 +21,23 @@ import { styles } from './lk-start-audio.styles.js';
  * @cssprop [--lk-accent-fg] - Button text.
  */
 export class LkStartAudio extends LkElement {
+  static override properties: PropertyDeclarations = {
+    roomId: { attribute: 'room' },
+    label: {},
+    blocked: { type: Boolean, reflect: true },
+  };
+
   static override styles = [LkElement.styles, styles];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  @property({ attribute: 'room' }) roomId?: string;
+  roomId?: string;
 
   /** The button's text. */
-  @property() label = 'Start audio';
+  label = 'Start audio';
 
   /** The browser blocks playback: the element is shown. Reflected for CSS. Read-only. @readonly */
-  @property({ type: Boolean, reflect: true }) blocked = false;
+  blocked = false;
 
   #events = new RoomEventsController(this, {
     [RoomEvent.AudioPlaybackStatusChanged]: () => this.requestUpdate(),

@@ -1,5 +1,4 @@
-import { html } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, type PropertyDeclarations } from 'lit';
 import {
   RoomEvent,
   Track,
@@ -56,34 +55,46 @@ import { styles } from './lk-track-view.styles.js';
  * @fires lk-error - `{code: 'invalid-attribute', attribute, value, accepted}` for a `source`, `fit` or `mirror` it does not know.
  */
 export class LkTrackView extends LkElement {
+  static override properties: PropertyDeclarations = {
+    roomId: { attribute: 'room' },
+    participantIdentity: { attribute: 'participant' },
+    source: {},
+    trackSid: { attribute: 'track-sid' },
+    fit: {},
+    mirror: {},
+    state: { reflect: true },
+    kind: { reflect: true },
+    mirrored: { type: Boolean, reflect: true },
+  };
+
   static override styles = [LkElement.styles, styles];
 
   /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  @property({ attribute: 'room' }) roomId?: string;
+  roomId?: string;
 
   /** The identity of the participant to show, or `local`. Without it: the participant of the enclosing tile. */
-  @property({ attribute: 'participant' }) participantIdentity?: string;
+  participantIdentity?: string;
 
   /** `camera` (default), `microphone`, `screen_share` or `screen_share_audio`. */
-  @property() source?: string;
+  source?: string;
 
   /** A track by its sid, instead of `source`. */
-  @property({ attribute: 'track-sid' }) trackSid?: string;
+  trackSid?: string;
 
   /** `cover` (fill the box, cropping) or `contain` (whole picture). Default: `contain` for a screen share, else `cover`. */
-  @property() fit?: string;
+  fit?: string;
 
   /** `auto` (default: mirror the local participant's front camera), `true` or `false`. */
-  @property() mirror?: string;
+  mirror?: string;
 
   /** `none` (no track), `muted`, `paused` (the server stopped sending, e.g. while hidden) or `active`. Reflected for CSS. Read-only. @readonly */
-  @property({ reflect: true }) state: TrackViewState = 'none';
+  state: TrackViewState = 'none';
 
   /** `video` or `audio`: which element the view renders. Reflected. Read-only. @readonly */
-  @property({ reflect: true }) kind: 'video' | 'audio' = 'video';
+  kind: 'video' | 'audio' = 'video';
 
   /** Whether the video is shown mirrored. Reflected for CSS. Read-only. @readonly */
-  @property({ type: Boolean, reflect: true }) mirrored = false;
+  mirrored = false;
 
   #attrs = new AttributeParser(this);
   #binding = new ParticipantBindingController(this);

@@ -1,5 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues, type SVGTemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, LitElement, nothing, type PropertyValues, type SVGTemplateResult, type PropertyDeclarations } from 'lit';
 import type { Room, Track } from 'livekit-client';
 import { AttributeErrorReporter } from '../../controllers/attribute-options.js';
 import { LocalTrackController } from '../../controllers/local-track.js';
@@ -25,20 +24,27 @@ import { buttonStyles } from './button.styles.js';
  * @fires lk-error - `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`, or `invalid-attribute` for an override.
  */
 export abstract class LkTrackToggle extends LkElement {
+  static override properties: PropertyDeclarations = {
+    roomId: { attribute: 'room' },
+    label: {},
+    pressed: { type: Boolean, reflect: true },
+    pending: { type: Boolean, reflect: true },
+  };
+
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [LkElement.styles, buttonStyles];
 
   /** The id of an `<lk-room>` to control instead of the enclosing one. */
-  @property({ attribute: 'room' }) roomId?: string;
+  roomId?: string;
 
   /** Replaces the default text of the button. */
-  @property() label?: string;
+  label?: string;
 
   /** The source is on (published and not muted). Reflected; read-only. @readonly */
-  @property({ type: Boolean, reflect: true }) pressed = false;
+  pressed = false;
 
   /** A change is in flight. Reflected; read-only. @readonly */
-  @property({ type: Boolean, reflect: true }) pending = false;
+  pending = false;
 
   protected readonly local: LocalTrackController;
   readonly #errors = new AttributeErrorReporter(this);
