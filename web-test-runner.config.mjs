@@ -1,6 +1,7 @@
 // Test groups: `core` (pure functions), `elements` (elements in the browser, no server) and `e2e`
 // (a real LiveKit server). Run through `npm test`, which starts the server and the loopback-only
-// network namespace; `npm test -- --group core` runs one group.
+// network namespace; `npm test -- --group core` runs one group, and
+// `E2E_FILES=test/e2e/chat.test.ts npm test -- --group e2e` some files of the e2e group.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -59,7 +60,7 @@ export default {
   groups: [
     { name: 'core', files: 'test/core/**/*.test.ts' },
     { name: 'elements', files: 'test/elements/**/*.test.ts' },
-    { name: 'e2e', files: 'test/e2e/**/*.test.ts' },
+    { name: 'e2e', files: process.env.E2E_FILES ?? 'test/e2e/**/*.test.ts' },
     // The elements from React 19, Vue 3 and Svelte 5, against the real server.
     { name: 'frameworks', files: 'test/frameworks/**/*.test.{ts,tsx}' },
     // Two fake cameras, for switching and flipping between them.

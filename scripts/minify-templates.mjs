@@ -5,28 +5,15 @@
 // Only the text between `${…}` is touched, and only in ways that do not change what a template
 // renders:
 //   css``         comments removed; each run of whitespace becomes one space, or nothing next to
-//                 { } ; , > and after a declaration's colon (a name right after { or ;, so never
-//                 a selector's pseudo-class);
+//                 { } ; > , before a comma and after a declaration's colon (a name right after {
+//                 or ;, so never a selector's pseudo-class). The space after a comma stays: a
+//                 custom property keeps its value exactly as written;
 //   html``/svg``  comments removed; each run of whitespace holding a line break becomes one space
 //                 (a space and a line break render alike outside <pre>, which no template uses).
 import { parseAst } from 'vite';
+import { squeezeCss, squeezeHtml } from './squeeze-templates.mjs';
 
 const TAG = /^(css|html|svg)(?:\$\d+)?$/;
-
-/** The static CSS text of one quasi, squeezed. */
-export function squeezeCss(text) {
-  return text
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/\s*([{};,>])\s*/g, '$1')
-    .replace(/([{;])([-\w]+):\s+/g, '$1$2:')
-    .replace(/;}/g, '}');
-}
-
-/** The static HTML or SVG text of one quasi, squeezed. */
-export function squeezeHtml(text) {
-  return text.replace(/<!--[\s\S]*?-->/g, '').replace(/\s*\n\s*/g, ' ');
-}
 
 /** `code` with every Lit template's static text squeezed. */
 export function minifyTemplateText(code) {
