@@ -140,6 +140,8 @@ export class LkParticipants extends LkElement {
   }
 
   protected override updated(): void {
+    // The column count for the grid's CSS, set through the CSSOM (no style attribute: a strict
+    // Content-Security-Policy allows it).
     const inGrid = this.#grid.length - (this.#focus ? 1 : 0);
     this.renderRoot.querySelector<HTMLElement>('[part=grid]')!.style.setProperty('--_cols', String(gridColumns(inGrid)));
     this.#reconcile();

@@ -183,6 +183,7 @@ export class LkTrackView extends LkElement {
     const element = this.mediaElement;
     // Never play back the local microphone: the person would hear themselves.
     const wanted = track && element && !(this.#owner?.isLocal && track.kind === Track.Kind.Audio);
+    // Set through the CSSOM (no style attribute: a strict Content-Security-Policy allows it).
     if (element instanceof HTMLVideoElement) element.style.objectFit = this.#fit;
     this.#attach.set(wanted ? [[element, track]] : []);
   }
