@@ -480,9 +480,9 @@ try {
     if (page.name === 'elements') {
       const t = b.templates;
       const bt = builds.bare.templates;
-      console.log(`  whitespace and comments in multi-line template literals (Lit's html\`\` and css\`\`, kept verbatim by the minifier):`);
+      console.log(`  whitespace and comments left in multi-line template literals (Lit's html\`\` and css\`\`: the minifier keeps them, the package build squeezes ours):`);
       console.log(`    ${fmt(t.text - bt.text)} bytes of such literals beyond livekit-client's; squeezing them would save ${fmt(b.js.min - t.squeezed.min - (builds.bare.js.min - bt.squeezed.min))} min, ${fmt(b.js.gzip - t.squeezed.gzip - (builds.bare.js.gzip - bt.squeezed.gzip))} gzip (estimate)`);
-      console.log('  by package / src folder:');
+      console.log('  by package / dist folder:');
       for (const { group, bytes } of b.groups) console.log(`    ${pad(fmt(bytes), 9)}  ${group}`);
       console.log('  the largest files of dist/:');
       for (const { file, bytes } of b.ownFiles.slice(0, 15)) console.log(`    ${pad(fmt(bytes), 9)}  ${file}`);
