@@ -31,8 +31,6 @@ export interface AttributeSpec {
    * the draft (`connect`, `room`, `publish`, `capture`); a path without one is inside `room`.
    */
   target: string;
-  /** Read by livekit-client only when a `Room` is built: a change applies at the next connection. */
-  builtOnly?: boolean;
   /** The option's value for an attribute value; throws `InvalidValue`. */
   parse(value: string): unknown;
 }
@@ -45,8 +43,8 @@ export interface AttributeError {
 }
 
 // Builders for the common grammars.
-export function tri(name: string, target: string, builtOnly = false): AttributeSpec {
-  return { name, target, accepted: TRI_ACCEPTED, builtOnly, parse: parseTri };
+export function tri(name: string, target: string): AttributeSpec {
+  return { name, target, accepted: TRI_ACCEPTED, parse: parseTri };
 }
 
 export function oneOf(name: string, target: string, values: readonly string[]): AttributeSpec {
@@ -82,7 +80,7 @@ export function layers(name: string, target: string, presets: PresetTable): Attr
 const DRAFT_PARTS: Record<string, string> = { RoomConnectOptions: 'connect', RoomOptions: 'room', TrackPublishOptions: 'publish' };
 
 /** Where in a draft a spec's `target` goes, as a path of keys. */
-export function draftPath(target: string): string[] {
+function draftPath(target: string): string[] {
   const [head, ...rest] = target.split('.');
   const part = DRAFT_PARTS[head] ?? (head.endsWith('CaptureOptions') ? 'capture' : undefined);
   return part ? [part, ...rest] : ['room', head, ...rest];

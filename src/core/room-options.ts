@@ -41,8 +41,8 @@ const BACKUP_CODEC_ACCEPTED = `${TRI_ACCEPTED}, or a codec (${BACKUP_CODECS.join
 /** Every option attribute of `<lk-room>`, in the order they are applied. */
 export const ROOM_OPTION_ATTRIBUTES: readonly AttributeSpec[] = [
   tri('auto-subscribe', 'RoomConnectOptions.autoSubscribe'),
-  tri('adaptive-stream', 'RoomOptions.adaptiveStream', true),
-  tri('dynacast', 'RoomOptions.dynacast', true),
+  tri('adaptive-stream', 'RoomOptions.adaptiveStream'),
+  tri('dynacast', 'RoomOptions.dynacast'),
   resolution('video-resolution', 'videoCaptureDefaults.resolution', VideoPresets),
   number('video-framerate', 'videoCaptureDefaults.resolution.frameRate'),
   oneOf('facing-mode', 'videoCaptureDefaults.facingMode', FACING_MODES),
