@@ -461,11 +461,7 @@ export interface LkConferencePreactProps extends Omit<HTMLAttributes<LkConferenc
 }
 
 /** `<lk-connection-quality>` in Preact. A participant's connection quality. */
-export interface LkConnectionQualityPreactProps extends Omit<HTMLAttributes<LkConnectionQuality>, 'roomId' | 'participantIdentity' | 'excellentLabel' | 'goodLabel' | 'poorLabel' | 'lostLabel' | 'unknownLabel' | 'participant' | 'theme' | 'room' | 'excellent-label' | 'good-label' | 'poor-label' | 'lost-label' | 'unknown-label'> {
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  roomId?: LkConnectionQuality['roomId'];
-  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile. */
-  participantIdentity?: LkConnectionQuality['participantIdentity'];
+export interface LkConnectionQualityPreactProps extends Omit<HTMLAttributes<LkConnectionQuality>, 'excellentLabel' | 'goodLabel' | 'poorLabel' | 'lostLabel' | 'unknownLabel' | 'roomId' | 'participantIdentity' | 'participant' | 'theme' | 'excellent-label' | 'good-label' | 'poor-label' | 'lost-label' | 'unknown-label' | 'room'> {
   /** Text for an excellent connection. */
   excellentLabel?: LkConnectionQuality['excellentLabel'];
   /** Text for a good connection. */
@@ -476,12 +472,14 @@ export interface LkConnectionQualityPreactProps extends Omit<HTMLAttributes<LkCo
   lostLabel?: LkConnectionQuality['lostLabel'];
   /** Text while the quality is not known yet. */
   unknownLabel?: LkConnectionQuality['unknownLabel'];
+  /** The id of an `<lk-room>` to use instead of the enclosing one. */
+  roomId?: LkConnectionQuality['roomId'];
+  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile or `<lk-participants>` item. */
+  participantIdentity?: LkConnectionQuality['participantIdentity'];
   /** The `participant` attribute cannot be set under this name: it is also the property `participant`. Bind the property `participantIdentity` instead. */
   participant?: never;
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkConnectionQuality['theme'];
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  room?: LkConnectionQuality['roomId'];
   /** Text for an excellent connection. */
   'excellent-label'?: LkConnectionQuality['excellentLabel'];
   /** Text for a good connection. */
@@ -492,6 +490,8 @@ export interface LkConnectionQualityPreactProps extends Omit<HTMLAttributes<LkCo
   'lost-label'?: LkConnectionQuality['lostLabel'];
   /** Text while the quality is not known yet. */
   'unknown-label'?: LkConnectionQuality['unknownLabel'];
+  /** The id of an `<lk-room>` to use instead of the enclosing one. */
+  room?: LkConnectionQuality['roomId'];
 }
 
 /** `<lk-connection-state>` in Preact. The room's connection state, as text. */
@@ -619,29 +619,25 @@ export interface LkMicrophoneTogglePreactProps extends Omit<HTMLAttributes<LkMic
 }
 
 /** `<lk-participant-name>` in Preact. A participant's name, as text. */
-export interface LkParticipantNamePreactProps extends Omit<HTMLAttributes<LkParticipantName>, 'roomId' | 'participantIdentity' | 'localLabel' | 'participant' | 'theme' | 'room' | 'local-label'> {
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  roomId?: LkParticipantName['roomId'];
-  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile. */
-  participantIdentity?: LkParticipantName['participantIdentity'];
+export interface LkParticipantNamePreactProps extends Omit<HTMLAttributes<LkParticipantName>, 'localLabel' | 'roomId' | 'participantIdentity' | 'participant' | 'theme' | 'local-label' | 'room'> {
   /** Shown instead of the local participant's own name, e.g. `You`. Unset: the name. */
   localLabel?: LkParticipantName['localLabel'];
+  /** The id of an `<lk-room>` to use instead of the enclosing one. */
+  roomId?: LkParticipantName['roomId'];
+  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile or `<lk-participants>` item. */
+  participantIdentity?: LkParticipantName['participantIdentity'];
   /** The `participant` attribute cannot be set under this name: it is also the property `participant`. Bind the property `participantIdentity` instead. */
   participant?: never;
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkParticipantName['theme'];
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  room?: LkParticipantName['roomId'];
   /** Shown instead of the local participant's own name, e.g. `You`. Unset: the name. */
   'local-label'?: LkParticipantName['localLabel'];
+  /** The id of an `<lk-room>` to use instead of the enclosing one. */
+  room?: LkParticipantName['roomId'];
 }
 
 /** `<lk-participant-tile>` in Preact. A participant: video or placeholder, name, microphone, speaking, connection quality. */
-export interface LkParticipantTilePreactProps extends Omit<HTMLAttributes<LkParticipantTile>, 'roomId' | 'participantIdentity' | 'source' | 'fit' | 'mirror' | 'micMutedLabel' | 'screenShareLabel' | 'participant' | 'theme' | 'room' | 'mic-muted-label' | 'screen-share-label' | 'onlk-error'> {
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  roomId?: LkParticipantTile['roomId'];
-  /** The identity of the participant, or `local`. Without it: the participant of the enclosing `<lk-participants>` item. */
-  participantIdentity?: LkParticipantTile['participantIdentity'];
+export interface LkParticipantTilePreactProps extends Omit<HTMLAttributes<LkParticipantTile>, 'source' | 'fit' | 'mirror' | 'micMutedLabel' | 'screenShareLabel' | 'roomId' | 'participantIdentity' | 'participant' | 'theme' | 'mic-muted-label' | 'screen-share-label' | 'room' | 'onlk-error'> {
   /** `camera` (default) or `screen_share`. Reflected for CSS. */
   source?: LkParticipantTile['source'];
   /** Passed to the video: `cover` or `contain`. */
@@ -652,16 +648,20 @@ export interface LkParticipantTilePreactProps extends Omit<HTMLAttributes<LkPart
   micMutedLabel?: LkParticipantTile['micMutedLabel'];
   /** The screen-share icon's text, for screen readers. */
   screenShareLabel?: LkParticipantTile['screenShareLabel'];
+  /** The id of an `<lk-room>` to use instead of the enclosing one. */
+  roomId?: LkParticipantTile['roomId'];
+  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile or `<lk-participants>` item. */
+  participantIdentity?: LkParticipantTile['participantIdentity'];
   /** The `participant` attribute cannot be set under this name: it is also the property `participant`. Bind the property `participantIdentity` instead. */
   participant?: never;
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkParticipantTile['theme'];
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  room?: LkParticipantTile['roomId'];
   /** The microphone-muted indicator's text, for screen readers. */
   'mic-muted-label'?: LkParticipantTile['micMutedLabel'];
   /** The screen-share icon's text, for screen readers. */
   'screen-share-label'?: LkParticipantTile['screenShareLabel'];
+  /** The id of an `<lk-room>` to use instead of the enclosing one. */
+  room?: LkParticipantTile['roomId'];
   /**
    * `{code: 'invalid-attribute', attribute, value, accepted}` for a `source` it does not know.
    *
@@ -1059,11 +1059,7 @@ export interface LkStartAudioPreactProps extends Omit<HTMLAttributes<LkStartAudi
 }
 
 /** `<lk-track-view>` in Preact. One track of one participant, as video or audio. */
-export interface LkTrackViewPreactProps extends Omit<HTMLAttributes<LkTrackView>, 'roomId' | 'participantIdentity' | 'source' | 'trackSid' | 'fit' | 'mirror' | 'participant' | 'theme' | 'room' | 'track-sid' | 'onlk-error'> {
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  roomId?: LkTrackView['roomId'];
-  /** The identity of the participant to show, or `local`. Without it: the participant of the enclosing tile. */
-  participantIdentity?: LkTrackView['participantIdentity'];
+export interface LkTrackViewPreactProps extends Omit<HTMLAttributes<LkTrackView>, 'source' | 'trackSid' | 'fit' | 'mirror' | 'roomId' | 'participantIdentity' | 'participant' | 'theme' | 'track-sid' | 'room' | 'onlk-error'> {
   /** `camera` (default), `microphone`, `screen_share` or `screen_share_audio`. */
   source?: LkTrackView['source'];
   /** A track by its sid, instead of `source`. */
@@ -1072,14 +1068,18 @@ export interface LkTrackViewPreactProps extends Omit<HTMLAttributes<LkTrackView>
   fit?: LkTrackView['fit'];
   /** `auto` (default: mirror the local participant's front camera), `true` or `false`. */
   mirror?: LkTrackView['mirror'];
+  /** The id of an `<lk-room>` to use instead of the enclosing one. */
+  roomId?: LkTrackView['roomId'];
+  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile or `<lk-participants>` item. */
+  participantIdentity?: LkTrackView['participantIdentity'];
   /** The `participant` attribute cannot be set under this name: it is also the property `participant`. Bind the property `participantIdentity` instead. */
   participant?: never;
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkTrackView['theme'];
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  room?: LkTrackView['roomId'];
   /** A track by its sid, instead of `source`. */
   'track-sid'?: LkTrackView['trackSid'];
+  /** The id of an `<lk-room>` to use instead of the enclosing one. */
+  room?: LkTrackView['roomId'];
   /**
    * `{code: 'invalid-attribute', attribute, value, accepted}` for a `source`, `fit` or `mirror` it does not know.
    *

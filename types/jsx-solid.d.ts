@@ -599,15 +599,7 @@ export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConfer
 }
 
 /** `<lk-connection-quality>` in Solid. A participant's connection quality. */
-export interface LkConnectionQualitySolidProps extends Omit<JSX.HTMLAttributes<LkConnectionQuality>, 'prop:roomId' | 'room-id' | 'prop:participantIdentity' | 'participant-identity' | 'prop:excellentLabel' | 'excellent-label' | 'prop:goodLabel' | 'good-label' | 'prop:poorLabel' | 'poor-label' | 'prop:lostLabel' | 'lost-label' | 'prop:unknownLabel' | 'unknown-label' | 'prop:participant' | 'participant' | 'prop:theme' | 'theme' | 'attr:room' | 'room' | 'attr:participant' | 'attr:excellent-label' | 'attr:good-label' | 'attr:poor-label' | 'attr:lost-label' | 'attr:unknown-label' | 'attr:theme'> {
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  'prop:roomId'?: LkConnectionQuality['roomId'];
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  'room-id'?: LkConnectionQuality['roomId'];
-  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile. */
-  'prop:participantIdentity'?: LkConnectionQuality['participantIdentity'];
-  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile. */
-  'participant-identity'?: LkConnectionQuality['participantIdentity'];
+export interface LkConnectionQualitySolidProps extends Omit<JSX.HTMLAttributes<LkConnectionQuality>, 'prop:excellentLabel' | 'excellent-label' | 'prop:goodLabel' | 'good-label' | 'prop:poorLabel' | 'poor-label' | 'prop:lostLabel' | 'lost-label' | 'prop:unknownLabel' | 'unknown-label' | 'prop:roomId' | 'room-id' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participant' | 'participant' | 'prop:theme' | 'theme' | 'attr:excellent-label' | 'attr:good-label' | 'attr:poor-label' | 'attr:lost-label' | 'attr:unknown-label' | 'attr:room' | 'room' | 'attr:participant' | 'attr:theme'> {
   /** Text for an excellent connection. */
   'prop:excellentLabel'?: LkConnectionQuality['excellentLabel'];
   /** Text for an excellent connection. */
@@ -628,6 +620,14 @@ export interface LkConnectionQualitySolidProps extends Omit<JSX.HTMLAttributes<L
   'prop:unknownLabel'?: LkConnectionQuality['unknownLabel'];
   /** Text while the quality is not known yet. */
   'unknown-label'?: LkConnectionQuality['unknownLabel'];
+  /** The id of an `<lk-room>` to use instead of the enclosing one. */
+  'prop:roomId'?: LkConnectionQuality['roomId'];
+  /** The id of an `<lk-room>` to use instead of the enclosing one. */
+  'room-id'?: LkConnectionQuality['roomId'];
+  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile or `<lk-participants>` item. */
+  'prop:participantIdentity'?: LkConnectionQuality['participantIdentity'];
+  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile or `<lk-participants>` item. */
+  'participant-identity'?: LkConnectionQuality['participantIdentity'];
   /** The participant shown. Setting it pins one, over the attribute and the context. */
   'prop:participant'?: LkConnectionQuality['participant'];
   /** In Solid this sets the property `participant`: write `attr:participant`. */
@@ -636,12 +636,6 @@ export interface LkConnectionQualitySolidProps extends Omit<JSX.HTMLAttributes<L
   'prop:theme'?: LkConnectionQuality['theme'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkConnectionQuality['theme'];
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  'attr:room'?: LkConnectionQuality['roomId'];
-  /** In Solid this sets the property `room`: write `attr:room`. */
-  room?: never;
-  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile. */
-  'attr:participant'?: LkConnectionQuality['participantIdentity'];
   /** Text for an excellent connection. */
   'attr:excellent-label'?: LkConnectionQuality['excellentLabel'];
   /** Text for a good connection. */
@@ -652,6 +646,12 @@ export interface LkConnectionQualitySolidProps extends Omit<JSX.HTMLAttributes<L
   'attr:lost-label'?: LkConnectionQuality['lostLabel'];
   /** Text while the quality is not known yet. */
   'attr:unknown-label'?: LkConnectionQuality['unknownLabel'];
+  /** The id of an `<lk-room>` to use instead of the enclosing one. */
+  'attr:room'?: LkConnectionQuality['roomId'];
+  /** In Solid this sets the property `room`: write `attr:room`. */
+  room?: never;
+  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile or `<lk-participants>` item. */
+  'attr:participant'?: LkConnectionQuality['participantIdentity'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'attr:theme'?: LkConnectionQuality['theme'];
 }
@@ -847,19 +847,19 @@ export interface LkMicrophoneToggleSolidProps extends Omit<JSX.HTMLAttributes<Lk
 }
 
 /** `<lk-participant-name>` in Solid. A participant's name, as text. */
-export interface LkParticipantNameSolidProps extends Omit<JSX.HTMLAttributes<LkParticipantName>, 'prop:roomId' | 'room-id' | 'prop:participantIdentity' | 'participant-identity' | 'prop:localLabel' | 'local-label' | 'prop:participant' | 'participant' | 'prop:theme' | 'theme' | 'attr:room' | 'room' | 'attr:participant' | 'attr:local-label' | 'attr:theme'> {
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  'prop:roomId'?: LkParticipantName['roomId'];
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  'room-id'?: LkParticipantName['roomId'];
-  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile. */
-  'prop:participantIdentity'?: LkParticipantName['participantIdentity'];
-  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile. */
-  'participant-identity'?: LkParticipantName['participantIdentity'];
+export interface LkParticipantNameSolidProps extends Omit<JSX.HTMLAttributes<LkParticipantName>, 'prop:localLabel' | 'local-label' | 'prop:roomId' | 'room-id' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participant' | 'participant' | 'prop:theme' | 'theme' | 'attr:local-label' | 'attr:room' | 'room' | 'attr:participant' | 'attr:theme'> {
   /** Shown instead of the local participant's own name, e.g. `You`. Unset: the name. */
   'prop:localLabel'?: LkParticipantName['localLabel'];
   /** Shown instead of the local participant's own name, e.g. `You`. Unset: the name. */
   'local-label'?: LkParticipantName['localLabel'];
+  /** The id of an `<lk-room>` to use instead of the enclosing one. */
+  'prop:roomId'?: LkParticipantName['roomId'];
+  /** The id of an `<lk-room>` to use instead of the enclosing one. */
+  'room-id'?: LkParticipantName['roomId'];
+  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile or `<lk-participants>` item. */
+  'prop:participantIdentity'?: LkParticipantName['participantIdentity'];
+  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile or `<lk-participants>` item. */
+  'participant-identity'?: LkParticipantName['participantIdentity'];
   /** The participant shown. Setting it pins one, over the attribute and the context. */
   'prop:participant'?: LkParticipantName['participant'];
   /** In Solid this sets the property `participant`: write `attr:participant`. */
@@ -868,28 +868,20 @@ export interface LkParticipantNameSolidProps extends Omit<JSX.HTMLAttributes<LkP
   'prop:theme'?: LkParticipantName['theme'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkParticipantName['theme'];
+  /** Shown instead of the local participant's own name, e.g. `You`. Unset: the name. */
+  'attr:local-label'?: LkParticipantName['localLabel'];
   /** The id of an `<lk-room>` to use instead of the enclosing one. */
   'attr:room'?: LkParticipantName['roomId'];
   /** In Solid this sets the property `room`: write `attr:room`. */
   room?: never;
-  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile. */
+  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile or `<lk-participants>` item. */
   'attr:participant'?: LkParticipantName['participantIdentity'];
-  /** Shown instead of the local participant's own name, e.g. `You`. Unset: the name. */
-  'attr:local-label'?: LkParticipantName['localLabel'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'attr:theme'?: LkParticipantName['theme'];
 }
 
 /** `<lk-participant-tile>` in Solid. A participant: video or placeholder, name, microphone, speaking, connection quality. */
-export interface LkParticipantTileSolidProps extends Omit<JSX.HTMLAttributes<LkParticipantTile>, 'prop:roomId' | 'room-id' | 'prop:participantIdentity' | 'participant-identity' | 'prop:source' | 'source' | 'prop:fit' | 'fit' | 'prop:mirror' | 'mirror' | 'prop:micMutedLabel' | 'mic-muted-label' | 'prop:screenShareLabel' | 'screen-share-label' | 'prop:participant' | 'participant' | 'prop:theme' | 'theme' | 'attr:room' | 'room' | 'attr:participant' | 'attr:source' | 'attr:fit' | 'attr:mirror' | 'attr:mic-muted-label' | 'attr:screen-share-label' | 'attr:theme' | 'on:lk-error'> {
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  'prop:roomId'?: LkParticipantTile['roomId'];
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  'room-id'?: LkParticipantTile['roomId'];
-  /** The identity of the participant, or `local`. Without it: the participant of the enclosing `<lk-participants>` item. */
-  'prop:participantIdentity'?: LkParticipantTile['participantIdentity'];
-  /** The identity of the participant, or `local`. Without it: the participant of the enclosing `<lk-participants>` item. */
-  'participant-identity'?: LkParticipantTile['participantIdentity'];
+export interface LkParticipantTileSolidProps extends Omit<JSX.HTMLAttributes<LkParticipantTile>, 'prop:source' | 'source' | 'prop:fit' | 'fit' | 'prop:mirror' | 'mirror' | 'prop:micMutedLabel' | 'mic-muted-label' | 'prop:screenShareLabel' | 'screen-share-label' | 'prop:roomId' | 'room-id' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participant' | 'participant' | 'prop:theme' | 'theme' | 'attr:source' | 'attr:fit' | 'attr:mirror' | 'attr:mic-muted-label' | 'attr:screen-share-label' | 'attr:room' | 'room' | 'attr:participant' | 'attr:theme' | 'on:lk-error'> {
   /** `camera` (default) or `screen_share`. Reflected for CSS. */
   'prop:source'?: LkParticipantTile['source'];
   /** `camera` (default) or `screen_share`. Reflected for CSS. */
@@ -910,6 +902,14 @@ export interface LkParticipantTileSolidProps extends Omit<JSX.HTMLAttributes<LkP
   'prop:screenShareLabel'?: LkParticipantTile['screenShareLabel'];
   /** The screen-share icon's text, for screen readers. */
   'screen-share-label'?: LkParticipantTile['screenShareLabel'];
+  /** The id of an `<lk-room>` to use instead of the enclosing one. */
+  'prop:roomId'?: LkParticipantTile['roomId'];
+  /** The id of an `<lk-room>` to use instead of the enclosing one. */
+  'room-id'?: LkParticipantTile['roomId'];
+  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile or `<lk-participants>` item. */
+  'prop:participantIdentity'?: LkParticipantTile['participantIdentity'];
+  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile or `<lk-participants>` item. */
+  'participant-identity'?: LkParticipantTile['participantIdentity'];
   /** The participant shown. Setting it pins one, over the attribute and the context. */
   'prop:participant'?: LkParticipantTile['participant'];
   /** In Solid this sets the property `participant`: write `attr:participant`. */
@@ -918,12 +918,6 @@ export interface LkParticipantTileSolidProps extends Omit<JSX.HTMLAttributes<LkP
   'prop:theme'?: LkParticipantTile['theme'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkParticipantTile['theme'];
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  'attr:room'?: LkParticipantTile['roomId'];
-  /** In Solid this sets the property `room`: write `attr:room`. */
-  room?: never;
-  /** The identity of the participant, or `local`. Without it: the participant of the enclosing `<lk-participants>` item. */
-  'attr:participant'?: LkParticipantTile['participantIdentity'];
   /** `camera` (default) or `screen_share`. Reflected for CSS. */
   'attr:source'?: LkParticipantTile['source'];
   /** Passed to the video: `cover` or `contain`. */
@@ -934,6 +928,12 @@ export interface LkParticipantTileSolidProps extends Omit<JSX.HTMLAttributes<LkP
   'attr:mic-muted-label'?: LkParticipantTile['micMutedLabel'];
   /** The screen-share icon's text, for screen readers. */
   'attr:screen-share-label'?: LkParticipantTile['screenShareLabel'];
+  /** The id of an `<lk-room>` to use instead of the enclosing one. */
+  'attr:room'?: LkParticipantTile['roomId'];
+  /** In Solid this sets the property `room`: write `attr:room`. */
+  room?: never;
+  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile or `<lk-participants>` item. */
+  'attr:participant'?: LkParticipantTile['participantIdentity'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'attr:theme'?: LkParticipantTile['theme'];
   /**
@@ -1453,15 +1453,7 @@ export interface LkStartAudioSolidProps extends Omit<JSX.HTMLAttributes<LkStartA
 }
 
 /** `<lk-track-view>` in Solid. One track of one participant, as video or audio. */
-export interface LkTrackViewSolidProps extends Omit<JSX.HTMLAttributes<LkTrackView>, 'prop:roomId' | 'room-id' | 'prop:participantIdentity' | 'participant-identity' | 'prop:source' | 'source' | 'prop:trackSid' | 'track-sid' | 'prop:fit' | 'fit' | 'prop:mirror' | 'mirror' | 'prop:participant' | 'participant' | 'prop:theme' | 'theme' | 'attr:room' | 'room' | 'attr:participant' | 'attr:source' | 'attr:track-sid' | 'attr:fit' | 'attr:mirror' | 'attr:theme' | 'on:lk-error'> {
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  'prop:roomId'?: LkTrackView['roomId'];
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  'room-id'?: LkTrackView['roomId'];
-  /** The identity of the participant to show, or `local`. Without it: the participant of the enclosing tile. */
-  'prop:participantIdentity'?: LkTrackView['participantIdentity'];
-  /** The identity of the participant to show, or `local`. Without it: the participant of the enclosing tile. */
-  'participant-identity'?: LkTrackView['participantIdentity'];
+export interface LkTrackViewSolidProps extends Omit<JSX.HTMLAttributes<LkTrackView>, 'prop:source' | 'source' | 'prop:trackSid' | 'track-sid' | 'prop:fit' | 'fit' | 'prop:mirror' | 'mirror' | 'prop:roomId' | 'room-id' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participant' | 'participant' | 'prop:theme' | 'theme' | 'attr:source' | 'attr:track-sid' | 'attr:fit' | 'attr:mirror' | 'attr:room' | 'room' | 'attr:participant' | 'attr:theme' | 'on:lk-error'> {
   /** `camera` (default), `microphone`, `screen_share` or `screen_share_audio`. */
   'prop:source'?: LkTrackView['source'];
   /** `camera` (default), `microphone`, `screen_share` or `screen_share_audio`. */
@@ -1478,6 +1470,14 @@ export interface LkTrackViewSolidProps extends Omit<JSX.HTMLAttributes<LkTrackVi
   'prop:mirror'?: LkTrackView['mirror'];
   /** `auto` (default: mirror the local participant's front camera), `true` or `false`. */
   mirror?: LkTrackView['mirror'];
+  /** The id of an `<lk-room>` to use instead of the enclosing one. */
+  'prop:roomId'?: LkTrackView['roomId'];
+  /** The id of an `<lk-room>` to use instead of the enclosing one. */
+  'room-id'?: LkTrackView['roomId'];
+  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile or `<lk-participants>` item. */
+  'prop:participantIdentity'?: LkTrackView['participantIdentity'];
+  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile or `<lk-participants>` item. */
+  'participant-identity'?: LkTrackView['participantIdentity'];
   /** The participant shown. Setting it pins one, over the attribute and the context. */
   'prop:participant'?: LkTrackView['participant'];
   /** In Solid this sets the property `participant`: write `attr:participant`. */
@@ -1486,12 +1486,6 @@ export interface LkTrackViewSolidProps extends Omit<JSX.HTMLAttributes<LkTrackVi
   'prop:theme'?: LkTrackView['theme'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkTrackView['theme'];
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  'attr:room'?: LkTrackView['roomId'];
-  /** In Solid this sets the property `room`: write `attr:room`. */
-  room?: never;
-  /** The identity of the participant to show, or `local`. Without it: the participant of the enclosing tile. */
-  'attr:participant'?: LkTrackView['participantIdentity'];
   /** `camera` (default), `microphone`, `screen_share` or `screen_share_audio`. */
   'attr:source'?: LkTrackView['source'];
   /** A track by its sid, instead of `source`. */
@@ -1500,6 +1494,12 @@ export interface LkTrackViewSolidProps extends Omit<JSX.HTMLAttributes<LkTrackVi
   'attr:fit'?: LkTrackView['fit'];
   /** `auto` (default: mirror the local participant's front camera), `true` or `false`. */
   'attr:mirror'?: LkTrackView['mirror'];
+  /** The id of an `<lk-room>` to use instead of the enclosing one. */
+  'attr:room'?: LkTrackView['roomId'];
+  /** In Solid this sets the property `room`: write `attr:room`. */
+  room?: never;
+  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile or `<lk-participants>` item. */
+  'attr:participant'?: LkTrackView['participantIdentity'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'attr:theme'?: LkTrackView['theme'];
   /**

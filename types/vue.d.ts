@@ -452,11 +452,7 @@ export interface LkConferenceVueProps extends Omit<HTMLAttributes, 'chatOpen' | 
 }
 
 /** `<lk-connection-quality>` in Vue. A participant's connection quality. */
-export interface LkConnectionQualityVueProps extends Omit<HTMLAttributes, 'roomId' | 'participantIdentity' | 'excellentLabel' | 'goodLabel' | 'poorLabel' | 'lostLabel' | 'unknownLabel' | 'theme' | 'excellent-label' | 'good-label' | 'poor-label' | 'lost-label' | 'unknown-label'> {
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  roomId?: LkConnectionQuality['roomId'];
-  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile. */
-  participantIdentity?: LkConnectionQuality['participantIdentity'];
+export interface LkConnectionQualityVueProps extends Omit<HTMLAttributes, 'excellentLabel' | 'goodLabel' | 'poorLabel' | 'lostLabel' | 'unknownLabel' | 'roomId' | 'participantIdentity' | 'theme' | 'excellent-label' | 'good-label' | 'poor-label' | 'lost-label' | 'unknown-label'> {
   /** Text for an excellent connection. */
   excellentLabel?: LkConnectionQuality['excellentLabel'];
   /** Text for a good connection. */
@@ -467,6 +463,10 @@ export interface LkConnectionQualityVueProps extends Omit<HTMLAttributes, 'roomI
   lostLabel?: LkConnectionQuality['lostLabel'];
   /** Text while the quality is not known yet. */
   unknownLabel?: LkConnectionQuality['unknownLabel'];
+  /** The id of an `<lk-room>` to use instead of the enclosing one. */
+  roomId?: LkConnectionQuality['roomId'];
+  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile or `<lk-participants>` item. */
+  participantIdentity?: LkConnectionQuality['participantIdentity'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkConnectionQuality['theme'];
   /** Text for an excellent connection. */
@@ -598,13 +598,13 @@ export interface LkMicrophoneToggleVueProps extends Omit<HTMLAttributes, 'roomId
 }
 
 /** `<lk-participant-name>` in Vue. A participant's name, as text. */
-export interface LkParticipantNameVueProps extends Omit<HTMLAttributes, 'roomId' | 'participantIdentity' | 'localLabel' | 'theme' | 'local-label'> {
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  roomId?: LkParticipantName['roomId'];
-  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile. */
-  participantIdentity?: LkParticipantName['participantIdentity'];
+export interface LkParticipantNameVueProps extends Omit<HTMLAttributes, 'localLabel' | 'roomId' | 'participantIdentity' | 'theme' | 'local-label'> {
   /** Shown instead of the local participant's own name, e.g. `You`. Unset: the name. */
   localLabel?: LkParticipantName['localLabel'];
+  /** The id of an `<lk-room>` to use instead of the enclosing one. */
+  roomId?: LkParticipantName['roomId'];
+  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile or `<lk-participants>` item. */
+  participantIdentity?: LkParticipantName['participantIdentity'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkParticipantName['theme'];
   /** Shown instead of the local participant's own name, e.g. `You`. Unset: the name. */
@@ -612,11 +612,7 @@ export interface LkParticipantNameVueProps extends Omit<HTMLAttributes, 'roomId'
 }
 
 /** `<lk-participant-tile>` in Vue. A participant: video or placeholder, name, microphone, speaking, connection quality. */
-export interface LkParticipantTileVueProps extends Omit<HTMLAttributes, 'roomId' | 'participantIdentity' | 'source' | 'fit' | 'mirror' | 'micMutedLabel' | 'screenShareLabel' | 'theme' | 'mic-muted-label' | 'screen-share-label' | 'onLkError'> {
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  roomId?: LkParticipantTile['roomId'];
-  /** The identity of the participant, or `local`. Without it: the participant of the enclosing `<lk-participants>` item. */
-  participantIdentity?: LkParticipantTile['participantIdentity'];
+export interface LkParticipantTileVueProps extends Omit<HTMLAttributes, 'source' | 'fit' | 'mirror' | 'micMutedLabel' | 'screenShareLabel' | 'roomId' | 'participantIdentity' | 'theme' | 'mic-muted-label' | 'screen-share-label' | 'onLkError'> {
   /** `camera` (default) or `screen_share`. Reflected for CSS. */
   source?: LkParticipantTile['source'];
   /** Passed to the video: `cover` or `contain`. */
@@ -627,6 +623,10 @@ export interface LkParticipantTileVueProps extends Omit<HTMLAttributes, 'roomId'
   micMutedLabel?: LkParticipantTile['micMutedLabel'];
   /** The screen-share icon's text, for screen readers. */
   screenShareLabel?: LkParticipantTile['screenShareLabel'];
+  /** The id of an `<lk-room>` to use instead of the enclosing one. */
+  roomId?: LkParticipantTile['roomId'];
+  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile or `<lk-participants>` item. */
+  participantIdentity?: LkParticipantTile['participantIdentity'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkParticipantTile['theme'];
   /** The microphone-muted indicator's text, for screen readers. */
@@ -1022,11 +1022,7 @@ export interface LkStartAudioVueProps extends Omit<HTMLAttributes, 'roomId' | 'l
 }
 
 /** `<lk-track-view>` in Vue. One track of one participant, as video or audio. */
-export interface LkTrackViewVueProps extends Omit<HTMLAttributes, 'roomId' | 'participantIdentity' | 'source' | 'trackSid' | 'fit' | 'mirror' | 'theme' | 'track-sid' | 'onLkError'> {
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  roomId?: LkTrackView['roomId'];
-  /** The identity of the participant to show, or `local`. Without it: the participant of the enclosing tile. */
-  participantIdentity?: LkTrackView['participantIdentity'];
+export interface LkTrackViewVueProps extends Omit<HTMLAttributes, 'source' | 'trackSid' | 'fit' | 'mirror' | 'roomId' | 'participantIdentity' | 'theme' | 'track-sid' | 'onLkError'> {
   /** `camera` (default), `microphone`, `screen_share` or `screen_share_audio`. */
   source?: LkTrackView['source'];
   /** A track by its sid, instead of `source`. */
@@ -1035,6 +1031,10 @@ export interface LkTrackViewVueProps extends Omit<HTMLAttributes, 'roomId' | 'pa
   fit?: LkTrackView['fit'];
   /** `auto` (default: mirror the local participant's front camera), `true` or `false`. */
   mirror?: LkTrackView['mirror'];
+  /** The id of an `<lk-room>` to use instead of the enclosing one. */
+  roomId?: LkTrackView['roomId'];
+  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile or `<lk-participants>` item. */
+  participantIdentity?: LkTrackView['participantIdentity'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkTrackView['theme'];
   /** A track by its sid, instead of `source`. */

@@ -1,8 +1,7 @@
 import { html, svg, type PropertyDeclarations } from 'lit';
-import { ConnectionQuality, type Participant, type Room } from 'livekit-client';
-import { ParticipantBindingController } from '../../controllers/participant-binding.js';
+import { ConnectionQuality } from 'livekit-client';
 import { qualityBars, toLkQuality, type LkQuality } from '../../core/connection-quality.js';
-import { LkElement } from '../base.js';
+import { LkParticipantElement } from '../participant-element.js';
 import { styles } from './lk-connection-quality.styles.js';
 
 /**
@@ -24,10 +23,8 @@ import { styles } from './lk-connection-quality.styles.js';
  * @cssprop [--lk-connection-quality-off] - Bars that are off.
  * @cssprop [--lk-connection-quality-size=1em] - Size of the icon.
  */
-export class LkConnectionQuality extends LkElement {
+export class LkConnectionQuality extends LkParticipantElement {
   static override properties: PropertyDeclarations = {
-    roomId: { attribute: 'room' },
-    participantIdentity: { attribute: 'participant' },
     quality: { reflect: true },
     excellentLabel: { attribute: 'excellent-label' },
     goodLabel: { attribute: 'good-label' },
@@ -36,13 +33,7 @@ export class LkConnectionQuality extends LkElement {
     unknownLabel: { attribute: 'unknown-label' },
   };
 
-  static override styles = [LkElement.styles, styles];
-
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  roomId?: string;
-
-  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile. */
-  participantIdentity?: string;
+  static override styles = [LkParticipantElement.styles, styles];
 
   /** `excellent`, `good`, `poor`, `lost` or `unknown`. Reflected for CSS. Read-only. @readonly */
   quality: LkQuality = 'unknown';
@@ -62,21 +53,6 @@ export class LkConnectionQuality extends LkElement {
   /** Text while the quality is not known yet. */
   unknownLabel = 'Connection quality unknown';
 
-  #binding = new ParticipantBindingController(this);
-
-  /** The participant shown. Setting it pins one, over the attribute and the context. */
-  get participant(): Participant | undefined {
-    return this.#binding.participant;
-  }
-
-  set participant(participant: Participant | undefined) {
-    this.#binding.explicit = participant;
-  }
-
-  /** The room this element uses. */
-  get room(): Room | undefined {
-    return this.#binding.room;
-  }
 
   protected override willUpdate(): void {
     this.quality = toLkQuality(this.participant?.connectionQuality ?? ConnectionQuality.Unknown);

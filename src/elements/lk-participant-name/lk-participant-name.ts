@@ -1,8 +1,6 @@
 import { html, type PropertyDeclarations } from 'lit';
-import type { Participant, Room } from 'livekit-client';
-import { ParticipantBindingController } from '../../controllers/participant-binding.js';
 import { displayName } from '../../core/participants.js';
-import { LkElement } from '../base.js';
+import { LkParticipantElement } from '../participant-element.js';
 import { styles } from './lk-participant-name.styles.js';
 
 /**
@@ -19,21 +17,13 @@ import { styles } from './lk-participant-name.styles.js';
  *
  * @cssprop [--lk-participant-name-fg=inherit] - Text colour.
  */
-export class LkParticipantName extends LkElement {
+export class LkParticipantName extends LkParticipantElement {
   static override properties: PropertyDeclarations = {
-    roomId: { attribute: 'room' },
-    participantIdentity: { attribute: 'participant' },
     localLabel: { attribute: 'local-label' },
     local: { type: Boolean, reflect: true },
   };
 
-  static override styles = [LkElement.styles, styles];
-
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  roomId?: string;
-
-  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile. */
-  participantIdentity?: string;
+  static override styles = [LkParticipantElement.styles, styles];
 
   /** Shown instead of the local participant's own name, e.g. `You`. Unset: the name. */
   localLabel?: string;
@@ -41,21 +31,6 @@ export class LkParticipantName extends LkElement {
   /** Whether the participant is the local one. Reflected for CSS. Read-only. @readonly */
   local = false;
 
-  #binding = new ParticipantBindingController(this);
-
-  /** The participant shown. Setting it pins one, over the attribute and the context. */
-  get participant(): Participant | undefined {
-    return this.#binding.participant;
-  }
-
-  set participant(participant: Participant | undefined) {
-    this.#binding.explicit = participant;
-  }
-
-  /** The room this element uses. */
-  get room(): Room | undefined {
-    return this.#binding.room;
-  }
 
   /** The text shown. */
   get text(): string {

@@ -1,10 +1,9 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { Track, type Participant, type Room } from 'livekit-client';
+import { Track } from 'livekit-client';
 import { ContextProvider, participantContext } from '../../context.js';
 import { AttributeParser } from '../../controllers/attribute-parser.js';
-import { ParticipantBindingController } from '../../controllers/participant-binding.js';
 import { displayName, initials, parseTileSource, type TileSource } from '../../core/participants.js';
-import { LkElement } from '../base.js';
+import { LkParticipantElement } from '../participant-element.js';
 import { micMutedIcon, screenIcon } from './icons.js';
 import { styles } from './lk-participant-tile.styles.js';
 
@@ -55,10 +54,8 @@ import { styles } from './lk-participant-tile.styles.js';
  *
  * @fires lk-error - `{code: 'invalid-attribute', attribute, value, accepted}` for a `source` it does not know.
  */
-export class LkParticipantTile extends LkElement {
+export class LkParticipantTile extends LkParticipantElement {
   static override properties: PropertyDeclarations = {
-    roomId: { attribute: 'room' },
-    participantIdentity: { attribute: 'participant' },
     source: { reflect: true },
     fit: {},
     mirror: {},
@@ -70,13 +67,7 @@ export class LkParticipantTile extends LkElement {
     local: { type: Boolean, reflect: true },
   };
 
-  static override styles = [LkElement.styles, styles];
-
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  roomId?: string;
-
-  /** The identity of the participant, or `local`. Without it: the participant of the enclosing `<lk-participants>` item. */
-  participantIdentity?: string;
+  static override styles = [LkParticipantElement.styles, styles];
 
   /** `camera` (default) or `screen_share`. Reflected for CSS. */
   source: string = Track.Source.Camera;
@@ -106,26 +97,13 @@ export class LkParticipantTile extends LkElement {
   local = false;
 
   #provider = new ContextProvider(this, participantContext, undefined);
-  #binding = new ParticipantBindingController(this, (participant) => this.#provider.setValue(participant));
   #attrs = new AttributeParser(this);
   #source: TileSource = Track.Source.Camera;
 
-  /** The participant shown. Setting it pins one, over the attribute and the context. */
-  get participant(): Participant | undefined {
-    return this.#binding.participant;
-  }
-
-  set participant(participant: Participant | undefined) {
-    this.#binding.explicit = participant;
-  }
-
-  /** The room this element uses. */
-  get room(): Room | undefined {
-    return this.#binding.room;
-  }
-
   protected override willUpdate(): void {
     const participant = this.participant;
+    // What this tile shows is what the elements inside it show.
+    this.#provider.setValue(participant);
     this.#source = this.#attrs.parse('source', this.source, parseTileSource, Track.Source.Camera);
     this.#attrs.report();
     const microphone = participant?.getTrackPublication(Track.Source.Microphone);

@@ -5,11 +5,9 @@ import {
   facingModeFromLocalTrack,
   isLocalTrack,
   type Participant,
-  type Room,
   type TrackPublication,
 } from 'livekit-client';
 import { AttributeParser } from '../../controllers/attribute-parser.js';
-import { ParticipantBindingController } from '../../controllers/participant-binding.js';
 import { RoomEventsController } from '../../controllers/room-events.js';
 import { TrackAttachController } from '../../controllers/track-attach.js';
 import {
@@ -23,7 +21,7 @@ import {
   type Fit,
   type TrackViewState,
 } from '../../core/track-view.js';
-import { LkElement } from '../base.js';
+import { LkParticipantElement } from '../participant-element.js';
 import { styles } from './lk-track-view.styles.js';
 
 /**
@@ -54,10 +52,8 @@ import { styles } from './lk-track-view.styles.js';
  *
  * @fires lk-error - `{code: 'invalid-attribute', attribute, value, accepted}` for a `source`, `fit` or `mirror` it does not know.
  */
-export class LkTrackView extends LkElement {
+export class LkTrackView extends LkParticipantElement {
   static override properties: PropertyDeclarations = {
-    roomId: { attribute: 'room' },
-    participantIdentity: { attribute: 'participant' },
     source: {},
     trackSid: { attribute: 'track-sid' },
     fit: {},
@@ -67,13 +63,7 @@ export class LkTrackView extends LkElement {
     mirrored: { type: Boolean, reflect: true },
   };
 
-  static override styles = [LkElement.styles, styles];
-
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  roomId?: string;
-
-  /** The identity of the participant to show, or `local`. Without it: the participant of the enclosing tile. */
-  participantIdentity?: string;
+  static override styles = [LkParticipantElement.styles, styles];
 
   /** `camera` (default), `microphone`, `screen_share` or `screen_share_audio`. */
   source?: string;
@@ -97,7 +87,6 @@ export class LkTrackView extends LkElement {
   mirrored = false;
 
   #attrs = new AttributeParser(this);
-  #binding = new ParticipantBindingController(this);
   #attach = new TrackAttachController(this);
   #publication?: TrackPublication;
   #owner?: Participant;
@@ -118,20 +107,6 @@ export class LkTrackView extends LkElement {
     ].map((event) => [event, () => this.requestUpdate()]),
   ));
 
-  /** The participant shown. Setting it pins one, over the attribute and the context. */
-  get participant(): Participant | undefined {
-    return this.#binding.participant;
-  }
-
-  set participant(participant: Participant | undefined) {
-    this.#binding.explicit = participant;
-  }
-
-  /** The room this element uses. */
-  get room(): Room | undefined {
-    return this.#binding.room;
-  }
-
   /** The publication shown, if any. */
   get publication(): TrackPublication | undefined {
     return this.#publication;
@@ -148,7 +123,7 @@ export class LkTrackView extends LkElement {
   }
 
   protected override willUpdate(): void {
-    this.#roomEvents.room = this.#binding.room;
+    this.#roomEvents.room = this.room;
     const source = this.#attrs.parse('source', this.source, parseTrackSource, Track.Source.Camera);
     const { publication, owner } = this.#find(source);
     this.#publication = publication;
