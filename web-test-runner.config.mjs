@@ -59,7 +59,7 @@ export default {
   testsFinishTimeout: 30 * 60_000,
   groups: [
     { name: 'core', files: 'test/core/**/*.test.ts' },
-    { name: 'elements', files: 'test/elements/**/*.test.ts' },
+    { name: 'elements', files: process.env.ELEMENTS_FILES ?? 'test/elements/**/*.test.ts' },
     { name: 'e2e', files: process.env.E2E_FILES ?? 'test/e2e/**/*.test.ts' },
     // The elements from React 19, Vue 3 and Svelte 5, against the real server.
     { name: 'frameworks', files: 'test/frameworks/**/*.test.{ts,tsx}' },

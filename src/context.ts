@@ -10,12 +10,16 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Participant, Room } from 'livekit-client';
+import type { RoomSession } from './core/room-session.js';
 
 /** A context key: a string that carries the type of its value (as `@lit/context`'s `Context`). */
 export type Context<T> = string & { __context__: T };
 
 /** The `Room` of the nearest `<lk-room>`. */
 export const roomContext = 'livekit-elements/room' as Context<Room | undefined>;
+
+/** The room session of the nearest `<lk-room>` or `<lk-conference>`: what the kit's own elements bind to. */
+export const sessionContext = 'livekit-elements/session' as Context<RoomSession | undefined>;
 
 /** The participant of the nearest `<lk-participant-tile>` or `<lk-participants>` item. */
 export const participantContext = 'livekit-elements/participant' as Context<Participant | undefined>;
@@ -29,8 +33,9 @@ class ContextRequestEvent<T> extends Event {
     readonly contextTarget: Element,
     readonly callback: Callback<T>,
     readonly subscribe: boolean,
+    bubbles = true,
   ) {
-    super('context-request', { bubbles: true, composed: true });
+    super('context-request', { bubbles, composed: bubbles });
   }
 }
 
@@ -87,9 +92,17 @@ export class ContextProvider<T> implements ReactiveController {
   }
 }
 
+/** The element `id` names: in `host`'s own root (document or shadow root) first, then the document. */
+export function findById(host: Element, id: string): Element | null {
+  const root = host.getRootNode() as Partial<DocumentOrShadowRoot> & { getElementById?: (id: string) => Element | null };
+  return root.getElementById?.(id) ?? document.getElementById(id);
+}
+
 /**
- * Subscribes `host` to the nearest provider of `context` while it is in the DOM; `callback` gets
- * each value (`undefined` while no provider answers).
+ * Subscribes `host` to a provider of `context` while it is in the DOM: the nearest one above it, or,
+ * when `named()` gives an id, the provider that element is (asked directly, so that nothing above
+ * it answers instead). `callback` gets each value, and `undefined` while no provider answers. A
+ * provider that appears later (defined late, or inserted) is found when it announces itself.
  */
 export class ContextConsumer<T> implements ReactiveController {
   #unsubscribe?: () => void;
@@ -99,6 +112,7 @@ export class ContextConsumer<T> implements ReactiveController {
     private readonly host: ReactiveControllerHost & Element,
     private readonly context: Context<T>,
     private readonly callback: (value: T | undefined) => void,
+    private readonly named: () => string | null | undefined = () => undefined,
   ) {
     host.addController(this);
   }
@@ -109,11 +123,13 @@ export class ContextConsumer<T> implements ReactiveController {
       'context-provider',
       (event) => {
         const { context, contextTarget } = event as ContextProviderEvent;
-        if (context === this.context && contextTarget !== this.host && isWithin(this.host, contextTarget)) this.#request();
+        if (context !== this.context || contextTarget === this.host) return;
+        const id = this.named();
+        if (id ? contextTarget.id === id : isWithin(this.host, contextTarget)) this.refresh();
       },
       { signal: this.#abort.signal },
     );
-    this.#request();
+    this.refresh();
   }
 
   hostDisconnected(): void {
@@ -122,19 +138,25 @@ export class ContextConsumer<T> implements ReactiveController {
     this.#unsubscribe = undefined;
   }
 
-  #request(): void {
+  /** Asks again: after the name changed, or a provider appeared. */
+  refresh(): void {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
-    this.host.dispatchEvent(
-      new ContextRequestEvent(
-        this.context,
-        this.host,
-        (value, unsubscribe) => {
-          this.#unsubscribe = unsubscribe;
-          this.callback(value);
-        },
-        true,
-      ),
+    const id = this.named();
+    const target = id ? findById(this.host, id) : this.host;
+    let answered = false;
+    const request = new ContextRequestEvent(
+      this.context,
+      this.host,
+      (value, unsubscribe) => {
+        answered = true;
+        this.#unsubscribe = unsubscribe;
+        this.callback(value);
+      },
+      true,
+      !id,
     );
+    target?.dispatchEvent(request);
+    if (!answered) this.callback(undefined);
   }
 }

@@ -3,7 +3,7 @@ import type { AttributeError } from '../core/attributes.js';
 import type { LkErrorDetail } from '../core/errors.js';
 
 export interface OptionsHost extends ReactiveControllerHost, HTMLElement {
-  emit(name: 'lk-error', detail: LkErrorDetail): boolean;
+  reportError(detail: LkErrorDetail): void;
 }
 
 /**
@@ -18,8 +18,7 @@ export class AttributeErrorReporter {
   report(errors: readonly AttributeError[]): void {
     for (const error of errors) {
       if (this.#reported.get(error.attribute) === error.value) continue;
-      console.warn(error.message);
-      this.host.emit('lk-error', { code: 'invalid-attribute', ...error });
+      this.host.reportError({ code: 'invalid-attribute', ...error });
     }
     this.#reported = new Map(errors.map((e) => [e.attribute, e.value]));
   }

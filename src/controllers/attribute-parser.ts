@@ -12,7 +12,7 @@ export class AttributeParser {
   readonly #reporter: AttributeErrorReporter;
   #errors: AttributeError[] = [];
 
-  constructor(private readonly host: OptionsHost) {
+  constructor(host: OptionsHost) {
     this.#reporter = new AttributeErrorReporter(host);
   }
 
@@ -23,7 +23,7 @@ export class AttributeParser {
     } catch (err) {
       const accepted = err instanceof InvalidValue ? err.accepted : String(err);
       const detail = err instanceof InvalidValue && err.detail ? ` (${err.detail})` : '';
-      const message = `${this.host.localName}: ${attribute}="${value}" is not valid${detail}; accepted: ${accepted}. Using the default.`;
+      const message = `${attribute}="${value}" is not valid${detail}; accepted: ${accepted}. Using the default.`;
       this.#errors.push({ attribute, value, accepted, message });
       return fallback;
     }

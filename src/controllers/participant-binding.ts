@@ -2,13 +2,14 @@ import type { ReactiveController } from 'lit';
 import { ParticipantEvent, RoomEvent, type Participant, type Room } from 'livekit-client';
 import { ContextConsumer, participantContext } from '../context.js';
 import { ParticipantEventsController, type ParticipantHandlers } from './participant-events.js';
-import { RoomBindingController, type RoomBindingHost } from './room-binding.js';
+import type { RoomBindingHost } from './room-binding.js';
 import { RoomEventsController } from './room-events.js';
 
 /** The `participant="…"` value that names the local participant. */
 export const LOCAL_PARTICIPANT = 'local';
 
-export type ParticipantBindingHost = RoomBindingHost & { participantIdentity?: string | null };
+/** An element that shows a participant: `participant` is an identity, `local`, or a `Participant`. */
+export type ParticipantBindingHost = RoomBindingHost & { participant?: string | Participant | null };
 
 /** The participant of `room` whose identity is `identity`, local or remote. */
 export function participantByIdentity(room: Room | undefined, identity: string): Participant | undefined {
@@ -38,21 +39,20 @@ const RENDER_EVENTS = [
 ] as const;
 
 /**
- * Binds an element to a participant: the one set as its `participant` property, else the one its
- * `participant="identity|local"` attribute names in its room (see `RoomBindingController`), else the
- * one provided by the nearest `<lk-participant-tile>` or `<lk-participants>` item through context.
+ * Binds an element to a participant: a `Participant` set as its `participant` property, else the one
+ * its `participant="identity|local"` attribute names in its room (handed over by `roomChanged()`),
+ * else the one provided by the nearest `<lk-participant-tile>` or `<lk-participants>` item through context.
  * Follows joins, leaves and new rooms, and requests an update of the host whenever the participant
  * changes or one of its tracks, its name, speaking state or connection quality does.
  */
 export class ParticipantBindingController implements ReactiveController {
   #fromContext?: Participant;
-  #explicit?: Participant;
   #participant?: Participant;
-  #identity?: string | null;
+  #chosen?: string | Participant | null;
+  #room?: Room;
 
   readonly #roomEvents: RoomEventsController;
   readonly #participantEvents: ParticipantEventsController;
-  readonly #roomBinding: RoomBindingController;
 
   constructor(
     private readonly host: ParticipantBindingHost,
@@ -69,10 +69,6 @@ export class ParticipantBindingController implements ReactiveController {
     const handlers: ParticipantHandlers = {};
     for (const event of RENDER_EVENTS) handlers[event] = update;
     this.#participantEvents = new ParticipantEventsController(host, handlers);
-    this.#roomBinding = new RoomBindingController(host, (room) => {
-      this.#roomEvents.room = room;
-      this.#resolve();
-    });
     new ContextConsumer(host, participantContext, (participant) => {
       this.#fromContext = participant;
       this.#resolve();
@@ -84,19 +80,11 @@ export class ParticipantBindingController implements ReactiveController {
     return this.#participant;
   }
 
-  /** A participant set from JavaScript; it wins over the attribute and the context. */
-  get explicit(): Participant | undefined {
-    return this.#explicit;
-  }
-
-  set explicit(participant: Participant | undefined) {
-    this.#explicit = participant;
+  /** The bound room changed. */
+  roomChanged(room: Room | undefined): void {
+    this.#room = room;
+    this.#roomEvents.room = room;
     this.#resolve();
-  }
-
-  /** The bound room, if any. */
-  get room(): Room | undefined {
-    return this.#roomBinding.room;
   }
 
   hostConnected(): void {
@@ -105,14 +93,14 @@ export class ParticipantBindingController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  hostUpdate(): void {
-    // `participant="…"` changed: resolve again.
-    if ((this.host.participantIdentity ?? null) !== this.#identity) this.#resolve();
+  /** The host's `participant` changed. */
+  chosenChanged(): void {
+    if ((this.host.participant ?? null) !== this.#chosen) this.#resolve();
   }
 
   #resolve(): void {
-    this.#identity = this.host.participantIdentity ?? null;
-    const participant = this.#explicit ?? (this.#identity ? findParticipant(this.room, this.#identity) : this.#fromContext);
+    const chosen = (this.#chosen = this.host.participant ?? null);
+    const participant = typeof chosen === 'string' && chosen ? findParticipant(this.#room, chosen) : chosen && typeof chosen === 'object' ? chosen : this.#fromContext;
     if (participant === this.#participant) return;
     this.#participant = participant;
     this.#participantEvents.participant = participant;

@@ -1,83 +1,88 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Room } from 'livekit-client';
-import { ContextConsumer, roomContext } from '../context.js';
+import { ContextConsumer, sessionContext } from '../context.js';
+import type { LkConnectionState } from '../core/connection-state.js';
+import type { RoomSession } from '../core/room-session.js';
 
-/** Fired on `document` by `<lk-room>` whenever its `Room` is created or replaced, or it enters the DOM. */
-export const ROOM_ANNOUNCE_EVENT = 'lk-room-announce';
-
-export type RoomBindingHost = ReactiveControllerHost & HTMLElement & { roomId?: string | null };
-
-/** Anything that holds a room: an `<lk-room>`. */
-interface RoomHolder extends Element {
-  room?: Room;
-}
-
-/** The element `id` names, in the host's own root (document or shadow root) first, then the document. */
-export function findRoomElement(host: Element, id: string): RoomHolder | null {
-  const root = host.getRootNode() as Partial<DocumentOrShadowRoot> & { getElementById?: (id: string) => Element | null };
-  return root.getElementById?.(id) ?? document.getElementById(id);
-}
+/** An element that binds to a room: `room` is the id of an `<lk-room>` to use instead of the enclosing one. */
+export type RoomBindingHost = ReactiveControllerHost & HTMLElement & { room?: string | null };
 
 /**
- * Binds an element to a `Room`: the one named by its `room="id"` attribute when set (looked up in
- * the element's root node, then the document), otherwise the one provided by the nearest `<lk-room>`
- * through context. Follows changes of either; calls `onChange` and requests an update on each.
+ * Binds an element to a room session: the one of the `<lk-room>` its `room="id"` attribute names
+ * (looked up in the element's root node, then the document), otherwise the one of the nearest
+ * enclosing `<lk-room>` or `<lk-conference>`. Both through the same context request. Follows a new
+ * name, a session's new `Room` and its state; calls `onChange` when the `Room` changes and requests
+ * an update of the host on every change.
  */
 export class RoomBindingController implements ReactiveController {
-  #fromContext?: Room;
+  #session?: RoomSession;
   #room?: Room;
   #boundId?: string | null;
-  #abort?: AbortController;
+  #listening?: AbortController;
+  readonly #consumer: ContextConsumer<RoomSession | undefined>;
 
   constructor(
     private readonly host: RoomBindingHost,
     private readonly onChange?: (room: Room | undefined) => void,
   ) {
     host.addController(this);
-    new ContextConsumer(host, roomContext, (room) => {
-      this.#fromContext = room;
-      this.#resolve();
-    });
+    this.#consumer = new ContextConsumer(host, sessionContext, (session) => this.#setSession(session), () => host.room);
   }
 
-  /** The bound room, if any. */
+  /** The session of the bound room, if any. */
+  get session(): RoomSession | undefined {
+    return this.#session;
+  }
+
+  /** The bound room's `Room`, once it has one. */
   get room(): Room | undefined {
     return this.#room;
   }
 
-  hostConnected(): void {
-    this.#bindId();
+  /** The bound room's connection state (`disconnected` while unbound). */
+  get state(): LkConnectionState {
+    return this.#session?.state ?? 'disconnected';
   }
 
-  hostUpdate(): void {
-    // `room="id"` changed: re-bind.
-    if ((this.host.roomId ?? null) !== this.#boundId) this.#bindId();
+  hostConnected(): void {
+    this.#boundId = this.host.room ?? null;
+    this.#listen();
+  }
+
+  /** `room="id"` changed: ask again. */
+  rebind(): void {
+    if ((this.host.room ?? null) === this.#boundId || !this.host.isConnected) return;
+    this.#boundId = this.host.room ?? null;
+    this.#consumer.refresh();
   }
 
   hostDisconnected(): void {
-    this.#abort?.abort();
-    this.#abort = undefined;
-    this.#boundId = undefined;
+    this.#listening?.abort();
+    this.#listening = undefined;
   }
 
-  #bindId(): void {
-    this.#abort?.abort();
-    this.#abort = undefined;
-    this.#boundId = this.host.roomId ?? null;
-    if (this.#boundId) {
-      this.#abort = new AbortController();
-      // A named <lk-room> may appear, upgrade or swap its Room later: it announces each of these.
-      document.addEventListener(ROOM_ANNOUNCE_EVENT, () => this.#resolve(), { signal: this.#abort.signal });
-    }
+  #setSession(session: RoomSession | undefined): void {
+    if (session === this.#session) return;
+    this.#listening?.abort();
+    this.#session = session;
+    this.#listen();
     this.#resolve();
+    this.host.requestUpdate();
+  }
+
+  #listen(): void {
+    this.#listening?.abort();
+    this.#listening = undefined;
+    if (!this.#session || !this.host.isConnected) return;
+    this.#listening = new AbortController();
+    this.#session.addEventListener('change', () => this.#resolve(), { signal: this.#listening.signal });
   }
 
   #resolve(): void {
-    const id = this.#boundId;
-    const room = id ? findRoomElement(this.host, id)?.room : this.#fromContext;
+    this.host.requestUpdate();
+    const room = this.#session?.room;
     if (room === this.#room) return;
     this.#room = room;
     this.onChange?.(room);
-    this.host.requestUpdate();
   }
 }

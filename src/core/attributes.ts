@@ -106,7 +106,6 @@ export function mapAttributes<D extends object>(
   specs: readonly AttributeSpec[],
   read: (name: string) => string | null,
   empty: () => D,
-  subject: string,
 ): D & { errors: AttributeError[] } {
   const draft = empty();
   const errors: AttributeError[] = [];
@@ -121,7 +120,7 @@ export function mapAttributes<D extends object>(
         attribute: spec.name,
         value,
         accepted: spec.accepted,
-        message: `${subject}: ${spec.name}="${value}" is not valid${detail ? ` (${detail})` : ''}; accepted: ${spec.accepted}. Using the default for ${spec.target}.`,
+        message: `${spec.name}="${value}" is not valid${detail ? ` (${detail})` : ''}; accepted: ${spec.accepted}. Using the default for ${spec.target}.`,
       });
     }
   }

@@ -3,7 +3,7 @@
  * codes. Pure: judges by `ConnectionError.reason` and `status` (its `reasonName` is not reliable
  * once livekit-client re-wraps a signal error) and by a media error's DOMException name.
  */
-import { ConnectionError, ConnectionErrorReason } from 'livekit-client';
+import { ConnectionError, ConnectionErrorReason, DisconnectReason } from 'livekit-client';
 
 export type LkErrorCode =
   | 'invalid-attribute'
@@ -12,6 +12,7 @@ export type LkErrorCode =
   | 'server-unreachable'
   | 'timeout'
   | 'connection'
+  | 'connection-lost'
   | 'permission-denied'
   | 'device-not-found'
   | 'device-in-use'
@@ -22,6 +23,8 @@ export interface LkErrorDetail {
   code: LkErrorCode;
   message: string;
   cause?: unknown;
+  /** For `connection-lost`: livekit-client's `DisconnectReason` name. */
+  reason?: string;
   /** For `invalid-attribute`: the attribute, its value and the accepted forms. */
   attribute?: string;
   value?: string;
@@ -81,4 +84,28 @@ export function classifyMediaError(err: unknown, what: string): LkErrorDetail {
             ? 'unsupported'
             : 'publish-failed';
   return { code, message: `Could not start the ${what}: ${messageOf(err)}`, cause: err };
+}
+
+/**
+ * Whether a room that should stay connected joins again after the SDK disconnected it for `reason`.
+ * Not when the page or a control left (`CLIENT_INITIATED`), nor when the server meant it: another
+ * page joined with the same identity, the participant was removed, the room was deleted, or the
+ * callee rejected the call.
+ */
+export function shouldRejoin(reason: DisconnectReason | undefined): boolean {
+  switch (reason) {
+    case DisconnectReason.CLIENT_INITIATED:
+    case DisconnectReason.DUPLICATE_IDENTITY:
+    case DisconnectReason.PARTICIPANT_REMOVED:
+    case DisconnectReason.ROOM_DELETED:
+    case DisconnectReason.USER_REJECTED:
+      return false;
+    default:
+      return true;
+  }
+}
+
+/** Whether a failed connection attempt is worth another try: not when the token or the room is refused. */
+export function isRetryable(detail: LkErrorDetail): boolean {
+  return detail.code === 'server-unreachable' || detail.code === 'timeout' || detail.code === 'connection';
 }

@@ -91,7 +91,7 @@ export const ROOM_OPTION_ATTRIBUTE_NAMES = ROOM_OPTION_ATTRIBUTES.map((spec) => 
 
 /** `<lk-room>`'s attributes as options. */
 export function mapRoomAttributes(read: (name: string) => string | null) {
-  return mapAttributes(ROOM_OPTION_ATTRIBUTES, read, (): OptionsDraft => ({ room: {}, connect: {} }), 'lk-room');
+  return mapAttributes(ROOM_OPTION_ATTRIBUTES, read, (): OptionsDraft => ({ room: {}, connect: {} }));
 }
 
 /** The capture and publish defaults, which livekit-client reads at each capture and publish. */

@@ -67,3 +67,21 @@ export async function fetchCredentials(request: ConnectionRequest): Promise<Cred
   if (!answer.participantToken) throw new TokenEndpointError(`${endpoint} answered without participant_token.`);
   return { serverUrl, participantToken: answer.participantToken };
 }
+
+/**
+ * What a change of the connection request needs while connected:
+ * - `none`: nothing the connection depends on changed (with a plain `token`, the participant fields
+ *   are not sent anywhere: the token decides them);
+ * - `update`: only the participant's name or metadata changed and the token allows the participant
+ *   to update them: `setName()` / `setMetadata()` on the live connection;
+ * - `reconnect`: a new token or server is needed.
+ */
+export function connectionChange(previous: ConnectionRequest, next: ConnectionRequest, canUpdateOwnMetadata: boolean): 'none' | 'update' | 'reconnect' {
+  const credentials = (r: ConnectionRequest) => JSON.stringify([r.url ?? '', r.token ?? '', r.tokenEndpoint ?? '']);
+  if (credentials(previous) !== credentials(next)) return 'reconnect';
+  if (next.token) return 'none';
+  if ((previous.roomName ?? '') !== (next.roomName ?? '') || (previous.participantIdentity ?? '') !== (next.participantIdentity ?? '')) return 'reconnect';
+  const nameOrMetadata = (previous.participantName ?? '') !== (next.participantName ?? '') || (previous.participantMetadata ?? '') !== (next.participantMetadata ?? '');
+  if (!nameOrMetadata) return 'none';
+  return canUpdateOwnMetadata ? 'update' : 'reconnect';
+}

@@ -69,15 +69,15 @@ export const SCREEN_SHARE_ATTRIBUTES: readonly AttributeSpec[] = [
 export const emptyDraft = <C>(): TrackOptionsDraft<C> => ({ capture: {} as C, publish: {} });
 
 export function mapCameraAttributes(read: (name: string) => string | null) {
-  return mapAttributes(CAMERA_ATTRIBUTES, read, emptyDraft<VideoCaptureOptions>, 'lk-camera-toggle');
+  return mapAttributes(CAMERA_ATTRIBUTES, read, emptyDraft<VideoCaptureOptions>);
 }
 
 export function mapMicrophoneAttributes(read: (name: string) => string | null) {
-  return mapAttributes(MICROPHONE_ATTRIBUTES, read, emptyDraft<AudioCaptureOptions>, 'lk-microphone-toggle');
+  return mapAttributes(MICROPHONE_ATTRIBUTES, read, emptyDraft<AudioCaptureOptions>);
 }
 
 export function mapScreenShareAttributes(read: (name: string) => string | null) {
-  return mapAttributes(SCREEN_SHARE_ATTRIBUTES, read, emptyDraft<ScreenShareCaptureOptions>, 'lk-screenshare');
+  return mapAttributes(SCREEN_SHARE_ATTRIBUTES, read, emptyDraft<ScreenShareCaptureOptions>);
 }
 
 /**

@@ -1,37 +1,42 @@
 import type { PropertyDeclarations } from 'lit';
 import type { Participant, Room } from 'livekit-client';
 import { ParticipantBindingController } from '../controllers/participant-binding.js';
-import { LkElement } from './base.js';
+import { LkRoomBoundElement } from './room-bound-element.js';
 
 /**
  * The base of the elements that show one participant (`<lk-participant-tile>`, `<lk-track-view>`,
- * `<lk-participant-name>`, `<lk-connection-quality>`): which participant, and in which room.
+ * `<lk-participant-name>`, `<lk-connection-quality>`): which participant, in which room.
  */
-export class LkParticipantElement extends LkElement {
+export class LkParticipantElement extends LkRoomBoundElement {
   static override properties: PropertyDeclarations = {
-    roomId: { attribute: 'room' },
-    participantIdentity: { attribute: 'participant' },
+    participant: { noAccessor: true },
   };
 
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  roomId?: string;
+  #chosen?: string | Participant;
+  readonly #binding = new ParticipantBindingController(this);
 
-  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile or `<lk-participants>` item. */
-  participantIdentity?: string;
+  /**
+   * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`
+   * set from JavaScript. Without it: the participant of the enclosing tile or `<lk-participants>` item.
+   */
+  get participant(): string | Participant | undefined {
+    return this.#chosen;
+  }
 
-  #binding = new ParticipantBindingController(this);
+  set participant(participant: string | Participant | undefined) {
+    const old = this.#chosen;
+    this.#chosen = participant ?? undefined;
+    // Resolve now, so that this very update shows the new participant.
+    this.#binding.chosenChanged();
+    this.requestUpdate('participant', old);
+  }
 
-  /** The participant shown. Setting it pins one, over the attribute and the context. */
-  get participant(): Participant | undefined {
+  /** The livekit-client `Participant` shown, however it was chosen. Read-only. @readonly */
+  get livekitParticipant(): Participant | undefined {
     return this.#binding.participant;
   }
 
-  set participant(participant: Participant | undefined) {
-    this.#binding.explicit = participant;
-  }
-
-  /** The room this element uses. */
-  get room(): Room | undefined {
-    return this.#binding.room;
+  protected override roomChanged(room: Room | undefined): void {
+    this.#binding.roomChanged(room);
   }
 }

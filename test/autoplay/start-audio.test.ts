@@ -18,7 +18,7 @@ async function tonePublisher(room: string): Promise<{ el: LkRoom; context: Audio
   const destination = context.createMediaStreamDestination();
   oscillator.connect(destination);
   oscillator.start();
-  await el.room!.localParticipant.publishTrack(destination.stream.getAudioTracks()[0], { source: Track.Source.Microphone });
+  await el.livekitRoom.localParticipant.publishTrack(destination.stream.getAudioTracks()[0], { source: Track.Source.Microphone });
   return { el, context };
 }
 
@@ -34,7 +34,7 @@ describe('autoplay: lk-start-audio', () => {
     const renderer = page.querySelector('lk-audio-renderer')!;
     const audio = await waitFor(() => renderer.audioElements[0], 'the tone attached');
     await waitFor(() => start.blocked, 'lk-start-audio shown', 10_000);
-    expect(page.room!.canPlaybackAudio).to.equal(false);
+    expect(page.livekitRoom.canPlaybackAudio).to.equal(false);
     expect(getComputedStyle(start).display).to.not.equal('none');
     expect(audio.paused).to.equal(true);
     const button = start.shadowRoot!.querySelector('button')!;
@@ -43,13 +43,13 @@ describe('autoplay: lk-start-audio', () => {
 
     // A real mouse click through the browser (sendMouse): a user gesture, unlike el.click().
     await realClick(button);
-    await waitFor(() => !start.blocked && page.room!.canPlaybackAudio, 'playback allowed after the click');
+    await waitFor(() => !start.blocked && page.livekitRoom.canPlaybackAudio, 'playback allowed after the click');
     expect(getComputedStyle(start).display).to.equal('none');
     await waitFor(() => !audio.paused && audio.currentTime > 0, 'the tone playing');
     const time = audio.currentTime;
     await waitFor(() => audio.currentTime > time, 'time advancing');
     await expect(start).to.be.accessible();
     await context.close();
-    await Promise.all([pub.disconnect(), page.disconnect()]);
+    await Promise.all([pub.leave(), page.leave()]);
   });
 });

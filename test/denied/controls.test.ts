@@ -29,9 +29,9 @@ describe('denied: the browser refuses camera and microphone', () => {
     expect(errors.map((e) => e.code)).to.deep.equal(['permission-denied', 'permission-denied', 'permission-denied']);
     expect(errors[0].message).to.contain('camera');
     expect(errors[2].message).to.contain('microphone');
-    expect(room.room!.localParticipant.getTrackPublication(Track.Source.Camera)).to.equal(undefined);
+    expect(room.livekitRoom.localParticipant.getTrackPublication(Track.Source.Camera)).to.equal(undefined);
     expect(room.connectionState).to.equal('connected');
-    await room.disconnect();
+    await room.leave();
   });
 
   it('lk-room video/audio report permission-denied and the room stays connected', async () => {

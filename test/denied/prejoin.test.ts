@@ -22,8 +22,8 @@ describe('denied: lk-prejoin', () => {
     await waitFor(() => room.connectionState === 'connected', 'connected');
     expect(room.video).to.equal(false);
     expect(room.audio).to.equal(false);
-    expect(room.room!.localParticipant.trackPublications.size).to.equal(0);
+    expect(room.livekitRoom.localParticipant.trackPublications.size).to.equal(0);
     expect(errors).to.equal(0);
-    await room.disconnect();
+    await room.leave();
   });
 });

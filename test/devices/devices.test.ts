@@ -20,17 +20,17 @@ describe('devices (two fake cameras)', () => {
       <lk-device-select kind="audioinput"></lk-device-select></lk-room></div>`);
     const room = page.querySelector<LkRoom>('lk-room')!;
     const el = page.querySelector<LkDeviceSelect>('lk-device-select')!;
-    const mic = await waitFor(() => room.room?.localParticipant.getTrackPublication(Track.Source.Microphone)?.track, 'microphone published');
+    const mic = await waitFor(() => room.livekitRoom?.localParticipant.getTrackPublication(Track.Source.Microphone)?.track, 'microphone published');
     await waitFor(() => el.devices.length >= 3 && el.devices.every((d) => d.label), 'labelled microphones');
     expect([...select(el).options].map((o) => o.textContent)).to.include.members(['Fake Audio Input 1', 'Fake Audio Input 2']);
     const target = el.devices.find((d) => d.label === 'Fake Audio Input 2')!;
     await choose(el, target.deviceId);
     await waitFor(() => mic.mediaStreamTrack.getSettings().deviceId === target.deviceId, 'the published microphone switched');
-    expect(room.room!.getActiveDevice('audioinput')).to.equal(target.deviceId);
+    expect(room.livekitRoom.getActiveDevice('audioinput')).to.equal(target.deviceId);
     expect(select(el).value).to.equal(target.deviceId);
     expect(el.value).to.equal(target.deviceId);
     await expect(el).to.be.accessible();
-    await room.disconnect();
+    await room.leave();
   });
 
   it('lk-device-select follows devicechange', async () => {
@@ -62,9 +62,9 @@ describe('devices (two fake cameras)', () => {
     const second = el.devices[1];
     await choose(el, second.deviceId);
     room.setAttribute('connect', '');
-    const camera = await waitFor(() => room.room?.localParticipant.getTrackPublication(Track.Source.Camera)?.track, 'camera published');
+    const camera = await waitFor(() => room.livekitRoom?.localParticipant.getTrackPublication(Track.Source.Camera)?.track, 'camera published');
     expect(camera.mediaStreamTrack.getSettings().deviceId).to.equal(second.deviceId);
-    await room.disconnect();
+    await room.leave();
   });
 
   it('lk-camera-flip shows with two cameras and restarts the published camera on the other one, without unpublishing', async () => {
@@ -73,14 +73,14 @@ describe('devices (two fake cameras)', () => {
       <lk-camera-flip></lk-camera-flip></lk-room></div>`);
     const room = page.querySelector<LkRoom>('lk-room')!;
     const flip = page.querySelector<LkCameraFlip>('lk-camera-flip')!;
-    const pub = await waitFor(() => room.room?.localParticipant.getTrackPublication(Track.Source.Camera), 'camera published');
+    const pub = await waitFor(() => room.livekitRoom?.localParticipant.getTrackPublication(Track.Source.Camera), 'camera published');
     const track = pub.track as LocalVideoTrack;
     await waitFor(() => !flip.hidden && !button(flip).disabled, 'visible and enabled');
     await expect(flip).to.be.accessible();
     const sub = await fixture<LkRoom>(html`<lk-room token-endpoint="/api/token" room-name=${name} participant-identity="sub" connect></lk-room>`);
-    const remote = await waitFor(() => sub.room?.remoteParticipants.get('pub')?.getTrackPublication(Track.Source.Camera)?.videoTrack as RemoteVideoTrack | undefined, 'subscribed');
+    const remote = await waitFor(() => sub.livekitRoom?.remoteParticipants.get('pub')?.getTrackPublication(Track.Source.Camera)?.videoTrack as RemoteVideoTrack | undefined, 'subscribed');
     let unpublished = 0;
-    sub.room!.on('trackUnpublished', () => unpublished++);
+    sub.livekitRoom.on('trackUnpublished', () => unpublished++);
     const video = remote.attach() as HTMLVideoElement;
     document.body.append(video);
     await waitFor(() => video.videoWidth > 0, 'frames before the flip');
@@ -89,7 +89,7 @@ describe('devices (two fake cameras)', () => {
     await realClick(flip);
     await waitFor(() => !flip.pending && track.mediaStreamTrack.getSettings().deviceId !== before, 'restarted on the other camera');
     expect(track.mediaStreamTrack.readyState).to.equal('live');
-    expect(room.room!.localParticipant.getTrackPublication(Track.Source.Camera)).to.equal(pub);
+    expect(room.livekitRoom.localParticipant.getTrackPublication(Track.Source.Camera)).to.equal(pub);
     expect(track.sender!.track).to.equal(track.mediaStreamTrack);
     expect(flip.facingMode).to.equal('environment');
     expect(flip.getAttribute('facing-mode')).to.equal('environment');
@@ -102,7 +102,7 @@ describe('devices (two fake cameras)', () => {
     expect(unpublished).to.equal(0);
     remote.detach(video);
     video.remove();
-    await Promise.all([room.disconnect(), sub.disconnect()]);
+    await Promise.all([room.leave(), sub.leave()]);
   });
 
   it('lk-leave-button disconnects with a client-initiated reason', async () => {

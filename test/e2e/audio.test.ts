@@ -8,7 +8,7 @@ import { captureWarnings, nextEvent, uniqueRoom, waitFor } from '../helpers.js';
 async function talker(room: string, identity: string): Promise<LkRoom> {
   const el = await fixture<LkRoom>(html`<lk-room token-endpoint="/api/token" room-name=${room} participant-identity=${identity}
     video-resolution="h90" video audio connect></lk-room>`);
-  await waitFor(() => el.room?.localParticipant.getTrackPublication(Track.Source.Microphone)?.track, `${identity} publishes its microphone`);
+  await waitFor(() => el.livekitRoom?.localParticipant.getTrackPublication(Track.Source.Microphone)?.track, `${identity} publishes its microphone`);
   return el;
 }
 
@@ -50,6 +50,6 @@ describe('e2e: remote audio', () => {
     await expect(renderer).to.be.accessible();
     pub.remove();
     await waitFor(() => renderer.audioElements.length === 0 && track.attachedElements.length === 0, 'gone and detached when the talker leaves');
-    await page.disconnect();
+    await page.leave();
   });
 });

@@ -18,11 +18,11 @@ describe('e2e: the one-file bundle on a plain page', () => {
     const lkRoom = doc.querySelector('lk-room') as LkRoom;
     const toggle = doc.querySelector('lk-camera-toggle') as LkCameraToggle;
     await waitFor(() => lkRoom.connectionState === 'connected', 'connected');
-    expect(toggle.room === lkRoom.room, 'the toggle bound to the room by id').to.equal(true);
+    expect(toggle.livekitRoom === lkRoom.livekitRoom, 'the toggle bound to the room by id').to.equal(true);
     const button = toggle.shadowRoot!.querySelector('button')!;
     await waitFor(() => !button.disabled, 'the toggle is enabled');
     button.click();
-    const sender = await waitFor(() => lkRoom.room!.localParticipant.getTrackPublication(Track.Source.Camera)?.track?.sender, 'camera published');
+    const sender = await waitFor(() => lkRoom.livekitRoom.localParticipant.getTrackPublication(Track.Source.Camera)?.track?.sender, 'camera published');
     expect(sender.track!.readyState).to.equal('live');
     expect(toggle.pressed).to.equal(true);
     // The page loaded one script: the bundle, with no bare imports left to resolve.
@@ -30,6 +30,6 @@ describe('e2e: the one-file bundle on a plain page', () => {
     expect(scripts.map((e) => new URL(e.name).pathname)).to.deep.equal(['/dist/livekit-elements.js']);
     // This page's registry is separate from the test page's, where nothing was imported.
     expect(customElements.get('lk-room')).to.equal(undefined);
-    await lkRoom.disconnect();
+    await lkRoom.leave();
   });
 });

@@ -31,7 +31,7 @@ async function twoChats() {
   </div>`);
   const [ann, bob] = [...page.querySelectorAll<LkRoom>('lk-room')];
   const [annChat, bobChat] = [ann, bob].map((r) => r.querySelector<LkChat>('lk-chat')!);
-  await waitFor(() => ann.room?.remoteParticipants.has('bob') && bob.room?.remoteParticipants.has('ann'), 'ann and bob see each other');
+  await waitFor(() => ann.livekitRoom?.remoteParticipants.has('bob') && bob.livekitRoom?.remoteParticipants.has('ann'), 'ann and bob see each other');
   return { name, ann, bob, annChat, bobChat };
 }
 
@@ -113,17 +113,17 @@ describe('e2e: <lk-chat>', () => {
       ['ann', 'Hello Bob', 'ann', false],
       ['bob', 'Hi Ann', 'bob', true],
     ]);
-    expect(bobEvents[0].from).to.equal(bob.room!.remoteParticipants.get('ann'));
+    expect(bobEvents[0].from).to.equal(bob.livekitRoom.remoteParticipants.get('ann'));
     expect(annEvents[0].id).to.equal(bobEvents[0].id);
     expect(annEvents[1].timestamp).to.equal(bobEvents[1].timestamp);
-    expect(ann.room!.localParticipant).to.equal(annEvents[0].from);
+    expect(ann.livekitRoom.localParticipant).to.equal(annEvents[0].from);
   });
 
   it("interop: <lk-chat> and a plain livekit-client participant chatting like React's Chat, both ways", async () => {
     const { name, annChat } = await twoChats();
     const peer = await reactStylePeer(name, 'react-peer');
     try {
-      await waitFor(() => annChat.room?.remoteParticipants.has('react-peer') && peer.room.remoteParticipants.has('ann'), 'the peer joined');
+      await waitFor(() => annChat.livekitRoom?.remoteParticipants.has('react-peer') && peer.room.remoteParticipants.has('ann'), 'the peer joined');
 
       // <lk-chat> → React: a text stream on lk.chat, and the legacy copy flagged ignoreLegacy (the server is 1.13.5).
       await typeAndSend(annChat, 'from lk-chat');
@@ -195,7 +195,7 @@ describe('e2e: <lk-chat>', () => {
 
   it('after leaving, a message is refused visibly, kept in the input, and never reaches the room', async () => {
     const { ann, annChat, bobChat } = await twoChats();
-    await ann.disconnect();
+    await ann.leave();
     const error = new Promise<LkErrorDetail>((resolve) => annChat.addEventListener('lk-error', (e) => resolve(e.detail), { once: true }));
     await captureWarnings(() => typeAndSend(annChat, 'too late'));
     expect((await error).code).to.equal('connection');

@@ -40,7 +40,7 @@ describe('e2e: lk-conference', () => {
     // Each sees the other's camera, and hears the other's microphone.
     await waitFor(() => shownVideoWidth(ann, 'ben', Track.Source.Camera) > 0, 'ann sees ben');
     await waitFor(() => shownVideoWidth(ben, 'ann', Track.Source.Camera) > 0, 'ben sees ann');
-    await waitFor(() => ann.room!.remoteParticipants.get('ben')?.getTrackPublication(Track.Source.Microphone)?.isSubscribed, 'ann receives ben\'s microphone');
+    await waitFor(() => ann.livekitRoom.remoteParticipants.get('ben')?.getTrackPublication(Track.Source.Microphone)?.isSubscribed, 'ann receives ben\'s microphone');
     expect(deepQueryAll<HTMLAudioElement>(ann.shadowRoot!, 'lk-audio-renderer').length).to.equal(1);
     await waitFor(() => deepQueryAll<HTMLAudioElement>(inShadow(ann, 'lk-audio-renderer').shadowRoot ?? inShadow(ann, 'lk-audio-renderer'), 'audio').length > 0, 'an audio element plays ben\'s microphone');
 
@@ -72,7 +72,7 @@ describe('e2e: lk-conference', () => {
     await waitFor(() => !benGrid.items.some((i) => i.dataset.identity === 'ann'), 'ann\'s tiles gone from ben\'s grid');
     await waitFor(() => !inShadow<HTMLElement>(ann, '[part=notice]').hidden, 'ann sees the connection notice');
     await expect(ben).to.be.accessible();
-    await ben.disconnect();
+    await ben.leave();
   });
 
   it('passes every lk-room attribute through, and a slotted control bar binds to its room', async () => {
@@ -86,13 +86,13 @@ describe('e2e: lk-conference', () => {
     const slot = inShadow<HTMLSlotElement>(conference, 'slot[name=control-bar]');
     expect(slot.assignedElements().map((e) => e.localName)).to.deep.equal(['div']);
     const toggle = page.querySelector<HTMLElementTagNameMap['lk-camera-toggle']>('lk-camera-toggle')!;
-    expect(toggle.room === conference.room, 'the slotted toggle is bound to the conference room').to.equal(true);
+    expect(toggle.livekitRoom === conference.livekitRoom, 'the slotted toggle is bound to the conference room').to.equal(true);
     await waitFor(() => !inShadow<HTMLButtonElement>(toggle, 'button').disabled, 'enabled');
     inShadow<HTMLButtonElement>(toggle, 'button').click();
-    const sender = await waitFor(() => conference.room!.localParticipant.getTrackPublication(Track.Source.Camera)?.track?.sender, 'camera published');
+    const sender = await waitFor(() => conference.livekitRoom.localParticipant.getTrackPublication(Track.Source.Camera)?.track?.sender, 'camera published');
     const encodings = sender.getParameters().encodings;
     expect(encodings).to.have.length(1);
     expect(encodings[0].maxBitrate).to.equal(400_000);
-    await conference.disconnect();
+    await conference.leave();
   });
 });

@@ -19,7 +19,7 @@ async function failedConnection(setup: (el: LkRoom) => void): Promise<{ el: LkRo
   return { el, detail };
 }
 
-const connected = (el: LkRoom) => waitFor(() => el.room?.state === ConnectionState.Connected && el.connectionState === 'connected', `${el.id || 'lk-room'} connected`);
+const connected = (el: LkRoom) => waitFor(() => el.livekitRoom?.state === ConnectionState.Connected && el.connectionState === 'connected', `${el.id || 'lk-room'} connected`);
 
 describe('e2e: lk-room connects to a real LiveKit server', () => {
   it('connects with token-endpoint, going connecting → connected, and disconnects when connect is removed', async () => {
@@ -30,14 +30,14 @@ describe('e2e: lk-room connects to a real LiveKit server', () => {
       @lk-connection-state-changed=${(e: CustomEvent<{ state: string }>) => states.push(e.detail.state)} connect></lk-room>`);
     await connected(el);
     expect(el.getAttribute('connection-state')).to.equal('connected');
-    expect(el.room!.name).to.equal(room);
-    expect(el.room!.localParticipant.identity).to.equal('alice');
-    expect(el.room!.localParticipant.name).to.equal('Alice A.');
-    expect(el.room!.localParticipant.metadata).to.equal('{"team":"blue"}');
+    expect(el.livekitRoom.name).to.equal(room);
+    expect(el.livekitRoom.localParticipant.identity).to.equal('alice');
+    expect(el.livekitRoom.localParticipant.name).to.equal('Alice A.');
+    expect(el.livekitRoom.localParticipant.metadata).to.equal('{"team":"blue"}');
     expect(states).to.deep.equal(['connecting', 'connected']);
     el.removeAttribute('connect');
     await waitFor(() => el.connectionState === 'disconnected', 'disconnected');
-    expect(el.room!.state).to.equal(ConnectionState.Disconnected);
+    expect(el.livekitRoom.state).to.equal(ConnectionState.Disconnected);
     expect(el.getAttribute('connection-state')).to.equal('disconnected');
     expect(states).to.deep.equal(['connecting', 'connected', 'disconnected']);
   });
@@ -47,9 +47,9 @@ describe('e2e: lk-room connects to a real LiveKit server', () => {
     const { server_url, participant_token } = await fetchToken(room, 'bob');
     const el = await fixture<LkRoom>(html`<lk-room url=${server_url} token=${participant_token} connect></lk-room>`);
     await nextEvent(el, 'lk-connected');
-    expect(el.room!.name).to.equal(room);
-    expect(el.room!.localParticipant.identity).to.equal('bob');
-    await el.disconnect();
+    expect(el.livekitRoom.name).to.equal(room);
+    expect(el.livekitRoom.localParticipant.identity).to.equal('bob');
+    await el.leave();
   });
 
   it('two rooms with different identities on one page see each other', async () => {
@@ -61,11 +61,11 @@ describe('e2e: lk-room connects to a real LiveKit server', () => {
     const { participant } = (await joined).detail;
     expect(participant.identity).to.equal('ben');
     await connected(b);
-    await waitFor(() => b.room!.remoteParticipants.has('ann'), 'ben sees ann');
+    await waitFor(() => b.livekitRoom.remoteParticipants.has('ann'), 'ben sees ann');
     const left = nextEvent(a, 'lk-participant-disconnected');
     b.remove();
     expect(((await left).detail).participant.identity).to.equal('ben');
-    await a.disconnect();
+    await a.leave();
   });
 
   it('a bad token gives lk-error code token and state disconnected', async () => {
@@ -77,7 +77,7 @@ describe('e2e: lk-room connects to a real LiveKit server', () => {
     expect(detail.code).to.equal('token');
     expect(detail.message).to.match(/401|refused|token/i);
     await waitFor(() => el.connectionState === 'disconnected', 'disconnected after failure');
-    expect(el.room!.state).to.equal(ConnectionState.Disconnected);
+    expect(el.livekitRoom.state).to.equal(ConnectionState.Disconnected);
     el.remove();
   });
 
@@ -111,16 +111,16 @@ describe('e2e: lk-room connects to a real LiveKit server', () => {
     const inside = page.querySelector<LkConnectionStateElement>('.inside')!;
     const outside = page.querySelector<LkConnectionStateElement>('.outside')!;
     await connected(el);
-    expect(inside.room).to.equal(el.room);
-    expect(outside.room).to.equal(el.room);
+    expect(inside.room).to.equal(el.livekitRoom);
+    expect(outside.room).to.equal(el.livekitRoom);
     await waitFor(() => inside.state === 'connected' && outside.state === 'connected', 'both show connected');
     expect(outside.shadowRoot!.textContent).to.contain('Connected');
-    await el.disconnect();
+    await el.leave();
   });
 
   it('removing lk-room disconnects it and ends the local tracks it published', async () => {
     const el = await fixture<LkRoom>(html`<lk-room token-endpoint="/api/token" room-name=${uniqueRoom()} connect video audio></lk-room>`);
-    const room = el.room!;
+    const room = el.livekitRoom;
     const camera = await waitFor(() => room.localParticipant.getTrackPublication(Track.Source.Camera)?.track, 'camera published');
     const mic = await waitFor(() => room.localParticipant.getTrackPublication(Track.Source.Microphone)?.track, 'microphone published');
     expect(camera.mediaStreamTrack.readyState).to.equal('live');
@@ -132,29 +132,29 @@ describe('e2e: lk-room connects to a real LiveKit server', () => {
   it('moving lk-room in the DOM does not reconnect it nor restart its tracks', async () => {
     const page = await fixture<HTMLDivElement>(html`<div><section class="a"><lk-room token-endpoint="/api/token" room-name=${uniqueRoom()} connect video></lk-room></section><section class="b"></section></div>`);
     const el = page.querySelector<LkRoom>('lk-room')!;
-    const room = el.room!;
+    const room = el.livekitRoom;
     const camera = await waitFor(() => room.localParticipant.getTrackPublication(Track.Source.Camera)?.track, 'camera published');
     const events: string[] = [];
     for (const event of [RoomEvent.Disconnected, RoomEvent.Reconnecting, RoomEvent.LocalTrackUnpublished]) room.on(event, () => events.push(event));
     page.querySelector('.b')!.append(el);
     await el.updateComplete;
     await new Promise((r) => setTimeout(r, 500));
-    expect(el.room).to.equal(room);
+    expect(el.livekitRoom).to.equal(room);
     expect(room.state).to.equal(ConnectionState.Connected);
     expect(camera.mediaStreamTrack.readyState).to.equal('live');
     expect(room.localParticipant.getTrackPublication(Track.Source.Camera)?.track).to.equal(camera);
     expect(events).to.deep.equal([]);
-    await el.disconnect();
+    await el.leave();
   });
 
   it('auto-subscribe="false" subscribes to nothing', async () => {
     const room = uniqueRoom();
     const pub = await fixture<LkRoom>(html`<lk-room token-endpoint="/api/token" room-name=${room} participant-identity="pub" connect video></lk-room>`);
-    await waitFor(() => pub.room?.localParticipant.getTrackPublication(Track.Source.Camera)?.track, 'camera published');
+    await waitFor(() => pub.livekitRoom?.localParticipant.getTrackPublication(Track.Source.Camera)?.track, 'camera published');
     const sub = await fixture<LkRoom>(html`<lk-room token-endpoint="/api/token" room-name=${room} participant-identity="sub" auto-subscribe="false" connect></lk-room>`);
-    const remote = await waitFor(() => sub.room?.remoteParticipants.get('pub')?.getTrackPublication(Track.Source.Camera), 'publication seen');
+    const remote = await waitFor(() => sub.livekitRoom?.remoteParticipants.get('pub')?.getTrackPublication(Track.Source.Camera), 'publication seen');
     await new Promise((r) => setTimeout(r, 1000));
     expect(remote.isSubscribed).to.equal(false);
-    await Promise.all([pub.disconnect(), sub.disconnect()]);
+    await Promise.all([pub.leave(), sub.leave()]);
   });
 });

@@ -17,14 +17,14 @@ async function connectedRoom(markup: ReturnType<typeof html>) {
 
 async function publication(room: LkRoom, source: Track.Source): Promise<LocalTrackPublication> {
   return waitFor(() => {
-    const pub = room.room?.localParticipant.getTrackPublication(source);
+    const pub = room.livekitRoom?.localParticipant.getTrackPublication(source);
     return pub?.track?.sender ? pub : undefined;
   }, `${source} published`);
 }
 
 async function subscribe(roomName: string, identity: string, publisher: string, source: Track.Source) {
   const sub = await fixture<LkRoom>(html`<lk-room token-endpoint="/api/token" room-name=${roomName} participant-identity=${identity} connect></lk-room>`);
-  const pub = await waitFor(() => sub.room?.remoteParticipants.get(publisher)?.getTrackPublication(source), `${identity} sees ${source}`);
+  const pub = await waitFor(() => sub.livekitRoom?.remoteParticipants.get(publisher)?.getTrackPublication(source), `${identity} sees ${source}`);
   return { sub, pub };
 }
 
@@ -61,7 +61,7 @@ describe('e2e: camera toggle', () => {
     await waitFor(() => video.videoWidth > 0, 'decoded frames');
     track.detach(video);
     video.remove();
-    await Promise.all([room.disconnect(), sub.disconnect()]);
+    await Promise.all([room.leave(), sub.leave()]);
   });
 
   it('turning the camera off mutes it for others and stops the capture; on unmutes', async () => {
@@ -75,7 +75,7 @@ describe('e2e: camera toggle', () => {
     await waitFor(() => pub.isSubscribed, 'subscribed');
     expect(pub.isMuted).to.equal(false);
 
-    const muted = new Promise<void>((resolve) => sub.room!.once(RoomEvent.TrackMuted, () => resolve()));
+    const muted = new Promise<void>((resolve) => sub.livekitRoom.once(RoomEvent.TrackMuted, () => resolve()));
     button(toggle).click();
     await muted;
     expect(pub.isMuted).to.equal(true);
@@ -83,13 +83,13 @@ describe('e2e: camera toggle', () => {
     expect(local.isMuted).to.equal(true);
     expect(local.track!.mediaStreamTrack.readyState).to.equal('ended');
 
-    const unmuted = new Promise<void>((resolve) => sub.room!.once(RoomEvent.TrackUnmuted, () => resolve()));
+    const unmuted = new Promise<void>((resolve) => sub.livekitRoom.once(RoomEvent.TrackUnmuted, () => resolve()));
     button(toggle).click();
     await unmuted;
     expect(pub.isMuted).to.equal(false);
     expect(toggle.pressed).to.equal(true);
     expect(local.track!.mediaStreamTrack.readyState).to.equal('live');
-    await Promise.all([room.disconnect(), sub.disconnect()]);
+    await Promise.all([room.leave(), sub.leave()]);
   });
 
   it('simulcast="false" gives one encoding; max-bitrate and max-framerate override the room', async () => {
@@ -99,7 +99,7 @@ describe('e2e: camera toggle', () => {
     const encodings = (await publication(room, Track.Source.Camera)).track!.sender!.getParameters().encodings;
     expect(encodings).to.have.length(1);
     expect(encodings[0]).to.include({ maxBitrate: 700_000, maxFramerate: 12 });
-    await room.disconnect();
+    await room.leave();
   });
 
   it('custom simulcast-layers give exactly those layers', async () => {
@@ -112,7 +112,7 @@ describe('e2e: camera toggle', () => {
       ['h', 2, 300_000, 15],
       ['f', 1, 1_700_000, 30],
     ]);
-    await room.disconnect();
+    await room.leave();
   });
 
   it('codec="h264" negotiates H264', async () => {
@@ -125,7 +125,7 @@ describe('e2e: camera toggle', () => {
       return s.mimeType ? s : undefined;
     }, 'codec stats');
     expect(stats.mimeType).to.equal('video/H264');
-    await room.disconnect();
+    await room.leave();
   });
 
   it('follows the SDK when code turns the camera on, without firing lk-toggle', async () => {
@@ -134,12 +134,12 @@ describe('e2e: camera toggle', () => {
     const toggle = page.querySelector<LkCameraToggle>('lk-camera-toggle')!;
     let toggles = 0;
     toggle.addEventListener('lk-toggle', () => toggles++);
-    await room.room!.localParticipant.setCameraEnabled(true);
+    await room.livekitRoom.localParticipant.setCameraEnabled(true);
     await waitFor(() => toggle.pressed, 'pressed after code turned it on');
-    await room.room!.localParticipant.setCameraEnabled(false);
+    await room.livekitRoom.localParticipant.setCameraEnabled(false);
     await waitFor(() => !toggle.pressed, 'unpressed after code turned it off');
     expect(toggles).to.equal(0);
-    await room.disconnect();
+    await room.leave();
   });
 
   for (const tag of ['lk-camera-toggle', 'lk-microphone-toggle', 'lk-screenshare'] as const) {
@@ -154,7 +154,7 @@ describe('e2e: camera toggle', () => {
       await sendKeys({ press: 'Enter' });
       await waitFor(() => !toggle.pressed && !toggle.pending, 'off after Enter');
       await expect(toggle).to.be.accessible();
-      await room.disconnect();
+      await room.leave();
     });
   }
 
@@ -164,7 +164,7 @@ describe('e2e: camera toggle', () => {
     const mic = page.querySelector<LkMicrophoneToggle>('lk-microphone-toggle')!;
     await waitFor(() => !button(mic).disabled, 'microphone enabled');
     expect(button(page.querySelector('lk-camera-toggle')!).disabled).to.equal(true);
-    await room.disconnect();
+    await room.leave();
   });
 
   it('an invalid override gives lk-error invalid-attribute and the control still works', async () => {
@@ -184,7 +184,7 @@ describe('e2e: camera toggle', () => {
     const encodings = (await publication(room, Track.Source.Camera)).track!.sender!.getParameters().encodings;
     // The SDK default for a 640×360 capture: two layers, the top one at h360's 450 kbps.
     expect(encodings.at(-1)!.maxBitrate).to.equal(450_000);
-    await room.disconnect();
+    await room.leave();
   });
 });
 
@@ -229,7 +229,7 @@ describe('e2e: dynacast', () => {
     await waitFor(() => active(sender).every(Boolean), 'all layers active again', 30_000);
     const resumed = await bytes(sender, 'f');
     await waitFor(async () => (await bytes(sender, 'f')) > resumed, 'f sending again');
-    await Promise.all([pubRoom.disconnect(), sub.disconnect()]);
+    await Promise.all([pubRoom.leave(), sub.leave()]);
   });
 
   it('keeps every layer active without dynacast', async () => {
@@ -242,7 +242,7 @@ describe('e2e: dynacast', () => {
     }
     const before = await bytes(sender, 'f');
     await waitFor(async () => (await bytes(sender, 'f')) > before, 'f still sending');
-    await Promise.all([pubRoom.disconnect(), sub.disconnect()]);
+    await Promise.all([pubRoom.leave(), sub.leave()]);
   });
 });
 
@@ -255,9 +255,9 @@ describe('e2e: microphone toggle', () => {
     expect(pub.track!.sender!.getParameters().encodings[0].maxBitrate).to.equal(24_000);
     // What the server recorded for the track, and the negotiated Opus parameters.
     expect(pub.trackInfo).to.include({ disableDtx: false, disableRed: false });
-    await waitFor(() => fmtpOf(publisherAnswer(room.room!), 'opus').includes('usedtx=1'), 'usedtx=1 negotiated');
-    expect(publisherAnswer(room.room!)).to.match(/a=rtpmap:\d+ red\/48000/);
-    await room.disconnect();
+    await waitFor(() => fmtpOf(publisherAnswer(room.livekitRoom), 'opus').includes('usedtx=1'), 'usedtx=1 negotiated');
+    expect(publisherAnswer(room.livekitRoom)).to.match(/a=rtpmap:\d+ red\/48000/);
+    await room.leave();
   });
 
   it('dtx="false" and red="false" turn both off; max-bitrate wins over the preset', async () => {
@@ -266,12 +266,12 @@ describe('e2e: microphone toggle', () => {
     button(page.querySelector('lk-microphone-toggle')!).click();
     const sender = (await publication(room, Track.Source.Microphone)).track!.sender!;
     expect(sender.getParameters().encodings[0].maxBitrate).to.equal(40_000);
-    const pub = room.room!.localParticipant.getTrackPublication(Track.Source.Microphone)!;
+    const pub = room.livekitRoom.localParticipant.getTrackPublication(Track.Source.Microphone)!;
     expect(pub.trackInfo).to.include({ disableDtx: true, disableRed: true });
-    const opus = fmtpOf(publisherAnswer(room.room!), 'opus');
+    const opus = fmtpOf(publisherAnswer(room.livekitRoom), 'opus');
     expect(opus).to.contain('minptime');
     expect(opus).not.to.contain('usedtx=1');
-    await room.disconnect();
+    await room.leave();
   });
 
   it('turning it off mutes it, and stop-mic-on-mute also ends the capture', async () => {
@@ -284,7 +284,7 @@ describe('e2e: microphone toggle', () => {
     await waitFor(() => !toggle.pressed && !toggle.pending, 'off');
     expect(local.isMuted).to.equal(true);
     expect(local.track!.mediaStreamTrack.readyState).to.equal('ended');
-    await room.disconnect();
+    await room.leave();
   });
 });
 
@@ -309,9 +309,9 @@ describe('e2e: screen share', () => {
     pub.track!.mediaStreamTrack.stop();
     pub.track!.mediaStreamTrack.dispatchEvent(new Event('ended'));
     await waitFor(() => !toggle.pressed, 'un-pressed');
-    await waitFor(() => !room.room!.localParticipant.getTrackPublication(Track.Source.ScreenShare), 'unpublished');
+    await waitFor(() => !room.livekitRoom.localParticipant.getTrackPublication(Track.Source.ScreenShare), 'unpublished');
     expect(toggles).to.equal(0);
-    await room.disconnect();
+    await room.leave();
   });
 
   it('audio on the element publishes the shared audio too', async () => {
@@ -328,9 +328,9 @@ describe('e2e: screen share', () => {
     await waitFor(() => pub.isSubscribed, 'the subscriber receives the shared audio');
     // Turning the share off takes both away.
     await realClick(toggle);
-    await waitFor(() => !room.room!.localParticipant.getTrackPublication(Track.Source.ScreenShareAudio), 'audio unpublished');
-    expect(room.room!.localParticipant.getTrackPublication(Track.Source.ScreenShare)).to.equal(undefined);
-    await Promise.all([room.disconnect(), sub.disconnect()]);
+    await waitFor(() => !room.livekitRoom.localParticipant.getTrackPublication(Track.Source.ScreenShareAudio), 'audio unpublished');
+    expect(room.livekitRoom.localParticipant.getTrackPublication(Track.Source.ScreenShare)).to.equal(undefined);
+    await Promise.all([room.leave(), sub.leave()]);
   });
 
   it('overrides on the element win: max-bitrate, max-framerate, resolution preset', async () => {
@@ -342,6 +342,6 @@ describe('e2e: screen share', () => {
     expect(pub.track!.mediaStreamTrack.contentHint).to.equal('text');
     const settings = pub.track!.mediaStreamTrack.getSettings();
     expect(settings.width).to.be.at.most(1280);
-    await room.disconnect();
+    await room.leave();
   });
 });

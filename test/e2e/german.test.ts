@@ -94,6 +94,6 @@ describe('e2e: a page in German', () => {
     const shown = visibleTexts(page);
     expect(shown).to.include.members(['Nachrichten', 'Senden', 'Verlassen', 'Bildschirm teilen', 'Mikrofon stumm']);
     expect(noEnglish()).to.deep.equal([]);
-    await conference.disconnect();
+    await conference.leave();
   });
 });

@@ -33,9 +33,9 @@ describe('e2e: lk-prejoin', () => {
     await waitFor(() => room.connectionState === 'connected', 'connected');
     expect(prejoin.joined).to.equal(true);
     expect(getComputedStyle(prejoin).display).to.equal('none');
-    expect(room.room!.localParticipant.name).to.equal('Ada <b>Lovelace</b>');
-    const micTrack = await waitFor(() => room.room!.localParticipant.getTrackPublication(Track.Source.Microphone)?.track, 'microphone published');
-    await waitFor(() => room.room!.localParticipant.getTrackPublication(Track.Source.Camera)?.track, 'camera published');
+    expect(room.livekitRoom.localParticipant.name).to.equal('Ada <b>Lovelace</b>');
+    const micTrack = await waitFor(() => room.livekitRoom.localParticipant.getTrackPublication(Track.Source.Microphone)?.track, 'microphone published');
+    await waitFor(() => room.livekitRoom.localParticipant.getTrackPublication(Track.Source.Camera)?.track, 'camera published');
     expect(micTrack.mediaStreamTrack.getSettings().deviceId).to.equal(mic.value);
     // The preview released its devices.
     expect(video.srcObject === null || (video.srcObject as MediaStream).getTracks().every((t) => t.readyState === 'ended')).to.equal(true);
@@ -45,7 +45,7 @@ describe('e2e: lk-prejoin', () => {
       audioDeviceId: mic.value,
       username: 'Ada <b>Lovelace</b>',
     });
-    await room.disconnect();
+    await room.leave();
   });
 
   it('starts from choices LiveKit\'s React PreJoin stored, and joins without the camera it turned off', async () => {
@@ -63,10 +63,10 @@ describe('e2e: lk-prejoin', () => {
     expect(part(prejoin, 'placeholder').textContent).to.equal('Z');
     part<HTMLInputElement>(prejoin, 'name').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
     await waitFor(() => room.connectionState === 'connected', 'connected');
-    await waitFor(() => room.room!.localParticipant.getTrackPublication(Track.Source.Microphone), 'microphone published');
-    expect(room.room!.localParticipant.getTrackPublication(Track.Source.Camera)).to.equal(undefined);
-    expect(room.room!.localParticipant.name).to.equal('Zoe');
+    await waitFor(() => room.livekitRoom.localParticipant.getTrackPublication(Track.Source.Microphone), 'microphone published');
+    expect(room.livekitRoom.localParticipant.getTrackPublication(Track.Source.Camera)).to.equal(undefined);
+    expect(room.livekitRoom.localParticipant.name).to.equal('Zoe');
     expect(JSON.parse(localStorage.getItem('lk-user-choices')!)).to.deep.include({ videoEnabled: false, deviceStatus: { audio: 'enabled', video: 'disabled' } });
-    await room.disconnect();
+    await room.leave();
   });
 });

@@ -5,7 +5,7 @@ import type { LkRoom } from '../../src/index.js';
 import { captureWarnings, uniqueRoom, waitFor } from '../helpers.js';
 
 async function cameraSender(el: LkRoom) {
-  const track = await waitFor(() => el.room?.localParticipant.getTrackPublication(Track.Source.Camera)?.track, 'camera published');
+  const track = await waitFor(() => el.livekitRoom?.localParticipant.getTrackPublication(Track.Source.Camera)?.track, 'camera published');
   return waitFor(() => track.sender, 'camera sender');
 }
 
@@ -15,7 +15,7 @@ describe('e2e: the camera publishes with the attributes given', () => {
     const publisher = await fixture<LkRoom>(html`<lk-room token-endpoint="/api/token" room-name=${room} participant-identity="pub" connect video
       video-resolution="1280x720@24" video-max-bitrate="1.2M" video-max-framerate="24" simulcast-layers="320x180@15:150k,h360"></lk-room>`);
     const sender = await cameraSender(publisher);
-    const settings = publisher.room!.localParticipant.getTrackPublication(Track.Source.Camera)!.track!.mediaStreamTrack.getSettings();
+    const settings = publisher.livekitRoom.localParticipant.getTrackPublication(Track.Source.Camera)!.track!.mediaStreamTrack.getSettings();
     expect([settings.width, settings.height]).to.deep.equal([1280, 720]);
     const encodings = sender.getParameters().encodings;
     expect(encodings.map((e) => e.rid)).to.deep.equal(['q', 'h', 'f']);
@@ -25,7 +25,7 @@ describe('e2e: the camera publishes with the attributes given', () => {
 
     const subscriber = await fixture<LkRoom>(html`<lk-room token-endpoint="/api/token" room-name=${room} participant-identity="sub" connect></lk-room>`);
     const remote = await waitFor(
-      () => subscriber.room?.remoteParticipants.get('pub')?.getTrackPublication(Track.Source.Camera)?.videoTrack as RemoteVideoTrack | undefined,
+      () => subscriber.livekitRoom?.remoteParticipants.get('pub')?.getTrackPublication(Track.Source.Camera)?.videoTrack as RemoteVideoTrack | undefined,
       'subscribed to the camera',
     );
     const video = remote.attach() as HTMLVideoElement;
@@ -35,7 +35,7 @@ describe('e2e: the camera publishes with the attributes given', () => {
     expect(video.videoWidth).to.be.greaterThan(0);
     remote.detach(video);
     video.remove();
-    await Promise.all([publisher.disconnect(), subscriber.disconnect()]);
+    await Promise.all([publisher.leave(), subscriber.leave()]);
   });
 
   it('capture and publish defaults changed while connected apply to the next publish', async () => {
@@ -47,21 +47,21 @@ describe('e2e: the camera publishes with the attributes given', () => {
     await el.updateComplete;
     // The published track keeps its encoding; the next publish takes the new one.
     expect((await cameraSender(el)).getParameters().encodings[0].maxBitrate).to.equal(600_000);
-    const participant = el.room!.localParticipant;
+    const participant = el.livekitRoom.localParticipant;
     await participant.unpublishTrack(participant.getTrackPublication(Track.Source.Camera)!.track!);
     el.video = false;
     await el.updateComplete;
     el.video = true;
-    await waitFor(() => el.room!.localParticipant.getTrackPublication(Track.Source.Camera)?.track?.sender, 'camera republished');
+    await waitFor(() => el.livekitRoom.localParticipant.getTrackPublication(Track.Source.Camera)?.track?.sender, 'camera republished');
     encodings = (await cameraSender(el)).getParameters().encodings;
     expect(encodings[0].maxBitrate).to.equal(300_000);
-    await el.disconnect();
+    await el.leave();
   });
 
   it('a dynacast change while connected warns once and applies at the next connection', async () => {
     const el = await fixture<LkRoom>(html`<lk-room token-endpoint="/api/token" room-name=${uniqueRoom()} connect></lk-room>`);
     await waitFor(() => el.connectionState === 'connected', 'connected');
-    const first = el.room!;
+    const first = el.livekitRoom;
     expect(first.options.dynacast).to.equal(false);
     const warnings = await captureWarnings(async () => {
       el.setAttribute('dynacast', '');
@@ -71,13 +71,13 @@ describe('e2e: the camera publishes with the attributes given', () => {
     });
     expect(warnings).to.have.length(1);
     expect(warnings[0]).to.contain('dynacast').and.contain('next connection');
-    expect(el.room).to.equal(first);
+    expect(el.livekitRoom).to.equal(first);
     expect(first.options.dynacast).to.equal(false);
-    await el.disconnect();
-    await el.connect();
-    expect(el.room).not.to.equal(first);
-    expect(el.room!.options.dynacast).to.equal(true);
-    expect(el.room!.options.publishDefaults!.videoEncoding!.maxBitrate).to.equal(500_000);
-    await el.disconnect();
+    await el.leave();
+    await el.join();
+    expect(el.livekitRoom).not.to.equal(first);
+    expect(el.livekitRoom.options.dynacast).to.equal(true);
+    expect(el.livekitRoom.options.publishDefaults!.videoEncoding!.maxBitrate).to.equal(500_000);
+    await el.leave();
   });
 });

@@ -29,7 +29,7 @@ async function publisher(room: string, identity: string, options: { name?: strin
   const el = await fixture<LkRoom>(html`<lk-room token-endpoint="/api/token" room-name=${room} participant-identity=${identity}
     participant-name=${options.name ?? identity} video-resolution=${options.resolution ?? '320x180@15'} video ?audio=${options.audio}
     echo-cancellation="false" noise-suppression="false" auto-gain-control="false" connect></lk-room>`);
-  await waitFor(() => el.room?.localParticipant.getTrackPublication(Track.Source.Camera)?.track, `${identity} publishes its camera`);
+  await waitFor(() => el.livekitRoom?.localParticipant.getTrackPublication(Track.Source.Camera)?.track, `${identity} publishes its camera`);
   return el;
 }
 
@@ -41,7 +41,7 @@ async function viewer(room: string, content: unknown, attrs: { adaptiveStream?: 
 
 /** Every remote track the room has subscribed to. */
 function remoteTracks(room: LkRoom): RemoteTrack[] {
-  return [...room.room!.remoteParticipants.values()].flatMap((p) => [...p.trackPublications.values()].flatMap((pub) => (pub.track ? [pub.track] : [])));
+  return [...room.livekitRoom.remoteParticipants.values()].flatMap((p) => [...p.trackPublications.values()].flatMap((pub) => (pub.track ? [pub.track] : [])));
 }
 
 /** `bytesReceived` and `frameWidth` of a remote video track's inbound stream. */
@@ -78,7 +78,7 @@ describe('e2e: rendering the room', () => {
     const ada = await waitFor(() => tileOf(grid, 'ada'), 'a tile for ada', 10_000);
     const eve = await waitFor(() => tileOf(grid, 'eve'), 'a tile for eve', 10_000);
     for (const tile of [ada, eve]) {
-      await waitFor(() => (videoOf(tile)?.videoWidth ?? 0) > 0, `decoded video of ${tile.participant?.identity}`, 10_000);
+      await waitFor(() => (videoOf(tile)?.videoWidth ?? 0) > 0, `decoded video of ${tile.livekitParticipant?.identity}`, 10_000);
       expect(videoOf(tile)!.videoWidth).to.equal(320);
       expect(videoOf(tile)!.muted).to.equal(true);
       expect(videoOf(tile)!.playsInline).to.equal(true);
@@ -106,7 +106,7 @@ describe('e2e: rendering the room', () => {
     const [a, b, c] = grid.items.map((item) => item.getBoundingClientRect());
     expect([a.top === b.top, c.top > a.top, c.left === a.left, Math.round(a.width) === Math.round(b.width)]).to.deep.equal([true, true, true, true]);
     await expect(grid).to.be.accessible();
-    await Promise.all([...pubs, page].map((el) => el.disconnect()));
+    await Promise.all([...pubs, page].map((el) => el.leave()));
   });
 
   it("the local participant's own camera shows in its tile, mirrored", async () => {
@@ -116,7 +116,7 @@ describe('e2e: rendering the room', () => {
     const tile = await waitFor(() => tileOf(grid, 'me'), 'my tile');
     await waitFor(() => (videoOf(tile)?.videoWidth ?? 0) > 0, 'my camera decoded');
     const view = viewOf(tile);
-    expect(view.track).to.equal(page.room!.localParticipant.getTrackPublication(Track.Source.Camera)!.track);
+    expect(view.track).to.equal(page.livekitRoom.localParticipant.getTrackPublication(Track.Source.Camera)!.track);
     expect(view.mirrored).to.equal(true);
     expect(getComputedStyle(videoOf(tile)!).transform).to.equal('matrix(-1, 0, 0, 1, 0, 0)');
     view.setAttribute('mirror', 'false');
@@ -124,13 +124,13 @@ describe('e2e: rendering the room', () => {
     expect(view.mirrored).to.equal(false);
     expect(grid.items).to.have.length(1);
     await expect(grid).to.be.accessible();
-    await page.disconnect();
+    await page.leave();
   });
 
   it('adaptive stream: a 160×90 tile receives the low layer, a 1280×720 one the high layer, and a hidden or scrolled-away tile receives nothing', async () => {
     const room = uniqueRoom();
     const pub = await publisher(room, 'cam', { resolution: 'h720' });
-    const sender = pub.room!.localParticipant.getTrackPublication(Track.Source.Camera)!.track!.sender!;
+    const sender = pub.livekitRoom.localParticipant.getTrackPublication(Track.Source.Camera)!.track!.sender!;
     const page = await viewer(
       room,
       html`<div class="scroller" style="height:400px;overflow:auto"><div class="spacer" style="height:0"></div>
@@ -140,7 +140,7 @@ describe('e2e: rendering the room', () => {
     const grid = page.querySelector('lk-participants')!;
     const tile = await waitFor(() => tileOf(grid, 'cam'), 'the tile');
     const track = await waitFor(() => viewOf(tile).track as RemoteVideoTrack | undefined, 'the video attached');
-    const publication = tile.participant!.getTrackPublication(Track.Source.Camera) as RemoteTrackPublication;
+    const publication = tile.livekitParticipant!.getTrackPublication(Track.Source.Camera) as RemoteTrackPublication;
     expect(track.isAdaptiveStream).to.equal(true);
     const video = videoOf(tile)!;
     expect([video.clientWidth, video.clientHeight]).to.deep.equal([160, 90]);
@@ -178,7 +178,7 @@ describe('e2e: rendering the room', () => {
     scroller.scrollTop = scroller.scrollHeight;
     await waitFor(async () => publication.isEnabled && (await bytesOver(track, 500)) > 0, 'video flowing when scrolled back', 10_000);
     await expect(grid).to.be.accessible();
-    await Promise.all([pub.disconnect(), page.disconnect()]);
+    await Promise.all([pub.leave(), page.leave()]);
   });
 
   it('four publishers join and leave in turn: the grid shows the right set, keeps surviving tiles and attachments, and holds no ended track', async () => {
@@ -189,11 +189,11 @@ describe('e2e: rendering the room', () => {
     // Count every attach of every remote track, and keep the tracks that end.
     const attaches = new Map<RemoteTrack, number>();
     const ended: RemoteTrack[] = [];
-    page.room!.on(RoomEvent.TrackSubscribed, (track: RemoteTrack) => {
+    page.livekitRoom.on(RoomEvent.TrackSubscribed, (track: RemoteTrack) => {
       attaches.set(track, 0);
       track.on(TrackEvent.ElementAttached, () => attaches.set(track, attaches.get(track)! + 1));
     });
-    page.room!.on(RoomEvent.TrackUnsubscribed, (track: RemoteTrack) => ended.push(track));
+    page.livekitRoom.on(RoomEvent.TrackUnsubscribed, (track: RemoteTrack) => ended.push(track));
 
     const pubs = new Map<string, LkRoom>();
     let nodes = new Map<string, HTMLElement>();
@@ -242,7 +242,7 @@ describe('e2e: rendering the room', () => {
     await check([]);
     expect(ended.length).to.be.greaterThan(4);
     await expect(grid).to.be.accessible();
-    await page.disconnect();
+    await page.leave();
   });
 
   it('a publisher whose microphone makes sound is marked speaking on the viewer\'s tile, with its connection quality', async () => {
@@ -258,7 +258,7 @@ describe('e2e: rendering the room', () => {
     expect(quietTile.shadowRoot!.querySelector('[part=mic-muted]')!.getAttribute('aria-label')).to.equal('Microphone muted');
     expect(tile.shadowRoot!.querySelector('[part=mic-muted]')).to.equal(null);
     await waitFor(() => tile.hasAttribute('speaking'), 'loud marked speaking', 20_000);
-    expect(tile.participant!.isSpeaking).to.equal(true);
+    expect(tile.livekitParticipant!.isSpeaking).to.equal(true);
     expect(quietTile.hasAttribute('speaking')).to.equal(false);
     // The server's measure of each connection reaches the tile.
     const quality = tile.shadowRoot!.querySelector('lk-connection-quality')!;
@@ -266,11 +266,11 @@ describe('e2e: rendering the room', () => {
     expect(quality.getAttribute('quality')).to.be.oneOf(['excellent', 'good', 'poor']);
     expect(quality.shadowRoot!.querySelector('[part=label]')!.textContent).to.match(/connection/i);
     // Muted, the publisher goes quiet and the mark goes away.
-    await loud.room!.localParticipant.setMicrophoneEnabled(false);
+    await loud.livekitRoom.localParticipant.setMicrophoneEnabled(false);
     await waitFor(() => !tile.hasAttribute('speaking') && tile.audioMuted, 'loud no longer speaking, and muted', 20_000);
     expect(tile.shadowRoot!.querySelector('[part=mic-muted]')).to.not.equal(null);
     await expect(grid).to.be.accessible();
-    await Promise.all([loud, quiet, page].map((el) => el.disconnect()));
+    await Promise.all([loud, quiet, page].map((el) => el.leave()));
   });
 
   it('removing an <lk-participants> leaves no element attached to any track', async () => {
@@ -288,7 +288,7 @@ describe('e2e: rendering the room', () => {
     grid.remove();
     await waitFor(() => tracks.every((t) => t.attachedElements.length === 0), 'every track detached');
     expect(remoteTracks(page).flatMap((t) => t.attachedElements)).to.deep.equal([]);
-    await Promise.all([...pubs, page].map((el) => el.disconnect()));
+    await Promise.all([...pubs, page].map((el) => el.leave()));
   });
 
   it('a track view detaches when removed and attaches again, without a detach, when moved', async () => {
@@ -311,7 +311,7 @@ describe('e2e: rendering the room', () => {
     await waitFor(() => track.attachedElements.length === 0, 'detached after removal');
     expect(events).to.deep.equal(['attach', 'detach']);
     expect(video.srcObject).to.equal(null);
-    await Promise.all([pub.disconnect(), page.disconnect()]);
+    await Promise.all([pub.leave(), page.leave()]);
   });
 
   it('a <template> is stamped per participant; the track view and name inside bind to that participant', async () => {
@@ -327,12 +327,12 @@ describe('e2e: rendering the room', () => {
     for (const [identity, name] of [['t1', 'Tee One'], ['t2', 'Tee Two']]) {
       const card = grid.querySelector(`[data-identity="${identity}"] figure.card`)!;
       const view = card.querySelector('lk-track-view')!;
-      await waitFor(() => view.participant?.identity === identity, `the view of ${identity} bound`);
+      await waitFor(() => view.livekitParticipant?.identity === identity, `the view of ${identity} bound`);
       await waitFor(() => ((view.mediaElement as HTMLVideoElement | null)?.videoWidth ?? 0) > 0, `${identity} decoded`);
       await waitFor(() => card.querySelector('lk-participant-name')!.text === name, `${identity}'s name`);
     }
     await expect(grid).to.be.accessible();
-    await Promise.all([...pubs, page].map((el) => el.disconnect()));
+    await Promise.all([...pubs, page].map((el) => el.leave()));
   });
 
   it('layout="focus" shows a screen share large, and the camera tiles stay the same nodes', async () => {
@@ -342,7 +342,7 @@ describe('e2e: rendering the room', () => {
     const grid = page.querySelector('lk-participants')!;
     const camera = await waitFor(() => grid.querySelector<HTMLElement>('[data-identity="sharer"][data-source="camera"]'), 'the camera tile');
     expect(grid.shadowRoot!.querySelector('[part=focus]')).to.equal(null);
-    await sharer.room!.localParticipant.setScreenShareEnabled(true, { resolution: { width: 640, height: 360 } });
+    await sharer.livekitRoom.localParticipant.setScreenShareEnabled(true, { resolution: { width: 640, height: 360 } });
     const screen = await waitFor(() => grid.querySelector<HTMLElement>('[data-identity="sharer"][data-source="screen_share"]'), 'the screen-share tile');
     expect(screen.slot).to.equal('lk-focus');
     expect(camera.slot).to.equal('lk-item');
@@ -351,10 +351,10 @@ describe('e2e: rendering the room', () => {
     await waitFor(() => (videoOf(screenTile)?.videoWidth ?? 0) > 0, 'the screen share decoded');
     expect(screen.getBoundingClientRect().width).to.be.greaterThan(camera.getBoundingClientRect().width * 2);
     await expect(grid).to.be.accessible();
-    await sharer.room!.localParticipant.setScreenShareEnabled(false);
+    await sharer.livekitRoom.localParticipant.setScreenShareEnabled(false);
     await waitFor(() => !grid.querySelector('[data-source="screen_share"]'), 'the screen-share tile gone');
     expect(grid.items).to.deep.equal([camera]);
     expect(grid.shadowRoot!.querySelector('[part=focus]')).to.equal(null);
-    await Promise.all([sharer.disconnect(), page.disconnect()]);
+    await Promise.all([sharer.leave(), page.leave()]);
   });
 });

@@ -21,7 +21,7 @@ async function chatInRoom(markup = html`<lk-room><lk-chat></lk-chat></lk-room>`)
   const lkRoom = await fixture<LkRoom>(markup);
   const chat = lkRoom.querySelector<LkChat>('lk-chat')!;
   await chat.updateComplete;
-  return { lkRoom, chat, room: lkRoom.room! };
+  return { lkRoom, chat, room: lkRoom.livekitRoom };
 }
 
 describe('<lk-chat> (no server)', () => {
@@ -192,7 +192,7 @@ describe('<lk-chat> (no server)', () => {
   it('in a popover (no script on the page): hidden and counting while closed, read once opened', async () => {
     const lkRoom = await fixture<LkRoom>(html`<lk-room id="call"></lk-room>`);
     const chat = await fixture<LkChat>(html`<lk-chat room="call" popover></lk-chat>`);
-    const room = lkRoom.room!;
+    const room = lkRoom.livekitRoom;
     expect(chat.checkVisibility(), 'a closed popover is not shown').to.equal(false);
     deliverLegacy(room, { id: 'p1', timestamp: Date.now(), message: 'while closed' });
     await chat.updateComplete;
@@ -231,7 +231,7 @@ describe('<lk-chat> (no server)', () => {
 
   it('another handler already on lk.chat: says so in the console and still shows legacy messages', async () => {
     const lkRoom = await fixture<LkRoom>(html`<lk-room></lk-room>`);
-    const room = lkRoom.room!;
+    const room = lkRoom.livekitRoom;
     room.registerTextStreamHandler('lk.chat', () => undefined);
     const chat = document.createElement('lk-chat');
     const warnings = await captureWarnings(async () => {

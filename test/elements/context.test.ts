@@ -1,7 +1,7 @@
 import { ContextConsumer as LitContextConsumer } from '@lit/context';
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
-import type { Participant, Room } from 'livekit-client';
+import { Room, type Participant } from 'livekit-client';
 import '../../src/index.js';
 import { ContextProvider, participantContext, roomContext } from '../../src/context.js';
 import type { LkParticipantName, LkRoom } from '../../src/index.js';
@@ -22,7 +22,7 @@ describe('contexts (Context Community Protocol)', () => {
     const page = await fixture<HTMLElement>(html`<test-late-provider><lk-participant-name></lk-participant-name></test-late-provider>`);
     const name = page.querySelector<LkParticipantName>('lk-participant-name')!;
     await name.updateComplete;
-    expect(name.participant).to.equal(undefined);
+    expect(name.livekitParticipant).to.equal(undefined);
 
     const ada = fakeParticipant('Ada');
     customElements.define(
@@ -32,7 +32,7 @@ describe('contexts (Context Community Protocol)', () => {
       },
     );
     await name.updateComplete;
-    expect(name.participant === ada).to.equal(true);
+    expect(name.livekitParticipant === ada).to.equal(true);
     expect(name.shadowRoot!.textContent).to.equal('Ada');
   });
 
@@ -52,7 +52,7 @@ describe('contexts (Context Community Protocol)', () => {
 
     name.remove();
     provider.setValue(ada);
-    expect(name.participant === grace).to.equal(true);
+    expect(name.livekitParticipant === grace).to.equal(true);
     holder.append(name);
     await name.updateComplete;
     expect(name.shadowRoot!.textContent).to.equal('Ada');
@@ -73,8 +73,10 @@ describe('contexts (Context Community Protocol)', () => {
   it("a page's @lit/context consumer gets the Room of the enclosing <lk-room>", async () => {
     const room = await fixture<LkRoom>(html`<lk-room><div><test-lit-context-reader></test-lit-context-reader></div></lk-room>`);
     const reader = room.querySelector<LitContextReader>('test-lit-context-reader')!;
+    // The Room is built when first needed: here, when read.
+    const built = room.livekitRoom;
     const value: Room | undefined = reader.consumer.value;
-    expect(room.room).to.not.equal(undefined);
-    expect(value === room.room).to.equal(true);
+    expect(built).to.be.instanceOf(Room);
+    expect(value === built).to.equal(true);
   });
 });

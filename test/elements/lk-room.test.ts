@@ -26,9 +26,9 @@ describe('lk-room (no server)', () => {
       fresh.setAttribute(c.attribute, c.valid);
       document.body.append(fresh);
       await fresh.updateComplete;
-      expectOption(at(fresh.room!.options, path), c.expected);
+      expectOption(at(fresh.livekitRoom.options, path), c.expected);
       fresh.remove();
-      if (path !== 'adaptiveStream' && path !== 'dynacast') expectOption(at(el.room!.options, path), c.expected);
+      if (path !== 'adaptiveStream' && path !== 'dynacast') expectOption(at(el.livekitRoom.options, path), c.expected);
     });
 
     it(`${c.attribute}="${c.invalid}" gives lk-error, a warning, and the SDK default`, async () => {
@@ -45,7 +45,7 @@ describe('lk-room (no server)', () => {
       expect(errors[0].accepted).to.be.a('string').and.not.empty;
       expect(warnings).to.have.length(1);
       expect(warnings[0]).to.contain(`${c.attribute}="${c.invalid}"`);
-      expect(at(el.room!.options, path)).to.deep.equal(at(sdkDefaults, path));
+      expect(at(el.livekitRoom.options, path)).to.deep.equal(at(sdkDefaults, path));
       el.remove();
     });
   }
@@ -64,7 +64,7 @@ describe('lk-room (no server)', () => {
       await el.updateComplete;
     });
     expect(errors.map((e) => e.value)).to.deep.equal(['fast', 'faster']);
-    expect(el.room!.options.publishDefaults!.videoEncoding!.maxBitrate).to.equal(900_000);
+    expect(el.livekitRoom.options.publishDefaults!.videoEncoding!.maxBitrate).to.equal(900_000);
   });
 
   it('lets attributes override the fields they set in the options property', async () => {
@@ -73,18 +73,18 @@ describe('lk-room (no server)', () => {
     el.setAttribute('video-max-framerate', '15');
     document.body.append(el);
     await el.updateComplete;
-    expect(el.room!.options.publishDefaults).to.deep.include({ videoEncoding: { maxBitrate: 1_000_000, maxFramerate: 15 }, dtx: false });
+    expect(el.livekitRoom.options.publishDefaults).to.deep.include({ videoEncoding: { maxBitrate: 1_000_000, maxFramerate: 15 }, dtx: false });
     el.remove();
   });
 
   it('removing an attribute restores the default', async () => {
     const el = await fixture<LkRoom>(html`<lk-room red="false" video-resolution="h360"></lk-room>`);
-    expect(el.room!.options.publishDefaults!.red).to.equal(false);
+    expect(el.livekitRoom.options.publishDefaults!.red).to.equal(false);
     el.removeAttribute('red');
     el.removeAttribute('video-resolution');
     await el.updateComplete;
-    expect(el.room!.options.publishDefaults!.red).to.equal(sdkDefaults.publishDefaults!.red);
-    expect(el.room!.options.videoCaptureDefaults!.resolution).to.deep.equal(sdkDefaults.videoCaptureDefaults!.resolution);
+    expect(el.livekitRoom.options.publishDefaults!.red).to.equal(sdkDefaults.publishDefaults!.red);
+    expect(el.livekitRoom.options.videoCaptureDefaults!.resolution).to.deep.equal(sdkDefaults.videoCaptureDefaults!.resolution);
   });
 
   it('provides its Room by context and to an element that names it with room="id"', async () => {
@@ -97,33 +97,35 @@ describe('lk-room (no server)', () => {
     const other = page.querySelector<LkRoom>('#other')!;
     const inside = page.querySelector<LkConnectionStateElement>('.inside')!;
     const outside = page.querySelector<LkConnectionStateElement>('.outside')!;
-    expect(main.room).to.be.instanceOf(Room);
-    expect(inside.room).to.equal(main.room);
-    expect(outside.room).to.equal(main.room);
+    expect(main.livekitRoom).to.be.instanceOf(Room);
+    expect(inside.livekitRoom).to.equal(main.livekitRoom);
+    expect(outside.livekitRoom).to.equal(main.livekitRoom);
     // The attribute wins over context, and changing it re-binds.
-    inside.roomId = 'other';
-    outside.roomId = 'other';
+    inside.room = 'other';
+    outside.room = 'other';
     await inside.updateComplete;
     await outside.updateComplete;
-    expect(inside.room).to.equal(other.room);
-    expect(outside.room).to.equal(other.room);
-    inside.roomId = undefined;
+    const otherRoom = other.livekitRoom;
+    expect(inside.livekitRoom).to.equal(otherRoom);
+    expect(outside.livekitRoom).to.equal(otherRoom);
+    inside.room = undefined;
     await inside.updateComplete;
-    expect(inside.room).to.equal(main.room);
+    expect(inside.livekitRoom).to.equal(main.livekitRoom);
   });
 
   it('binds elements to a room defined after them, in either order', async () => {
     const page = await fixture<HTMLDivElement>(html`<div><lk-connection-state room="late"></lk-connection-state></div>`);
     const named = page.querySelector<LkConnectionStateElement>('lk-connection-state')!;
-    expect(named.room).to.equal(undefined);
+    expect(named.livekitRoom).to.equal(undefined);
     const late = document.createElement('lk-room');
     late.id = 'late';
     const child = document.createElement('lk-connection-state');
     late.append(child);
     page.append(late);
     await late.updateComplete;
-    expect(named.room).to.equal(late.room);
-    expect(child.room).to.equal(late.room);
+    const room = late.livekitRoom;
+    expect(named.livekitRoom).to.equal(room);
+    expect(child.livekitRoom).to.equal(room);
   });
 
   it('warns when connect is set without credentials, and stays disconnected', async () => {
@@ -139,11 +141,11 @@ describe('lk-room (no server)', () => {
     el.remove();
   });
 
-  it('connect() without credentials emits lk-error code token', async () => {
+  it('join() without credentials emits lk-error code token', async () => {
     const el = await fixture<LkRoom>(html`<lk-room></lk-room>`);
     let detail: LkErrorDetail | undefined;
     await captureWarnings(async () => {
-      setTimeout(() => void el.connect());
+      setTimeout(() => void el.join().catch(() => {}));
       detail = (await nextEvent(el, 'lk-error')).detail;
     });
     expect(detail).to.include({ code: 'token' });

@@ -121,19 +121,19 @@ describe('lk-participant-tile (no server)', () => {
     </lk-participant-tile>`);
     const slotted = el.querySelector('lk-participant-name')!;
     await slotted.updateComplete;
-    expect(slotted.participant).to.equal(ada);
+    expect(slotted.livekitParticipant === ada, "slotted shows ada").to.equal(true);
     expect(slotted.text).to.equal('Me');
     const inner = el.shadowRoot!.querySelector('lk-track-view')!;
-    expect(inner.participant).to.equal(ada);
+    expect(inner.livekitParticipant === ada, "inner shows ada").to.equal(true);
     const innerName = el.shadowRoot!.querySelector('lk-participant-name')!;
-    expect(innerName.participant).to.equal(ada);
+    expect(innerName.livekitParticipant === ada, "innerName shows ada").to.equal(true);
     // A participant set later reaches them too.
     const bob = person('bob', 'Bob');
     el.participant = bob;
     await el.updateComplete;
     await slotted.updateComplete;
-    expect(slotted.participant).to.equal(bob);
-    expect(inner.participant).to.equal(bob);
+    expect(slotted.livekitParticipant === bob, "slotted shows bob").to.equal(true);
+    expect(inner.livekitParticipant === bob, "inner shows bob").to.equal(true);
     await expect(el).to.be.accessible();
   });
 

@@ -9,8 +9,8 @@ export const frameworkOptions = { publishDefaults: { videoCodec: 'h264' as const
 
 /** Connected, with the token the attributes asked for, the option attribute and the `options` property applied. */
 export async function expectJoined(el: LkRoom, roomName: string, identity: string): Promise<void> {
-  await waitFor(() => el.room?.state === ConnectionState.Connected && el.connectionState === 'connected', `${identity} connected`);
-  const room = el.room!;
+  await waitFor(() => el.livekitRoom?.state === ConnectionState.Connected && el.connectionState === 'connected', `${identity} connected`);
+  const room = el.livekitRoom;
   expect(room.name).to.equal(roomName);
   expect(room.localParticipant.identity).to.equal(identity);
   // The attribute `video-max-bitrate="800k"` reached the SDK as a number…
@@ -25,12 +25,12 @@ export async function expectJoined(el: LkRoom, roomName: string, identity: strin
 
 /** A `<lk-connection-state>` bound to `el`'s room (by context or by id) shows it connected. */
 export async function expectBound(state: LkConnectionStateElement, el: LkRoom): Promise<void> {
-  await waitFor(() => state.room === el.room && state.state === 'connected', 'lk-connection-state bound and connected');
+  await waitFor(() => state.livekitRoom === el.livekitRoom && state.state === 'connected', 'lk-connection-state bound and connected');
   expect(state.shadowRoot!.textContent).to.contain('Connected');
 }
 
 /** The room disconnects (state change or removal from the page). */
-export async function expectLeft(el: LkRoom, room = el.room): Promise<void> {
+export async function expectLeft(el: LkRoom, room = el.livekitRoom): Promise<void> {
   await waitFor(() => room?.state === ConnectionState.Disconnected, 'disconnected');
-  expect(room!.state).to.equal(ConnectionState.Disconnected);
+  expect(room.state).to.equal(ConnectionState.Disconnected);
 }

@@ -69,7 +69,7 @@ describe('frameworks: React 19', () => {
     expect(warnings.join('\n')).to.contain('video-max-bitrate');
 
     // State off: the room disconnects; on again: it connects again.
-    const room = el.room!;
+    const room = el.livekitRoom;
     setConnect(false);
     await expectLeft(el, room);
     expect(el.connectionState).to.equal('disconnected');
@@ -77,7 +77,7 @@ describe('frameworks: React 19', () => {
     await waitFor(() => connected.length === 2 && el.connectionState === 'connected', 'connected again');
 
     // Unmount: React removes the element, and the room leaves.
-    const last = el.room!;
+    const last = el.livekitRoom;
     root.unmount();
     expect(container.querySelector('lk-room')).to.equal(null);
     await expectLeft(el, last);

@@ -48,7 +48,7 @@ describe('frameworks: Svelte 5', () => {
     expect(errors[0]).to.include({ code: 'invalid-attribute', attribute: 'video-max-bitrate', value: 'fast' });
     expect(warnings.join('\n')).to.contain('video-max-bitrate');
 
-    const room = el.room!;
+    const room = el.livekitRoom;
     call.setConnect(false);
     flushSync();
     expect(el.hasAttribute('connect')).to.equal(false);
@@ -57,7 +57,7 @@ describe('frameworks: Svelte 5', () => {
     flushSync();
     await waitFor(() => connected.length === 2 && el.connectionState === 'connected', 'connected again');
 
-    const last = el.room!;
+    const last = el.livekitRoom;
     await unmount(call);
     expect(container.querySelector('lk-room')).to.equal(null);
     await expectLeft(el, last);

@@ -62,14 +62,14 @@ describe('frameworks: Vue 3', () => {
     expect(errors[0]).to.include({ code: 'invalid-attribute', attribute: 'video-max-bitrate', value: 'fast' });
     expect(warnings.join('\n')).to.contain('video-max-bitrate');
 
-    const room = el.room!;
+    const room = el.livekitRoom;
     connect.value = false;
     await expectLeft(el, room);
     expect(el.getAttribute('connect')).to.equal('false');
     connect.value = true;
     await waitFor(() => connected.length === 2 && el.connectionState === 'connected', 'connected again');
 
-    const last = el.room!;
+    const last = el.livekitRoom;
     app.unmount();
     expect(container.querySelector('lk-room')).to.equal(null);
     await expectLeft(el, last);

@@ -10,7 +10,8 @@ const room = document.querySelector('lk-room');
 exactly<LkRoom | null>()(room);
 const toggle = document.createElement('lk-camera-toggle');
 exactly<LkCameraToggle>()(toggle);
-exactly<Room | undefined>()(toggle.room);
+exactly<Room | undefined>()(toggle.livekitRoom);
+exactly<string | undefined>()(toggle.room);
 export const stateType: Equal<HTMLElementTagNameMap['lk-connection-state']['state'], 'disconnected' | 'connecting' | 'connected' | 'reconnecting'> = true;
 
 if (room) {
@@ -30,12 +31,13 @@ if (room) {
   document.body.addEventListener('lk-error', (event) => exactly<string>()(event.detail.message));
 
   // The element's JS API.
-  exactly<Room | undefined>()(room.room);
+  exactly<Room>()(room.livekitRoom);
   room.options = { adaptiveStream: true, publishDefaults: { videoCodec: 'vp9' } };
   room.connectOptions = { autoSubscribe: false };
-  void room.connect().then(() => room.disconnect());
-  // @ts-expect-error `room` is read-only: the Room comes from the element.
-  room.room = undefined;
+  room.connect = true;
+  void room.join({ name: 'Ann', video: true }).then(() => room.leave());
+  // @ts-expect-error `livekitRoom` is read-only: the Room comes from the element.
+  room.livekitRoom = undefined;
   // @ts-expect-error not a livekit-client video codec
   room.options = { publishDefaults: { videoCodec: 'vp7' } };
   // @ts-expect-error lk-error carries a detail, not a string

@@ -1,12 +1,12 @@
 import type { PropertyDeclarations } from 'lit';
 import { RoomEvent, type RemoteAudioTrack, type Room } from 'livekit-client';
 import { AttributeParser } from '../../controllers/attribute-parser.js';
-import { RoomBindingController } from '../../controllers/room-binding.js';
 import { RoomEventsController } from '../../controllers/room-events.js';
 import { TrackAttachController } from '../../controllers/track-attach.js';
 import { parseVolume, playedTracks } from '../../core/audio.js';
 import { parseFlag } from '../../core/grammar.js';
 import { LkElement } from '../base.js';
+import { LkRoomBoundElement } from '../room-bound-element.js';
 import { styles } from './lk-audio-renderer.styles.js';
 
 const flag = { fromAttribute: parseFlag, toAttribute: (value: boolean) => (value ? '' : null) };
@@ -24,17 +24,14 @@ const flag = { fromAttribute: parseFlag, toAttribute: (value: boolean) => (value
  *
  * @fires lk-error - `{code: 'invalid-attribute', attribute, value, accepted}` for a `volume` outside 0…1.
  */
-export class LkAudioRenderer extends LkElement {
+export class LkAudioRenderer extends LkRoomBoundElement {
   static override properties: PropertyDeclarations = {
-    roomId: { attribute: 'room' },
     volume: {},
     muted: { converter: flag, reflect: true },
   };
 
   static override styles = [LkElement.styles, styles];
 
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  roomId?: string;
 
   /** Playback volume, 0 to 1 (livekit-client's `RemoteAudioTrack.setVolume`). Default 1. */
   volume?: string | number;
@@ -54,16 +51,14 @@ export class LkAudioRenderer extends LkElement {
       ].map((event) => [event, () => this.requestUpdate()]),
     ),
   );
-  #binding = new RoomBindingController(this, (room) => (this.#events.room = room));
+  protected override roomChanged(room: Room | undefined): void {
+    this.#events.room = room;
+  }
   #attach = new TrackAttachController(this);
   #tracks: RemoteAudioTrack[] = [];
   #elements = new Map<RemoteAudioTrack['sid'], HTMLAudioElement>();
   #volume = 1;
 
-  /** The room this element uses. */
-  get room(): Room | undefined {
-    return this.#binding.room;
-  }
 
   /** The tracks playing now. */
   get tracks(): RemoteAudioTrack[] {
@@ -82,7 +77,7 @@ export class LkAudioRenderer extends LkElement {
   }
 
   protected override willUpdate(): void {
-    const participants = this.room ? [...this.room.remoteParticipants.values()] : [];
+    const participants = this.livekitRoom ? [...this.livekitRoom.remoteParticipants.values()] : [];
     this.#tracks = participants.flatMap((participant) => playedTracks(participant.audioTrackPublications.values()) as RemoteAudioTrack[]);
     this.#volume = this.#attrs.parse('volume', this.volume === undefined ? undefined : String(this.volume), parseVolume, 1);
     this.#attrs.report();

@@ -2,10 +2,10 @@ import { html, LitElement, type PropertyDeclarations } from 'lit';
 import { Track, type Room } from 'livekit-client';
 import { LocalTrackController } from '../../controllers/local-track.js';
 import { MediaDevicesController } from '../../controllers/media-devices.js';
-import { RoomBindingController } from '../../controllers/room-binding.js';
 import { nextDeviceId, nextFacingMode, type FacingMode } from '../../core/devices.js';
 import { classifyMediaError } from '../../core/errors.js';
 import { LkElement } from '../base.js';
+import { LkRoomBoundElement } from '../room-bound-element.js';
 import { buttonStyles } from '../track-toggle/button.styles.js';
 import { flipIcon } from '../track-toggle/icons.js';
 
@@ -25,9 +25,8 @@ import { flipIcon } from '../track-toggle/icons.js';
  * @csspart label - The default text.
  * @fires lk-error - When the camera cannot be restarted: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`.
  */
-export class LkCameraFlip extends LkElement {
+export class LkCameraFlip extends LkRoomBoundElement {
   static override properties: PropertyDeclarations = {
-    roomId: { attribute: 'room' },
     label: {},
     facingMode: { attribute: 'facing-mode', reflect: true },
     pending: { type: Boolean, reflect: true },
@@ -36,8 +35,6 @@ export class LkCameraFlip extends LkElement {
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [LkElement.styles, buttonStyles];
 
-  /** The id of an `<lk-room>` to act on instead of the enclosing one. */
-  roomId?: string;
 
   /** Replaces the default text. */
   label?: string;
@@ -50,12 +47,10 @@ export class LkCameraFlip extends LkElement {
 
   #devices = new MediaDevicesController(this, () => 'videoinput');
   #camera = new LocalTrackController(this, Track.Source.Camera);
-  #binding = new RoomBindingController(this, (room) => (this.#camera.room = room));
-
-  /** The room whose camera this flips. */
-  get room(): Room | undefined {
-    return this.#binding.room;
+  protected override roomChanged(room: Room | undefined): void {
+    this.#camera.room = room;
   }
+
 
   protected override willUpdate(): void {
     this.hidden = this.#devices.devices.length < 2;
@@ -90,9 +85,7 @@ export class LkCameraFlip extends LkElement {
       await track.restartTrack(deviceId ? { deviceId: { exact: deviceId }, resolution } : { facingMode: next, resolution });
       this.facingMode = next;
     } catch (err) {
-      const detail = classifyMediaError(err, 'camera');
-      console.warn(`lk-camera-flip: ${detail.message}`);
-      this.emit('lk-error', detail);
+      this.reportError(classifyMediaError(err, 'camera'));
     } finally {
       this.pending = false;
     }

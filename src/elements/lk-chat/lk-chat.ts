@@ -1,7 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { ConnectionState, RoomEvent, type Room } from 'livekit-client';
 import { ChatController } from '../../controllers/chat.js';
-import { RoomBindingController } from '../../controllers/room-binding.js';
 import { RoomEventsController } from '../../controllers/room-events.js';
 import { VisibilityController } from '../../controllers/visibility.js';
 import {
@@ -16,6 +15,7 @@ import {
 } from '../../core/chat.js';
 import type { LkErrorCode } from '../../core/errors.js';
 import { LkElement } from '../base.js';
+import { LkRoomBoundElement } from '../room-bound-element.js';
 import { styles } from './lk-chat.styles.js';
 
 type Problem = 'disconnected' | 'not-allowed' | 'failed';
@@ -73,9 +73,8 @@ const unreadConverter = {
  *
  * @attr {number} unread - Set by the element (read-only): how many messages arrived while the chat could not be seen; absent when none.
  */
-export class LkChat extends LkElement {
+export class LkChat extends LkRoomBoundElement {
   static override properties: PropertyDeclarations = {
-    roomId: { attribute: 'room' },
     topic: {},
     heading: {},
     placeholder: {},
@@ -94,8 +93,6 @@ export class LkChat extends LkElement {
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [LkElement.styles, styles];
 
-  /** The id of an `<lk-room>` to chat in instead of the enclosing one. */
-  roomId?: string;
 
   /** The text-stream topic; React's `channelTopic`. A custom topic is also used for the legacy packets, as React does. */
   topic: string = CHAT_TOPIC;
@@ -155,16 +152,12 @@ export class LkChat extends LkElement {
     },
     [RoomEvent.ParticipantNameChanged]: () => this.requestUpdate(),
   });
-  #binding = new RoomBindingController(this, (room) => {
+  protected override roomChanged(room: Room | undefined): void {
     if (this.#chat.room) this.#clear();
     this.#chat.room = room;
     this.#events.room = room;
-  });
-
-  /** The room this chat is in. */
-  get room(): Room | undefined {
-    return this.#binding.room;
   }
+
 
   /** The messages shown, oldest first. Read-only. @readonly */
   get messages(): readonly ChatEntry[] {
@@ -178,7 +171,7 @@ export class LkChat extends LkElement {
    */
   async send(text: string): Promise<void> {
     if (!isSendable(text)) return;
-    const room = this.room;
+    const room = this.livekitRoom;
     const refusal = sendRefusal(room?.state, room?.localParticipant.permissions?.canPublishData);
     if (refusal) {
       const message =
@@ -288,8 +281,7 @@ export class LkChat extends LkElement {
 
   #fail(problem: Problem, code: LkErrorCode, message: string, cause?: unknown): void {
     this.problem = problem;
-    console.warn(message);
-    this.emit('lk-error', cause === undefined ? { code, message } : { code, message, cause });
+    this.reportError(cause === undefined ? { code, message } : { code, message, cause });
   }
 }
 

@@ -1,12 +1,13 @@
 import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
-import { LkRoom } from '../lk-room/lk-room.js';
+import { LkElement } from '../base.js';
+import { LkRoomHost } from '../room-host.js';
 import { styles } from './lk-conference.styles.js';
 
 /**
  * A whole conference in one tag: the participant grid (a screen share shown large), a control bar
  * (microphone, camera, screen share, device pickers, chat, leave), the chat panel, remote audio, the
- * start-audio prompt and a connection notice. It is an `<lk-room>`: every `<lk-room>` attribute,
- * property, method and event applies to it as they are.
+ * start-audio prompt and a connection notice. It holds its own room session, as `<lk-room>` does:
+ * every `<lk-room>` attribute, property, method and event applies to it as they are.
  *
  * @summary The whole conference UI over one room.
  * @tag lk-conference
@@ -31,7 +32,7 @@ import { styles } from './lk-conference.styles.js';
  * @cssprop [--lk-conference-height=100%] - The height of the conference.
  * @cssprop [--lk-conference-chat-width=20rem] - The width of the chat panel.
  */
-export class LkConference extends LkRoom {
+export class LkConference extends LkRoomHost {
   static override properties: PropertyDeclarations = {
     chatOpen: { type: Boolean, reflect: true, attribute: 'chat-open' },
     chatLabel: { attribute: 'chat-label' },
@@ -39,7 +40,7 @@ export class LkConference extends LkRoom {
     unread: { state: true },
   };
 
-  static override styles = [LkRoom.styles, styles];
+  static override styles = [LkElement.styles, styles];
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions };
 
   /** Show the chat panel. Reflected. */

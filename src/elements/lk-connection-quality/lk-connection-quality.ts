@@ -55,7 +55,7 @@ export class LkConnectionQuality extends LkParticipantElement {
 
 
   protected override willUpdate(): void {
-    this.quality = toLkQuality(this.participant?.connectionQuality ?? ConnectionQuality.Unknown);
+    this.quality = toLkQuality(this.livekitParticipant?.connectionQuality ?? ConnectionQuality.Unknown);
   }
 
   protected override render() {

@@ -1,9 +1,7 @@
 import { html, type PropertyDeclarations } from 'lit';
-import { RoomEvent, type ConnectionState, type Room } from 'livekit-client';
-import { RoomBindingController } from '../../controllers/room-binding.js';
-import { RoomEventsController } from '../../controllers/room-events.js';
-import { toLkConnectionState, type LkConnectionState } from '../../core/connection-state.js';
+import type { LkConnectionState } from '../../core/connection-state.js';
 import { LkElement } from '../base.js';
+import { LkRoomBoundElement } from '../room-bound-element.js';
 import { styles } from './lk-connection-state.styles.js';
 
 /**
@@ -14,9 +12,8 @@ import { styles } from './lk-connection-state.styles.js';
  *
  * @csspart label - The text.
  */
-export class LkConnectionStateElement extends LkElement {
+export class LkConnectionStateElement extends LkRoomBoundElement {
   static override properties: PropertyDeclarations = {
-    roomId: { attribute: 'room' },
     state: { reflect: true },
     disconnectedLabel: { attribute: 'disconnected-label' },
     connectingLabel: { attribute: 'connecting-label' },
@@ -26,8 +23,6 @@ export class LkConnectionStateElement extends LkElement {
 
   static override styles = [LkElement.styles, styles];
 
-  /** The id of an `<lk-room>` to follow instead of the enclosing one. */
-  roomId?: string;
 
   /** The state of the room, reflected for CSS. Read-only. @readonly */
   state: LkConnectionState = 'disconnected';
@@ -44,19 +39,11 @@ export class LkConnectionStateElement extends LkElement {
   /** Text while reconnecting. */
   reconnectingLabel = 'Reconnecting…';
 
-  #events = new RoomEventsController(this, {
-    [RoomEvent.ConnectionStateChanged]: (state: ConnectionState) => (this.state = toLkConnectionState(state)),
-  });
-
-  #binding = new RoomBindingController(this, (room) => {
-    this.#events.room = room;
-    this.state = toLkConnectionState((room?.state ?? 'disconnected') as ConnectionState);
-  });
-
-  /** The room this element follows. */
-  get room(): Room | undefined {
-    return this.#binding.room;
+  protected override willUpdate(): void {
+    // The room's own state, retries included (`connecting`, `reconnecting`).
+    this.state = this.binding.state;
   }
+
 
   protected override render() {
     const labels: Record<LkConnectionState, string> = {

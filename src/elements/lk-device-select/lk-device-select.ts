@@ -2,12 +2,12 @@ import { html, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { RoomEvent, type Room } from 'livekit-client';
 import { AttributeErrorReporter } from '../../controllers/attribute-options.js';
 import { MediaDevicesController } from '../../controllers/media-devices.js';
-import { RoomBindingController } from '../../controllers/room-binding.js';
 import { RoomEventsController } from '../../controllers/room-events.js';
 import { enumAccepted } from '../../core/grammar.js';
 import { classifyMediaError } from '../../core/errors.js';
 import { DEVICE_KINDS, activeDeviceId, deviceLabel, type DeviceKind } from '../../core/devices.js';
 import { LkElement } from '../base.js';
+import { LkRoomBoundElement } from '../room-bound-element.js';
 import { styles } from './lk-device-select.styles.js';
 
 const DEFAULT_LABELS: Record<DeviceKind, string> = { videoinput: 'Camera', audioinput: 'Microphone', audiooutput: 'Speaker' };
@@ -25,10 +25,9 @@ const DEFAULT_LABELS: Record<DeviceKind, string> = { videoinput: 'Camera', audio
  * @csspart select - The native select.
  * @fires lk-error - `device-not-found`, `device-in-use`, `permission-denied` when switching fails; `invalid-attribute` for a bad `kind`.
  */
-export class LkDeviceSelect extends LkElement {
+export class LkDeviceSelect extends LkRoomBoundElement {
   static override properties: PropertyDeclarations = {
     kind: {},
-    roomId: { attribute: 'room' },
     label: {},
     value: {},
   };
@@ -38,8 +37,6 @@ export class LkDeviceSelect extends LkElement {
   /** `videoinput`, `audioinput` or `audiooutput`. */
   kind: string = 'videoinput';
 
-  /** The id of an `<lk-room>` to act on instead of the enclosing one. */
-  roomId?: string;
 
   /** Replaces the default label (Camera, Microphone, Speaker). */
   label?: string;
@@ -57,15 +54,11 @@ export class LkDeviceSelect extends LkElement {
     [RoomEvent.MediaDevicesChanged]: () => void this.#devices.refresh(),
     [RoomEvent.LocalTrackPublished]: () => void this.#devices.refresh(),
   });
-  #binding = new RoomBindingController(this, (room) => {
+  protected override roomChanged(room: Room | undefined): void {
     this.#events.room = room;
     this.#syncValue();
-  });
-
-  /** The room this element acts on. */
-  get room(): Room | undefined {
-    return this.#binding.room;
   }
+
 
   /** The devices listed. */
   get devices(): readonly MediaDeviceInfo[] {
@@ -115,7 +108,7 @@ export class LkDeviceSelect extends LkElement {
   #onOpen = () => void this.#devices.refresh();
 
   #syncValue(): void {
-    const room = this.#binding.room;
+    const room = this.livekitRoom;
     if (room && this.#kind) this.value = activeDeviceId(room, this.#kind) ?? this.value;
   }
 
@@ -123,7 +116,7 @@ export class LkDeviceSelect extends LkElement {
     const deviceId = (event.target as HTMLSelectElement).value;
     const previous = this.value;
     this.value = deviceId;
-    const room = this.#binding.room;
+    const room = this.livekitRoom;
     if (!room || !this.#kind) return;
     try {
       await room.switchActiveDevice(this.#kind, deviceId);
@@ -134,9 +127,7 @@ export class LkDeviceSelect extends LkElement {
   };
 
   #fail(err: unknown): void {
-    const detail = classifyMediaError(err, this.#kind ? DEFAULT_LABELS[this.#kind].toLowerCase() : 'device');
-    console.warn(`lk-device-select: ${detail.message}`);
-    this.emit('lk-error', detail);
+    this.reportError(classifyMediaError(err, this.#kind ? DEFAULT_LABELS[this.#kind].toLowerCase() : 'device'));
   }
 }
 

@@ -1,14 +1,13 @@
 import { css, html, LitElement, type PropertyDeclarations } from 'lit';
-import { ConnectionState, RoomEvent, type Room } from 'livekit-client';
-import { RoomBindingController } from '../../controllers/room-binding.js';
-import { RoomEventsController } from '../../controllers/room-events.js';
 import { LkElement } from '../base.js';
+import { LkRoomBoundElement } from '../room-bound-element.js';
 import { leaveIcon } from '../track-toggle/icons.js';
 import { buttonStyles } from '../track-toggle/button.styles.js';
 
 /**
- * Leaves the room: disconnects it (the room's `lk-disconnected` reports a client-initiated reason).
- * Disabled while the room is not connected.
+ * Leaves the room: disconnects it, stops its local tracks and clears its `connect` (the room's
+ * `lk-disconnected` reports a client-initiated reason). Disabled while the room is neither connected
+ * nor trying to connect.
  *
  * @summary A button that leaves the room.
  * @tag lk-leave-button
@@ -22,9 +21,8 @@ import { buttonStyles } from '../track-toggle/button.styles.js';
  * @cssprop [--lk-leave-button-fg=#fff] - The button's text colour.
  * @cssprop [--lk-leave-button-hover-bg=#a51818] - The background under the pointer.
  */
-export class LkLeaveButton extends LkElement {
+export class LkLeaveButton extends LkRoomBoundElement {
   static override properties: PropertyDeclarations = {
-    roomId: { attribute: 'room' },
     label: {},
   };
 
@@ -44,30 +42,21 @@ export class LkLeaveButton extends LkElement {
     `,
   ];
 
-  /** The id of an `<lk-room>` to leave instead of the enclosing one. */
-  roomId?: string;
 
   /** Replaces the default text. */
   label?: string;
 
-  #events = new RoomEventsController(this, { [RoomEvent.ConnectionStateChanged]: () => this.requestUpdate() });
-  #binding = new RoomBindingController(this, (room) => (this.#events.room = room));
-
-  /** The room this button leaves. */
-  get room(): Room | undefined {
-    return this.#binding.room;
-  }
-
   protected override render() {
-    const connected = this.room?.state === ConnectionState.Connected || this.room?.state === ConnectionState.Reconnecting;
-    return html`<button part="button" type="button" ?disabled=${!connected} @click=${this.#leave}>
+    // Enabled while the room is in, or trying to get in: leaving also stops its retries.
+    const active = this.binding.state !== 'disconnected' || !!this.session?.connect;
+    return html`<button part="button" type="button" ?disabled=${!active} @click=${this.#leave}>
       <slot name="icon">${leaveIcon()}</slot>
       <slot><span part="label">${this.label ?? 'Leave'}</span></slot>
     </button>`;
   }
 
   #leave = async (): Promise<void> => {
-    await this.room?.disconnect();
+    await this.session?.leave();
   };
 }
 

@@ -34,14 +34,14 @@ export class LkParticipantName extends LkParticipantElement {
 
   /** The text shown. */
   get text(): string {
-    const participant = this.participant;
+    const participant = this.livekitParticipant;
     if (!participant) return '';
     if (participant.isLocal && this.localLabel) return this.localLabel;
     return displayName(participant);
   }
 
   protected override willUpdate(): void {
-    this.local = !!this.participant?.isLocal;
+    this.local = !!this.livekitParticipant?.isLocal;
   }
 
   protected override render() {

@@ -101,7 +101,7 @@ export class LkParticipantTile extends LkParticipantElement {
   #source: TileSource = Track.Source.Camera;
 
   protected override willUpdate(): void {
-    const participant = this.participant;
+    const participant = this.livekitParticipant;
     // What this tile shows is what the elements inside it show.
     this.#provider.setValue(participant);
     this.#source = this.#attrs.parse('source', this.source, parseTileSource, Track.Source.Camera);
@@ -115,7 +115,7 @@ export class LkParticipantTile extends LkParticipantElement {
   }
 
   protected override render() {
-    const participant = this.participant;
+    const participant = this.livekitParticipant;
     const name = participant ? displayName(participant) : '';
     const screen = this.#source === Track.Source.ScreenShare;
     const placeholder = screen

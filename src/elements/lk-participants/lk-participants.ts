@@ -3,7 +3,6 @@ import { ConnectionState, RoomEvent, Track, type Participant, type Room } from '
 import { ContextProvider, participantContext } from '../../context.js';
 import { AttributeParser } from '../../controllers/attribute-parser.js';
 import { participantByIdentity } from '../../controllers/participant-binding.js';
-import { RoomBindingController } from '../../controllers/room-binding.js';
 import { RoomEventsController } from '../../controllers/room-events.js';
 import {
   DEFAULT_TILE_SOURCES,
@@ -18,6 +17,7 @@ import {
   type ParticipantSummary,
 } from '../../core/participants.js';
 import { LkElement } from '../base.js';
+import { LkRoomBoundElement } from '../room-bound-element.js';
 import { styles } from './lk-participants.styles.js';
 
 /** The slots items go to: the grid, or the large area of `layout="focus"`. */
@@ -62,9 +62,8 @@ interface Item {
  *
  * @fires lk-error - `{code: 'invalid-attribute', attribute, value, accepted}` for a `filter`, `sources` or `layout` it does not know.
  */
-export class LkParticipants extends LkElement {
+export class LkParticipants extends LkRoomBoundElement {
   static override properties: PropertyDeclarations = {
-    roomId: { attribute: 'room' },
     filter: {},
     sources: {},
     layout: {},
@@ -72,8 +71,6 @@ export class LkParticipants extends LkElement {
 
   static override styles = [LkElement.styles, styles];
 
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  roomId?: string;
 
   /** Whom to show: `all` (default), `remote` or `local`. */
   filter?: string;
@@ -99,16 +96,14 @@ export class LkParticipants extends LkElement {
       ].map((event) => [event, () => this.requestUpdate()]),
     ),
   );
-  #binding = new RoomBindingController(this, (room) => (this.#events.room = room));
+  protected override roomChanged(room: Room | undefined): void {
+    this.#events.room = room;
+  }
   #items = new Map<string, Item>();
   #byElement = new WeakMap<Element, Item>();
   #grid: GridItem[] = [];
   #focus?: string;
 
-  /** The room this element uses. */
-  get room(): Room | undefined {
-    return this.#binding.room;
-  }
 
   /** The item elements, in order: one `<div>` per tile. */
   get items(): HTMLElement[] {
@@ -149,7 +144,7 @@ export class LkParticipants extends LkElement {
 
   /** Everyone in the room while it is connected: the local participant first, then the others as they joined. */
   #participants(): Participant[] {
-    const room = this.room;
+    const room = this.livekitRoom;
     if (!room || room.state === ConnectionState.Disconnected) return [];
     const local = room.localParticipant.identity ? [room.localParticipant] : [];
     return [...local, ...room.remoteParticipants.values()];
@@ -157,7 +152,7 @@ export class LkParticipants extends LkElement {
 
   /** Makes the item children match the grid: removes those that left, adds newcomers, moves none. */
   #reconcile(): void {
-    const room = this.room;
+    const room = this.livekitRoom;
     const wanted = new Set(this.#grid.map((item) => item.key));
     for (const [key, item] of this.#items) {
       // Gone, or its template was replaced: a new item is made below.

@@ -2,12 +2,11 @@ import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import type { LocalVideoTrack } from 'livekit-client';
 import { LocalPreviewController } from '../../controllers/local-preview.js';
 import { MediaDevicesController } from '../../controllers/media-devices.js';
-import { findRoomElement } from '../../controllers/room-binding.js';
 import { deviceLabel } from '../../core/devices.js';
 import { classifyMediaError } from '../../core/errors.js';
 import { USER_CHOICES_KEY, chosenDevice, parseUserChoices, serializeUserChoices, type UserChoices } from '../../core/user-choices.js';
-import { LkRoom } from '../lk-room/lk-room.js';
 import { LkElement } from '../base.js';
+import { LkRoomBoundElement } from '../room-bound-element.js';
 import { cameraIcon, microphoneIcon } from '../track-toggle/icons.js';
 import { styles } from './lk-prejoin.styles.js';
 
@@ -15,8 +14,9 @@ import { styles } from './lk-prejoin.styles.js';
  * A pre-join screen: a mirrored camera preview, the microphone level, camera and microphone
  * switches and pickers, a name, and a join button. Choices are remembered in `localStorage` under
  * LiveKit's `lk-user-choices` key and shape, so they carry over from and to LiveKit's React
- * `PreJoin`. Joining hands the name and devices to its `<lk-room>` (the enclosing one, or
- * `room="id"`) and connects it. A camera or microphone that cannot be used is left out, and the
+ * `PreJoin`. Joining hands the name, devices and camera and microphone choices to its room (the
+ * enclosing `<lk-room>` or `<lk-conference>`, or `room="id"`), which joins with them over its own
+ * attributes. A camera or microphone that cannot be used is left out, and the
  * element says so.
  *
  * @summary Camera preview, devices and name, then join.
@@ -34,9 +34,8 @@ import { styles } from './lk-prejoin.styles.js';
  * @csspart join-button - The join button.
  * @cssprop [--lk-prejoin-width=28rem] - The width of the pre-join box.
  */
-export class LkPrejoin extends LkElement {
+export class LkPrejoin extends LkRoomBoundElement {
   static override properties: PropertyDeclarations = {
-    roomId: { attribute: 'room' },
     joined: { type: Boolean, reflect: true },
     noPersist: { type: Boolean, attribute: 'no-persist' },
     cameraLabel: { attribute: 'camera-label' },
@@ -51,9 +50,6 @@ export class LkPrejoin extends LkElement {
 
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [LkElement.styles, styles];
-
-  /** The id of the `<lk-room>` to join instead of the enclosing one. */
-  roomId?: string;
 
   /** Set once joined; the element then hides. Reflected. */
   joined = false;
@@ -136,41 +132,30 @@ export class LkPrejoin extends LkElement {
     `;
   }
 
-  /** Saves the choices, hands them to the room and connects it. */
+  /** Saves the choices and joins the room with them. */
   join(): void {
-    const room = this.#roomElement();
-    if (!room) {
-      const message = 'lk-prejoin: there is no <lk-room> to join (put the element inside one, or name it with room="id").';
-      console.warn(message);
-      this.emit('lk-error', { code: 'connection', message });
+    const session = this.session;
+    if (!session) {
+      this.reportError({ code: 'connection', message: 'there is no <lk-room> to join (put the element inside one, or name it with room="id").' });
       return;
     }
     const choices = this.choices;
     if (!this.noPersist) localStorage.setItem(USER_CHOICES_KEY, serializeUserChoices(choices, localStorage.getItem(USER_CHOICES_KEY)));
-    const useVideo = choices.videoEnabled && this.#preview.videoError === undefined;
-    const useAudio = choices.audioEnabled && this.#preview.audioError === undefined;
     // Free the devices before the room captures them.
     void this.#preview.setVideo(false);
     void this.#preview.setAudio(false);
-    if (choices.username) room.participantName = choices.username;
-    setOrRemove(room, 'video-device', chosenDevice(choices.videoDeviceId));
-    setOrRemove(room, 'audio-device', chosenDevice(choices.audioDeviceId));
-    room.video = useVideo;
-    room.audio = useAudio;
     this.joined = true;
-    room.setAttribute('connect', '');
-  }
-
-  /** The room element to join: named by `room="id"`, or the nearest enclosing one (`<lk-room>`, `<lk-conference>`). */
-  #roomElement(): LkRoom | null {
-    if (this.roomId) {
-      const named = findRoomElement(this, this.roomId);
-      return named instanceof LkRoom ? named : null;
-    }
-    for (let node: Element | null = this.parentElement; node; node = node.parentElement ?? (node.getRootNode() as ShadowRoot).host ?? null) {
-      if (node instanceof LkRoom) return node;
-    }
-    return null;
+    session
+      .join({
+        name: choices.username || undefined,
+        video: choices.videoEnabled && this.#preview.videoError === undefined,
+        audio: choices.audioEnabled && this.#preview.audioError === undefined,
+        videoDeviceId: chosenDevice(choices.videoDeviceId),
+        audioDeviceId: chosenDevice(choices.audioDeviceId),
+      })
+      .catch(() => {
+        /* the room reports its failures as lk-error */
+      });
   }
 
   async #startPreview(): Promise<void> {
@@ -221,11 +206,6 @@ function initials(name: string): string {
     .slice(0, 2)
     .map((word) => [...word][0].toUpperCase())
     .join('');
-}
-
-function setOrRemove(element: Element, name: string, value: string | undefined): void {
-  if (value === undefined) element.removeAttribute(name);
-  else element.setAttribute(name, value);
 }
 
 declare global {

@@ -1,8 +1,8 @@
 import { LitElement, html, type PropertyDeclarations } from 'lit';
 import { RoomEvent, type Room } from 'livekit-client';
-import { RoomBindingController } from '../../controllers/room-binding.js';
 import { RoomEventsController } from '../../controllers/room-events.js';
 import { LkElement } from '../base.js';
+import { LkRoomBoundElement } from '../room-bound-element.js';
 import { styles } from './lk-start-audio.styles.js';
 
 /**
@@ -20,9 +20,8 @@ import { styles } from './lk-start-audio.styles.js';
  * @cssprop [--lk-accent-bg] - Button background (the theme's accent).
  * @cssprop [--lk-accent-fg] - Button text.
  */
-export class LkStartAudio extends LkElement {
+export class LkStartAudio extends LkRoomBoundElement {
   static override properties: PropertyDeclarations = {
-    roomId: { attribute: 'room' },
     label: {},
     blocked: { type: Boolean, reflect: true },
   };
@@ -30,8 +29,6 @@ export class LkStartAudio extends LkElement {
   static override styles = [LkElement.styles, styles];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  roomId?: string;
 
   /** The button's text. */
   label = 'Start audio';
@@ -43,12 +40,10 @@ export class LkStartAudio extends LkElement {
     [RoomEvent.AudioPlaybackStatusChanged]: () => this.requestUpdate(),
     [RoomEvent.ConnectionStateChanged]: () => this.requestUpdate(),
   });
-  #binding = new RoomBindingController(this, (room) => (this.#events.room = room));
-
-  /** The room this element uses. */
-  get room(): Room | undefined {
-    return this.#binding.room;
+  protected override roomChanged(room: Room | undefined): void {
+    this.#events.room = room;
   }
+
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -57,7 +52,7 @@ export class LkStartAudio extends LkElement {
   }
 
   protected override willUpdate(): void {
-    this.blocked = !!this.room && !this.room.canPlaybackAudio;
+    this.blocked = !!this.livekitRoom && !this.livekitRoom.canPlaybackAudio;
   }
 
   protected override render() {
@@ -66,8 +61,8 @@ export class LkStartAudio extends LkElement {
 
   #start(): void {
     // Called within the click, so the browser counts it as the user's gesture.
-    this.room?.startAudio().catch((err: unknown) => {
-      console.warn(`lk-start-audio: the browser still blocks audio: ${err instanceof Error ? err.message : String(err)}`);
+    this.livekitRoom?.startAudio().catch((err: unknown) => {
+      this.warn(`the browser still blocks audio: ${err instanceof Error ? err.message : String(err)}`);
     });
   }
 }

@@ -123,7 +123,7 @@ export class LkTrackView extends LkParticipantElement {
   }
 
   protected override willUpdate(): void {
-    this.#roomEvents.room = this.room;
+    this.#roomEvents.room = this.livekitRoom;
     const source = this.#attrs.parse('source', this.source, parseTrackSource, Track.Source.Camera);
     const { publication, owner } = this.#find(source);
     this.#publication = publication;
@@ -165,7 +165,7 @@ export class LkTrackView extends LkParticipantElement {
 
   /** The publication to show, and the participant it belongs to. */
   #find(source: Track.Source): { publication?: TrackPublication; owner?: Participant } {
-    const participant = this.participant;
+    const participant = this.livekitParticipant;
     const sid = this.trackSid;
     if (!sid) return { publication: participant?.getTrackPublication(source), owner: participant };
     const candidates = participant ? [participant] : this.#roomParticipants();
@@ -177,7 +177,7 @@ export class LkTrackView extends LkParticipantElement {
   }
 
   #roomParticipants(): Participant[] {
-    const room = this.room;
+    const room = this.livekitRoom;
     return room ? [room.localParticipant, ...room.remoteParticipants.values()] : [];
   }
 }

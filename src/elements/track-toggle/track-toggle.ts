@@ -2,10 +2,10 @@ import { html, LitElement, nothing, type PropertyValues, type SVGTemplateResult,
 import type { Room, Track } from 'livekit-client';
 import { AttributeErrorReporter } from '../../controllers/attribute-options.js';
 import { LocalTrackController } from '../../controllers/local-track.js';
-import { RoomBindingController } from '../../controllers/room-binding.js';
 import type { AttributeError } from '../../core/attributes.js';
 import { classifyMediaError } from '../../core/errors.js';
 import { LkElement } from '../base.js';
+import { LkRoomBoundElement } from '../room-bound-element.js';
 import { buttonStyles } from './button.styles.js';
 
 /**
@@ -23,9 +23,8 @@ import { buttonStyles } from './button.styles.js';
  * @fires lk-toggle - `{source, enabled}` after the user turned the source on or off.
  * @fires lk-error - `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`, or `invalid-attribute` for an override.
  */
-export abstract class LkTrackToggle extends LkElement {
+export abstract class LkTrackToggle extends LkRoomBoundElement {
   static override properties: PropertyDeclarations = {
-    roomId: { attribute: 'room' },
     label: {},
     pressed: { type: Boolean, reflect: true },
     pending: { type: Boolean, reflect: true },
@@ -34,8 +33,6 @@ export abstract class LkTrackToggle extends LkElement {
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [LkElement.styles, buttonStyles];
 
-  /** The id of an `<lk-room>` to control instead of the enclosing one. */
-  roomId?: string;
 
   /** Replaces the default text of the button. */
   label?: string;
@@ -52,13 +49,14 @@ export abstract class LkTrackToggle extends LkElement {
   constructor(source: Track.Source) {
     super();
     this.local = new LocalTrackController(this, source, () => (this.pressed = this.local.enabled));
-    new RoomBindingController(this, (room) => (this.local.room = room));
+    this.local.room = this.livekitRoom;
   }
 
-  /** The room this control acts on. */
-  get room(): Room | undefined {
-    return this.local.room;
+  protected override roomChanged(room: Room | undefined): void {
+    // Called from the base's binding, possibly before this constructor has made `local`.
+    if (this.local) this.local.room = room;
   }
+
 
   /** The source's name, used for the default text and in error messages. */
   protected abstract readonly sourceName: string;
@@ -114,9 +112,7 @@ export abstract class LkTrackToggle extends LkElement {
       this.local.sync();
       this.emit('lk-toggle', { source: this.local.source, enabled: this.local.enabled });
     } catch (err) {
-      const detail = classifyMediaError(err, this.local.source.replace('_', ' '));
-      console.warn(`${this.localName}: ${detail.message}`);
-      this.emit('lk-error', detail);
+      this.reportError(classifyMediaError(err, this.local.source.replace('_', ' ')));
     } finally {
       this.pending = false;
       this.local.sync();

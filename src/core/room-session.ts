@@ -1,0 +1,543 @@
+/**
+ * The room session: the one owner of a LiveKit room for an `<lk-room>` (or `<lk-conference>`).
+ * It holds the credentials and fetches tokens, makes the connection attempts (each bounded in
+ * time), holds the options (live ones applied at once, built ones at the next connection), and
+ * remembers the local media the person asked for. With `connect` set it stays connected: when
+ * livekit-client gives up reconnecting, the session keeps trying with capped backoff and, once
+ * back, turns the camera and microphone on again as they were.
+ *
+ * No DOM and no Lit: the element hands it settings and receives errors, warnings and `change`
+ * events. Elements bound to the room read `state`, `room` and `screenShareInterrupted` from it.
+ */
+import { ConnectionState, DisconnectReason, Room, RoomEvent, type RoomConnectOptions, type RoomOptions } from 'livekit-client';
+import { retryDelay } from './backoff.js';
+import { toLkConnectionState, type LkConnectionState } from './connection-state.js';
+import { classifyConnectionError, classifyMediaError, isCancelled, isRetryable, shouldRejoin, type LkErrorDetail } from './errors.js';
+import { LIVE_OPTION_GROUPS, builtKey, liveOptions, mergeOptions, splitOptions, type LiveOptions } from './room-options.js';
+import { buildRoom, closeLeftoverTransports, releaseRoom } from './sdk-workarounds.js';
+import { connectionChange, fetchCredentials, missingCredentials, type ConnectionRequest, type Credentials } from './token.js';
+
+/** How long one connection attempt (token, signal, media transports) may take. */
+export const CONNECT_TIMEOUT_MS = 20_000;
+
+/** What `<lk-prejoin>` (or page code) chose before joining; each field overrides the element's attribute. */
+export interface JoinChoices {
+  /** The participant's name: sent to the token endpoint, or set on the participant when the token allows it. */
+  name?: string;
+  /** Turn the camera on. */
+  video?: boolean;
+  /** Turn the microphone on. */
+  audio?: boolean;
+  /** The camera's device id. */
+  videoDeviceId?: string;
+  /** The microphone's device id. */
+  audioDeviceId?: string;
+}
+
+/** What the element's attributes and properties say; handed to `configure()` on every change. */
+export interface SessionSettings {
+  request: ConnectionRequest;
+  /** `RoomOptions`: the page's base merged with the attributes. */
+  options: RoomOptions;
+  connectOptions: RoomConnectOptions;
+  /** `video` / `audio`: the camera and microphone on once connected. */
+  camera: boolean;
+  microphone: boolean;
+}
+
+/** Where the session reports: the element that owns it. */
+export interface SessionOwner {
+  /** A failure, as `lk-error` and a console warning. */
+  reportError(detail: LkErrorDetail): void;
+  /** A console warning. */
+  warn(message: string): void;
+}
+
+type Media = { camera: boolean; microphone: boolean; screen: boolean };
+
+class Cancelled extends Error {}
+
+/** Rejects with a `timeout` after `ms`, calling `onTimeout` first. */
+function bounded<T>(promise: Promise<T>, ms: number, onTimeout: () => void): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      onTimeout();
+      reject(new ConnectTimeout(ms));
+    }, ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** A connection attempt that did not finish within its time. */
+export class ConnectTimeout extends Error {
+  constructor(readonly ms: number) {
+    super(`no connection within ${ms / 1000} s`);
+    this.name = 'ConnectTimeout';
+  }
+}
+
+/**
+ * One room, kept connected while `connect` is set. Fires `change` (a plain `Event`) whenever
+ * `state`, `room`, `connect` or `screenShareInterrupted` changes.
+ */
+export class RoomSession extends EventTarget {
+  /** How long one attempt may take, in ms. */
+  connectTimeout = CONNECT_TIMEOUT_MS;
+
+  #settings: SessionSettings = { request: {}, options: {}, connectOptions: {}, camera: false, microphone: false };
+  #choices: JoinChoices = {};
+  #room?: Room;
+  #roomKey?: string;
+  #sdkDefaults: LiveOptions = {};
+  #liveKey?: string;
+  #warnedBuiltKey?: string;
+
+  #connect = false;
+  #state: LkConnectionState = 'disconnected';
+  /** Bumped by every leave, new attempt and removal: a stale attempt sees it and stops. */
+  #generation = 0;
+  #retryTimer?: ReturnType<typeof setTimeout>;
+  #retries = 0;
+  /** The request the current or last connection used. */
+  #connectedRequest?: ConnectionRequest;
+  /** The request of the attempt under way. */
+  #attemptKey?: string;
+  /** A request that lacked credentials or was refused for good: not tried again until it changes. */
+  #waitingFor?: string;
+  #warnedMissing?: string;
+  /** Out of the page: nothing connects until `resume()`. */
+  #suspended = false;
+  /** The session itself is disconnecting the room: its `Disconnected` is no loss. */
+  #disconnecting = false;
+  /** The error codes reported in this episode of failures: each once. */
+  #reported = new Set<string>();
+  /** What was on before the connection was lost: restored on rejoin. */
+  #lostMedia?: Media;
+  #media: Media = { camera: false, microphone: false, screen: false };
+  #screenShareInterrupted = false;
+  #roomAbort?: AbortController;
+  #attempt?: Promise<void>;
+
+  constructor(private readonly owner: SessionOwner) {
+    super();
+  }
+
+  /** The livekit-client `Room` in use, once one was needed. */
+  get room(): Room | undefined {
+    return this.#room;
+  }
+
+  /** The connection state, with the session's own retrying counted as `connecting` / `reconnecting`. */
+  get state(): LkConnectionState {
+    return this.#state;
+  }
+
+  /** Whether the session keeps the room connected. */
+  get connect(): boolean {
+    return this.#connect;
+  }
+
+  /** A screen share was on when the connection was lost: sharing again needs a new click. */
+  get screenShareInterrupted(): boolean {
+    return this.#screenShareInterrupted;
+  }
+
+  /** The `Room`, built now if none was needed yet (for page code that wants it before connecting). */
+  ensureRoom(): Room {
+    return this.#roomForConnection();
+  }
+
+  /** Takes the element's current settings; applies what may change on a live room. */
+  configure(settings: SessionSettings): void {
+    const previous = this.#settings;
+    this.#settings = settings;
+    const room = this.#room;
+    if (room) {
+      this.#applyLive(room);
+      const key = builtKey(this.#options());
+      if (key !== this.#roomKey && room.state !== ConnectionState.Disconnected && key !== this.#warnedBuiltKey) {
+        this.#warnedBuiltKey = key;
+        this.owner.warn('adaptive-stream, dynacast and other options read when the Room is built changed while connected; they apply at the next connection.');
+      }
+    }
+    if (room?.state === ConnectionState.Connected) {
+      if (settings.camera !== previous.camera && this.#choices.video === undefined) void this.#setSource('camera', settings.camera);
+      if (settings.microphone !== previous.microphone && this.#choices.audio === undefined) void this.#setSource('microphone', settings.microphone);
+    }
+    this.#requestChanged();
+  }
+
+  /** Keeps the room connected (`true`) or leaves it (`false`), as the `connect` attribute says. */
+  setConnect(connect: boolean): void {
+    if (connect === this.#connect) return;
+    if (connect) {
+      this.#connect = true;
+      this.#changed();
+      void this.#start();
+    } else {
+      void this.leave();
+    }
+  }
+
+  /**
+   * Joins with `choices` (what `<lk-prejoin>` offers): keeps the room connected from now on and
+   * resolves once connected with the camera and microphone as asked; rejects with the first failure
+   * (also reported as `lk-error`; the session keeps trying after a network failure).
+   */
+  join(choices: JoinChoices = {}): Promise<void> {
+    this.#choices = { ...this.#choices, ...choices };
+    this.#waitingFor = undefined;
+    if (!this.#connect) {
+      this.#connect = true;
+      this.#changed();
+    }
+    const connected = this.#room?.state === ConnectionState.Connected;
+    if (connected) {
+      // Already in: apply the choices to the live room.
+      this.#requestChanged();
+      return this.#applyMedia(this.#wantedMedia());
+    }
+    return this.#start(true);
+  }
+
+  /** Leaves: stops keeping the room connected, disconnects it and stops its local tracks. */
+  async leave(): Promise<void> {
+    const wasConnecting = this.#connect;
+    this.#connect = false;
+    this.#stopRetrying();
+    this.#generation++;
+    this.#lostMedia = undefined;
+    this.#screenShareInterrupted = false;
+    if (wasConnecting) this.#changed();
+    await this.#disconnectRoom();
+    this.#setState('disconnected');
+  }
+
+  /** The element left the page: disconnect, stop tracks and let the `Room` go. `connect` is kept for a return. */
+  async release(): Promise<void> {
+    this.#suspended = true;
+    this.#stopRetrying();
+    this.#generation++;
+    const room = this.#room;
+    await this.#disconnectRoom();
+    this.#setState('disconnected');
+    if (room && room === this.#room) this.#dropRoom();
+  }
+
+  /** The element is back in the page: connect again if `connect` (as it says now) is set. */
+  resume(connect: boolean): void {
+    this.#suspended = false;
+    if (connect !== this.#connect) this.setConnect(connect);
+    else if (connect) void this.#start();
+  }
+
+  // ---- connecting ---------------------------------------------------------------------------
+
+  #options(): RoomOptions {
+    const { options } = this.#settings;
+    const devices: RoomOptions = {};
+    if (this.#choices.videoDeviceId) devices.videoCaptureDefaults = { deviceId: this.#choices.videoDeviceId };
+    if (this.#choices.audioDeviceId) devices.audioCaptureDefaults = { deviceId: this.#choices.audioDeviceId };
+    return mergeOptions(options, devices);
+  }
+
+  #request(): ConnectionRequest {
+    const request = { ...this.#settings.request };
+    if (this.#choices.name) request.participantName = this.#choices.name;
+    return request;
+  }
+
+  #wantedMedia(): Media {
+    return {
+      camera: this.#choices.video ?? this.#settings.camera,
+      microphone: this.#choices.audio ?? this.#settings.microphone,
+      screen: false,
+    };
+  }
+
+  /** The request changed: reconnect, update the participant, or nothing. */
+  #requestChanged(): void {
+    if (!this.#connect || this.#suspended) return;
+    const request = this.#request();
+    const key = JSON.stringify(request);
+    if (this.#waitingFor !== undefined) {
+      if (key !== this.#waitingFor) void this.#start();
+      return;
+    }
+    if (this.#attempt) {
+      if (key !== this.#attemptKey) void this.#start();
+      return;
+    }
+    if (this.#retryTimer) return; // the next attempt reads the new request
+    const room = this.#room;
+    const previous = this.#connectedRequest;
+    if (!previous || !room || room.state === ConnectionState.Disconnected) {
+      void this.#start();
+      return;
+    }
+    const change = connectionChange(previous, request, !!room.localParticipant.permissions?.canUpdateMetadata);
+    if (change === 'reconnect') void this.#start();
+    else if (change === 'update' && room.state === ConnectionState.Connected) {
+      this.#connectedRequest = request;
+      void this.#updateParticipant(room, previous, request);
+    }
+  }
+
+  async #updateParticipant(room: Room, previous: ConnectionRequest, next: ConnectionRequest): Promise<void> {
+    try {
+      if ((next.participantName ?? '') !== (previous.participantName ?? '')) await room.localParticipant.setName(next.participantName ?? '');
+      if ((next.participantMetadata ?? '') !== (previous.participantMetadata ?? '')) await room.localParticipant.setMetadata(next.participantMetadata ?? '');
+    } catch (err) {
+      this.owner.reportError({ code: 'connection', message: `Could not update the participant's name or metadata: ${err instanceof Error ? err.message : String(err)}`, cause: err });
+    }
+  }
+
+  /** Starts a new attempt now (cancelling one under way); with `rejectOnFailure` the promise rejects on its failure. */
+  #start(rejectOnFailure = false): Promise<void> {
+    this.#stopRetrying();
+    this.#waitingFor = undefined;
+    if (this.#suspended) return Promise.resolve();
+    const generation = ++this.#generation;
+    const attempt = this.#run(generation, rejectOnFailure);
+    const tracked: Promise<void> = attempt
+      .catch(() => {
+        /* reported as lk-error */
+      })
+      .finally(() => {
+        if (this.#attempt === tracked) this.#attempt = undefined;
+      });
+    this.#attempt = tracked;
+    return rejectOnFailure ? attempt : Promise.resolve();
+  }
+
+  async #run(generation: number, explicit: boolean): Promise<void> {
+    const request = this.#request();
+    this.#attemptKey = JSON.stringify(request);
+    const missing = missingCredentials(request);
+    if (missing && explicit) {
+      this.#waitingFor = this.#attemptKey;
+      const detail: LkErrorDetail = { code: 'token', message: `Cannot connect: ${missing}.` };
+      this.owner.reportError(detail);
+      throw new Error(detail.message);
+    }
+    if (missing) {
+      if (this.#warnedMissing !== missing) this.owner.warn(`not connecting yet: ${missing}.`);
+      this.#warnedMissing = missing;
+      this.#waitingFor = this.#attemptKey;
+      return;
+    }
+    this.#warnedMissing = undefined;
+    const stale = () => generation !== this.#generation;
+    const losing = this.#lostMedia !== undefined;
+    this.#setState(losing ? 'reconnecting' : 'connecting');
+    try {
+      // Whatever is connected or connecting with other credentials goes first.
+      if (this.#room && this.#room.state !== ConnectionState.Disconnected) await this.#disconnectRoom();
+      if (stale()) throw new Cancelled();
+      const credentials = await bounded(fetchCredentials(request), this.connectTimeout, () => {});
+      if (stale()) throw new Cancelled();
+      const room = this.#roomForConnection();
+      await this.#connectRoom(room, credentials);
+      if (stale()) throw new Cancelled();
+      this.#connectedRequest = request;
+      this.#retries = 0;
+      this.#reported.clear();
+      this.#setState(toLkConnectionState(room.state));
+      const restore = this.#lostMedia;
+      this.#lostMedia = undefined;
+      if (restore?.screen) {
+        this.#screenShareInterrupted = true;
+        this.#changed();
+      }
+      await this.#applyMedia(restore ?? this.#wantedMedia());
+    } catch (err) {
+      if (err instanceof Cancelled || stale()) return;
+      if (isCancelled(err)) return;
+      const detail = classifyConnectionError(err);
+      if (!this.#reported.has(detail.code)) {
+        this.#reported.add(detail.code);
+        this.owner.reportError(detail);
+      }
+      if (this.#connect && isRetryable(detail)) {
+        this.#scheduleRetry(losing ? 'reconnecting' : 'connecting');
+      } else {
+        this.#waitingFor = JSON.stringify(request);
+        this.#setState('disconnected');
+      }
+      throw err;
+    }
+  }
+
+  async #connectRoom(room: Room, credentials: Credentials): Promise<void> {
+    const { connectOptions } = this.#settings;
+    try {
+      await bounded(room.connect(credentials.serverUrl, credentials.participantToken, connectOptions), this.connectTimeout, () => void room.disconnect());
+    } catch (err) {
+      // livekit-client may leave a peer connection open, and late work of the attempt running, when
+      // an attempt fails or is cut short: close what it left, and connect a new Room next time.
+      closeLeftoverTransports(room);
+      if (room === this.#room) this.#dropRoom();
+      throw err;
+    }
+  }
+
+  #scheduleRetry(state: LkConnectionState): void {
+    this.#setState(state);
+    const delay = retryDelay(this.#retries++);
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = undefined;
+      if (this.#connect) void this.#start();
+    }, delay);
+  }
+
+  #stopRetrying(): void {
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = undefined;
+  }
+
+  async #disconnectRoom(): Promise<void> {
+    const room = this.#room;
+    if (!room) return;
+    this.#disconnecting = true;
+    try {
+      if (room.state !== ConnectionState.Disconnected) await room.disconnect();
+    } finally {
+      this.#disconnecting = false;
+    }
+    closeLeftoverTransports(room);
+  }
+
+  // ---- media --------------------------------------------------------------------------------
+
+  async #applyMedia(media: Media): Promise<void> {
+    await Promise.all([media.camera && this.#setSource('camera', true), media.microphone && this.#setSource('microphone', true)]);
+  }
+
+  async #setSource(source: 'camera' | 'microphone', enabled: boolean): Promise<void> {
+    const participant = this.#room?.localParticipant;
+    if (!participant) return;
+    try {
+      if (source === 'camera') await participant.setCameraEnabled(enabled);
+      else await participant.setMicrophoneEnabled(enabled);
+    } catch (err) {
+      this.owner.reportError(classifyMediaError(err, source));
+    }
+  }
+
+  #readMedia(room: Room): void {
+    const p = room.localParticipant;
+    this.#media = { camera: p.isCameraEnabled, microphone: p.isMicrophoneEnabled, screen: p.isScreenShareEnabled };
+    if (this.#media.screen && this.#screenShareInterrupted) {
+      this.#screenShareInterrupted = false;
+      this.#changed();
+    }
+  }
+
+  // ---- the Room -----------------------------------------------------------------------------
+
+  /** The room to connect: the current one, or a new one when options it is built with changed. */
+  #roomForConnection(): Room {
+    const key = builtKey(this.#options());
+    if (this.#room && key === this.#roomKey) return this.#room;
+    if (this.#room) this.#dropRoom();
+    const { built } = splitOptions(this.#options());
+    const room = buildRoom(built);
+    this.#sdkDefaults = {};
+    for (const group of LIVE_OPTION_GROUPS) {
+      if (room.options[group]) (this.#sdkDefaults as Record<string, unknown>)[group] = { ...room.options[group] };
+    }
+    this.#room = room;
+    this.#roomKey = key;
+    this.#liveKey = undefined;
+    this.#applyLive(room);
+    this.#listen(room);
+    this.#changed();
+    return room;
+  }
+
+  #dropRoom(): void {
+    const room = this.#room;
+    if (!room) return;
+    this.#roomAbort?.abort();
+    this.#roomAbort = undefined;
+    this.#room = undefined;
+    this.#roomKey = undefined;
+    releaseRoom(room);
+    this.#changed();
+  }
+
+  #listen(room: Room): void {
+    const abort = new AbortController();
+    this.#roomAbort = abort;
+    const on = (event: RoomEvent, handler: (...args: never[]) => void) => {
+      room.on(event, handler);
+      abort.signal.addEventListener('abort', () => room.off(event, handler));
+    };
+    on(RoomEvent.ConnectionStateChanged, (state: ConnectionState) => {
+      if (state === ConnectionState.Reconnecting || state === ConnectionState.SignalReconnecting) this.#lostMedia ??= { ...this.#media };
+      // livekit-client reconnected by itself: nothing to restore.
+      if (state === ConnectionState.Connected && !this.#attempt) this.#lostMedia = undefined;
+      // A disconnection's state is decided with its reason (below), or by the attempt that caused it.
+      if (state === ConnectionState.Disconnected || this.#retryTimer) return;
+      const mapped = toLkConnectionState(state);
+      this.#setState(mapped === 'connecting' && this.#lostMedia ? 'reconnecting' : mapped);
+    });
+    const read = () => room.state === ConnectionState.Connected && this.#readMedia(room);
+    for (const event of [RoomEvent.LocalTrackPublished, RoomEvent.LocalTrackUnpublished, RoomEvent.TrackMuted, RoomEvent.TrackUnmuted, RoomEvent.Connected]) on(event, read);
+    on(RoomEvent.Disconnected, (reason?: DisconnectReason) => this.#onDisconnected(reason));
+  }
+
+  #onDisconnected(reason: DisconnectReason | undefined): void {
+    // The session's own disconnections, and its attempts' failures, are handled where they happen.
+    if (this.#disconnecting || this.#attempt) return;
+    if (reason === DisconnectReason.CLIENT_INITIATED) {
+      // The page (or a control) disconnected the Room itself: that is leaving.
+      this.#stopRetrying();
+      this.#lostMedia = undefined;
+      if (this.#connect) {
+        this.#connect = false;
+        this.#changed();
+      }
+      this.#setState('disconnected');
+      return;
+    }
+    if (!this.#connect || this.#suspended || !shouldRejoin(reason)) {
+      this.#waitingFor = JSON.stringify(this.#request());
+      this.#lostMedia = undefined;
+      this.#setState('disconnected');
+      return;
+    }
+    this.#lostMedia ??= { ...this.#media };
+    const reasonName = reason === undefined ? 'unknown' : DisconnectReason[reason];
+    this.#reported.add('connection-lost');
+    this.owner.reportError({ code: 'connection-lost', message: `The connection was lost (${reasonName}); trying to join again.`, reason: reasonName });
+    this.#retries = 0;
+    this.#scheduleRetry('reconnecting');
+  }
+
+  #applyLive(room: Room): void {
+    const live = liveOptions(this.#sdkDefaults, splitOptions(this.#options()).live);
+    const key = JSON.stringify(live);
+    if (key === this.#liveKey) return;
+    this.#liveKey = key;
+    const output = room.options.audioOutput?.deviceId;
+    Object.assign(room.options, live);
+    // A new output device moves the audio already playing too, not only the next track's.
+    const next = room.options.audioOutput?.deviceId;
+    if (next !== output && room.state === ConnectionState.Connected) {
+      room.switchActiveDevice('audiooutput', next ?? 'default').catch((err: unknown) => this.owner.reportError(classifyMediaError(err, 'audio output device')));
+    }
+  }
+
+  #setState(state: LkConnectionState): void {
+    if (state === this.#state) return;
+    this.#state = state;
+    this.#changed();
+  }
+
+  #changed(): void {
+    this.dispatchEvent(new Event('change'));
+  }
+}
+

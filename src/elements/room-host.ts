@@ -1,0 +1,166 @@
+import type { PropertyDeclarations } from 'lit';
+import type { Room, RoomConnectOptions, RoomOptions } from 'livekit-client';
+import { ROOM_OPTION_ATTRIBUTE_NAMES, RoomSessionController } from '../controllers/room-session.js';
+import type { LkConnectionState } from '../core/connection-state.js';
+import { parseFlag } from '../core/grammar.js';
+import type { JoinChoices } from '../core/room-session.js';
+import type { ConnectionRequest } from '../core/token.js';
+import { LkElement } from './base.js';
+
+const flag = { fromAttribute: parseFlag, toAttribute: (value: boolean) => (value ? '' : null) };
+
+/**
+ * What `<lk-room>` and `<lk-conference>` share: the attributes of a room, and the room session
+ * behind them (`RoomSessionController`). Each member has one name in HTML and JavaScript alike.
+ *
+ * @fires lk-connection-state-changed - `{state}`: the connection state changed (also reflected as `connection-state`).
+ * @fires lk-connected - The room is connected.
+ * @fires lk-disconnected - `{reason, reasonName}`: the room disconnected; `reason` is livekit-client's `DisconnectReason`.
+ * @fires lk-reconnecting - The connection was lost and is being re-established.
+ * @fires lk-reconnected - The connection is back.
+ * @fires lk-participant-connected - `{participant}`: a remote participant joined.
+ * @fires lk-participant-disconnected - `{participant}`: a remote participant left.
+ * @fires lk-track-subscribed - `{track, publication, participant}`: a remote track was subscribed.
+ * @fires lk-track-unsubscribed - `{track, publication, participant}`: a remote track was unsubscribed.
+ * @fires lk-active-speakers-changed - `{speakers}`: the participants speaking now.
+ * @fires lk-error - `{code, message, cause?}`: `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
+ *
+ * @attr {tri} auto-subscribe - Subscribe to remote tracks automatically. `RoomConnectOptions.autoSubscribe`.
+ * @attr {tri} adaptive-stream - Receive video at the size it is shown. `RoomOptions.adaptiveStream`; applies at the next connection.
+ * @attr {tri} dynacast - Pause video layers nobody watches. `RoomOptions.dynacast`; applies at the next connection.
+ * @attr {resolution} video-resolution - Camera capture size: a preset (`h720`), `WxH` or `WxH@fps`. `videoCaptureDefaults.resolution`.
+ * @attr {number} video-framerate - Camera capture frame rate. `videoCaptureDefaults.resolution.frameRate`.
+ * @attr {'user'|'environment'|'left'|'right'} facing-mode - Which camera. `videoCaptureDefaults.facingMode`.
+ * @attr {string} video-device - Camera device id. `videoCaptureDefaults.deviceId`.
+ * @attr {string} audio-device - Microphone device id. `audioCaptureDefaults.deviceId`.
+ * @attr {string} audio-output-device - Speaker device id. `audioOutput.deviceId`.
+ * @attr {tri} echo-cancellation - `audioCaptureDefaults.echoCancellation`.
+ * @attr {tri} noise-suppression - `audioCaptureDefaults.noiseSuppression`.
+ * @attr {tri} auto-gain-control - `audioCaptureDefaults.autoGainControl`.
+ * @attr {tri} voice-isolation - `audioCaptureDefaults.voiceIsolation`.
+ * @attr {'vp8'|'h264'|'vp9'|'av1'|'h265'} video-codec - `publishDefaults.videoCodec`.
+ * @attr {tri|'vp8'|'h264'} backup-codec - `publishDefaults.backupCodec`: `true`, `false`, or a codec.
+ * @attr {bitrate} video-max-bitrate - Top layer bitrate: `800000`, `800k`, `1.5M`. `publishDefaults.videoEncoding.maxBitrate`.
+ * @attr {number} video-max-framerate - Top layer frame rate. `publishDefaults.videoEncoding.maxFramerate`.
+ * @attr {tri} simulcast - `publishDefaults.simulcast`.
+ * @attr {layers} simulcast-layers - Up to two lower layers: `h180,h360` or `320x180@15:150k,640x360@20:500k`. `publishDefaults.videoSimulcastLayers`.
+ * @attr {bitrate} screenshare-max-bitrate - `publishDefaults.screenShareEncoding.maxBitrate`.
+ * @attr {number} screenshare-max-framerate - `publishDefaults.screenShareEncoding.maxFramerate`.
+ * @attr {layers} screenshare-simulcast-layers - Also takes `ScreenSharePresets` names. `publishDefaults.screenShareSimulcastLayers`.
+ * @attr {'telephone'|'speech'|'music'|'musicStereo'|'musicHighQuality'|'musicHighQualityStereo'} audio-preset - `publishDefaults.audioPreset`.
+ * @attr {bitrate} audio-max-bitrate - `publishDefaults.audioPreset.maxBitrate`.
+ * @attr {tri} dtx - `publishDefaults.dtx`.
+ * @attr {tri} red - `publishDefaults.red`.
+ * @attr {tri} force-stereo - `publishDefaults.forceStereo`.
+ * @attr {tri} stop-mic-on-mute - `publishDefaults.stopMicTrackOnMute`.
+ * @attr {string} scalability-mode - An SVC mode such as `L3T3_KEY`. `publishDefaults.scalabilityMode`.
+ * @attr {'balanced'|'maintain-framerate'|'maintain-resolution'} degradation-preference - `publishDefaults.degradationPreference`.
+ *
+ */
+export class LkRoomHost extends LkElement {
+  static override properties: PropertyDeclarations = {
+    url: {},
+    token: {},
+    tokenEndpoint: { attribute: 'token-endpoint' },
+    roomName: { attribute: 'room-name' },
+    participantIdentity: { attribute: 'participant-identity' },
+    participantName: { attribute: 'participant-name' },
+    participantMetadata: { attribute: 'participant-metadata' },
+    connect: { converter: flag, reflect: true },
+    audio: { converter: flag },
+    video: { converter: flag },
+    connectionState: { attribute: 'connection-state', reflect: true },
+    options: { attribute: false },
+    connectOptions: { attribute: false },
+  };
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, ...ROOM_OPTION_ATTRIBUTE_NAMES];
+  }
+
+  /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
+  url?: string;
+
+  /** An access token. On public pages prefer `token-endpoint`. */
+  token?: string;
+
+  /** A token endpoint in LiveKit's standard format, called through livekit-client's `TokenSource.endpoint`. */
+  tokenEndpoint?: string;
+
+  /** Sent to the token endpoint as `room_name`. */
+  roomName?: string;
+
+  /** Sent to the token endpoint as `participant_identity`. */
+  participantIdentity?: string;
+
+  /** Sent to the token endpoint as `participant_name`; set on the participant while connected when the token allows it. */
+  participantName?: string;
+
+  /** Sent to the token endpoint as `participant_metadata`; set on the participant while connected when the token allows it. */
+  participantMetadata?: string;
+
+  /**
+   * Stay connected while in the page (once credentials are known): after a lost connection the room
+   * joins again by itself. Removed by `leave()`, a leave button, or the page disconnecting the `Room`.
+   */
+  connect = false;
+
+  /** Turn the microphone on once connected (and on/off when changed while connected). */
+  audio = false;
+
+  /** Turn the camera on once connected (and on/off when changed while connected). */
+  video = false;
+
+  /** The connection state, reflected for CSS: `connecting` and `reconnecting` include the room's own retries. Read-only. @readonly */
+  connectionState: LkConnectionState = 'disconnected';
+
+  /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
+  options?: RoomOptions;
+
+  /** Base `RoomConnectOptions`; `auto-subscribe` overrides `autoSubscribe`. */
+  connectOptions?: RoomConnectOptions;
+
+  readonly #controller = new RoomSessionController(this);
+
+  /**
+   * The livekit-client `Room`, for anything the elements do not wrap. Built when first needed (on
+   * connecting, or when read here); a change of an option it is built with gives a new one at the
+   * next connection. Read-only. @readonly
+   */
+  get livekitRoom(): Room {
+    return this.#controller.session.ensureRoom();
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (old !== value && ROOM_OPTION_ATTRIBUTE_NAMES.includes(name)) this.requestUpdate();
+  }
+
+  /**
+   * Joins now, with `choices` (name, devices, camera and microphone) over the attributes, and stays
+   * connected (sets `connect`). Resolves once connected; rejects with the cause of a failure, which
+   * is also emitted as `lk-error`.
+   */
+  join(choices?: JoinChoices): Promise<void> {
+    this.requestUpdate();
+    return this.updateComplete.then(() => this.#controller.session.join(choices));
+  }
+
+  /** Leaves: disconnects, stops the local tracks, and clears `connect`. */
+  leave(): Promise<void> {
+    return this.#controller.session.leave();
+  }
+
+  /** The connection request from the attributes. @internal */
+  request(): ConnectionRequest {
+    return {
+      url: this.url,
+      token: this.token,
+      tokenEndpoint: this.tokenEndpoint,
+      roomName: this.roomName,
+      participantIdentity: this.participantIdentity,
+      participantName: this.participantName,
+      participantMetadata: this.participantMetadata,
+    };
+  }
+}
