@@ -66,26 +66,35 @@ export class CameraWatch {
     return roomOf(this.subscriber)?.remoteParticipants.get(this.from)?.getTrackPublication(Track.Source.Camera)?.videoTrack as RemoteVideoTrack | undefined;
   }
 
-  /** The current track (attached to the `<video>`), its decoded frames and the decoded width. */
-  async sample(): Promise<{ track?: RemoteVideoTrack; frames: number; width: number }> {
+  /** The current track (attached to the `<video>`), the RTP packets it received, its decoded frames and the decoded width. */
+  async sample(): Promise<{ track?: RemoteVideoTrack; packets: number; frames: number; width: number }> {
     const track = this.track();
     if (track !== this.#track) {
       this.#track?.detach(this.video);
       track?.attach(this.video);
       this.#track = track;
     }
-    const frames = (await track?.getReceiverStats())?.framesDecoded ?? 0;
-    return { track, frames, width: this.video.videoWidth };
+    const stats = await track?.getReceiverStats();
+    return { track, packets: stats?.packetsReceived ?? 0, frames: stats?.framesDecoded ?? 0, width: this.video.videoWidth };
   }
 
-  /** Waits until `frames` more frames than now were decoded (on this track, or on a new one). */
+  /** The packets and frames received and decoded between two samples (all of `later`'s when the track changed). */
+  static delta(earlier: { track?: RemoteVideoTrack; packets: number; frames: number }, later: { track?: RemoteVideoTrack; packets: number; frames: number }) {
+    const same = later.track !== undefined && later.track === earlier.track;
+    return { packets: same ? later.packets - earlier.packets : later.packets, frames: same ? later.frames - earlier.frames : later.frames };
+  }
+
+  /**
+   * Waits until new packets arrived and `frames` more frames than now were decoded (on this track,
+   * or on a new one). New packets too: after a stall the receiver may still decode frames it held.
+   */
   async decoding(what: string, timeout: number, frames = 10): Promise<void> {
     const base = await this.sample();
     await waitFor(
       async () => {
         const now = await this.sample();
-        const grown = now.track && now.track === base.track ? now.frames - base.frames : now.frames;
-        return now.track && grown >= frames && now.width > 0;
+        const grown = CameraWatch.delta(base, now);
+        return now.track && grown.packets > 0 && grown.frames >= frames && now.width > 0;
       },
       what,
       timeout,
