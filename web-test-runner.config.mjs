@@ -1,13 +1,16 @@
-// Test groups: `core` (pure functions), `elements` (elements in the browser, no server) and `e2e`
-// (a real LiveKit server). Run through `npm test`, which starts the server and the loopback-only
-// network namespace; `npm test -- --group core` runs one group, and
-// `E2E_FILES=test/e2e/chat.test.ts npm test -- --group e2e` some files of the e2e group.
+// Test groups: `core` (pure functions), `elements` (elements in the browser, no server), `e2e`
+// (a real LiveKit server), `faults` (a LiveKit server of its own, killed, frozen and cut off) and
+// more below. Run through `npm test`, which starts the server and the loopback-only network
+// namespace; `npm test -- --group core` runs one group, and
+// `E2E_FILES=test/e2e/chat.test.ts npm test -- --group e2e` some files of the e2e group
+// (`FAULTS_FILES=… --group faults` likewise).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
 import { prebundle, svelte } from './scripts/framework-plugins.mjs';
 import { CHROMIUM, MEDIA_FLAGS, QUIET_FLAGS } from './scripts/chromium.mjs';
+import { faultServer } from './scripts/fault-server.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { tokenKoaMiddleware } from './scripts/token-endpoint.mjs';
 
@@ -31,13 +34,27 @@ function tokenEndpoint() {
   };
 }
 
+/**
+ * The page each test file runs in: Lit's development build (with its extra checks) but without its
+ * one-line banner in every file; with `timeout`, Mocha's per-test timeout for the group (the
+ * runner's module script that defines `__WTR_CONFIG__` runs before this one, which runs before Mocha).
+ */
+function runnerHtml({ timeout } = {}) {
+  const setTimeoutScript = timeout
+    ? `<script type="module">const c = window.__WTR_CONFIG__; c.testFrameworkConfig = { ...c.testFrameworkConfig, timeout: ${timeout} };</script>`
+    : '';
+  return (testFramework) =>
+    `<!doctype html><html><body><script>globalThis.litIssuedWarnings = new Set(['dev-mode']);</script>${setTimeoutScript}<script type="module" src="${testFramework}"></script></body></html>`;
+}
+
+// The faults group's own LiveKit server: commands for the browser, and a reset when a file ends.
+const faults = faultServer();
+
 export default {
   nodeResolve: true,
-  // Lit's development build (with its extra checks) but without its one-line banner in every file.
-  testRunnerHtml: (testFramework) =>
-    `<!doctype html><html><body><script>globalThis.litIssuedWarnings = new Set(['dev-mode']);</script><script type="module" src="${testFramework}"></script></body></html>`,
+  testRunnerHtml: runnerHtml(),
   concurrency: 1,
-  reporters: [defaultReporter(), summaryReporter()],
+  reporters: [defaultReporter(), summaryReporter(), faults.reporter],
   browsers: [chromium()],
   middleware: [tokenEndpoint()],
   plugins: [
@@ -54,6 +71,7 @@ export default {
       esm: ['vue', 'svelte', 'svelte/internal/client', 'svelte/internal/disclose-version'],
     }),
     svelte(),
+    faults.plugin,
   ],
   testFramework: { config: { timeout: 60_000 } },
   testsFinishTimeout: 30 * 60_000,
@@ -61,6 +79,16 @@ export default {
     { name: 'core', files: 'test/core/**/*.test.ts' },
     { name: 'elements', files: process.env.ELEMENTS_FILES ?? 'test/elements/**/*.test.ts' },
     { name: 'e2e', files: process.env.E2E_FILES ?? 'test/e2e/**/*.test.ts' },
+    // A LiveKit server of the group's own that the tests kill, start again, freeze and cut off
+    // (scripts/fault-server.mjs), so the groups running beside it keep theirs. Long tests: up to
+    // four minutes each. Not yet outage.test.ts: it needs the room session's persistent reconnect
+    // (today livekit-client gives up after ~40 s without a server and the room stays disconnected);
+    // run it alone with FAULTS_FILES=test/faults/outage.test.ts.
+    {
+      name: 'faults',
+      files: process.env.FAULTS_FILES ?? ['test/faults/**/*.test.ts', '!test/faults/outage.test.ts'],
+      testRunnerHtml: runnerHtml({ timeout: 240_000 }),
+    },
     // The elements from React 19, Vue 3 and Svelte 5, against the real server.
     { name: 'frameworks', files: 'test/frameworks/**/*.test.{ts,tsx}' },
     // Two fake cameras, for switching and flipping between them.

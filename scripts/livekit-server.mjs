@@ -9,7 +9,8 @@
 // CLI: `node scripts/livekit-server.mjs install` makes sure a binary exists (prints its path);
 //      `node scripts/livekit-server.mjs` runs a server in the foreground until Ctrl+C.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import dgram from 'node:dgram';
 import net from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -84,6 +85,17 @@ function portIsFree(port, host = '127.0.0.1') {
   });
 }
 
+function udpPortIsFree(port, host = '127.0.0.1') {
+  return new Promise((resolve) => {
+    const probe = dgram.createSocket('udp4');
+    probe.once('error', () => {
+      probe.close();
+      resolve(false);
+    });
+    probe.bind(port, host, () => probe.close(() => resolve(true)));
+  });
+}
+
 async function freePort() {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
@@ -142,42 +154,122 @@ async function waitUntilServing(httpUrl, child, timeoutMs = 30_000) {
   throw new Error(`the LiveKit server did not answer on ${httpUrl} within ${timeoutMs / 1000}s.`);
 }
 
+/** Waits until the signal and ICE/TCP ports accept a listener and the ICE/UDP port a bind, or throws. */
+async function waitForFreePorts([port, tcpPort, udpPort], timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const free = await Promise.all([portIsFree(port), portIsFree(tcpPort), udpPortIsFree(udpPort)]);
+    if (free.every(Boolean)) return;
+    if (Date.now() > deadline) {
+      const busy = [port, tcpPort, udpPort].filter((_, i) => !free[i]);
+      throw new Error(`the LiveKit server cannot start on its fixed ports: ${busy.join(', ')} on 127.0.0.1 still busy after ${timeoutMs / 1000}s.`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const hasExited = (child) => child.exitCode !== null || child.signalCode !== null;
+
+/** Resolves true once `child` has exited, false after `timeoutMs`. */
+function exitOf(child, timeoutMs) {
+  if (hasExited(child)) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(hasExited(child)), timeoutMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
 /**
  * Starts a LiveKit server on loopback (or returns the external deployment from the environment).
- * Resolves to `{ url, apiKey, apiSecret, stop }`; `stop()` ends the process and waits for it.
+ *
+ * Options: `port`, the first of three consecutive ports to prefer (others are picked when they are
+ * busy); `ports: [signal, iceTcp, iceUdp]`, fixed ports, an error when they stay busy; `local`, start
+ * a server even when LIVEKIT_URL names a deployment; `quiet`, the server's log to a file.
+ *
+ * Resolves to `{ url, apiKey, apiSecret, external, ports, logFile, stop }`, and for a local server
+ * also: `kill()` (SIGKILL, waits for the exit), `start()` (runs it again on the same ports, waits
+ * until it answers), `restart()` (kill, then start), `signal(name)` (`SIGSTOP`, `SIGCONT`), and the
+ * `running` and `pid` getters. `stop()` ends the process (a stopped one too) and waits for it.
  */
-export async function startServer({ port: preferred = 7880, quiet = true } = {}) {
-  const external = externalServer();
+export async function startServer({ port: preferred = 7880, ports: fixedPorts, local = false, quiet = true } = {}) {
+  const external = local ? null : externalServer();
   if (external) return { ...external, stop: async () => {} };
 
   const bin = findServerBinary();
-  const [port, tcpPort, udpPort] = await pickPorts(preferred);
+  const ports = fixedPorts ? [...fixedPorts] : await pickPorts(preferred);
+  const [port, tcpPort, udpPort] = ports;
   const config = loopbackConfig({ port, tcpPort, udpPort, apiKey: DEV_API_KEY, apiSecret: DEV_API_SECRET });
-  // Quiet: the server's log goes to a file, shown if it fails to start.
+  // Quiet: the server's log goes to a file (each run after the first appended), shown if it fails to start.
   const logFile = path.join(tmpdir(), `livekit-elements-server-${port}.log`);
-  const out = quiet ? openSync(logFile, 'w') : 'inherit';
-  const child = spawn(bin, ['--config-body', config], { stdio: ['ignore', out, out] });
-  const stop = () =>
-    new Promise((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
-      child.once('exit', () => {
-        clearTimeout(kill);
-        resolve();
-      });
-      // The first signal asks the server to drain its rooms; a second one makes it stop now.
-      child.kill('SIGTERM');
-      setTimeout(() => child.exitCode === null && child.kill('SIGTERM'), 200);
-    });
-  process.once('exit', () => child.kill('SIGKILL'));
-  try {
-    await waitUntilServing(`http://127.0.0.1:${port}/`, child);
-  } catch (err) {
-    await stop();
-    if (quiet) err.message += `\n--- ${logFile} ---\n${readFileSync(logFile, 'utf8').slice(-4000)}`;
-    throw err;
+  let child = null;
+  let runs = 0;
+
+  const running = () => child !== null && !hasExited(child);
+  process.once('exit', () => running() && child.kill('SIGKILL'));
+
+  async function start() {
+    if (running()) return;
+    if (fixedPorts || runs > 0) await waitForFreePorts(ports);
+    const fd = quiet ? openSync(logFile, runs === 0 ? 'w' : 'a') : null;
+    runs++;
+    child = spawn(bin, ['--config-body', config], { stdio: ['ignore', fd ?? 'inherit', fd ?? 'inherit'] });
+    if (fd !== null) closeSync(fd);
+    try {
+      await waitUntilServing(`http://127.0.0.1:${port}/`, child);
+    } catch (err) {
+      await stop();
+      if (quiet) err.message += `\n--- ${logFile} ---\n${readFileSync(logFile, 'utf8').slice(-4000)}`;
+      throw err;
+    }
   }
-  return { url: `ws://127.0.0.1:${port}`, apiKey: DEV_API_KEY, apiSecret: DEV_API_SECRET, external: false, logFile: quiet ? logFile : undefined, stop };
+
+  async function stop() {
+    if (!running()) return;
+    const current = child;
+    // A stopped (SIGSTOP) server acts on SIGTERM only once it runs again.
+    current.kill('SIGCONT');
+    // The first signal asks the server to drain its rooms; a second one makes it stop now.
+    current.kill('SIGTERM');
+    setTimeout(() => !hasExited(current) && current.kill('SIGTERM'), 200);
+    if (!(await exitOf(current, 5000))) {
+      current.kill('SIGKILL');
+      await exitOf(current, 5000);
+    }
+  }
+
+  async function kill() {
+    if (!running()) return;
+    const current = child;
+    current.kill('SIGKILL');
+    if (!(await exitOf(current, 5000))) throw new Error(`the LiveKit server (pid ${current.pid}) did not exit within 5 s of SIGKILL.`);
+  }
+
+  await start();
+  return {
+    url: `ws://127.0.0.1:${port}`,
+    apiKey: DEV_API_KEY,
+    apiSecret: DEV_API_SECRET,
+    external: false,
+    ports,
+    logFile: quiet ? logFile : undefined,
+    stop,
+    kill,
+    start,
+    restart: async () => {
+      await kill();
+      await start();
+    },
+    signal: (name) => running() && child.kill(name),
+    get running() {
+      return running();
+    },
+    get pid() {
+      return running() ? child.pid : undefined;
+    },
+  };
 }
 
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1]);

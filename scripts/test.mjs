@@ -68,6 +68,8 @@ async function main() {
       LIVEKIT_URL: server.url,
       LIVEKIT_API_KEY: server.apiKey,
       LIVEKIT_API_SECRET: server.apiSecret,
+      // The faults group starts a server of its own, which it can kill: only next to a local one.
+      LKE_LOCAL_SERVER: server.external ? '' : '1',
     });
   } finally {
     await server.stop();
