@@ -2,12 +2,15 @@
 // (a real LiveKit server). Run through `npm test`, which starts the server and the loopback-only
 // network namespace; `npm test -- --group core` runs one group, and
 // `E2E_FILES=test/e2e/chat.test.ts npm test -- --group e2e` some files of the e2e group.
+// `soak` (a real server too) inserts and removes rooms many times and checks what they leave behind;
+// `SOAK_CYCLES=50 npm test -- --group soak` makes it short; SOAK_FILES picks files like E2E_FILES.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
 import { prebundle, svelte } from './scripts/framework-plugins.mjs';
 import { CHROMIUM, MEDIA_FLAGS, QUIET_FLAGS } from './scripts/chromium.mjs';
+import { heapPlugin } from './scripts/heap-plugin.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { tokenKoaMiddleware } from './scripts/token-endpoint.mjs';
 
@@ -31,11 +34,15 @@ function tokenEndpoint() {
   };
 }
 
+// Lit's development build (with its extra checks) but without its one-line banner in every file.
+const runnerHtml = (setup = '') => (testFramework) =>
+  `<!doctype html><html><body><script>globalThis.litIssuedWarnings = new Set(['dev-mode']);${setup}</script><script type="module" src="${testFramework}"></script></body></html>`;
+
+const soakCycles = Number(process.env.SOAK_CYCLES) || 1000;
+
 export default {
   nodeResolve: true,
-  // Lit's development build (with its extra checks) but without its one-line banner in every file.
-  testRunnerHtml: (testFramework) =>
-    `<!doctype html><html><body><script>globalThis.litIssuedWarnings = new Set(['dev-mode']);</script><script type="module" src="${testFramework}"></script></body></html>`,
+  testRunnerHtml: runnerHtml(),
   concurrency: 1,
   reporters: [defaultReporter(), summaryReporter()],
   browsers: [chromium()],
@@ -54,6 +61,8 @@ export default {
       esm: ['vue', 'svelte', 'svelte/internal/client', 'svelte/internal/disclose-version'],
     }),
     svelte(),
+    // `executeServerCommand('heap')`: the page's JS heap after a forced GC, for the soak group.
+    heapPlugin(),
   ],
   testFramework: { config: { timeout: 60_000 } },
   testsFinishTimeout: 30 * 60_000,
@@ -61,6 +70,8 @@ export default {
     { name: 'core', files: 'test/core/**/*.test.ts' },
     { name: 'elements', files: 'test/elements/**/*.test.ts' },
     { name: 'e2e', files: process.env.E2E_FILES ?? 'test/e2e/**/*.test.ts' },
+    // Insert/remove cycles against the real server: heap, tracks and peer connections left behind.
+    { name: 'soak', files: process.env.SOAK_FILES ?? 'test/soak/**/*.test.ts', testRunnerHtml: runnerHtml(`globalThis.SOAK_CYCLES = ${soakCycles};`) },
     // The elements from React 19, Vue 3 and Svelte 5, against the real server.
     { name: 'frameworks', files: 'test/frameworks/**/*.test.{ts,tsx}' },
     // Two fake cameras, for switching and flipping between them.
