@@ -12,6 +12,9 @@
 //        rooms that connect to a local LiveKit server and turn camera and microphone on before
 //        they disconnect; runs in a loopback-only network namespace like `npm test`, with the
 //        server of scripts/livekit-server.mjs (about 0.5 s a room)
+//   node scripts/repro-room-leak.mjs --abort now --rooms 20 --mode workaround
+//        rooms disconnected while they are still connecting (implies --connect), as a page does
+//        when it leaves early; `--abort after-connect` lets the attempt settle before disconnecting
 //
 // It prints one JSON line a mode: live Rooms (and LocalParticipants) before and after, the heap
 // before and after, and its growth per room. The warm-up rooms keep code that V8 compiles or
@@ -47,11 +50,14 @@ const { values: opts } = parseArgs({
     connect: { type: 'boolean', default: false },
     diff: { type: 'boolean', default: false },
     warmup: { type: 'string', default: '10' },
+    abort: { type: 'string' },
   },
 });
 const ROOMS = Number(opts.rooms);
 const modes = opts.mode.split(',');
 for (const mode of modes) if (!MODES.includes(mode)) throw new Error(`unknown mode ${mode}; modes: ${MODES.join(', ')}`);
+if (opts.abort && !['now', 'after-connect'].includes(opts.abort)) throw new Error('--abort takes now or after-connect');
+if (opts.abort) opts.connect = true;
 
 // The page. `window.cycle(i)` builds one Room, (connects it,) disconnects it and drops it.
 const PAGE = `<!doctype html><meta charset="utf-8"><title>Room leak</title>
@@ -59,6 +65,21 @@ const PAGE = `<!doctype html><meta charset="utf-8"><title>Room leak</title>
 import { Room, LocalParticipant } from '/livekit-client.mjs';
 const mode = new URLSearchParams(location.search).get('mode');
 const connect = new URLSearchParams(location.search).has('connect');
+const abort = new URLSearchParams(location.search).get('abort');
+
+// Every RTCPeerConnection the page makes, to count those never closed.
+const peerConnections = [];
+const NativePC = window.RTCPeerConnection;
+window.RTCPeerConnection = class extends NativePC {
+  constructor(...args) {
+    super(...args);
+    peerConnections.push(this);
+  }
+};
+window.peerConnections = () => ({
+  created: peerConnections.length,
+  open: peerConnections.filter((pc) => pc.signalingState !== 'closed').length,
+});
 
 // The workaround: a registry that does not keep the room alive. A WeakMap is an ephemeron table:
 // the cleanup (whose closure does reach the room) lives only as long as the room itself.
@@ -83,8 +104,20 @@ window.cycle = async (i) => {
       body: JSON.stringify({ room_name: 'leak-' + i, participant_identity: 'p' + i }),
     });
     const { server_url, participant_token } = await res.json();
-    await room.connect(server_url, participant_token);
-    await Promise.all([room.localParticipant.setCameraEnabled(true), room.localParticipant.setMicrophoneEnabled(true)]);
+    if (abort === 'now') {
+      // Disconnect while the connection attempt is under way, as a page does when it leaves early.
+      const connecting = room.connect(server_url, participant_token).catch(() => {});
+      await room.disconnect();
+      await connecting;
+    } else if (abort === 'after-connect') {
+      // The same page, but the disconnection waits until the attempt has settled.
+      const connecting = room.connect(server_url, participant_token).catch(() => {});
+      await connecting;
+      await room.disconnect();
+    } else {
+      await room.connect(server_url, participant_token);
+      await Promise.all([room.localParticipant.setCameraEnabled(true), room.localParticipant.setMicrophoneEnabled(true)]);
+    }
   }
   await room.disconnect();
   if (mode === 'workaround') {
@@ -225,7 +258,7 @@ async function runMode(browser, base, mode) {
   page.on('pageerror', (err) => console.error(`[${mode}] page error: ${err.message}`));
   let consoleMessages = 0;
   page.on('console', () => consoleMessages++);
-  await page.goto(`${base}/?mode=${mode}${opts.connect ? '&connect' : ''}`);
+  await page.goto(`${base}/?mode=${mode}${opts.connect ? '&connect' : ''}${opts.abort ? `&abort=${opts.abort}` : ''}`);
   await page.waitForFunction(() => window.ready === true, { timeout: 30_000 });
   const cdp = await page.createCDPSession();
   // A few rooms first, so that code compiled lazily or optimised once hot is not counted.
@@ -247,6 +280,7 @@ async function runMode(browser, base, mode) {
     bytesPerRoom: Math.round((after.used - before.used) / ROOMS),
     msPerRoom: +(elapsed / ROOMS).toFixed(1),
     consoleMessages,
+    peerConnections: await page.evaluate(() => window.peerConnections()),
   };
   console.log(JSON.stringify(result));
   if (summaryBefore) {
