@@ -7,11 +7,31 @@
 // It grants every participant the right to join, publish, subscribe and send data in the room it
 // asks for. Fine for a local server; a public page needs an endpoint that decides who may join.
 // For trying restricted tokens, `?can_publish=camera,microphone` limits the sources a participant
-// may publish, and `?can_publish=none` forbids publishing.
-import { AccessToken } from 'livekit-server-sdk';
+// may publish, and `?can_publish=none` forbids publishing; `?can_update_metadata=true` lets the
+// participant change its own name and metadata. For trying refused tokens, `?expired=true` mints
+// one that expired two hours ago and `?bad_signature=true` one signed with another secret.
+//
+// `GET /api/participants?room=…` lists the identities the server has in a room (tests use it to
+// check that nothing was left behind).
+import { AccessToken, RoomServiceClient } from 'livekit-server-sdk';
 import { randomBytes } from 'node:crypto';
 
 export const TOKEN_PATH = '/api/token';
+export const PARTICIPANTS_PATH = '/api/participants';
+
+/** Answers the identities of the participants the server has in `room`. */
+async function listParticipants(server, room, res) {
+  try {
+    const http = server.url.replace(/^ws/, 'http');
+    const participants = room ? await new RoomServiceClient(http, server.apiKey, server.apiSecret).listParticipants(room) : [];
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(participants.map((p) => p.identity)));
+  } catch (err) {
+    // A room that does not exist (any more) has nobody in it.
+    if (/not.?found|does not exist/i.test(String(err?.message))) res.writeHead(200, { 'content-type': 'application/json' }).end('[]');
+    else res.writeHead(500, { 'content-type': 'text/plain' }).end(String(err?.message ?? err));
+  }
+  return true;
+}
 
 function pick(body, snake, camel) {
   const value = body?.[snake] ?? body?.[camel];
@@ -32,15 +52,16 @@ export function publishGrant(canPublish) {
 }
 
 /** Mints `{ server_url, participant_token }` for a standard token request body. */
-export async function mintToken(server, body = {}, grant = { canPublish: true }) {
+export async function mintToken(server, body = {}, grant = { canPublish: true }, { expired = false, badSignature = false } = {}) {
   const roomName = pick(body, 'room_name', 'roomName') ?? 'livekit-elements';
   const identity = pick(body, 'participant_identity', 'participantIdentity') ?? `guest-${randomBytes(3).toString('hex')}`;
-  const token = new AccessToken(server.apiKey, server.apiSecret, {
+  const secret = badSignature ? `not-${server.apiSecret}` : server.apiSecret;
+  const token = new AccessToken(server.apiKey, secret, {
     identity,
     name: pick(body, 'participant_name', 'participantName'),
     metadata: pick(body, 'participant_metadata', 'participantMetadata'),
     attributes: body?.participant_attributes ?? body?.participantAttributes,
-    ttl: '1h',
+    ttl: expired ? '2 hours ago' : '1h',
   });
   token.addGrant({ roomJoin: true, room: roomName, canSubscribe: true, canPublishData: true, ...grant });
   return { server_url: server.url, participant_token: await token.toJwt() };
@@ -56,6 +77,7 @@ async function readJson(req) {
 /** Handles a node `http` request for the token path; returns false for any other path. */
 export async function handleTokenRequest(server, req, res) {
   const { pathname, searchParams } = new URL(req.url, 'http://localhost');
+  if (pathname === PARTICIPANTS_PATH) return listParticipants(server, searchParams.get('room'), res);
   if (pathname !== TOKEN_PATH) return false;
   if (req.method !== 'POST') {
     res.writeHead(405, { 'content-type': 'text/plain', allow: 'POST' }).end('POST a JSON token request.');
@@ -63,7 +85,8 @@ export async function handleTokenRequest(server, req, res) {
   }
   try {
     const body = await readJson(req);
-    const answer = await mintToken(server, body, publishGrant(searchParams.get('can_publish')));
+    const grant = { ...publishGrant(searchParams.get('can_publish')), ...(searchParams.get('can_update_metadata') === 'true' ? { canUpdateOwnMetadata: true } : {}) };
+    const answer = await mintToken(server, body, grant, { expired: searchParams.get('expired') === 'true', badSignature: searchParams.get('bad_signature') === 'true' });
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
   } catch (err) {
     res.writeHead(400, { 'content-type': 'text/plain' }).end(`Bad token request: ${err.message}`);
@@ -81,7 +104,7 @@ export function tokenMiddleware(server) {
 /** Koa-style middleware (@web/dev-server and @web/test-runner). */
 export function tokenKoaMiddleware(server) {
   return async (ctx, next) => {
-    if (ctx.path !== TOKEN_PATH) return next();
+    if (ctx.path !== TOKEN_PATH && ctx.path !== PARTICIPANTS_PATH) return next();
     ctx.respond = false;
     await handleTokenRequest(server, ctx.req, ctx.res);
   };

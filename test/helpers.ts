@@ -24,8 +24,8 @@ export function uniqueRoom(prefix = 'test'): string {
 }
 
 /** A token from the test runner's token endpoint (LiveKit's standard format). */
-export async function fetchToken(roomName: string, identity: string): Promise<{ server_url: string; participant_token: string }> {
-  const res = await fetch('/api/token', {
+export async function fetchToken(roomName: string, identity: string, query = ''): Promise<{ server_url: string; participant_token: string }> {
+  const res = await fetch(`/api/token${query}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ room_name: roomName, participant_identity: identity }),
@@ -97,4 +97,45 @@ export function deepQueryAll<T extends Element = Element>(root: ParentNode, sele
     if (element.shadowRoot) found.push(...deepQueryAll<T>(element.shadowRoot, selector));
   }
   return found;
+}
+
+/** The identities the server has in `room` now. */
+export async function serverParticipants(room: string): Promise<string[]> {
+  const res = await fetch(`/api/participants?room=${encodeURIComponent(room)}`);
+  if (!res.ok) throw new Error(`participants: ${res.status} ${await res.text()}`);
+  return (await res.json()) as string[];
+}
+
+const peerConnections: WeakRef<RTCPeerConnection>[] = [];
+const capturedTracks: WeakRef<MediaStreamTrack>[] = [];
+let instrumented = false;
+
+/**
+ * From now on, records every `RTCPeerConnection` the page makes and every track `getUserMedia`
+ * captures (weakly: nothing is kept alive by the record). Idempotent.
+ */
+export function recordMedia(): void {
+  if (instrumented) return;
+  instrumented = true;
+  const Native = window.RTCPeerConnection;
+  window.RTCPeerConnection = class extends Native {
+    constructor(...args: ConstructorParameters<typeof RTCPeerConnection>) {
+      super(...args);
+      peerConnections.push(new WeakRef(this));
+    }
+  };
+  const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+  navigator.mediaDevices.getUserMedia = async (constraints) => {
+    const stream = await getUserMedia(constraints);
+    for (const track of stream.getTracks()) capturedTracks.push(new WeakRef(track));
+    return stream;
+  };
+}
+
+/** The recorded peer connections not closed, and captured tracks still live. */
+export function openMedia(): { peerConnections: number; liveTracks: number } {
+  return {
+    peerConnections: peerConnections.filter((ref) => { const pc = ref.deref(); return pc && pc.signalingState !== 'closed'; }).length,
+    liveTracks: capturedTracks.filter((ref) => ref.deref()?.readyState === 'live').length,
+  };
 }

@@ -71,11 +71,11 @@ describe('e2e: the camera publishes with the attributes given', () => {
     });
     expect(warnings).to.have.length(1);
     expect(warnings[0]).to.contain('dynacast').and.contain('next connection');
-    expect(el.livekitRoom).to.equal(first);
+    expect(el.livekitRoom === first, 'el.livekitRoom === first').to.equal(true);
     expect(first.options.dynacast).to.equal(false);
     await el.leave();
     await el.join();
-    expect(el.livekitRoom).not.to.equal(first);
+    expect(el.livekitRoom !== first, 'el.livekitRoom !== first').to.equal(true);
     expect(el.livekitRoom.options.dynacast).to.equal(true);
     expect(el.livekitRoom.options.publishDefaults!.videoEncoding!.maxBitrate).to.equal(500_000);
     await el.leave();

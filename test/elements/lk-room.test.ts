@@ -98,19 +98,19 @@ describe('lk-room (no server)', () => {
     const inside = page.querySelector<LkConnectionStateElement>('.inside')!;
     const outside = page.querySelector<LkConnectionStateElement>('.outside')!;
     expect(main.livekitRoom).to.be.instanceOf(Room);
-    expect(inside.livekitRoom).to.equal(main.livekitRoom);
-    expect(outside.livekitRoom).to.equal(main.livekitRoom);
+    expect(inside.livekitRoom === main.livekitRoom, 'inside.livekitRoom === main.livekitRoom').to.equal(true);
+    expect(outside.livekitRoom === main.livekitRoom, 'outside.livekitRoom === main.livekitRoom').to.equal(true);
     // The attribute wins over context, and changing it re-binds.
     inside.room = 'other';
     outside.room = 'other';
     await inside.updateComplete;
     await outside.updateComplete;
     const otherRoom = other.livekitRoom;
-    expect(inside.livekitRoom).to.equal(otherRoom);
-    expect(outside.livekitRoom).to.equal(otherRoom);
+    expect(inside.livekitRoom === otherRoom, 'inside.livekitRoom === otherRoom').to.equal(true);
+    expect(outside.livekitRoom === otherRoom, 'outside.livekitRoom === otherRoom').to.equal(true);
     inside.room = undefined;
     await inside.updateComplete;
-    expect(inside.livekitRoom).to.equal(main.livekitRoom);
+    expect(inside.livekitRoom === main.livekitRoom, 'inside.livekitRoom === main.livekitRoom').to.equal(true);
   });
 
   it('binds elements to a room defined after them, in either order', async () => {
@@ -124,8 +124,8 @@ describe('lk-room (no server)', () => {
     page.append(late);
     await late.updateComplete;
     const room = late.livekitRoom;
-    expect(named.livekitRoom).to.equal(room);
-    expect(child.livekitRoom).to.equal(room);
+    expect(named.livekitRoom === room, 'named.livekitRoom === room').to.equal(true);
+    expect(child.livekitRoom === room, 'child.livekitRoom === room').to.equal(true);
   });
 
   it('warns when connect is set without credentials, and stays disconnected', async () => {

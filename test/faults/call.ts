@@ -8,11 +8,8 @@ import '../../src/index.js';
 import type { LkRoom } from '../../src/index.js';
 import { fetchToken, uniqueRoom, waitFor } from '../helpers.js';
 
-/** The element's livekit-client `Room`: `el.room` today, `el.livekitRoom` soon. */
-export const roomOf = (el: LkRoom): Room | undefined => {
-  const host = el as unknown as { livekitRoom?: Room; room?: Room };
-  return host.livekitRoom ?? host.room;
-};
+/** The element's livekit-client `Room`. */
+export const roomOf = (el: LkRoom): Room => el.livekitRoom;
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -56,7 +56,7 @@ describe('faults: a frozen server', () => {
       console.log(`freeze summary:\n  ${timings.join('\n  ')}`);
     } finally {
       camera.dispose();
-      await Promise.all([pub.disconnect(), sub.disconnect()]);
+      await Promise.all([pub.leave(), sub.leave()]);
     }
   });
 });

@@ -32,7 +32,7 @@ describe('faults: the server cut off by netem', () => {
       );
     } finally {
       camera.dispose();
-      await Promise.all([pub.disconnect(), sub.disconnect()]);
+      await Promise.all([pub.leave(), sub.leave()]);
     }
   });
 });

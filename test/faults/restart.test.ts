@@ -35,7 +35,7 @@ describe('faults: a server killed and started again', () => {
       );
     } finally {
       camera.dispose();
-      await Promise.all([pub.disconnect(), sub.disconnect()]);
+      await Promise.all([pub.leave(), sub.leave()]);
     }
   });
 });
