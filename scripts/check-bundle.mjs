@@ -1,7 +1,7 @@
 // `npm run check:bundle` (after `npm run build`): loads dist/livekit-elements.js in headless
 // Chromium the way an embed does (`<script type="module">`, no bundler, no import map) and checks
 // that every element in custom-elements.json is defined and that Lit's reactive properties
-// survived the build: the `connect` attribute must set `autoConnect`, and no class field may
+// survived the build: the `connect` attribute must set the `connect` property, and no class field may
 // shadow a reactive property's accessor.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -23,10 +23,10 @@ try {
   const report = { undefinedTags: ${JSON.stringify(tags)}.filter((tag) => !customElements.get(tag)) };
   const room = document.createElement('lk-room');
   room.setAttribute('connect', '');
-  report.autoConnect = room.autoConnect;
-  report.autoConnectDefault = document.createElement('lk-room').autoConnect;
+  report.connect = room.connect;
+  report.connectDefault = document.createElement("lk-room").connect;
   // With useDefineForClassFields the field would be an own property hiding Lit's accessor.
-  report.shadowedFields = ['autoConnect', 'audio', 'video', 'connectionState'].filter((name) =>
+  report.shadowedFields = ['connect', 'audio', 'video', 'connectionState'].filter((name) =>
     Object.prototype.hasOwnProperty.call(room, name),
   );
   const state = document.createElement('lk-connection-state');
@@ -61,8 +61,8 @@ if (!result) failures.push(`the page did not finish: ${text || 'no output from C
 else {
   if (tags.length === 0) failures.push('custom-elements.json names no tags (run `npm run analyze`)');
   if (result.undefinedTags.length) failures.push(`not defined: ${result.undefinedTags.join(', ')}`);
-  if (result.autoConnect !== true) failures.push(`connect attribute gave autoConnect = ${result.autoConnect}`);
-  if (result.autoConnectDefault !== false) failures.push(`autoConnect defaults to ${result.autoConnectDefault}`);
+  if (result.connect !== true) failures.push(`connect attribute gave connect = ${result.connect}`);
+  if (result.connectDefault !== false) failures.push(`connect defaults to ${result.connectDefault}`);
   if (result.shadowedFields.length) failures.push(`class fields shadow reactive properties: ${result.shadowedFields.join(', ')}`);
   if (!result.stateText) failures.push('<lk-connection-state> rendered nothing');
 }

@@ -21,12 +21,12 @@
 //   Svelte 5   a property when the element has a setter of that name, else attribute
 //              (`String(value)`, so `false` → "false"); `onlk-error`.
 //   Solid      every dynamic prop of a custom element is a property named by lower-casing and
-//              camel-casing it (`token-endpoint` → tokenEndpoint, but `autoConnect` → autoconnect);
+//              camel-casing it (`token-endpoint` → tokenEndpoint, but `connectOptions` → connectoptions);
 //              `prop:`, `attr:` and `on:` say which explicitly.
-// So an attribute whose name is also another member (`connect` and the `connect()` method, `room`
-// and the read-only `room` property) cannot be set under that name from most frameworks: the
-// typings mark it `never` and point to the property that can (`autoConnect`, `roomId`). Fields
-// and attributes documented `@readonly` (reflected state) are left out of the props.
+// So an attribute whose name were also another member (a method, a read-only property) could not be
+// set under that name from most frameworks: the typings would mark it `never` and point to the
+// property that can. The kit has none (test/elements/names.test.ts). Fields and attributes
+// documented `@readonly` (reflected state) are left out of the props.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -417,7 +417,7 @@ function reactTypes(elements, pkg) {
     framework: 'React 19',
     usage: [
       `import type {} from '${pkg.name}/jsx-react';   (or "types": ["${pkg.name}/jsx-react"] in tsconfig.json)`,
-      '<lk-room token-endpoint="/api/token" room-name="standup" autoConnect onlk-error={(e) => e.detail.code} />',
+      '<lk-room token-endpoint="/api/token" room-name="standup" connect onlk-error={(e) => e.detail.code} />',
     ],
     frameworkImport: "import type { DetailedHTMLProps, HTMLAttributes } from 'react';",
     base: (e) => `DetailedHTMLProps<HTMLAttributes<${e.className}>, ${e.className}>`,
@@ -440,7 +440,7 @@ function preactTypes(elements, pkg) {
     framework: 'Preact',
     usage: [
       `import type {} from '${pkg.name}/jsx-preact';   (or "types": ["${pkg.name}/jsx-preact"] in tsconfig.json)`,
-      '<lk-room token-endpoint="/api/token" room-name="standup" autoConnect onlk-error={(e) => e.detail.code} />',
+      '<lk-room token-endpoint="/api/token" room-name="standup" connect onlk-error={(e) => e.detail.code} />',
     ],
     frameworkImport: "import type { HTMLAttributes } from 'preact';",
     base: (e) => `HTMLAttributes<${e.className}>`,
@@ -525,7 +525,7 @@ function solidTypes(elements, pkg) {
     for (const property of e.properties) {
       const type = `${e.className}['${property.name}']`;
       add(`prop:${property.name}`, type, property.description);
-      // A plain prop sets the property Solid's name-mangling gives: `room-id` → roomId.
+      // A plain prop sets the property Solid's name-mangling gives: `connect-options` → connectOptions.
       if (solidPropertyName(kebab(property.name)) === property.name) add(kebab(property.name), type, property.description);
     }
     for (const attribute of e.attributes) {

@@ -2,7 +2,7 @@
 //
 // Types for React 19: every `lk-*` element with its properties, attributes and `lk-*` events.
 //   import type {} from 'livekit-elements/jsx-react';   (or "types": ["livekit-elements/jsx-react"] in tsconfig.json)
-//   <lk-room token-endpoint="/api/token" room-name="standup" autoConnect onlk-error={(e) => e.detail.code} />
+//   <lk-room token-endpoint="/api/token" room-name="standup" connect onlk-error={(e) => e.detail.code} />
 
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type {
@@ -39,17 +39,15 @@ type LkResolution =
   | `${number}x${number}@${number}`;
 
 /** `<lk-audio-renderer>` in React 19. Plays the room's remote audio. */
-export interface LkAudioRendererReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkAudioRenderer>, LkAudioRenderer>, 'roomId' | 'volume' | 'muted' | 'theme' | 'room' | 'onlk-error'> {
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  roomId?: LkAudioRenderer['roomId'];
+export interface LkAudioRendererReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkAudioRenderer>, LkAudioRenderer>, 'volume' | 'muted' | 'room' | 'theme' | 'onlk-error'> {
   /** Playback volume, 0 to 1 (livekit-client's `RemoteAudioTrack.setVolume`). Default 1. */
   volume?: LkAudioRenderer['volume'];
   /** Silence every track while present (`muted="false"` is off). The tracks stay subscribed. */
   muted?: LkAudioRenderer['muted'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkAudioRenderer['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkAudioRenderer['theme'];
-  /** The `room` attribute cannot be set under this name: it is also the property `room`. Bind the property `roomId` instead. */
-  room?: never;
   /**
    * `{code: 'invalid-attribute', attribute, value, accepted}` for a `volume` outside 0…1.
    *
@@ -59,15 +57,13 @@ export interface LkAudioRendererReactProps extends Omit<DetailedHTMLProps<HTMLAt
 }
 
 /** `<lk-camera-flip>` in React 19. A button that flips between the front and back camera. */
-export interface LkCameraFlipReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkCameraFlip>, LkCameraFlip>, 'roomId' | 'label' | 'theme' | 'room' | 'onlk-error'> {
-  /** The id of an `<lk-room>` to act on instead of the enclosing one. */
-  roomId?: LkCameraFlip['roomId'];
+export interface LkCameraFlipReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkCameraFlip>, LkCameraFlip>, 'label' | 'room' | 'theme' | 'onlk-error'> {
   /** Replaces the default text. */
   label?: LkCameraFlip['label'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkCameraFlip['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkCameraFlip['theme'];
-  /** The `room` attribute cannot be set under this name: it is also the property `room`. Bind the property `roomId` instead. */
-  room?: never;
   /**
    * When the camera cannot be restarted: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`.
    *
@@ -77,11 +73,11 @@ export interface LkCameraFlipReactProps extends Omit<DetailedHTMLProps<HTMLAttri
 }
 
 /** `<lk-camera-toggle>` in React 19. A button for the camera. */
-export interface LkCameraToggleReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkCameraToggle>, LkCameraToggle>, 'roomId' | 'label' | 'theme' | 'resolution' | 'framerate' | 'facing-mode' | 'device' | 'max-bitrate' | 'max-framerate' | 'simulcast' | 'simulcast-layers' | 'codec' | 'room' | 'onlk-toggle' | 'onlk-error'> {
-  /** The id of an `<lk-room>` to control instead of the enclosing one. */
-  roomId?: LkCameraToggle['roomId'];
+export interface LkCameraToggleReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkCameraToggle>, LkCameraToggle>, 'label' | 'room' | 'theme' | 'resolution' | 'framerate' | 'facing-mode' | 'device' | 'max-bitrate' | 'max-framerate' | 'simulcast' | 'simulcast-layers' | 'codec' | 'onlk-toggle' | 'onlk-error'> {
   /** Replaces the default text of the button. */
   label?: LkCameraToggle['label'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkCameraToggle['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkCameraToggle['theme'];
   /**
@@ -126,8 +122,6 @@ export interface LkCameraToggleReactProps extends Omit<DetailedHTMLProps<HTMLAtt
   'simulcast-layers'?: string;
   /** Video codec. */
   codec?: 'vp8' | 'h264' | 'vp9' | 'av1' | 'h265';
-  /** The `room` attribute cannot be set under this name: it is also the property `room`. Bind the property `roomId` instead. */
-  room?: never;
   /**
    * `{source, enabled}` after the user turned the source on or off.
    *
@@ -143,9 +137,7 @@ export interface LkCameraToggleReactProps extends Omit<DetailedHTMLProps<HTMLAtt
 }
 
 /** `<lk-chat>` in React 19. Chat with everyone in the room, as LiveKit's React `Chat` does. */
-export interface LkChatReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkChat>, LkChat>, 'roomId' | 'topic' | 'heading' | 'placeholder' | 'inputLabel' | 'sendLabel' | 'editedLabel' | 'disconnectedMessage' | 'notAllowedMessage' | 'sendFailedMessage' | 'theme' | 'room' | 'input-label' | 'send-label' | 'edited-label' | 'disconnected-message' | 'not-allowed-message' | 'send-failed-message' | 'onlk-chat-message' | 'onlk-error'> {
-  /** The id of an `<lk-room>` to chat in instead of the enclosing one. */
-  roomId?: LkChat['roomId'];
+export interface LkChatReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkChat>, LkChat>, 'topic' | 'heading' | 'placeholder' | 'inputLabel' | 'sendLabel' | 'editedLabel' | 'disconnectedMessage' | 'notAllowedMessage' | 'sendFailedMessage' | 'room' | 'theme' | 'input-label' | 'send-label' | 'edited-label' | 'disconnected-message' | 'not-allowed-message' | 'send-failed-message' | 'onlk-chat-message' | 'onlk-error'> {
   /** The text-stream topic; React's `channelTopic`. A custom topic is also used for the legacy packets, as React does. */
   topic?: LkChat['topic'];
   /** The heading text. */
@@ -164,10 +156,10 @@ export interface LkChatReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<
   notAllowedMessage?: LkChat['notAllowedMessage'];
   /** Shown when sending failed. */
   sendFailedMessage?: LkChat['sendFailedMessage'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkChat['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkChat['theme'];
-  /** The `room` attribute cannot be set under this name: it is also the property `room`. Bind the property `roomId` instead. */
-  room?: never;
   /** The input's label (visually hidden unless styled through `::part(label)`). */
   'input-label'?: LkChat['inputLabel'];
   /** The send button's text. */
@@ -195,7 +187,7 @@ export interface LkChatReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<
 }
 
 /** `<lk-conference>` in React 19. The whole conference UI over one room. */
-export interface LkConferenceReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkConference>, LkConference>, 'chatOpen' | 'chatLabel' | 'controlsLabel' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'autoConnect' | 'audio' | 'video' | 'options' | 'connectOptions' | 'theme' | 'chat-open' | 'chat-label' | 'controls-label' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'connect' | 'onlk-connection-state-changed' | 'onlk-connected' | 'onlk-disconnected' | 'onlk-reconnecting' | 'onlk-reconnected' | 'onlk-participant-connected' | 'onlk-participant-disconnected' | 'onlk-track-subscribed' | 'onlk-track-unsubscribed' | 'onlk-active-speakers-changed' | 'onlk-error'> {
+export interface LkConferenceReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkConference>, LkConference>, 'chatOpen' | 'chatLabel' | 'controlsLabel' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'connect' | 'audio' | 'video' | 'options' | 'connectOptions' | 'theme' | 'chat-open' | 'chat-label' | 'controls-label' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'onlk-connection-state-changed' | 'onlk-connected' | 'onlk-disconnected' | 'onlk-reconnecting' | 'onlk-reconnected' | 'onlk-participant-connected' | 'onlk-participant-disconnected' | 'onlk-track-subscribed' | 'onlk-track-unsubscribed' | 'onlk-active-speakers-changed' | 'onlk-error'> {
   /** Show the chat panel. Reflected. */
   chatOpen?: LkConference['chatOpen'];
   /** Labels, for localisation. */
@@ -211,12 +203,15 @@ export interface LkConferenceReactProps extends Omit<DetailedHTMLProps<HTMLAttri
   roomName?: LkConference['roomName'];
   /** Sent to the token endpoint as `participant_identity`. */
   participantIdentity?: LkConference['participantIdentity'];
-  /** Sent to the token endpoint as `participant_name`. */
+  /** Sent to the token endpoint as `participant_name`; set on the participant while connected when the token allows it. */
   participantName?: LkConference['participantName'];
-  /** Sent to the token endpoint as `participant_metadata`. */
+  /** Sent to the token endpoint as `participant_metadata`; set on the participant while connected when the token allows it. */
   participantMetadata?: LkConference['participantMetadata'];
-  /** Connect while present (once credentials are known); disconnect when removed. */
-  autoConnect?: LkConference['autoConnect'];
+  /**
+   * Stay connected while in the page (once credentials are known): after a lost connection the room
+   * joins again by itself. Removed by `leave()`, a leave button, or the page disconnecting the `Room`.
+   */
+  connect?: LkConference['connect'];
   /** Turn the microphone on once connected (and on/off when changed while connected). */
   audio?: LkConference['audio'];
   /** Turn the camera on once connected (and on/off when changed while connected). */
@@ -386,12 +381,10 @@ export interface LkConferenceReactProps extends Omit<DetailedHTMLProps<HTMLAttri
   'room-name'?: LkConference['roomName'];
   /** Sent to the token endpoint as `participant_identity`. */
   'participant-identity'?: LkConference['participantIdentity'];
-  /** Sent to the token endpoint as `participant_name`. */
+  /** Sent to the token endpoint as `participant_name`; set on the participant while connected when the token allows it. */
   'participant-name'?: LkConference['participantName'];
-  /** Sent to the token endpoint as `participant_metadata`. */
+  /** Sent to the token endpoint as `participant_metadata`; set on the participant while connected when the token allows it. */
   'participant-metadata'?: LkConference['participantMetadata'];
-  /** The `connect` attribute cannot be set under this name: it is also the method `connect`. Bind the property `autoConnect` instead. */
-  connect?: never;
   /**
    * `{state}`: the connection state changed (also reflected as `connection-state`).
    *
@@ -461,7 +454,7 @@ export interface LkConferenceReactProps extends Omit<DetailedHTMLProps<HTMLAttri
 }
 
 /** `<lk-connection-quality>` in React 19. A participant's connection quality. */
-export interface LkConnectionQualityReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkConnectionQuality>, LkConnectionQuality>, 'excellentLabel' | 'goodLabel' | 'poorLabel' | 'lostLabel' | 'unknownLabel' | 'roomId' | 'participantIdentity' | 'participant' | 'theme' | 'excellent-label' | 'good-label' | 'poor-label' | 'lost-label' | 'unknown-label' | 'room'> {
+export interface LkConnectionQualityReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkConnectionQuality>, LkConnectionQuality>, 'excellentLabel' | 'goodLabel' | 'poorLabel' | 'lostLabel' | 'unknownLabel' | 'participant' | 'room' | 'theme' | 'excellent-label' | 'good-label' | 'poor-label' | 'lost-label' | 'unknown-label'> {
   /** Text for an excellent connection. */
   excellentLabel?: LkConnectionQuality['excellentLabel'];
   /** Text for a good connection. */
@@ -472,12 +465,13 @@ export interface LkConnectionQualityReactProps extends Omit<DetailedHTMLProps<HT
   lostLabel?: LkConnectionQuality['lostLabel'];
   /** Text while the quality is not known yet. */
   unknownLabel?: LkConnectionQuality['unknownLabel'];
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  roomId?: LkConnectionQuality['roomId'];
-  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile or `<lk-participants>` item. */
-  participantIdentity?: LkConnectionQuality['participantIdentity'];
-  /** The `participant` attribute cannot be set under this name: it is also the property `participant`. Bind the property `participantIdentity` instead. */
-  participant?: never;
+  /**
+   * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`
+   * set from JavaScript. Without it: the participant of the enclosing tile or `<lk-participants>` item.
+   */
+  participant?: LkConnectionQuality['participant'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkConnectionQuality['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkConnectionQuality['theme'];
   /** Text for an excellent connection. */
@@ -490,14 +484,10 @@ export interface LkConnectionQualityReactProps extends Omit<DetailedHTMLProps<HT
   'lost-label'?: LkConnectionQuality['lostLabel'];
   /** Text while the quality is not known yet. */
   'unknown-label'?: LkConnectionQuality['unknownLabel'];
-  /** The `room` attribute cannot be set under this name: it is also the property `room`. Bind the property `roomId` instead. */
-  room?: never;
 }
 
 /** `<lk-connection-state>` in React 19. The room's connection state, as text. */
-export interface LkConnectionStateReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkConnectionStateElement>, LkConnectionStateElement>, 'roomId' | 'disconnectedLabel' | 'connectingLabel' | 'connectedLabel' | 'reconnectingLabel' | 'theme' | 'room' | 'disconnected-label' | 'connecting-label' | 'connected-label' | 'reconnecting-label'> {
-  /** The id of an `<lk-room>` to follow instead of the enclosing one. */
-  roomId?: LkConnectionStateElement['roomId'];
+export interface LkConnectionStateReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkConnectionStateElement>, LkConnectionStateElement>, 'disconnectedLabel' | 'connectingLabel' | 'connectedLabel' | 'reconnectingLabel' | 'room' | 'theme' | 'disconnected-label' | 'connecting-label' | 'connected-label' | 'reconnecting-label'> {
   /** Text while disconnected. */
   disconnectedLabel?: LkConnectionStateElement['disconnectedLabel'];
   /** Text while connecting. */
@@ -506,10 +496,10 @@ export interface LkConnectionStateReactProps extends Omit<DetailedHTMLProps<HTML
   connectedLabel?: LkConnectionStateElement['connectedLabel'];
   /** Text while reconnecting. */
   reconnectingLabel?: LkConnectionStateElement['reconnectingLabel'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkConnectionStateElement['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkConnectionStateElement['theme'];
-  /** The `room` attribute cannot be set under this name: it is also the property `room`. Bind the property `roomId` instead. */
-  room?: never;
   /** Text while disconnected. */
   'disconnected-label'?: LkConnectionStateElement['disconnectedLabel'];
   /** Text while connecting. */
@@ -521,19 +511,17 @@ export interface LkConnectionStateReactProps extends Omit<DetailedHTMLProps<HTML
 }
 
 /** `<lk-device-select>` in React 19. A device picker: camera, microphone or speaker. */
-export interface LkDeviceSelectReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkDeviceSelect>, LkDeviceSelect>, 'kind' | 'roomId' | 'label' | 'value' | 'theme' | 'room' | 'onlk-error'> {
+export interface LkDeviceSelectReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkDeviceSelect>, LkDeviceSelect>, 'kind' | 'label' | 'value' | 'room' | 'theme' | 'onlk-error'> {
   /** `videoinput`, `audioinput` or `audiooutput`. */
   kind?: LkDeviceSelect['kind'];
-  /** The id of an `<lk-room>` to act on instead of the enclosing one. */
-  roomId?: LkDeviceSelect['roomId'];
   /** Replaces the default label (Camera, Microphone, Speaker). */
   label?: LkDeviceSelect['label'];
   /** The selected device id. */
   value?: LkDeviceSelect['value'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkDeviceSelect['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkDeviceSelect['theme'];
-  /** The `room` attribute cannot be set under this name: it is also the property `room`. Bind the property `roomId` instead. */
-  room?: never;
   /**
    * `device-not-found`, `device-in-use`, `permission-denied` when switching fails; `invalid-attribute` for a bad `kind`.
    *
@@ -543,23 +531,21 @@ export interface LkDeviceSelectReactProps extends Omit<DetailedHTMLProps<HTMLAtt
 }
 
 /** `<lk-leave-button>` in React 19. A button that leaves the room. */
-export interface LkLeaveButtonReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkLeaveButton>, LkLeaveButton>, 'roomId' | 'label' | 'theme' | 'room'> {
-  /** The id of an `<lk-room>` to leave instead of the enclosing one. */
-  roomId?: LkLeaveButton['roomId'];
+export interface LkLeaveButtonReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkLeaveButton>, LkLeaveButton>, 'label' | 'room' | 'theme'> {
   /** Replaces the default text. */
   label?: LkLeaveButton['label'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkLeaveButton['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkLeaveButton['theme'];
-  /** The `room` attribute cannot be set under this name: it is also the property `room`. Bind the property `roomId` instead. */
-  room?: never;
 }
 
 /** `<lk-microphone-toggle>` in React 19. A button for the microphone. */
-export interface LkMicrophoneToggleReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkMicrophoneToggle>, LkMicrophoneToggle>, 'roomId' | 'label' | 'theme' | 'device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'audio-preset' | 'max-bitrate' | 'dtx' | 'red' | 'room' | 'onlk-toggle' | 'onlk-error'> {
-  /** The id of an `<lk-room>` to control instead of the enclosing one. */
-  roomId?: LkMicrophoneToggle['roomId'];
+export interface LkMicrophoneToggleReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkMicrophoneToggle>, LkMicrophoneToggle>, 'label' | 'room' | 'theme' | 'device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'audio-preset' | 'max-bitrate' | 'dtx' | 'red' | 'onlk-toggle' | 'onlk-error'> {
   /** Replaces the default text of the button. */
   label?: LkMicrophoneToggle['label'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkMicrophoneToggle['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkMicrophoneToggle['theme'];
   /** Microphone device id. */
@@ -602,8 +588,6 @@ export interface LkMicrophoneToggleReactProps extends Omit<DetailedHTMLProps<HTM
    * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
    */
   red?: true | LkTriWord;
-  /** The `room` attribute cannot be set under this name: it is also the property `room`. Bind the property `roomId` instead. */
-  room?: never;
   /**
    * `{source, enabled}` after the user turned the source on or off.
    *
@@ -619,25 +603,24 @@ export interface LkMicrophoneToggleReactProps extends Omit<DetailedHTMLProps<HTM
 }
 
 /** `<lk-participant-name>` in React 19. A participant's name, as text. */
-export interface LkParticipantNameReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkParticipantName>, LkParticipantName>, 'localLabel' | 'roomId' | 'participantIdentity' | 'participant' | 'theme' | 'local-label' | 'room'> {
+export interface LkParticipantNameReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkParticipantName>, LkParticipantName>, 'localLabel' | 'participant' | 'room' | 'theme' | 'local-label'> {
   /** Shown instead of the local participant's own name, e.g. `You`. Unset: the name. */
   localLabel?: LkParticipantName['localLabel'];
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  roomId?: LkParticipantName['roomId'];
-  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile or `<lk-participants>` item. */
-  participantIdentity?: LkParticipantName['participantIdentity'];
-  /** The `participant` attribute cannot be set under this name: it is also the property `participant`. Bind the property `participantIdentity` instead. */
-  participant?: never;
+  /**
+   * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`
+   * set from JavaScript. Without it: the participant of the enclosing tile or `<lk-participants>` item.
+   */
+  participant?: LkParticipantName['participant'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkParticipantName['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkParticipantName['theme'];
   /** Shown instead of the local participant's own name, e.g. `You`. Unset: the name. */
   'local-label'?: LkParticipantName['localLabel'];
-  /** The `room` attribute cannot be set under this name: it is also the property `room`. Bind the property `roomId` instead. */
-  room?: never;
 }
 
 /** `<lk-participant-tile>` in React 19. A participant: video or placeholder, name, microphone, speaking, connection quality. */
-export interface LkParticipantTileReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkParticipantTile>, LkParticipantTile>, 'source' | 'fit' | 'mirror' | 'micMutedLabel' | 'screenShareLabel' | 'roomId' | 'participantIdentity' | 'participant' | 'theme' | 'mic-muted-label' | 'screen-share-label' | 'room' | 'onlk-error'> {
+export interface LkParticipantTileReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkParticipantTile>, LkParticipantTile>, 'source' | 'fit' | 'mirror' | 'micMutedLabel' | 'screenShareLabel' | 'participant' | 'room' | 'theme' | 'mic-muted-label' | 'screen-share-label' | 'onlk-error'> {
   /** `camera` (default) or `screen_share`. Reflected for CSS. */
   source?: LkParticipantTile['source'];
   /** Passed to the video: `cover` or `contain`. */
@@ -648,20 +631,19 @@ export interface LkParticipantTileReactProps extends Omit<DetailedHTMLProps<HTML
   micMutedLabel?: LkParticipantTile['micMutedLabel'];
   /** The screen-share icon's text, for screen readers. */
   screenShareLabel?: LkParticipantTile['screenShareLabel'];
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  roomId?: LkParticipantTile['roomId'];
-  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile or `<lk-participants>` item. */
-  participantIdentity?: LkParticipantTile['participantIdentity'];
-  /** The `participant` attribute cannot be set under this name: it is also the property `participant`. Bind the property `participantIdentity` instead. */
-  participant?: never;
+  /**
+   * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`
+   * set from JavaScript. Without it: the participant of the enclosing tile or `<lk-participants>` item.
+   */
+  participant?: LkParticipantTile['participant'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkParticipantTile['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkParticipantTile['theme'];
   /** The microphone-muted indicator's text, for screen readers. */
   'mic-muted-label'?: LkParticipantTile['micMutedLabel'];
   /** The screen-share icon's text, for screen readers. */
   'screen-share-label'?: LkParticipantTile['screenShareLabel'];
-  /** The `room` attribute cannot be set under this name: it is also the property `room`. Bind the property `roomId` instead. */
-  room?: never;
   /**
    * `{code: 'invalid-attribute', attribute, value, accepted}` for a `source` it does not know.
    *
@@ -671,19 +653,17 @@ export interface LkParticipantTileReactProps extends Omit<DetailedHTMLProps<HTML
 }
 
 /** `<lk-participants>` in React 19. Every participant as a tile, in a grid that stays stable as people come and go. */
-export interface LkParticipantsReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkParticipants>, LkParticipants>, 'roomId' | 'filter' | 'sources' | 'layout' | 'theme' | 'room' | 'onlk-error'> {
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  roomId?: LkParticipants['roomId'];
+export interface LkParticipantsReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkParticipants>, LkParticipants>, 'filter' | 'sources' | 'layout' | 'room' | 'theme' | 'onlk-error'> {
   /** Whom to show: `all` (default), `remote` or `local`. */
   filter?: LkParticipants['filter'];
   /** Which tiles: a list of `camera` (a tile per participant) and `screen_share` (a tile per screen share). Default: both. */
   sources?: LkParticipants['sources'];
   /** `grid` (default), or `focus`: a screen share large, the other tiles beside it. */
   layout?: LkParticipants['layout'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkParticipants['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkParticipants['theme'];
-  /** The `room` attribute cannot be set under this name: it is also the property `room`. Bind the property `roomId` instead. */
-  room?: never;
   /**
    * `{code: 'invalid-attribute', attribute, value, accepted}` for a `filter`, `sources` or `layout` it does not know.
    *
@@ -693,9 +673,7 @@ export interface LkParticipantsReactProps extends Omit<DetailedHTMLProps<HTMLAtt
 }
 
 /** `<lk-prejoin>` in React 19. Camera preview, devices and name, then join. */
-export interface LkPrejoinReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkPrejoin>, LkPrejoin>, 'roomId' | 'joined' | 'noPersist' | 'cameraLabel' | 'microphoneLabel' | 'nameLabel' | 'joinLabel' | 'levelLabel' | 'cameraUnavailableLabel' | 'microphoneUnavailableLabel' | 'choices' | 'theme' | 'room' | 'no-persist' | 'camera-label' | 'microphone-label' | 'name-label' | 'join-label' | 'level-label' | 'camera-unavailable-label' | 'microphone-unavailable-label'> {
-  /** The id of the `<lk-room>` to join instead of the enclosing one. */
-  roomId?: LkPrejoin['roomId'];
+export interface LkPrejoinReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkPrejoin>, LkPrejoin>, 'joined' | 'noPersist' | 'cameraLabel' | 'microphoneLabel' | 'nameLabel' | 'joinLabel' | 'levelLabel' | 'cameraUnavailableLabel' | 'microphoneUnavailableLabel' | 'choices' | 'room' | 'theme' | 'no-persist' | 'camera-label' | 'microphone-label' | 'name-label' | 'join-label' | 'level-label' | 'camera-unavailable-label' | 'microphone-unavailable-label'> {
   /** Set once joined; the element then hides. Reflected. */
   joined?: LkPrejoin['joined'];
   /** Do not read or write `localStorage`. */
@@ -710,10 +688,10 @@ export interface LkPrejoinReactProps extends Omit<DetailedHTMLProps<HTMLAttribut
   microphoneUnavailableLabel?: LkPrejoin['microphoneUnavailableLabel'];
   /** The choices: camera and microphone on/off, their devices, the name. */
   choices?: LkPrejoin['choices'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkPrejoin['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkPrejoin['theme'];
-  /** The id of the `<lk-room>` to join instead of the enclosing one. */
-  room?: LkPrejoin['roomId'];
   /** Do not read or write `localStorage`. */
   'no-persist'?: boolean;
   /** Labels, for localisation. */
@@ -727,7 +705,7 @@ export interface LkPrejoinReactProps extends Omit<DetailedHTMLProps<HTMLAttribut
 }
 
 /** `<lk-room>` in React 19. One LiveKit room: connection, options, and the context for the elements inside. */
-export interface LkRoomReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkRoom>, LkRoom>, 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'autoConnect' | 'audio' | 'video' | 'options' | 'connectOptions' | 'theme' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'connect' | 'onlk-connection-state-changed' | 'onlk-connected' | 'onlk-disconnected' | 'onlk-reconnecting' | 'onlk-reconnected' | 'onlk-participant-connected' | 'onlk-participant-disconnected' | 'onlk-track-subscribed' | 'onlk-track-unsubscribed' | 'onlk-active-speakers-changed' | 'onlk-error'> {
+export interface LkRoomReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkRoom>, LkRoom>, 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'connect' | 'audio' | 'video' | 'options' | 'connectOptions' | 'theme' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'onlk-connection-state-changed' | 'onlk-connected' | 'onlk-disconnected' | 'onlk-reconnecting' | 'onlk-reconnected' | 'onlk-participant-connected' | 'onlk-participant-disconnected' | 'onlk-track-subscribed' | 'onlk-track-unsubscribed' | 'onlk-active-speakers-changed' | 'onlk-error'> {
   /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
   url?: LkRoom['url'];
   /** An access token. On public pages prefer `token-endpoint`. */
@@ -738,12 +716,15 @@ export interface LkRoomReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<
   roomName?: LkRoom['roomName'];
   /** Sent to the token endpoint as `participant_identity`. */
   participantIdentity?: LkRoom['participantIdentity'];
-  /** Sent to the token endpoint as `participant_name`. */
+  /** Sent to the token endpoint as `participant_name`; set on the participant while connected when the token allows it. */
   participantName?: LkRoom['participantName'];
-  /** Sent to the token endpoint as `participant_metadata`. */
+  /** Sent to the token endpoint as `participant_metadata`; set on the participant while connected when the token allows it. */
   participantMetadata?: LkRoom['participantMetadata'];
-  /** Connect while present (once credentials are known); disconnect when removed. */
-  autoConnect?: LkRoom['autoConnect'];
+  /**
+   * Stay connected while in the page (once credentials are known): after a lost connection the room
+   * joins again by itself. Removed by `leave()`, a leave button, or the page disconnecting the `Room`.
+   */
+  connect?: LkRoom['connect'];
   /** Turn the microphone on once connected (and on/off when changed while connected). */
   audio?: LkRoom['audio'];
   /** Turn the camera on once connected (and on/off when changed while connected). */
@@ -908,12 +889,10 @@ export interface LkRoomReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<
   'room-name'?: LkRoom['roomName'];
   /** Sent to the token endpoint as `participant_identity`. */
   'participant-identity'?: LkRoom['participantIdentity'];
-  /** Sent to the token endpoint as `participant_name`. */
+  /** Sent to the token endpoint as `participant_name`; set on the participant while connected when the token allows it. */
   'participant-name'?: LkRoom['participantName'];
-  /** Sent to the token endpoint as `participant_metadata`. */
+  /** Sent to the token endpoint as `participant_metadata`; set on the participant while connected when the token allows it. */
   'participant-metadata'?: LkRoom['participantMetadata'];
-  /** The `connect` attribute cannot be set under this name: it is also the method `connect`. Bind the property `autoConnect` instead. */
-  connect?: never;
   /**
    * `{state}`: the connection state changed (also reflected as `connection-state`).
    *
@@ -983,11 +962,11 @@ export interface LkRoomReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<
 }
 
 /** `<lk-screenshare>` in React 19. A button for screen sharing. */
-export interface LkScreenshareReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkScreenShare>, LkScreenShare>, 'roomId' | 'label' | 'theme' | 'audio' | 'resolution' | 'max-bitrate' | 'max-framerate' | 'content-hint' | 'simulcast-layers' | 'surface' | 'prefer-current-tab' | 'room' | 'onlk-toggle' | 'onlk-error'> {
-  /** The id of an `<lk-room>` to control instead of the enclosing one. */
-  roomId?: LkScreenShare['roomId'];
+export interface LkScreenshareReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkScreenShare>, LkScreenShare>, 'label' | 'room' | 'theme' | 'audio' | 'resolution' | 'max-bitrate' | 'max-framerate' | 'content-hint' | 'simulcast-layers' | 'surface' | 'prefer-current-tab' | 'onlk-toggle' | 'onlk-error'> {
   /** Replaces the default text of the button. */
   label?: LkScreenShare['label'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkScreenShare['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkScreenShare['theme'];
   /**
@@ -1030,8 +1009,6 @@ export interface LkScreenshareReactProps extends Omit<DetailedHTMLProps<HTMLAttr
    * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
    */
   'prefer-current-tab'?: true | LkTriWord;
-  /** The `room` attribute cannot be set under this name: it is also the property `room`. Bind the property `roomId` instead. */
-  room?: never;
   /**
    * `{source, enabled}` after the user turned the source on or off.
    *
@@ -1047,19 +1024,17 @@ export interface LkScreenshareReactProps extends Omit<DetailedHTMLProps<HTMLAttr
 }
 
 /** `<lk-start-audio>` in React 19. "Start audio": shown only while the browser blocks playback. */
-export interface LkStartAudioReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkStartAudio>, LkStartAudio>, 'roomId' | 'label' | 'theme' | 'room'> {
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  roomId?: LkStartAudio['roomId'];
+export interface LkStartAudioReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkStartAudio>, LkStartAudio>, 'label' | 'room' | 'theme'> {
   /** The button's text. */
   label?: LkStartAudio['label'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkStartAudio['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkStartAudio['theme'];
-  /** The `room` attribute cannot be set under this name: it is also the property `room`. Bind the property `roomId` instead. */
-  room?: never;
 }
 
 /** `<lk-track-view>` in React 19. One track of one participant, as video or audio. */
-export interface LkTrackViewReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkTrackView>, LkTrackView>, 'source' | 'trackSid' | 'fit' | 'mirror' | 'roomId' | 'participantIdentity' | 'participant' | 'theme' | 'track-sid' | 'room' | 'onlk-error'> {
+export interface LkTrackViewReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkTrackView>, LkTrackView>, 'source' | 'trackSid' | 'fit' | 'mirror' | 'participant' | 'room' | 'theme' | 'track-sid' | 'onlk-error'> {
   /** `camera` (default), `microphone`, `screen_share` or `screen_share_audio`. */
   source?: LkTrackView['source'];
   /** A track by its sid, instead of `source`. */
@@ -1068,18 +1043,17 @@ export interface LkTrackViewReactProps extends Omit<DetailedHTMLProps<HTMLAttrib
   fit?: LkTrackView['fit'];
   /** `auto` (default: mirror the local participant's front camera), `true` or `false`. */
   mirror?: LkTrackView['mirror'];
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  roomId?: LkTrackView['roomId'];
-  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile or `<lk-participants>` item. */
-  participantIdentity?: LkTrackView['participantIdentity'];
-  /** The `participant` attribute cannot be set under this name: it is also the property `participant`. Bind the property `participantIdentity` instead. */
-  participant?: never;
+  /**
+   * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`
+   * set from JavaScript. Without it: the participant of the enclosing tile or `<lk-participants>` item.
+   */
+  participant?: LkTrackView['participant'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkTrackView['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkTrackView['theme'];
   /** A track by its sid, instead of `source`. */
   'track-sid'?: LkTrackView['trackSid'];
-  /** The `room` attribute cannot be set under this name: it is also the property `room`. Bind the property `roomId` instead. */
-  room?: never;
   /**
    * `{code: 'invalid-attribute', attribute, value, accepted}` for a `source`, `fit` or `mirror` it does not know.
    *

@@ -40,11 +40,7 @@ type LkResolution =
   | `${number}x${number}@${number}`;
 
 /** `<lk-audio-renderer>` in Solid. Plays the room's remote audio. */
-export interface LkAudioRendererSolidProps extends Omit<JSX.HTMLAttributes<LkAudioRenderer>, 'prop:roomId' | 'room-id' | 'prop:volume' | 'volume' | 'prop:muted' | 'muted' | 'prop:theme' | 'theme' | 'attr:room' | 'room' | 'attr:volume' | 'attr:muted' | 'attr:theme' | 'on:lk-error'> {
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  'prop:roomId'?: LkAudioRenderer['roomId'];
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  'room-id'?: LkAudioRenderer['roomId'];
+export interface LkAudioRendererSolidProps extends Omit<JSX.HTMLAttributes<LkAudioRenderer>, 'prop:volume' | 'volume' | 'prop:muted' | 'muted' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:volume' | 'attr:muted' | 'attr:room' | 'attr:theme' | 'on:lk-error'> {
   /** Playback volume, 0 to 1 (livekit-client's `RemoteAudioTrack.setVolume`). Default 1. */
   'prop:volume'?: LkAudioRenderer['volume'];
   /** Playback volume, 0 to 1 (livekit-client's `RemoteAudioTrack.setVolume`). Default 1. */
@@ -53,14 +49,14 @@ export interface LkAudioRendererSolidProps extends Omit<JSX.HTMLAttributes<LkAud
   'prop:muted'?: LkAudioRenderer['muted'];
   /** Silence every track while present (`muted="false"` is off). The tracks stay subscribed. */
   muted?: LkAudioRenderer['muted'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'prop:room'?: LkAudioRenderer['room'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkAudioRenderer['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'prop:theme'?: LkAudioRenderer['theme'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkAudioRenderer['theme'];
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  'attr:room'?: LkAudioRenderer['roomId'];
-  /** In Solid this sets the property `room`: write `attr:room`. */
-  room?: never;
   /**
    * Playback volume, 0 to 1 (livekit-client's `RemoteAudioTrack.setVolume`). Default 1.
    *
@@ -69,6 +65,8 @@ export interface LkAudioRendererSolidProps extends Omit<JSX.HTMLAttributes<LkAud
   'attr:volume'?: LkAudioRenderer['volume'];
   /** Silence every track while present (`muted="false"` is off). The tracks stay subscribed. */
   'attr:muted'?: '' | true;
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'attr:room'?: LkAudioRenderer['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'attr:theme'?: LkAudioRenderer['theme'];
   /**
@@ -80,25 +78,23 @@ export interface LkAudioRendererSolidProps extends Omit<JSX.HTMLAttributes<LkAud
 }
 
 /** `<lk-camera-flip>` in Solid. A button that flips between the front and back camera. */
-export interface LkCameraFlipSolidProps extends Omit<JSX.HTMLAttributes<LkCameraFlip>, 'prop:roomId' | 'room-id' | 'prop:label' | 'label' | 'prop:theme' | 'theme' | 'attr:room' | 'room' | 'attr:label' | 'attr:theme' | 'on:lk-error'> {
-  /** The id of an `<lk-room>` to act on instead of the enclosing one. */
-  'prop:roomId'?: LkCameraFlip['roomId'];
-  /** The id of an `<lk-room>` to act on instead of the enclosing one. */
-  'room-id'?: LkCameraFlip['roomId'];
+export interface LkCameraFlipSolidProps extends Omit<JSX.HTMLAttributes<LkCameraFlip>, 'prop:label' | 'label' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:label' | 'attr:room' | 'attr:theme' | 'on:lk-error'> {
   /** Replaces the default text. */
   'prop:label'?: LkCameraFlip['label'];
   /** Replaces the default text. */
   label?: LkCameraFlip['label'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'prop:room'?: LkCameraFlip['room'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkCameraFlip['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'prop:theme'?: LkCameraFlip['theme'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkCameraFlip['theme'];
-  /** The id of an `<lk-room>` to act on instead of the enclosing one. */
-  'attr:room'?: LkCameraFlip['roomId'];
-  /** In Solid this sets the property `room`: write `attr:room`. */
-  room?: never;
   /** Replaces the default text. */
   'attr:label'?: LkCameraFlip['label'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'attr:room'?: LkCameraFlip['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'attr:theme'?: LkCameraFlip['theme'];
   /**
@@ -110,15 +106,15 @@ export interface LkCameraFlipSolidProps extends Omit<JSX.HTMLAttributes<LkCamera
 }
 
 /** `<lk-camera-toggle>` in Solid. A button for the camera. */
-export interface LkCameraToggleSolidProps extends Omit<JSX.HTMLAttributes<LkCameraToggle>, 'prop:roomId' | 'room-id' | 'prop:label' | 'label' | 'prop:theme' | 'theme' | 'attr:resolution' | 'resolution' | 'attr:framerate' | 'framerate' | 'attr:facing-mode' | 'attr:device' | 'device' | 'attr:max-bitrate' | 'attr:max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:codec' | 'codec' | 'attr:room' | 'room' | 'attr:label' | 'attr:theme' | 'on:lk-toggle' | 'on:lk-error'> {
-  /** The id of an `<lk-room>` to control instead of the enclosing one. */
-  'prop:roomId'?: LkCameraToggle['roomId'];
-  /** The id of an `<lk-room>` to control instead of the enclosing one. */
-  'room-id'?: LkCameraToggle['roomId'];
+export interface LkCameraToggleSolidProps extends Omit<JSX.HTMLAttributes<LkCameraToggle>, 'prop:label' | 'label' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:resolution' | 'resolution' | 'attr:framerate' | 'framerate' | 'attr:facing-mode' | 'attr:device' | 'device' | 'attr:max-bitrate' | 'attr:max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:codec' | 'codec' | 'attr:label' | 'attr:room' | 'attr:theme' | 'on:lk-toggle' | 'on:lk-error'> {
   /** Replaces the default text of the button. */
   'prop:label'?: LkCameraToggle['label'];
   /** Replaces the default text of the button. */
   label?: LkCameraToggle['label'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'prop:room'?: LkCameraToggle['room'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkCameraToggle['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'prop:theme'?: LkCameraToggle['theme'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
@@ -175,12 +171,10 @@ export interface LkCameraToggleSolidProps extends Omit<JSX.HTMLAttributes<LkCame
   'attr:codec'?: 'vp8' | 'h264' | 'vp9' | 'av1' | 'h265';
   /** In Solid this sets a property `codec` that the element does not have: write `attr:codec`. */
   codec?: never;
-  /** The id of an `<lk-room>` to control instead of the enclosing one. */
-  'attr:room'?: LkCameraToggle['roomId'];
-  /** In Solid this sets the property `room`: write `attr:room`. */
-  room?: never;
   /** Replaces the default text of the button. */
   'attr:label'?: LkCameraToggle['label'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'attr:room'?: LkCameraToggle['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'attr:theme'?: LkCameraToggle['theme'];
   /**
@@ -198,11 +192,7 @@ export interface LkCameraToggleSolidProps extends Omit<JSX.HTMLAttributes<LkCame
 }
 
 /** `<lk-chat>` in Solid. Chat with everyone in the room, as LiveKit's React `Chat` does. */
-export interface LkChatSolidProps extends Omit<JSX.HTMLAttributes<LkChat>, 'prop:roomId' | 'room-id' | 'prop:topic' | 'topic' | 'prop:heading' | 'heading' | 'prop:placeholder' | 'placeholder' | 'prop:inputLabel' | 'input-label' | 'prop:sendLabel' | 'send-label' | 'prop:editedLabel' | 'edited-label' | 'prop:disconnectedMessage' | 'disconnected-message' | 'prop:notAllowedMessage' | 'not-allowed-message' | 'prop:sendFailedMessage' | 'send-failed-message' | 'prop:theme' | 'theme' | 'attr:room' | 'room' | 'attr:topic' | 'attr:heading' | 'attr:placeholder' | 'attr:input-label' | 'attr:send-label' | 'attr:edited-label' | 'attr:disconnected-message' | 'attr:not-allowed-message' | 'attr:send-failed-message' | 'attr:theme' | 'on:lk-chat-message' | 'on:lk-error'> {
-  /** The id of an `<lk-room>` to chat in instead of the enclosing one. */
-  'prop:roomId'?: LkChat['roomId'];
-  /** The id of an `<lk-room>` to chat in instead of the enclosing one. */
-  'room-id'?: LkChat['roomId'];
+export interface LkChatSolidProps extends Omit<JSX.HTMLAttributes<LkChat>, 'prop:topic' | 'topic' | 'prop:heading' | 'heading' | 'prop:placeholder' | 'placeholder' | 'prop:inputLabel' | 'input-label' | 'prop:sendLabel' | 'send-label' | 'prop:editedLabel' | 'edited-label' | 'prop:disconnectedMessage' | 'disconnected-message' | 'prop:notAllowedMessage' | 'not-allowed-message' | 'prop:sendFailedMessage' | 'send-failed-message' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:topic' | 'attr:heading' | 'attr:placeholder' | 'attr:input-label' | 'attr:send-label' | 'attr:edited-label' | 'attr:disconnected-message' | 'attr:not-allowed-message' | 'attr:send-failed-message' | 'attr:room' | 'attr:theme' | 'on:lk-chat-message' | 'on:lk-error'> {
   /** The text-stream topic; React's `channelTopic`. A custom topic is also used for the legacy packets, as React does. */
   'prop:topic'?: LkChat['topic'];
   /** The text-stream topic; React's `channelTopic`. A custom topic is also used for the legacy packets, as React does. */
@@ -239,14 +229,14 @@ export interface LkChatSolidProps extends Omit<JSX.HTMLAttributes<LkChat>, 'prop
   'prop:sendFailedMessage'?: LkChat['sendFailedMessage'];
   /** Shown when sending failed. */
   'send-failed-message'?: LkChat['sendFailedMessage'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'prop:room'?: LkChat['room'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkChat['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'prop:theme'?: LkChat['theme'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkChat['theme'];
-  /** The id of an `<lk-room>` to chat in instead of the enclosing one. */
-  'attr:room'?: LkChat['roomId'];
-  /** In Solid this sets the property `room`: write `attr:room`. */
-  room?: never;
   /** The text-stream topic; React's `channelTopic`. A custom topic is also used for the legacy packets, as React does. */
   'attr:topic'?: LkChat['topic'];
   /** The heading text. */
@@ -265,6 +255,8 @@ export interface LkChatSolidProps extends Omit<JSX.HTMLAttributes<LkChat>, 'prop
   'attr:not-allowed-message'?: LkChat['notAllowedMessage'];
   /** Shown when sending failed. */
   'attr:send-failed-message'?: LkChat['sendFailedMessage'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'attr:room'?: LkChat['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'attr:theme'?: LkChat['theme'];
   /**
@@ -282,7 +274,7 @@ export interface LkChatSolidProps extends Omit<JSX.HTMLAttributes<LkChat>, 'prop
 }
 
 /** `<lk-conference>` in Solid. The whole conference UI over one room. */
-export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConference>, 'prop:chatOpen' | 'chat-open' | 'prop:chatLabel' | 'chat-label' | 'prop:controlsLabel' | 'controls-label' | 'prop:url' | 'url' | 'prop:token' | 'token' | 'prop:tokenEndpoint' | 'token-endpoint' | 'prop:roomName' | 'room-name' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participantName' | 'participant-name' | 'prop:participantMetadata' | 'participant-metadata' | 'prop:autoConnect' | 'auto-connect' | 'prop:audio' | 'audio' | 'prop:video' | 'video' | 'prop:options' | 'options' | 'prop:connectOptions' | 'connect-options' | 'prop:theme' | 'theme' | 'attr:chat-open' | 'attr:chat-label' | 'attr:controls-label' | 'attr:auto-subscribe' | 'attr:adaptive-stream' | 'attr:dynacast' | 'dynacast' | 'attr:video-resolution' | 'attr:video-framerate' | 'attr:facing-mode' | 'attr:video-device' | 'attr:audio-device' | 'attr:audio-output-device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:voice-isolation' | 'attr:video-codec' | 'attr:backup-codec' | 'attr:video-max-bitrate' | 'attr:video-max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:screenshare-max-bitrate' | 'attr:screenshare-max-framerate' | 'attr:screenshare-simulcast-layers' | 'attr:audio-preset' | 'attr:audio-max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:force-stereo' | 'attr:stop-mic-on-mute' | 'attr:scalability-mode' | 'attr:degradation-preference' | 'attr:url' | 'attr:token' | 'attr:token-endpoint' | 'attr:room-name' | 'attr:participant-identity' | 'attr:participant-name' | 'attr:participant-metadata' | 'attr:connect' | 'connect' | 'attr:audio' | 'attr:video' | 'attr:theme' | 'on:lk-connection-state-changed' | 'on:lk-connected' | 'on:lk-disconnected' | 'on:lk-reconnecting' | 'on:lk-reconnected' | 'on:lk-participant-connected' | 'on:lk-participant-disconnected' | 'on:lk-track-subscribed' | 'on:lk-track-unsubscribed' | 'on:lk-active-speakers-changed' | 'on:lk-error'> {
+export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConference>, 'prop:chatOpen' | 'chat-open' | 'prop:chatLabel' | 'chat-label' | 'prop:controlsLabel' | 'controls-label' | 'prop:url' | 'url' | 'prop:token' | 'token' | 'prop:tokenEndpoint' | 'token-endpoint' | 'prop:roomName' | 'room-name' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participantName' | 'participant-name' | 'prop:participantMetadata' | 'participant-metadata' | 'prop:connect' | 'connect' | 'prop:audio' | 'audio' | 'prop:video' | 'video' | 'prop:options' | 'options' | 'prop:connectOptions' | 'connect-options' | 'prop:theme' | 'theme' | 'attr:chat-open' | 'attr:chat-label' | 'attr:controls-label' | 'attr:auto-subscribe' | 'attr:adaptive-stream' | 'attr:dynacast' | 'dynacast' | 'attr:video-resolution' | 'attr:video-framerate' | 'attr:facing-mode' | 'attr:video-device' | 'attr:audio-device' | 'attr:audio-output-device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:voice-isolation' | 'attr:video-codec' | 'attr:backup-codec' | 'attr:video-max-bitrate' | 'attr:video-max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:screenshare-max-bitrate' | 'attr:screenshare-max-framerate' | 'attr:screenshare-simulcast-layers' | 'attr:audio-preset' | 'attr:audio-max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:force-stereo' | 'attr:stop-mic-on-mute' | 'attr:scalability-mode' | 'attr:degradation-preference' | 'attr:url' | 'attr:token' | 'attr:token-endpoint' | 'attr:room-name' | 'attr:participant-identity' | 'attr:participant-name' | 'attr:participant-metadata' | 'attr:connect' | 'attr:audio' | 'attr:video' | 'attr:theme' | 'on:lk-connection-state-changed' | 'on:lk-connected' | 'on:lk-disconnected' | 'on:lk-reconnecting' | 'on:lk-reconnected' | 'on:lk-participant-connected' | 'on:lk-participant-disconnected' | 'on:lk-track-subscribed' | 'on:lk-track-unsubscribed' | 'on:lk-active-speakers-changed' | 'on:lk-error'> {
   /** Show the chat panel. Reflected. */
   'prop:chatOpen'?: LkConference['chatOpen'];
   /** Show the chat panel. Reflected. */
@@ -313,18 +305,24 @@ export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConfer
   'prop:participantIdentity'?: LkConference['participantIdentity'];
   /** Sent to the token endpoint as `participant_identity`. */
   'participant-identity'?: LkConference['participantIdentity'];
-  /** Sent to the token endpoint as `participant_name`. */
+  /** Sent to the token endpoint as `participant_name`; set on the participant while connected when the token allows it. */
   'prop:participantName'?: LkConference['participantName'];
-  /** Sent to the token endpoint as `participant_name`. */
+  /** Sent to the token endpoint as `participant_name`; set on the participant while connected when the token allows it. */
   'participant-name'?: LkConference['participantName'];
-  /** Sent to the token endpoint as `participant_metadata`. */
+  /** Sent to the token endpoint as `participant_metadata`; set on the participant while connected when the token allows it. */
   'prop:participantMetadata'?: LkConference['participantMetadata'];
-  /** Sent to the token endpoint as `participant_metadata`. */
+  /** Sent to the token endpoint as `participant_metadata`; set on the participant while connected when the token allows it. */
   'participant-metadata'?: LkConference['participantMetadata'];
-  /** Connect while present (once credentials are known); disconnect when removed. */
-  'prop:autoConnect'?: LkConference['autoConnect'];
-  /** Connect while present (once credentials are known); disconnect when removed. */
-  'auto-connect'?: LkConference['autoConnect'];
+  /**
+   * Stay connected while in the page (once credentials are known): after a lost connection the room
+   * joins again by itself. Removed by `leave()`, a leave button, or the page disconnecting the `Room`.
+   */
+  'prop:connect'?: LkConference['connect'];
+  /**
+   * Stay connected while in the page (once credentials are known): after a lost connection the room
+   * joins again by itself. Removed by `leave()`, a leave button, or the page disconnecting the `Room`.
+   */
+  connect?: LkConference['connect'];
   /** Turn the microphone on once connected (and on/off when changed while connected). */
   'prop:audio'?: LkConference['audio'];
   /** Turn the microphone on once connected (and on/off when changed while connected). */
@@ -516,14 +514,15 @@ export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConfer
   'attr:room-name'?: LkConference['roomName'];
   /** Sent to the token endpoint as `participant_identity`. */
   'attr:participant-identity'?: LkConference['participantIdentity'];
-  /** Sent to the token endpoint as `participant_name`. */
+  /** Sent to the token endpoint as `participant_name`; set on the participant while connected when the token allows it. */
   'attr:participant-name'?: LkConference['participantName'];
-  /** Sent to the token endpoint as `participant_metadata`. */
+  /** Sent to the token endpoint as `participant_metadata`; set on the participant while connected when the token allows it. */
   'attr:participant-metadata'?: LkConference['participantMetadata'];
-  /** Connect while present (once credentials are known); disconnect when removed. */
+  /**
+   * Stay connected while in the page (once credentials are known): after a lost connection the room
+   * joins again by itself. Removed by `leave()`, a leave button, or the page disconnecting the `Room`.
+   */
   'attr:connect'?: '' | true;
-  /** In Solid this sets the method `connect`: write `attr:connect`. */
-  connect?: never;
   /** Turn the microphone on once connected (and on/off when changed while connected). */
   'attr:audio'?: '' | true;
   /** Turn the camera on once connected (and on/off when changed while connected). */
@@ -599,7 +598,7 @@ export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConfer
 }
 
 /** `<lk-connection-quality>` in Solid. A participant's connection quality. */
-export interface LkConnectionQualitySolidProps extends Omit<JSX.HTMLAttributes<LkConnectionQuality>, 'prop:excellentLabel' | 'excellent-label' | 'prop:goodLabel' | 'good-label' | 'prop:poorLabel' | 'poor-label' | 'prop:lostLabel' | 'lost-label' | 'prop:unknownLabel' | 'unknown-label' | 'prop:roomId' | 'room-id' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participant' | 'participant' | 'prop:theme' | 'theme' | 'attr:excellent-label' | 'attr:good-label' | 'attr:poor-label' | 'attr:lost-label' | 'attr:unknown-label' | 'attr:room' | 'room' | 'attr:participant' | 'attr:theme'> {
+export interface LkConnectionQualitySolidProps extends Omit<JSX.HTMLAttributes<LkConnectionQuality>, 'prop:excellentLabel' | 'excellent-label' | 'prop:goodLabel' | 'good-label' | 'prop:poorLabel' | 'poor-label' | 'prop:lostLabel' | 'lost-label' | 'prop:unknownLabel' | 'unknown-label' | 'prop:participant' | 'participant' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:excellent-label' | 'attr:good-label' | 'attr:poor-label' | 'attr:lost-label' | 'attr:unknown-label' | 'attr:participant' | 'attr:room' | 'attr:theme'> {
   /** Text for an excellent connection. */
   'prop:excellentLabel'?: LkConnectionQuality['excellentLabel'];
   /** Text for an excellent connection. */
@@ -620,18 +619,20 @@ export interface LkConnectionQualitySolidProps extends Omit<JSX.HTMLAttributes<L
   'prop:unknownLabel'?: LkConnectionQuality['unknownLabel'];
   /** Text while the quality is not known yet. */
   'unknown-label'?: LkConnectionQuality['unknownLabel'];
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  'prop:roomId'?: LkConnectionQuality['roomId'];
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  'room-id'?: LkConnectionQuality['roomId'];
-  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile or `<lk-participants>` item. */
-  'prop:participantIdentity'?: LkConnectionQuality['participantIdentity'];
-  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile or `<lk-participants>` item. */
-  'participant-identity'?: LkConnectionQuality['participantIdentity'];
-  /** The participant shown. Setting it pins one, over the attribute and the context. */
+  /**
+   * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`
+   * set from JavaScript. Without it: the participant of the enclosing tile or `<lk-participants>` item.
+   */
   'prop:participant'?: LkConnectionQuality['participant'];
-  /** In Solid this sets the property `participant`: write `attr:participant`. */
-  participant?: never;
+  /**
+   * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`
+   * set from JavaScript. Without it: the participant of the enclosing tile or `<lk-participants>` item.
+   */
+  participant?: LkConnectionQuality['participant'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'prop:room'?: LkConnectionQuality['room'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkConnectionQuality['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'prop:theme'?: LkConnectionQuality['theme'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
@@ -646,22 +647,19 @@ export interface LkConnectionQualitySolidProps extends Omit<JSX.HTMLAttributes<L
   'attr:lost-label'?: LkConnectionQuality['lostLabel'];
   /** Text while the quality is not known yet. */
   'attr:unknown-label'?: LkConnectionQuality['unknownLabel'];
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  'attr:room'?: LkConnectionQuality['roomId'];
-  /** In Solid this sets the property `room`: write `attr:room`. */
-  room?: never;
-  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile or `<lk-participants>` item. */
-  'attr:participant'?: LkConnectionQuality['participantIdentity'];
+  /**
+   * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`
+   * set from JavaScript. Without it: the participant of the enclosing tile or `<lk-participants>` item.
+   */
+  'attr:participant'?: LkConnectionQuality['participant'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'attr:room'?: LkConnectionQuality['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'attr:theme'?: LkConnectionQuality['theme'];
 }
 
 /** `<lk-connection-state>` in Solid. The room's connection state, as text. */
-export interface LkConnectionStateSolidProps extends Omit<JSX.HTMLAttributes<LkConnectionStateElement>, 'prop:roomId' | 'room-id' | 'prop:disconnectedLabel' | 'disconnected-label' | 'prop:connectingLabel' | 'connecting-label' | 'prop:connectedLabel' | 'connected-label' | 'prop:reconnectingLabel' | 'reconnecting-label' | 'prop:theme' | 'theme' | 'attr:room' | 'room' | 'attr:disconnected-label' | 'attr:connecting-label' | 'attr:connected-label' | 'attr:reconnecting-label' | 'attr:theme'> {
-  /** The id of an `<lk-room>` to follow instead of the enclosing one. */
-  'prop:roomId'?: LkConnectionStateElement['roomId'];
-  /** The id of an `<lk-room>` to follow instead of the enclosing one. */
-  'room-id'?: LkConnectionStateElement['roomId'];
+export interface LkConnectionStateSolidProps extends Omit<JSX.HTMLAttributes<LkConnectionStateElement>, 'prop:disconnectedLabel' | 'disconnected-label' | 'prop:connectingLabel' | 'connecting-label' | 'prop:connectedLabel' | 'connected-label' | 'prop:reconnectingLabel' | 'reconnecting-label' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:disconnected-label' | 'attr:connecting-label' | 'attr:connected-label' | 'attr:reconnecting-label' | 'attr:room' | 'attr:theme'> {
   /** Text while disconnected. */
   'prop:disconnectedLabel'?: LkConnectionStateElement['disconnectedLabel'];
   /** Text while disconnected. */
@@ -678,14 +676,14 @@ export interface LkConnectionStateSolidProps extends Omit<JSX.HTMLAttributes<LkC
   'prop:reconnectingLabel'?: LkConnectionStateElement['reconnectingLabel'];
   /** Text while reconnecting. */
   'reconnecting-label'?: LkConnectionStateElement['reconnectingLabel'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'prop:room'?: LkConnectionStateElement['room'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkConnectionStateElement['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'prop:theme'?: LkConnectionStateElement['theme'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkConnectionStateElement['theme'];
-  /** The id of an `<lk-room>` to follow instead of the enclosing one. */
-  'attr:room'?: LkConnectionStateElement['roomId'];
-  /** In Solid this sets the property `room`: write `attr:room`. */
-  room?: never;
   /** Text while disconnected. */
   'attr:disconnected-label'?: LkConnectionStateElement['disconnectedLabel'];
   /** Text while connecting. */
@@ -694,20 +692,18 @@ export interface LkConnectionStateSolidProps extends Omit<JSX.HTMLAttributes<LkC
   'attr:connected-label'?: LkConnectionStateElement['connectedLabel'];
   /** Text while reconnecting. */
   'attr:reconnecting-label'?: LkConnectionStateElement['reconnectingLabel'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'attr:room'?: LkConnectionStateElement['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'attr:theme'?: LkConnectionStateElement['theme'];
 }
 
 /** `<lk-device-select>` in Solid. A device picker: camera, microphone or speaker. */
-export interface LkDeviceSelectSolidProps extends Omit<JSX.HTMLAttributes<LkDeviceSelect>, 'prop:kind' | 'kind' | 'prop:roomId' | 'room-id' | 'prop:label' | 'label' | 'prop:value' | 'value' | 'prop:theme' | 'theme' | 'attr:kind' | 'attr:room' | 'room' | 'attr:label' | 'attr:value' | 'attr:theme' | 'on:lk-error'> {
+export interface LkDeviceSelectSolidProps extends Omit<JSX.HTMLAttributes<LkDeviceSelect>, 'prop:kind' | 'kind' | 'prop:label' | 'label' | 'prop:value' | 'value' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:kind' | 'attr:label' | 'attr:value' | 'attr:room' | 'attr:theme' | 'on:lk-error'> {
   /** `videoinput`, `audioinput` or `audiooutput`. */
   'prop:kind'?: LkDeviceSelect['kind'];
   /** `videoinput`, `audioinput` or `audiooutput`. */
   kind?: LkDeviceSelect['kind'];
-  /** The id of an `<lk-room>` to act on instead of the enclosing one. */
-  'prop:roomId'?: LkDeviceSelect['roomId'];
-  /** The id of an `<lk-room>` to act on instead of the enclosing one. */
-  'room-id'?: LkDeviceSelect['roomId'];
   /** Replaces the default label (Camera, Microphone, Speaker). */
   'prop:label'?: LkDeviceSelect['label'];
   /** Replaces the default label (Camera, Microphone, Speaker). */
@@ -716,20 +712,22 @@ export interface LkDeviceSelectSolidProps extends Omit<JSX.HTMLAttributes<LkDevi
   'prop:value'?: LkDeviceSelect['value'];
   /** The selected device id. */
   value?: LkDeviceSelect['value'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'prop:room'?: LkDeviceSelect['room'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkDeviceSelect['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'prop:theme'?: LkDeviceSelect['theme'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkDeviceSelect['theme'];
   /** `videoinput`, `audioinput` or `audiooutput`. */
   'attr:kind'?: LkDeviceSelect['kind'];
-  /** The id of an `<lk-room>` to act on instead of the enclosing one. */
-  'attr:room'?: LkDeviceSelect['roomId'];
-  /** In Solid this sets the property `room`: write `attr:room`. */
-  room?: never;
   /** Replaces the default label (Camera, Microphone, Speaker). */
   'attr:label'?: LkDeviceSelect['label'];
   /** The selected device id. */
   'attr:value'?: LkDeviceSelect['value'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'attr:room'?: LkDeviceSelect['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'attr:theme'?: LkDeviceSelect['theme'];
   /**
@@ -741,39 +739,37 @@ export interface LkDeviceSelectSolidProps extends Omit<JSX.HTMLAttributes<LkDevi
 }
 
 /** `<lk-leave-button>` in Solid. A button that leaves the room. */
-export interface LkLeaveButtonSolidProps extends Omit<JSX.HTMLAttributes<LkLeaveButton>, 'prop:roomId' | 'room-id' | 'prop:label' | 'label' | 'prop:theme' | 'theme' | 'attr:room' | 'room' | 'attr:label' | 'attr:theme'> {
-  /** The id of an `<lk-room>` to leave instead of the enclosing one. */
-  'prop:roomId'?: LkLeaveButton['roomId'];
-  /** The id of an `<lk-room>` to leave instead of the enclosing one. */
-  'room-id'?: LkLeaveButton['roomId'];
+export interface LkLeaveButtonSolidProps extends Omit<JSX.HTMLAttributes<LkLeaveButton>, 'prop:label' | 'label' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:label' | 'attr:room' | 'attr:theme'> {
   /** Replaces the default text. */
   'prop:label'?: LkLeaveButton['label'];
   /** Replaces the default text. */
   label?: LkLeaveButton['label'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'prop:room'?: LkLeaveButton['room'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkLeaveButton['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'prop:theme'?: LkLeaveButton['theme'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkLeaveButton['theme'];
-  /** The id of an `<lk-room>` to leave instead of the enclosing one. */
-  'attr:room'?: LkLeaveButton['roomId'];
-  /** In Solid this sets the property `room`: write `attr:room`. */
-  room?: never;
   /** Replaces the default text. */
   'attr:label'?: LkLeaveButton['label'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'attr:room'?: LkLeaveButton['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'attr:theme'?: LkLeaveButton['theme'];
 }
 
 /** `<lk-microphone-toggle>` in Solid. A button for the microphone. */
-export interface LkMicrophoneToggleSolidProps extends Omit<JSX.HTMLAttributes<LkMicrophoneToggle>, 'prop:roomId' | 'room-id' | 'prop:label' | 'label' | 'prop:theme' | 'theme' | 'attr:device' | 'device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:audio-preset' | 'attr:max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:room' | 'room' | 'attr:label' | 'attr:theme' | 'on:lk-toggle' | 'on:lk-error'> {
-  /** The id of an `<lk-room>` to control instead of the enclosing one. */
-  'prop:roomId'?: LkMicrophoneToggle['roomId'];
-  /** The id of an `<lk-room>` to control instead of the enclosing one. */
-  'room-id'?: LkMicrophoneToggle['roomId'];
+export interface LkMicrophoneToggleSolidProps extends Omit<JSX.HTMLAttributes<LkMicrophoneToggle>, 'prop:label' | 'label' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:device' | 'device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:audio-preset' | 'attr:max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:label' | 'attr:room' | 'attr:theme' | 'on:lk-toggle' | 'on:lk-error'> {
   /** Replaces the default text of the button. */
   'prop:label'?: LkMicrophoneToggle['label'];
   /** Replaces the default text of the button. */
   label?: LkMicrophoneToggle['label'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'prop:room'?: LkMicrophoneToggle['room'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkMicrophoneToggle['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'prop:theme'?: LkMicrophoneToggle['theme'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
@@ -824,12 +820,10 @@ export interface LkMicrophoneToggleSolidProps extends Omit<JSX.HTMLAttributes<Lk
   'attr:red'?: boolean | LkTriWord;
   /** In Solid this sets a property `red` that the element does not have: write `attr:red`. */
   red?: never;
-  /** The id of an `<lk-room>` to control instead of the enclosing one. */
-  'attr:room'?: LkMicrophoneToggle['roomId'];
-  /** In Solid this sets the property `room`: write `attr:room`. */
-  room?: never;
   /** Replaces the default text of the button. */
   'attr:label'?: LkMicrophoneToggle['label'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'attr:room'?: LkMicrophoneToggle['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'attr:theme'?: LkMicrophoneToggle['theme'];
   /**
@@ -847,41 +841,44 @@ export interface LkMicrophoneToggleSolidProps extends Omit<JSX.HTMLAttributes<Lk
 }
 
 /** `<lk-participant-name>` in Solid. A participant's name, as text. */
-export interface LkParticipantNameSolidProps extends Omit<JSX.HTMLAttributes<LkParticipantName>, 'prop:localLabel' | 'local-label' | 'prop:roomId' | 'room-id' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participant' | 'participant' | 'prop:theme' | 'theme' | 'attr:local-label' | 'attr:room' | 'room' | 'attr:participant' | 'attr:theme'> {
+export interface LkParticipantNameSolidProps extends Omit<JSX.HTMLAttributes<LkParticipantName>, 'prop:localLabel' | 'local-label' | 'prop:participant' | 'participant' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:local-label' | 'attr:participant' | 'attr:room' | 'attr:theme'> {
   /** Shown instead of the local participant's own name, e.g. `You`. Unset: the name. */
   'prop:localLabel'?: LkParticipantName['localLabel'];
   /** Shown instead of the local participant's own name, e.g. `You`. Unset: the name. */
   'local-label'?: LkParticipantName['localLabel'];
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  'prop:roomId'?: LkParticipantName['roomId'];
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  'room-id'?: LkParticipantName['roomId'];
-  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile or `<lk-participants>` item. */
-  'prop:participantIdentity'?: LkParticipantName['participantIdentity'];
-  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile or `<lk-participants>` item. */
-  'participant-identity'?: LkParticipantName['participantIdentity'];
-  /** The participant shown. Setting it pins one, over the attribute and the context. */
+  /**
+   * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`
+   * set from JavaScript. Without it: the participant of the enclosing tile or `<lk-participants>` item.
+   */
   'prop:participant'?: LkParticipantName['participant'];
-  /** In Solid this sets the property `participant`: write `attr:participant`. */
-  participant?: never;
+  /**
+   * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`
+   * set from JavaScript. Without it: the participant of the enclosing tile or `<lk-participants>` item.
+   */
+  participant?: LkParticipantName['participant'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'prop:room'?: LkParticipantName['room'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkParticipantName['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'prop:theme'?: LkParticipantName['theme'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkParticipantName['theme'];
   /** Shown instead of the local participant's own name, e.g. `You`. Unset: the name. */
   'attr:local-label'?: LkParticipantName['localLabel'];
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  'attr:room'?: LkParticipantName['roomId'];
-  /** In Solid this sets the property `room`: write `attr:room`. */
-  room?: never;
-  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile or `<lk-participants>` item. */
-  'attr:participant'?: LkParticipantName['participantIdentity'];
+  /**
+   * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`
+   * set from JavaScript. Without it: the participant of the enclosing tile or `<lk-participants>` item.
+   */
+  'attr:participant'?: LkParticipantName['participant'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'attr:room'?: LkParticipantName['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'attr:theme'?: LkParticipantName['theme'];
 }
 
 /** `<lk-participant-tile>` in Solid. A participant: video or placeholder, name, microphone, speaking, connection quality. */
-export interface LkParticipantTileSolidProps extends Omit<JSX.HTMLAttributes<LkParticipantTile>, 'prop:source' | 'source' | 'prop:fit' | 'fit' | 'prop:mirror' | 'mirror' | 'prop:micMutedLabel' | 'mic-muted-label' | 'prop:screenShareLabel' | 'screen-share-label' | 'prop:roomId' | 'room-id' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participant' | 'participant' | 'prop:theme' | 'theme' | 'attr:source' | 'attr:fit' | 'attr:mirror' | 'attr:mic-muted-label' | 'attr:screen-share-label' | 'attr:room' | 'room' | 'attr:participant' | 'attr:theme' | 'on:lk-error'> {
+export interface LkParticipantTileSolidProps extends Omit<JSX.HTMLAttributes<LkParticipantTile>, 'prop:source' | 'source' | 'prop:fit' | 'fit' | 'prop:mirror' | 'mirror' | 'prop:micMutedLabel' | 'mic-muted-label' | 'prop:screenShareLabel' | 'screen-share-label' | 'prop:participant' | 'participant' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:source' | 'attr:fit' | 'attr:mirror' | 'attr:mic-muted-label' | 'attr:screen-share-label' | 'attr:participant' | 'attr:room' | 'attr:theme' | 'on:lk-error'> {
   /** `camera` (default) or `screen_share`. Reflected for CSS. */
   'prop:source'?: LkParticipantTile['source'];
   /** `camera` (default) or `screen_share`. Reflected for CSS. */
@@ -902,18 +899,20 @@ export interface LkParticipantTileSolidProps extends Omit<JSX.HTMLAttributes<LkP
   'prop:screenShareLabel'?: LkParticipantTile['screenShareLabel'];
   /** The screen-share icon's text, for screen readers. */
   'screen-share-label'?: LkParticipantTile['screenShareLabel'];
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  'prop:roomId'?: LkParticipantTile['roomId'];
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  'room-id'?: LkParticipantTile['roomId'];
-  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile or `<lk-participants>` item. */
-  'prop:participantIdentity'?: LkParticipantTile['participantIdentity'];
-  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile or `<lk-participants>` item. */
-  'participant-identity'?: LkParticipantTile['participantIdentity'];
-  /** The participant shown. Setting it pins one, over the attribute and the context. */
+  /**
+   * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`
+   * set from JavaScript. Without it: the participant of the enclosing tile or `<lk-participants>` item.
+   */
   'prop:participant'?: LkParticipantTile['participant'];
-  /** In Solid this sets the property `participant`: write `attr:participant`. */
-  participant?: never;
+  /**
+   * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`
+   * set from JavaScript. Without it: the participant of the enclosing tile or `<lk-participants>` item.
+   */
+  participant?: LkParticipantTile['participant'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'prop:room'?: LkParticipantTile['room'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkParticipantTile['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'prop:theme'?: LkParticipantTile['theme'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
@@ -928,12 +927,13 @@ export interface LkParticipantTileSolidProps extends Omit<JSX.HTMLAttributes<LkP
   'attr:mic-muted-label'?: LkParticipantTile['micMutedLabel'];
   /** The screen-share icon's text, for screen readers. */
   'attr:screen-share-label'?: LkParticipantTile['screenShareLabel'];
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  'attr:room'?: LkParticipantTile['roomId'];
-  /** In Solid this sets the property `room`: write `attr:room`. */
-  room?: never;
-  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile or `<lk-participants>` item. */
-  'attr:participant'?: LkParticipantTile['participantIdentity'];
+  /**
+   * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`
+   * set from JavaScript. Without it: the participant of the enclosing tile or `<lk-participants>` item.
+   */
+  'attr:participant'?: LkParticipantTile['participant'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'attr:room'?: LkParticipantTile['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'attr:theme'?: LkParticipantTile['theme'];
   /**
@@ -945,11 +945,7 @@ export interface LkParticipantTileSolidProps extends Omit<JSX.HTMLAttributes<LkP
 }
 
 /** `<lk-participants>` in Solid. Every participant as a tile, in a grid that stays stable as people come and go. */
-export interface LkParticipantsSolidProps extends Omit<JSX.HTMLAttributes<LkParticipants>, 'prop:roomId' | 'room-id' | 'prop:filter' | 'filter' | 'prop:sources' | 'sources' | 'prop:layout' | 'layout' | 'prop:theme' | 'theme' | 'attr:room' | 'room' | 'attr:filter' | 'attr:sources' | 'attr:layout' | 'attr:theme' | 'on:lk-error'> {
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  'prop:roomId'?: LkParticipants['roomId'];
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  'room-id'?: LkParticipants['roomId'];
+export interface LkParticipantsSolidProps extends Omit<JSX.HTMLAttributes<LkParticipants>, 'prop:filter' | 'filter' | 'prop:sources' | 'sources' | 'prop:layout' | 'layout' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:filter' | 'attr:sources' | 'attr:layout' | 'attr:room' | 'attr:theme' | 'on:lk-error'> {
   /** Whom to show: `all` (default), `remote` or `local`. */
   'prop:filter'?: LkParticipants['filter'];
   /** Whom to show: `all` (default), `remote` or `local`. */
@@ -962,20 +958,22 @@ export interface LkParticipantsSolidProps extends Omit<JSX.HTMLAttributes<LkPart
   'prop:layout'?: LkParticipants['layout'];
   /** `grid` (default), or `focus`: a screen share large, the other tiles beside it. */
   layout?: LkParticipants['layout'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'prop:room'?: LkParticipants['room'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkParticipants['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'prop:theme'?: LkParticipants['theme'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkParticipants['theme'];
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  'attr:room'?: LkParticipants['roomId'];
-  /** In Solid this sets the property `room`: write `attr:room`. */
-  room?: never;
   /** Whom to show: `all` (default), `remote` or `local`. */
   'attr:filter'?: LkParticipants['filter'];
   /** Which tiles: a list of `camera` (a tile per participant) and `screen_share` (a tile per screen share). Default: both. */
   'attr:sources'?: LkParticipants['sources'];
   /** `grid` (default), or `focus`: a screen share large, the other tiles beside it. */
   'attr:layout'?: LkParticipants['layout'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'attr:room'?: LkParticipants['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'attr:theme'?: LkParticipants['theme'];
   /**
@@ -987,11 +985,7 @@ export interface LkParticipantsSolidProps extends Omit<JSX.HTMLAttributes<LkPart
 }
 
 /** `<lk-prejoin>` in Solid. Camera preview, devices and name, then join. */
-export interface LkPrejoinSolidProps extends Omit<JSX.HTMLAttributes<LkPrejoin>, 'prop:roomId' | 'room-id' | 'prop:joined' | 'joined' | 'prop:noPersist' | 'no-persist' | 'prop:cameraLabel' | 'camera-label' | 'prop:microphoneLabel' | 'microphone-label' | 'prop:nameLabel' | 'name-label' | 'prop:joinLabel' | 'join-label' | 'prop:levelLabel' | 'level-label' | 'prop:cameraUnavailableLabel' | 'camera-unavailable-label' | 'prop:microphoneUnavailableLabel' | 'microphone-unavailable-label' | 'prop:choices' | 'choices' | 'prop:theme' | 'theme' | 'attr:room' | 'room' | 'attr:joined' | 'attr:no-persist' | 'attr:camera-label' | 'attr:microphone-label' | 'attr:name-label' | 'attr:join-label' | 'attr:level-label' | 'attr:camera-unavailable-label' | 'attr:microphone-unavailable-label' | 'attr:theme'> {
-  /** The id of the `<lk-room>` to join instead of the enclosing one. */
-  'prop:roomId'?: LkPrejoin['roomId'];
-  /** The id of the `<lk-room>` to join instead of the enclosing one. */
-  'room-id'?: LkPrejoin['roomId'];
+export interface LkPrejoinSolidProps extends Omit<JSX.HTMLAttributes<LkPrejoin>, 'prop:joined' | 'joined' | 'prop:noPersist' | 'no-persist' | 'prop:cameraLabel' | 'camera-label' | 'prop:microphoneLabel' | 'microphone-label' | 'prop:nameLabel' | 'name-label' | 'prop:joinLabel' | 'join-label' | 'prop:levelLabel' | 'level-label' | 'prop:cameraUnavailableLabel' | 'camera-unavailable-label' | 'prop:microphoneUnavailableLabel' | 'microphone-unavailable-label' | 'prop:choices' | 'choices' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:joined' | 'attr:no-persist' | 'attr:camera-label' | 'attr:microphone-label' | 'attr:name-label' | 'attr:join-label' | 'attr:level-label' | 'attr:camera-unavailable-label' | 'attr:microphone-unavailable-label' | 'attr:room' | 'attr:theme'> {
   /** Set once joined; the element then hides. Reflected. */
   'prop:joined'?: LkPrejoin['joined'];
   /** Set once joined; the element then hides. Reflected. */
@@ -1020,14 +1014,14 @@ export interface LkPrejoinSolidProps extends Omit<JSX.HTMLAttributes<LkPrejoin>,
   'prop:choices'?: LkPrejoin['choices'];
   /** The choices: camera and microphone on/off, their devices, the name. */
   choices?: LkPrejoin['choices'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'prop:room'?: LkPrejoin['room'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkPrejoin['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'prop:theme'?: LkPrejoin['theme'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkPrejoin['theme'];
-  /** The id of the `<lk-room>` to join instead of the enclosing one. */
-  'attr:room'?: LkPrejoin['roomId'];
-  /** In Solid this sets a property `room` that the element does not have: write `attr:room`. */
-  room?: never;
   /** Set once joined; the element then hides. Reflected. */
   'attr:joined'?: '' | true;
   /** Do not read or write `localStorage`. */
@@ -1040,12 +1034,14 @@ export interface LkPrejoinSolidProps extends Omit<JSX.HTMLAttributes<LkPrejoin>,
   'attr:level-label'?: LkPrejoin['levelLabel'];
   'attr:camera-unavailable-label'?: LkPrejoin['cameraUnavailableLabel'];
   'attr:microphone-unavailable-label'?: LkPrejoin['microphoneUnavailableLabel'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'attr:room'?: LkPrejoin['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'attr:theme'?: LkPrejoin['theme'];
 }
 
 /** `<lk-room>` in Solid. One LiveKit room: connection, options, and the context for the elements inside. */
-export interface LkRoomSolidProps extends Omit<JSX.HTMLAttributes<LkRoom>, 'prop:url' | 'url' | 'prop:token' | 'token' | 'prop:tokenEndpoint' | 'token-endpoint' | 'prop:roomName' | 'room-name' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participantName' | 'participant-name' | 'prop:participantMetadata' | 'participant-metadata' | 'prop:autoConnect' | 'auto-connect' | 'prop:audio' | 'audio' | 'prop:video' | 'video' | 'prop:options' | 'options' | 'prop:connectOptions' | 'connect-options' | 'prop:theme' | 'theme' | 'attr:auto-subscribe' | 'attr:adaptive-stream' | 'attr:dynacast' | 'dynacast' | 'attr:video-resolution' | 'attr:video-framerate' | 'attr:facing-mode' | 'attr:video-device' | 'attr:audio-device' | 'attr:audio-output-device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:voice-isolation' | 'attr:video-codec' | 'attr:backup-codec' | 'attr:video-max-bitrate' | 'attr:video-max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:screenshare-max-bitrate' | 'attr:screenshare-max-framerate' | 'attr:screenshare-simulcast-layers' | 'attr:audio-preset' | 'attr:audio-max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:force-stereo' | 'attr:stop-mic-on-mute' | 'attr:scalability-mode' | 'attr:degradation-preference' | 'attr:url' | 'attr:token' | 'attr:token-endpoint' | 'attr:room-name' | 'attr:participant-identity' | 'attr:participant-name' | 'attr:participant-metadata' | 'attr:connect' | 'connect' | 'attr:audio' | 'attr:video' | 'attr:theme' | 'on:lk-connection-state-changed' | 'on:lk-connected' | 'on:lk-disconnected' | 'on:lk-reconnecting' | 'on:lk-reconnected' | 'on:lk-participant-connected' | 'on:lk-participant-disconnected' | 'on:lk-track-subscribed' | 'on:lk-track-unsubscribed' | 'on:lk-active-speakers-changed' | 'on:lk-error'> {
+export interface LkRoomSolidProps extends Omit<JSX.HTMLAttributes<LkRoom>, 'prop:url' | 'url' | 'prop:token' | 'token' | 'prop:tokenEndpoint' | 'token-endpoint' | 'prop:roomName' | 'room-name' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participantName' | 'participant-name' | 'prop:participantMetadata' | 'participant-metadata' | 'prop:connect' | 'connect' | 'prop:audio' | 'audio' | 'prop:video' | 'video' | 'prop:options' | 'options' | 'prop:connectOptions' | 'connect-options' | 'prop:theme' | 'theme' | 'attr:auto-subscribe' | 'attr:adaptive-stream' | 'attr:dynacast' | 'dynacast' | 'attr:video-resolution' | 'attr:video-framerate' | 'attr:facing-mode' | 'attr:video-device' | 'attr:audio-device' | 'attr:audio-output-device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:voice-isolation' | 'attr:video-codec' | 'attr:backup-codec' | 'attr:video-max-bitrate' | 'attr:video-max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:screenshare-max-bitrate' | 'attr:screenshare-max-framerate' | 'attr:screenshare-simulcast-layers' | 'attr:audio-preset' | 'attr:audio-max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:force-stereo' | 'attr:stop-mic-on-mute' | 'attr:scalability-mode' | 'attr:degradation-preference' | 'attr:url' | 'attr:token' | 'attr:token-endpoint' | 'attr:room-name' | 'attr:participant-identity' | 'attr:participant-name' | 'attr:participant-metadata' | 'attr:connect' | 'attr:audio' | 'attr:video' | 'attr:theme' | 'on:lk-connection-state-changed' | 'on:lk-connected' | 'on:lk-disconnected' | 'on:lk-reconnecting' | 'on:lk-reconnected' | 'on:lk-participant-connected' | 'on:lk-participant-disconnected' | 'on:lk-track-subscribed' | 'on:lk-track-unsubscribed' | 'on:lk-active-speakers-changed' | 'on:lk-error'> {
   /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
   'prop:url'?: LkRoom['url'];
   /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
@@ -1066,18 +1062,24 @@ export interface LkRoomSolidProps extends Omit<JSX.HTMLAttributes<LkRoom>, 'prop
   'prop:participantIdentity'?: LkRoom['participantIdentity'];
   /** Sent to the token endpoint as `participant_identity`. */
   'participant-identity'?: LkRoom['participantIdentity'];
-  /** Sent to the token endpoint as `participant_name`. */
+  /** Sent to the token endpoint as `participant_name`; set on the participant while connected when the token allows it. */
   'prop:participantName'?: LkRoom['participantName'];
-  /** Sent to the token endpoint as `participant_name`. */
+  /** Sent to the token endpoint as `participant_name`; set on the participant while connected when the token allows it. */
   'participant-name'?: LkRoom['participantName'];
-  /** Sent to the token endpoint as `participant_metadata`. */
+  /** Sent to the token endpoint as `participant_metadata`; set on the participant while connected when the token allows it. */
   'prop:participantMetadata'?: LkRoom['participantMetadata'];
-  /** Sent to the token endpoint as `participant_metadata`. */
+  /** Sent to the token endpoint as `participant_metadata`; set on the participant while connected when the token allows it. */
   'participant-metadata'?: LkRoom['participantMetadata'];
-  /** Connect while present (once credentials are known); disconnect when removed. */
-  'prop:autoConnect'?: LkRoom['autoConnect'];
-  /** Connect while present (once credentials are known); disconnect when removed. */
-  'auto-connect'?: LkRoom['autoConnect'];
+  /**
+   * Stay connected while in the page (once credentials are known): after a lost connection the room
+   * joins again by itself. Removed by `leave()`, a leave button, or the page disconnecting the `Room`.
+   */
+  'prop:connect'?: LkRoom['connect'];
+  /**
+   * Stay connected while in the page (once credentials are known): after a lost connection the room
+   * joins again by itself. Removed by `leave()`, a leave button, or the page disconnecting the `Room`.
+   */
+  connect?: LkRoom['connect'];
   /** Turn the microphone on once connected (and on/off when changed while connected). */
   'prop:audio'?: LkRoom['audio'];
   /** Turn the microphone on once connected (and on/off when changed while connected). */
@@ -1264,14 +1266,15 @@ export interface LkRoomSolidProps extends Omit<JSX.HTMLAttributes<LkRoom>, 'prop
   'attr:room-name'?: LkRoom['roomName'];
   /** Sent to the token endpoint as `participant_identity`. */
   'attr:participant-identity'?: LkRoom['participantIdentity'];
-  /** Sent to the token endpoint as `participant_name`. */
+  /** Sent to the token endpoint as `participant_name`; set on the participant while connected when the token allows it. */
   'attr:participant-name'?: LkRoom['participantName'];
-  /** Sent to the token endpoint as `participant_metadata`. */
+  /** Sent to the token endpoint as `participant_metadata`; set on the participant while connected when the token allows it. */
   'attr:participant-metadata'?: LkRoom['participantMetadata'];
-  /** Connect while present (once credentials are known); disconnect when removed. */
+  /**
+   * Stay connected while in the page (once credentials are known): after a lost connection the room
+   * joins again by itself. Removed by `leave()`, a leave button, or the page disconnecting the `Room`.
+   */
   'attr:connect'?: '' | true;
-  /** In Solid this sets the method `connect`: write `attr:connect`. */
-  connect?: never;
   /** Turn the microphone on once connected (and on/off when changed while connected). */
   'attr:audio'?: '' | true;
   /** Turn the camera on once connected (and on/off when changed while connected). */
@@ -1347,15 +1350,15 @@ export interface LkRoomSolidProps extends Omit<JSX.HTMLAttributes<LkRoom>, 'prop
 }
 
 /** `<lk-screenshare>` in Solid. A button for screen sharing. */
-export interface LkScreenshareSolidProps extends Omit<JSX.HTMLAttributes<LkScreenShare>, 'prop:roomId' | 'room-id' | 'prop:label' | 'label' | 'prop:theme' | 'theme' | 'attr:audio' | 'audio' | 'attr:resolution' | 'resolution' | 'attr:max-bitrate' | 'attr:max-framerate' | 'attr:content-hint' | 'attr:simulcast-layers' | 'attr:surface' | 'surface' | 'attr:prefer-current-tab' | 'attr:room' | 'room' | 'attr:label' | 'attr:theme' | 'on:lk-toggle' | 'on:lk-error'> {
-  /** The id of an `<lk-room>` to control instead of the enclosing one. */
-  'prop:roomId'?: LkScreenShare['roomId'];
-  /** The id of an `<lk-room>` to control instead of the enclosing one. */
-  'room-id'?: LkScreenShare['roomId'];
+export interface LkScreenshareSolidProps extends Omit<JSX.HTMLAttributes<LkScreenShare>, 'prop:label' | 'label' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:audio' | 'audio' | 'attr:resolution' | 'resolution' | 'attr:max-bitrate' | 'attr:max-framerate' | 'attr:content-hint' | 'attr:simulcast-layers' | 'attr:surface' | 'surface' | 'attr:prefer-current-tab' | 'attr:label' | 'attr:room' | 'attr:theme' | 'on:lk-toggle' | 'on:lk-error'> {
   /** Replaces the default text of the button. */
   'prop:label'?: LkScreenShare['label'];
   /** Replaces the default text of the button. */
   label?: LkScreenShare['label'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'prop:room'?: LkScreenShare['room'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkScreenShare['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'prop:theme'?: LkScreenShare['theme'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
@@ -1406,12 +1409,10 @@ export interface LkScreenshareSolidProps extends Omit<JSX.HTMLAttributes<LkScree
    * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
    */
   'attr:prefer-current-tab'?: boolean | LkTriWord;
-  /** The id of an `<lk-room>` to control instead of the enclosing one. */
-  'attr:room'?: LkScreenShare['roomId'];
-  /** In Solid this sets the property `room`: write `attr:room`. */
-  room?: never;
   /** Replaces the default text of the button. */
   'attr:label'?: LkScreenShare['label'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'attr:room'?: LkScreenShare['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'attr:theme'?: LkScreenShare['theme'];
   /**
@@ -1429,31 +1430,29 @@ export interface LkScreenshareSolidProps extends Omit<JSX.HTMLAttributes<LkScree
 }
 
 /** `<lk-start-audio>` in Solid. "Start audio": shown only while the browser blocks playback. */
-export interface LkStartAudioSolidProps extends Omit<JSX.HTMLAttributes<LkStartAudio>, 'prop:roomId' | 'room-id' | 'prop:label' | 'label' | 'prop:theme' | 'theme' | 'attr:room' | 'room' | 'attr:label' | 'attr:theme'> {
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  'prop:roomId'?: LkStartAudio['roomId'];
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  'room-id'?: LkStartAudio['roomId'];
+export interface LkStartAudioSolidProps extends Omit<JSX.HTMLAttributes<LkStartAudio>, 'prop:label' | 'label' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:label' | 'attr:room' | 'attr:theme'> {
   /** The button's text. */
   'prop:label'?: LkStartAudio['label'];
   /** The button's text. */
   label?: LkStartAudio['label'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'prop:room'?: LkStartAudio['room'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkStartAudio['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'prop:theme'?: LkStartAudio['theme'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkStartAudio['theme'];
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  'attr:room'?: LkStartAudio['roomId'];
-  /** In Solid this sets the property `room`: write `attr:room`. */
-  room?: never;
   /** The button's text. */
   'attr:label'?: LkStartAudio['label'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'attr:room'?: LkStartAudio['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'attr:theme'?: LkStartAudio['theme'];
 }
 
 /** `<lk-track-view>` in Solid. One track of one participant, as video or audio. */
-export interface LkTrackViewSolidProps extends Omit<JSX.HTMLAttributes<LkTrackView>, 'prop:source' | 'source' | 'prop:trackSid' | 'track-sid' | 'prop:fit' | 'fit' | 'prop:mirror' | 'mirror' | 'prop:roomId' | 'room-id' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participant' | 'participant' | 'prop:theme' | 'theme' | 'attr:source' | 'attr:track-sid' | 'attr:fit' | 'attr:mirror' | 'attr:room' | 'room' | 'attr:participant' | 'attr:theme' | 'on:lk-error'> {
+export interface LkTrackViewSolidProps extends Omit<JSX.HTMLAttributes<LkTrackView>, 'prop:source' | 'source' | 'prop:trackSid' | 'track-sid' | 'prop:fit' | 'fit' | 'prop:mirror' | 'mirror' | 'prop:participant' | 'participant' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:source' | 'attr:track-sid' | 'attr:fit' | 'attr:mirror' | 'attr:participant' | 'attr:room' | 'attr:theme' | 'on:lk-error'> {
   /** `camera` (default), `microphone`, `screen_share` or `screen_share_audio`. */
   'prop:source'?: LkTrackView['source'];
   /** `camera` (default), `microphone`, `screen_share` or `screen_share_audio`. */
@@ -1470,18 +1469,20 @@ export interface LkTrackViewSolidProps extends Omit<JSX.HTMLAttributes<LkTrackVi
   'prop:mirror'?: LkTrackView['mirror'];
   /** `auto` (default: mirror the local participant's front camera), `true` or `false`. */
   mirror?: LkTrackView['mirror'];
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  'prop:roomId'?: LkTrackView['roomId'];
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  'room-id'?: LkTrackView['roomId'];
-  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile or `<lk-participants>` item. */
-  'prop:participantIdentity'?: LkTrackView['participantIdentity'];
-  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile or `<lk-participants>` item. */
-  'participant-identity'?: LkTrackView['participantIdentity'];
-  /** The participant shown. Setting it pins one, over the attribute and the context. */
+  /**
+   * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`
+   * set from JavaScript. Without it: the participant of the enclosing tile or `<lk-participants>` item.
+   */
   'prop:participant'?: LkTrackView['participant'];
-  /** In Solid this sets the property `participant`: write `attr:participant`. */
-  participant?: never;
+  /**
+   * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`
+   * set from JavaScript. Without it: the participant of the enclosing tile or `<lk-participants>` item.
+   */
+  participant?: LkTrackView['participant'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'prop:room'?: LkTrackView['room'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkTrackView['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'prop:theme'?: LkTrackView['theme'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
@@ -1494,12 +1495,13 @@ export interface LkTrackViewSolidProps extends Omit<JSX.HTMLAttributes<LkTrackVi
   'attr:fit'?: LkTrackView['fit'];
   /** `auto` (default: mirror the local participant's front camera), `true` or `false`. */
   'attr:mirror'?: LkTrackView['mirror'];
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  'attr:room'?: LkTrackView['roomId'];
-  /** In Solid this sets the property `room`: write `attr:room`. */
-  room?: never;
-  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile or `<lk-participants>` item. */
-  'attr:participant'?: LkTrackView['participantIdentity'];
+  /**
+   * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`
+   * set from JavaScript. Without it: the participant of the enclosing tile or `<lk-participants>` item.
+   */
+  'attr:participant'?: LkTrackView['participant'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'attr:room'?: LkTrackView['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'attr:theme'?: LkTrackView['theme'];
   /**

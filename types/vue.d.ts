@@ -40,13 +40,13 @@ type LkResolution =
   | `${number}x${number}@${number}`;
 
 /** `<lk-audio-renderer>` in Vue. Plays the room's remote audio. */
-export interface LkAudioRendererVueProps extends Omit<HTMLAttributes, 'roomId' | 'volume' | 'muted' | 'theme' | 'onLkError'> {
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  roomId?: LkAudioRenderer['roomId'];
+export interface LkAudioRendererVueProps extends Omit<HTMLAttributes, 'volume' | 'muted' | 'room' | 'theme' | 'onLkError'> {
   /** Playback volume, 0 to 1 (livekit-client's `RemoteAudioTrack.setVolume`). Default 1. */
   volume?: LkAudioRenderer['volume'];
   /** Silence every track while present (`muted="false"` is off). The tracks stay subscribed. */
   muted?: LkAudioRenderer['muted'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkAudioRenderer['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkAudioRenderer['theme'];
   /**
@@ -58,11 +58,11 @@ export interface LkAudioRendererVueProps extends Omit<HTMLAttributes, 'roomId' |
 }
 
 /** `<lk-camera-flip>` in Vue. A button that flips between the front and back camera. */
-export interface LkCameraFlipVueProps extends Omit<HTMLAttributes, 'roomId' | 'label' | 'theme' | 'onLkError'> {
-  /** The id of an `<lk-room>` to act on instead of the enclosing one. */
-  roomId?: LkCameraFlip['roomId'];
+export interface LkCameraFlipVueProps extends Omit<HTMLAttributes, 'label' | 'room' | 'theme' | 'onLkError'> {
   /** Replaces the default text. */
   label?: LkCameraFlip['label'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkCameraFlip['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkCameraFlip['theme'];
   /**
@@ -74,11 +74,11 @@ export interface LkCameraFlipVueProps extends Omit<HTMLAttributes, 'roomId' | 'l
 }
 
 /** `<lk-camera-toggle>` in Vue. A button for the camera. */
-export interface LkCameraToggleVueProps extends Omit<HTMLAttributes, 'roomId' | 'label' | 'theme' | 'resolution' | 'framerate' | 'facing-mode' | 'device' | 'max-bitrate' | 'max-framerate' | 'simulcast' | 'simulcast-layers' | 'codec' | 'onLkToggle' | 'onLkError'> {
-  /** The id of an `<lk-room>` to control instead of the enclosing one. */
-  roomId?: LkCameraToggle['roomId'];
+export interface LkCameraToggleVueProps extends Omit<HTMLAttributes, 'label' | 'room' | 'theme' | 'resolution' | 'framerate' | 'facing-mode' | 'device' | 'max-bitrate' | 'max-framerate' | 'simulcast' | 'simulcast-layers' | 'codec' | 'onLkToggle' | 'onLkError'> {
   /** Replaces the default text of the button. */
   label?: LkCameraToggle['label'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkCameraToggle['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkCameraToggle['theme'];
   /**
@@ -138,9 +138,7 @@ export interface LkCameraToggleVueProps extends Omit<HTMLAttributes, 'roomId' | 
 }
 
 /** `<lk-chat>` in Vue. Chat with everyone in the room, as LiveKit's React `Chat` does. */
-export interface LkChatVueProps extends Omit<HTMLAttributes, 'roomId' | 'topic' | 'heading' | 'placeholder' | 'inputLabel' | 'sendLabel' | 'editedLabel' | 'disconnectedMessage' | 'notAllowedMessage' | 'sendFailedMessage' | 'theme' | 'input-label' | 'send-label' | 'edited-label' | 'disconnected-message' | 'not-allowed-message' | 'send-failed-message' | 'onLkChatMessage' | 'onLkError'> {
-  /** The id of an `<lk-room>` to chat in instead of the enclosing one. */
-  roomId?: LkChat['roomId'];
+export interface LkChatVueProps extends Omit<HTMLAttributes, 'topic' | 'heading' | 'placeholder' | 'inputLabel' | 'sendLabel' | 'editedLabel' | 'disconnectedMessage' | 'notAllowedMessage' | 'sendFailedMessage' | 'room' | 'theme' | 'input-label' | 'send-label' | 'edited-label' | 'disconnected-message' | 'not-allowed-message' | 'send-failed-message' | 'onLkChatMessage' | 'onLkError'> {
   /** The text-stream topic; React's `channelTopic`. A custom topic is also used for the legacy packets, as React does. */
   topic?: LkChat['topic'];
   /** The heading text. */
@@ -159,6 +157,8 @@ export interface LkChatVueProps extends Omit<HTMLAttributes, 'roomId' | 'topic' 
   notAllowedMessage?: LkChat['notAllowedMessage'];
   /** Shown when sending failed. */
   sendFailedMessage?: LkChat['sendFailedMessage'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkChat['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkChat['theme'];
   /** The input's label (visually hidden unless styled through `::part(label)`). */
@@ -188,7 +188,7 @@ export interface LkChatVueProps extends Omit<HTMLAttributes, 'roomId' | 'topic' 
 }
 
 /** `<lk-conference>` in Vue. The whole conference UI over one room. */
-export interface LkConferenceVueProps extends Omit<HTMLAttributes, 'chatOpen' | 'chatLabel' | 'controlsLabel' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'autoConnect' | 'audio' | 'video' | 'options' | 'connectOptions' | 'theme' | 'chat-open' | 'chat-label' | 'controls-label' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'onLkConnectionStateChanged' | 'onLkConnected' | 'onLkDisconnected' | 'onLkReconnecting' | 'onLkReconnected' | 'onLkParticipantConnected' | 'onLkParticipantDisconnected' | 'onLkTrackSubscribed' | 'onLkTrackUnsubscribed' | 'onLkActiveSpeakersChanged' | 'onLkError'> {
+export interface LkConferenceVueProps extends Omit<HTMLAttributes, 'chatOpen' | 'chatLabel' | 'controlsLabel' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'connect' | 'audio' | 'video' | 'options' | 'connectOptions' | 'theme' | 'chat-open' | 'chat-label' | 'controls-label' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'onLkConnectionStateChanged' | 'onLkConnected' | 'onLkDisconnected' | 'onLkReconnecting' | 'onLkReconnected' | 'onLkParticipantConnected' | 'onLkParticipantDisconnected' | 'onLkTrackSubscribed' | 'onLkTrackUnsubscribed' | 'onLkActiveSpeakersChanged' | 'onLkError'> {
   /** Show the chat panel. Reflected. */
   chatOpen?: LkConference['chatOpen'];
   /** Labels, for localisation. */
@@ -204,12 +204,15 @@ export interface LkConferenceVueProps extends Omit<HTMLAttributes, 'chatOpen' | 
   roomName?: LkConference['roomName'];
   /** Sent to the token endpoint as `participant_identity`. */
   participantIdentity?: LkConference['participantIdentity'];
-  /** Sent to the token endpoint as `participant_name`. */
+  /** Sent to the token endpoint as `participant_name`; set on the participant while connected when the token allows it. */
   participantName?: LkConference['participantName'];
-  /** Sent to the token endpoint as `participant_metadata`. */
+  /** Sent to the token endpoint as `participant_metadata`; set on the participant while connected when the token allows it. */
   participantMetadata?: LkConference['participantMetadata'];
-  /** Connect while present (once credentials are known); disconnect when removed. */
-  autoConnect?: LkConference['autoConnect'];
+  /**
+   * Stay connected while in the page (once credentials are known): after a lost connection the room
+   * joins again by itself. Removed by `leave()`, a leave button, or the page disconnecting the `Room`.
+   */
+  connect?: LkConference['connect'];
   /** Turn the microphone on once connected (and on/off when changed while connected). */
   audio?: LkConference['audio'];
   /** Turn the camera on once connected (and on/off when changed while connected). */
@@ -379,9 +382,9 @@ export interface LkConferenceVueProps extends Omit<HTMLAttributes, 'chatOpen' | 
   'room-name'?: LkConference['roomName'];
   /** Sent to the token endpoint as `participant_identity`. */
   'participant-identity'?: LkConference['participantIdentity'];
-  /** Sent to the token endpoint as `participant_name`. */
+  /** Sent to the token endpoint as `participant_name`; set on the participant while connected when the token allows it. */
   'participant-name'?: LkConference['participantName'];
-  /** Sent to the token endpoint as `participant_metadata`. */
+  /** Sent to the token endpoint as `participant_metadata`; set on the participant while connected when the token allows it. */
   'participant-metadata'?: LkConference['participantMetadata'];
   /**
    * `{state}`: the connection state changed (also reflected as `connection-state`).
@@ -452,7 +455,7 @@ export interface LkConferenceVueProps extends Omit<HTMLAttributes, 'chatOpen' | 
 }
 
 /** `<lk-connection-quality>` in Vue. A participant's connection quality. */
-export interface LkConnectionQualityVueProps extends Omit<HTMLAttributes, 'excellentLabel' | 'goodLabel' | 'poorLabel' | 'lostLabel' | 'unknownLabel' | 'roomId' | 'participantIdentity' | 'theme' | 'excellent-label' | 'good-label' | 'poor-label' | 'lost-label' | 'unknown-label'> {
+export interface LkConnectionQualityVueProps extends Omit<HTMLAttributes, 'excellentLabel' | 'goodLabel' | 'poorLabel' | 'lostLabel' | 'unknownLabel' | 'participant' | 'room' | 'theme' | 'excellent-label' | 'good-label' | 'poor-label' | 'lost-label' | 'unknown-label'> {
   /** Text for an excellent connection. */
   excellentLabel?: LkConnectionQuality['excellentLabel'];
   /** Text for a good connection. */
@@ -463,10 +466,13 @@ export interface LkConnectionQualityVueProps extends Omit<HTMLAttributes, 'excel
   lostLabel?: LkConnectionQuality['lostLabel'];
   /** Text while the quality is not known yet. */
   unknownLabel?: LkConnectionQuality['unknownLabel'];
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  roomId?: LkConnectionQuality['roomId'];
-  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile or `<lk-participants>` item. */
-  participantIdentity?: LkConnectionQuality['participantIdentity'];
+  /**
+   * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`
+   * set from JavaScript. Without it: the participant of the enclosing tile or `<lk-participants>` item.
+   */
+  participant?: LkConnectionQuality['participant'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkConnectionQuality['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkConnectionQuality['theme'];
   /** Text for an excellent connection. */
@@ -482,9 +488,7 @@ export interface LkConnectionQualityVueProps extends Omit<HTMLAttributes, 'excel
 }
 
 /** `<lk-connection-state>` in Vue. The room's connection state, as text. */
-export interface LkConnectionStateVueProps extends Omit<HTMLAttributes, 'roomId' | 'disconnectedLabel' | 'connectingLabel' | 'connectedLabel' | 'reconnectingLabel' | 'theme' | 'disconnected-label' | 'connecting-label' | 'connected-label' | 'reconnecting-label'> {
-  /** The id of an `<lk-room>` to follow instead of the enclosing one. */
-  roomId?: LkConnectionStateElement['roomId'];
+export interface LkConnectionStateVueProps extends Omit<HTMLAttributes, 'disconnectedLabel' | 'connectingLabel' | 'connectedLabel' | 'reconnectingLabel' | 'room' | 'theme' | 'disconnected-label' | 'connecting-label' | 'connected-label' | 'reconnecting-label'> {
   /** Text while disconnected. */
   disconnectedLabel?: LkConnectionStateElement['disconnectedLabel'];
   /** Text while connecting. */
@@ -493,6 +497,8 @@ export interface LkConnectionStateVueProps extends Omit<HTMLAttributes, 'roomId'
   connectedLabel?: LkConnectionStateElement['connectedLabel'];
   /** Text while reconnecting. */
   reconnectingLabel?: LkConnectionStateElement['reconnectingLabel'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkConnectionStateElement['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkConnectionStateElement['theme'];
   /** Text while disconnected. */
@@ -506,15 +512,15 @@ export interface LkConnectionStateVueProps extends Omit<HTMLAttributes, 'roomId'
 }
 
 /** `<lk-device-select>` in Vue. A device picker: camera, microphone or speaker. */
-export interface LkDeviceSelectVueProps extends Omit<HTMLAttributes, 'kind' | 'roomId' | 'label' | 'value' | 'theme' | 'onLkError'> {
+export interface LkDeviceSelectVueProps extends Omit<HTMLAttributes, 'kind' | 'label' | 'value' | 'room' | 'theme' | 'onLkError'> {
   /** `videoinput`, `audioinput` or `audiooutput`. */
   kind?: LkDeviceSelect['kind'];
-  /** The id of an `<lk-room>` to act on instead of the enclosing one. */
-  roomId?: LkDeviceSelect['roomId'];
   /** Replaces the default label (Camera, Microphone, Speaker). */
   label?: LkDeviceSelect['label'];
   /** The selected device id. */
   value?: LkDeviceSelect['value'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkDeviceSelect['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkDeviceSelect['theme'];
   /**
@@ -526,21 +532,21 @@ export interface LkDeviceSelectVueProps extends Omit<HTMLAttributes, 'kind' | 'r
 }
 
 /** `<lk-leave-button>` in Vue. A button that leaves the room. */
-export interface LkLeaveButtonVueProps extends Omit<HTMLAttributes, 'roomId' | 'label' | 'theme'> {
-  /** The id of an `<lk-room>` to leave instead of the enclosing one. */
-  roomId?: LkLeaveButton['roomId'];
+export interface LkLeaveButtonVueProps extends Omit<HTMLAttributes, 'label' | 'room' | 'theme'> {
   /** Replaces the default text. */
   label?: LkLeaveButton['label'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkLeaveButton['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkLeaveButton['theme'];
 }
 
 /** `<lk-microphone-toggle>` in Vue. A button for the microphone. */
-export interface LkMicrophoneToggleVueProps extends Omit<HTMLAttributes, 'roomId' | 'label' | 'theme' | 'device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'audio-preset' | 'max-bitrate' | 'dtx' | 'red' | 'onLkToggle' | 'onLkError'> {
-  /** The id of an `<lk-room>` to control instead of the enclosing one. */
-  roomId?: LkMicrophoneToggle['roomId'];
+export interface LkMicrophoneToggleVueProps extends Omit<HTMLAttributes, 'label' | 'room' | 'theme' | 'device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'audio-preset' | 'max-bitrate' | 'dtx' | 'red' | 'onLkToggle' | 'onLkError'> {
   /** Replaces the default text of the button. */
   label?: LkMicrophoneToggle['label'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkMicrophoneToggle['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkMicrophoneToggle['theme'];
   /** Microphone device id. */
@@ -598,13 +604,16 @@ export interface LkMicrophoneToggleVueProps extends Omit<HTMLAttributes, 'roomId
 }
 
 /** `<lk-participant-name>` in Vue. A participant's name, as text. */
-export interface LkParticipantNameVueProps extends Omit<HTMLAttributes, 'localLabel' | 'roomId' | 'participantIdentity' | 'theme' | 'local-label'> {
+export interface LkParticipantNameVueProps extends Omit<HTMLAttributes, 'localLabel' | 'participant' | 'room' | 'theme' | 'local-label'> {
   /** Shown instead of the local participant's own name, e.g. `You`. Unset: the name. */
   localLabel?: LkParticipantName['localLabel'];
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  roomId?: LkParticipantName['roomId'];
-  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile or `<lk-participants>` item. */
-  participantIdentity?: LkParticipantName['participantIdentity'];
+  /**
+   * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`
+   * set from JavaScript. Without it: the participant of the enclosing tile or `<lk-participants>` item.
+   */
+  participant?: LkParticipantName['participant'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkParticipantName['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkParticipantName['theme'];
   /** Shown instead of the local participant's own name, e.g. `You`. Unset: the name. */
@@ -612,7 +621,7 @@ export interface LkParticipantNameVueProps extends Omit<HTMLAttributes, 'localLa
 }
 
 /** `<lk-participant-tile>` in Vue. A participant: video or placeholder, name, microphone, speaking, connection quality. */
-export interface LkParticipantTileVueProps extends Omit<HTMLAttributes, 'source' | 'fit' | 'mirror' | 'micMutedLabel' | 'screenShareLabel' | 'roomId' | 'participantIdentity' | 'theme' | 'mic-muted-label' | 'screen-share-label' | 'onLkError'> {
+export interface LkParticipantTileVueProps extends Omit<HTMLAttributes, 'source' | 'fit' | 'mirror' | 'micMutedLabel' | 'screenShareLabel' | 'participant' | 'room' | 'theme' | 'mic-muted-label' | 'screen-share-label' | 'onLkError'> {
   /** `camera` (default) or `screen_share`. Reflected for CSS. */
   source?: LkParticipantTile['source'];
   /** Passed to the video: `cover` or `contain`. */
@@ -623,10 +632,13 @@ export interface LkParticipantTileVueProps extends Omit<HTMLAttributes, 'source'
   micMutedLabel?: LkParticipantTile['micMutedLabel'];
   /** The screen-share icon's text, for screen readers. */
   screenShareLabel?: LkParticipantTile['screenShareLabel'];
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  roomId?: LkParticipantTile['roomId'];
-  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile or `<lk-participants>` item. */
-  participantIdentity?: LkParticipantTile['participantIdentity'];
+  /**
+   * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`
+   * set from JavaScript. Without it: the participant of the enclosing tile or `<lk-participants>` item.
+   */
+  participant?: LkParticipantTile['participant'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkParticipantTile['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkParticipantTile['theme'];
   /** The microphone-muted indicator's text, for screen readers. */
@@ -642,15 +654,15 @@ export interface LkParticipantTileVueProps extends Omit<HTMLAttributes, 'source'
 }
 
 /** `<lk-participants>` in Vue. Every participant as a tile, in a grid that stays stable as people come and go. */
-export interface LkParticipantsVueProps extends Omit<HTMLAttributes, 'roomId' | 'filter' | 'sources' | 'layout' | 'theme' | 'onLkError'> {
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  roomId?: LkParticipants['roomId'];
+export interface LkParticipantsVueProps extends Omit<HTMLAttributes, 'filter' | 'sources' | 'layout' | 'room' | 'theme' | 'onLkError'> {
   /** Whom to show: `all` (default), `remote` or `local`. */
   filter?: LkParticipants['filter'];
   /** Which tiles: a list of `camera` (a tile per participant) and `screen_share` (a tile per screen share). Default: both. */
   sources?: LkParticipants['sources'];
   /** `grid` (default), or `focus`: a screen share large, the other tiles beside it. */
   layout?: LkParticipants['layout'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkParticipants['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkParticipants['theme'];
   /**
@@ -662,9 +674,7 @@ export interface LkParticipantsVueProps extends Omit<HTMLAttributes, 'roomId' | 
 }
 
 /** `<lk-prejoin>` in Vue. Camera preview, devices and name, then join. */
-export interface LkPrejoinVueProps extends Omit<HTMLAttributes, 'roomId' | 'joined' | 'noPersist' | 'cameraLabel' | 'microphoneLabel' | 'nameLabel' | 'joinLabel' | 'levelLabel' | 'cameraUnavailableLabel' | 'microphoneUnavailableLabel' | 'choices' | 'theme' | 'room' | 'no-persist' | 'camera-label' | 'microphone-label' | 'name-label' | 'join-label' | 'level-label' | 'camera-unavailable-label' | 'microphone-unavailable-label'> {
-  /** The id of the `<lk-room>` to join instead of the enclosing one. */
-  roomId?: LkPrejoin['roomId'];
+export interface LkPrejoinVueProps extends Omit<HTMLAttributes, 'joined' | 'noPersist' | 'cameraLabel' | 'microphoneLabel' | 'nameLabel' | 'joinLabel' | 'levelLabel' | 'cameraUnavailableLabel' | 'microphoneUnavailableLabel' | 'choices' | 'room' | 'theme' | 'no-persist' | 'camera-label' | 'microphone-label' | 'name-label' | 'join-label' | 'level-label' | 'camera-unavailable-label' | 'microphone-unavailable-label'> {
   /** Set once joined; the element then hides. Reflected. */
   joined?: LkPrejoin['joined'];
   /** Do not read or write `localStorage`. */
@@ -679,10 +689,10 @@ export interface LkPrejoinVueProps extends Omit<HTMLAttributes, 'roomId' | 'join
   microphoneUnavailableLabel?: LkPrejoin['microphoneUnavailableLabel'];
   /** The choices: camera and microphone on/off, their devices, the name. */
   choices?: LkPrejoin['choices'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkPrejoin['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkPrejoin['theme'];
-  /** The id of the `<lk-room>` to join instead of the enclosing one. */
-  room?: LkPrejoin['roomId'];
   /** Do not read or write `localStorage`. */
   'no-persist'?: '' | true;
   /** Labels, for localisation. */
@@ -696,7 +706,7 @@ export interface LkPrejoinVueProps extends Omit<HTMLAttributes, 'roomId' | 'join
 }
 
 /** `<lk-room>` in Vue. One LiveKit room: connection, options, and the context for the elements inside. */
-export interface LkRoomVueProps extends Omit<HTMLAttributes, 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'autoConnect' | 'audio' | 'video' | 'options' | 'connectOptions' | 'theme' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'onLkConnectionStateChanged' | 'onLkConnected' | 'onLkDisconnected' | 'onLkReconnecting' | 'onLkReconnected' | 'onLkParticipantConnected' | 'onLkParticipantDisconnected' | 'onLkTrackSubscribed' | 'onLkTrackUnsubscribed' | 'onLkActiveSpeakersChanged' | 'onLkError'> {
+export interface LkRoomVueProps extends Omit<HTMLAttributes, 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'connect' | 'audio' | 'video' | 'options' | 'connectOptions' | 'theme' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'onLkConnectionStateChanged' | 'onLkConnected' | 'onLkDisconnected' | 'onLkReconnecting' | 'onLkReconnected' | 'onLkParticipantConnected' | 'onLkParticipantDisconnected' | 'onLkTrackSubscribed' | 'onLkTrackUnsubscribed' | 'onLkActiveSpeakersChanged' | 'onLkError'> {
   /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
   url?: LkRoom['url'];
   /** An access token. On public pages prefer `token-endpoint`. */
@@ -707,12 +717,15 @@ export interface LkRoomVueProps extends Omit<HTMLAttributes, 'url' | 'token' | '
   roomName?: LkRoom['roomName'];
   /** Sent to the token endpoint as `participant_identity`. */
   participantIdentity?: LkRoom['participantIdentity'];
-  /** Sent to the token endpoint as `participant_name`. */
+  /** Sent to the token endpoint as `participant_name`; set on the participant while connected when the token allows it. */
   participantName?: LkRoom['participantName'];
-  /** Sent to the token endpoint as `participant_metadata`. */
+  /** Sent to the token endpoint as `participant_metadata`; set on the participant while connected when the token allows it. */
   participantMetadata?: LkRoom['participantMetadata'];
-  /** Connect while present (once credentials are known); disconnect when removed. */
-  autoConnect?: LkRoom['autoConnect'];
+  /**
+   * Stay connected while in the page (once credentials are known): after a lost connection the room
+   * joins again by itself. Removed by `leave()`, a leave button, or the page disconnecting the `Room`.
+   */
+  connect?: LkRoom['connect'];
   /** Turn the microphone on once connected (and on/off when changed while connected). */
   audio?: LkRoom['audio'];
   /** Turn the camera on once connected (and on/off when changed while connected). */
@@ -877,9 +890,9 @@ export interface LkRoomVueProps extends Omit<HTMLAttributes, 'url' | 'token' | '
   'room-name'?: LkRoom['roomName'];
   /** Sent to the token endpoint as `participant_identity`. */
   'participant-identity'?: LkRoom['participantIdentity'];
-  /** Sent to the token endpoint as `participant_name`. */
+  /** Sent to the token endpoint as `participant_name`; set on the participant while connected when the token allows it. */
   'participant-name'?: LkRoom['participantName'];
-  /** Sent to the token endpoint as `participant_metadata`. */
+  /** Sent to the token endpoint as `participant_metadata`; set on the participant while connected when the token allows it. */
   'participant-metadata'?: LkRoom['participantMetadata'];
   /**
    * `{state}`: the connection state changed (also reflected as `connection-state`).
@@ -950,11 +963,11 @@ export interface LkRoomVueProps extends Omit<HTMLAttributes, 'url' | 'token' | '
 }
 
 /** `<lk-screenshare>` in Vue. A button for screen sharing. */
-export interface LkScreenshareVueProps extends Omit<HTMLAttributes, 'roomId' | 'label' | 'theme' | 'audio' | 'resolution' | 'max-bitrate' | 'max-framerate' | 'content-hint' | 'simulcast-layers' | 'surface' | 'prefer-current-tab' | 'onLkToggle' | 'onLkError'> {
-  /** The id of an `<lk-room>` to control instead of the enclosing one. */
-  roomId?: LkScreenShare['roomId'];
+export interface LkScreenshareVueProps extends Omit<HTMLAttributes, 'label' | 'room' | 'theme' | 'audio' | 'resolution' | 'max-bitrate' | 'max-framerate' | 'content-hint' | 'simulcast-layers' | 'surface' | 'prefer-current-tab' | 'onLkToggle' | 'onLkError'> {
   /** Replaces the default text of the button. */
   label?: LkScreenShare['label'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkScreenShare['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkScreenShare['theme'];
   /**
@@ -1012,17 +1025,17 @@ export interface LkScreenshareVueProps extends Omit<HTMLAttributes, 'roomId' | '
 }
 
 /** `<lk-start-audio>` in Vue. "Start audio": shown only while the browser blocks playback. */
-export interface LkStartAudioVueProps extends Omit<HTMLAttributes, 'roomId' | 'label' | 'theme'> {
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  roomId?: LkStartAudio['roomId'];
+export interface LkStartAudioVueProps extends Omit<HTMLAttributes, 'label' | 'room' | 'theme'> {
   /** The button's text. */
   label?: LkStartAudio['label'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkStartAudio['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkStartAudio['theme'];
 }
 
 /** `<lk-track-view>` in Vue. One track of one participant, as video or audio. */
-export interface LkTrackViewVueProps extends Omit<HTMLAttributes, 'source' | 'trackSid' | 'fit' | 'mirror' | 'roomId' | 'participantIdentity' | 'theme' | 'track-sid' | 'onLkError'> {
+export interface LkTrackViewVueProps extends Omit<HTMLAttributes, 'source' | 'trackSid' | 'fit' | 'mirror' | 'participant' | 'room' | 'theme' | 'track-sid' | 'onLkError'> {
   /** `camera` (default), `microphone`, `screen_share` or `screen_share_audio`. */
   source?: LkTrackView['source'];
   /** A track by its sid, instead of `source`. */
@@ -1031,10 +1044,13 @@ export interface LkTrackViewVueProps extends Omit<HTMLAttributes, 'source' | 'tr
   fit?: LkTrackView['fit'];
   /** `auto` (default: mirror the local participant's front camera), `true` or `false`. */
   mirror?: LkTrackView['mirror'];
-  /** The id of an `<lk-room>` to use instead of the enclosing one. */
-  roomId?: LkTrackView['roomId'];
-  /** The identity of the participant, or `local`. Without it: the participant of the enclosing tile or `<lk-participants>` item. */
-  participantIdentity?: LkTrackView['participantIdentity'];
+  /**
+   * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`
+   * set from JavaScript. Without it: the participant of the enclosing tile or `<lk-participants>` item.
+   */
+  participant?: LkTrackView['participant'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkTrackView['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkTrackView['theme'];
   /** A track by its sid, instead of `source`. */

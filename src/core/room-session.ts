@@ -145,7 +145,7 @@ export class RoomSession extends EventTarget {
 
   /** The `Room`, built now if none was needed yet (for page code that wants it before connecting). */
   ensureRoom(): Room {
-    return this.#roomForConnection();
+    return this.#room ?? this.#roomForConnection();
   }
 
   /** Takes the element's current settings; applies what may change on a live room. */
@@ -188,6 +188,7 @@ export class RoomSession extends EventTarget {
   join(choices: JoinChoices = {}): Promise<void> {
     this.#choices = { ...this.#choices, ...choices };
     this.#waitingFor = undefined;
+    this.#reported.clear();
     if (!this.#connect) {
       this.#connect = true;
       this.#changed();
@@ -209,6 +210,7 @@ export class RoomSession extends EventTarget {
     this.#generation++;
     this.#lostMedia = undefined;
     this.#screenShareInterrupted = false;
+    this.#reported.clear();
     if (wasConnecting) this.#changed();
     await this.#disconnectRoom();
     this.#setState('disconnected');

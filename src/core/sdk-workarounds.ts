@@ -9,6 +9,8 @@
  *   closed), and work of the cancelled attempt may still run later against the same `Room`. The kit
  *   records every engine a `Room` uses, closes their peer connections after a failed attempt (and
  *   once more a few seconds later), and never connects that `Room` again.
+ * - A camera or microphone whose publishing is under way when the room disconnects stays live until
+ *   livekit-client's publish timeout (15 s): the kit stops the tracks still waiting to be published.
  */
 import { ConnectionState, Room, type RoomOptions } from 'livekit-client';
 
@@ -79,12 +81,19 @@ export function releaseRoom(room: Room): void {
   cleanups.delete(room);
 }
 
-/** Closes the peer connections that engines of `room` still hold while not in use; again a little later. */
+/**
+ * Closes the peer connections that engines of `room` still hold while not in use, and, once it is
+ * disconnected, stops the local tracks still waiting to be published; again a little later.
+ */
 export function closeLeftoverTransports(room: Room, again = true): void {
   const current = (room as unknown as { engine?: EngineInternals }).engine;
   for (const engine of engines.get(room) ?? []) {
     if (engine === current && room.state !== ConnectionState.Disconnected) continue;
     if (engine.pcManager && engine.cleanupPeerConnections) void engine.cleanupPeerConnections().catch(() => {});
+  }
+  if (room.state === ConnectionState.Disconnected) {
+    const pending = (room.localParticipant as unknown as { pendingPublishPromises?: Map<{ stop(): void }, unknown> }).pendingPublishPromises;
+    for (const track of pending?.keys() ?? []) track.stop();
   }
   if (again) setTimeout(() => closeLeftoverTransports(room, false), LATE_CLEANUP_MS);
 }

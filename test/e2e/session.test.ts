@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { ConnectionState, ParticipantEvent, RoomEvent, type RemoteParticipant } from 'livekit-client';
+import { ConnectionState, ParticipantEvent, RoomEvent } from 'livekit-client';
 import '../../src/index.js';
 import type { LkRoom } from '../../src/index.js';
 import type { LkErrorDetail } from '../../src/core/errors.js';

@@ -30,9 +30,8 @@ describe('frameworks: React 19', () => {
             token-endpoint="/api/token"
             room-name={roomName}
             participant-identity="react-user"
-            // `connect` is also the method connect(): React sets properties by name, so the
-            // attribute's property is the one to bind.
-            autoConnect={connect}
+            // React sets the property of the same name: `connect` is the attribute's own property.
+            connect={connect}
             // 'fast' is no bitrate: the typings refuse it, so the test casts to show what the element does.
             video-max-bitrate={bitrate as '800k'}
             options={frameworkOptions}
@@ -41,7 +40,7 @@ describe('frameworks: React 19', () => {
           >
             <lk-connection-state className="inside" />
           </lk-room>
-          <lk-connection-state className="outside" roomId="react-call" />
+          <lk-connection-state className="outside" room="react-call" />
         </>
       );
     }
@@ -53,7 +52,7 @@ describe('frameworks: React 19', () => {
     const el = await waitFor(() => container.querySelector('lk-room'), 'React rendered lk-room');
 
     // Attributes (token-endpoint, room-name, participant-identity, video-max-bitrate), the
-    // autoConnect and options properties, and lk-connected through onlk-connected.
+    // connect and options properties, and lk-connected through onlk-connected.
     await expectJoined(el, roomName, 'react-user');
     await waitFor(() => connected.length === 1, 'onlk-connected');
     expect(connected[0].type).to.equal('lk-connected');

@@ -29,15 +29,16 @@ describe('frameworks: Svelte 5', () => {
     });
     const el = await waitFor(() => container.querySelector<LkRoom>('lk-room'), 'Svelte rendered lk-room');
 
-    // `connect` is an attribute here: the element has a connect() method but no `connect` setter.
+    // `connect` is set as the property of that name, which reflects to the attribute.
+    expect(el.connect).to.equal(true);
     expect(el.getAttribute('connect')).to.equal('');
     await expectJoined(el, roomName, 'svelte-user');
     await waitFor(() => connected.length === 1, 'onlk-connected');
     expect(connected[0].type).to.equal('lk-connected');
     await expectBound(container.querySelector<LkConnectionStateElement>('.inside')!, el);
-    // And so is `room`, whose property has only a getter.
+    // And `room`, the property of that name (the id of the room element).
     const outside = container.querySelector<LkConnectionStateElement>('.outside')!;
-    expect(outside.getAttribute('room')).to.equal('svelte-call');
+    expect(outside.room).to.equal('svelte-call');
     await expectBound(outside, el);
 
     const warnings = await captureWarnings(async () => {

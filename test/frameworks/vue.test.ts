@@ -20,15 +20,13 @@ describe('frameworks: Vue 3', () => {
     const Call = defineComponent({
       setup() {
         return () => {
-          const room: LkRoomVueProps & { '^connect': boolean } = {
+          const room: LkRoomVueProps = {
             id: 'vue-call',
             'token-endpoint': '/api/token',
             'room-name': roomName,
             'participant-identity': 'vue-user',
-            // Vue sets a property when the element has one of that name, and `connect` is also
-            // the method connect(): `^` (`:connect.attr` in a template) makes it the attribute,
-            // which Vue writes as "true" / "false".
-            '^connect': connect.value,
+            // Vue sets the property of the same name: `connect` is the attribute's own property.
+            connect: connect.value,
             // 'fast' is no bitrate: the typings refuse it, so the test casts to show what the element does.
             'video-max-bitrate': bitrate.value as '800k',
             options: frameworkOptions,
@@ -36,7 +34,7 @@ describe('frameworks: Vue 3', () => {
             onLkError: (event) => errors.push(event.detail),
           };
           const inside: LkConnectionStateVueProps = { class: 'inside' };
-          const outside: LkConnectionStateVueProps = { class: 'outside', roomId: 'vue-call' };
+          const outside: LkConnectionStateVueProps = { class: 'outside', room: 'vue-call' };
           return [h('lk-room', room, [h('lk-connection-state', inside)]), h('lk-connection-state', outside)];
         };
       },
@@ -48,7 +46,9 @@ describe('frameworks: Vue 3', () => {
     app.mount(container);
     const el = await waitFor(() => container.querySelector<LkRoom>('lk-room'), 'Vue rendered lk-room');
 
-    expect(el.getAttribute('connect')).to.equal('true');
+    // The property, which reflects to the attribute.
+    expect(el.connect).to.equal(true);
+    expect(el.hasAttribute('connect')).to.equal(true);
     await expectJoined(el, roomName, 'vue-user');
     await waitFor(() => connected.length === 1, 'onLkConnected');
     expect(connected[0].type).to.equal('lk-connected');
@@ -65,7 +65,7 @@ describe('frameworks: Vue 3', () => {
     const room = el.livekitRoom;
     connect.value = false;
     await expectLeft(el, room);
-    expect(el.getAttribute('connect')).to.equal('false');
+    expect(el.hasAttribute('connect')).to.equal(false);
     connect.value = true;
     await waitFor(() => connected.length === 2 && el.connectionState === 'connected', 'connected again');
 

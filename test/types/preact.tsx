@@ -12,7 +12,7 @@ export const call = (
       id="call"
       token-endpoint="/api/token"
       room-name="standup"
-      autoConnect
+      connect
       video-max-bitrate="800k"
       simulcast="off"
       options={{ dynacast: true }}
@@ -21,15 +21,13 @@ export const call = (
     >
       <lk-microphone-toggle dtx="false" />
     </lk-room>
-    {/* Preact falls back to the attribute when the read-only `room` property refuses the value. */}
+    {/* `room` is the property of that name: the id of the room element. */}
     <lk-connection-state room="call" />
   </div>
 );
 
 export const wrong = (
   <div>
-    {/* @ts-expect-error Preact sets the property `connect`, which is the method connect(): use autoConnect. */}
-    <lk-room connect />
     {/* @ts-expect-error Preact removes the attribute for `false`: the SDK default, not off. */}
     <lk-microphone-toggle dtx={false} />
     {/* @ts-expect-error the detail of lk-error is LkErrorDetail */}

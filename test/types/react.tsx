@@ -17,7 +17,7 @@ export function Call({ name }: { name: string }) {
         token-endpoint="/api/token"
         room-name={name}
         participantIdentity="alice"
-        autoConnect
+        connect
         video
         video-max-bitrate="1.5M"
         video-resolution="1280x720@24"
@@ -34,17 +34,13 @@ export function Call({ name }: { name: string }) {
         <lk-connection-state connected-label="On air" />
         <lk-camera-toggle max-bitrate={800_000} simulcast onlk-toggle={(event) => exactly<boolean>()(event.detail.enabled)} />
       </lk-room>
-      <lk-connection-state roomId="call" ref={(el: LkConnectionStateElement | null) => void el?.state} />
+      <lk-connection-state room="call" ref={(el: LkConnectionStateElement | null) => void el?.state} />
     </>
   );
 }
 
 export const wrong = (
   <>
-    {/* @ts-expect-error React sets the property `connect`, which is the method connect(): use autoConnect. */}
-    <lk-room connect />
-    {/* @ts-expect-error React would assign the read-only `room` property: use roomId. */}
-    <lk-connection-state room="call" />
     {/* @ts-expect-error React removes the attribute for `false`: that is the SDK default, not off. */}
     <lk-room dynacast={false} />
     {/* @ts-expect-error not a video codec */}

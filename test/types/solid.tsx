@@ -12,7 +12,7 @@ export const call = (connect: boolean, bitrate: `${number}k`) => (
       id="call"
       token-endpoint="/api/token"
       room-name="standup"
-      auto-connect={connect}
+      connect={connect}
       prop:participantIdentity="alice"
       attr:video-max-bitrate={bitrate}
       attr:simulcast={false}
@@ -22,19 +22,15 @@ export const call = (connect: boolean, bitrate: `${number}k`) => (
     >
       <lk-connection-state />
     </lk-room>
-    <lk-connection-state room-id="call" />
+    <lk-connection-state room="call" />
     <lk-connection-state attr:room="call" />
   </div>
 );
 
 export const wrong = (
   <div>
-    {/* @ts-expect-error Solid sets the property `connect`, which is the method connect(): use auto-connect or attr:connect. */}
-    <lk-room connect />
-    {/* @ts-expect-error Solid would assign the read-only `room` property: use room-id or attr:room. */}
-    <lk-connection-state room="call" />
-    {/* @ts-expect-error `autoConnect` would become the property `autoconnect`: write auto-connect or prop:autoConnect. */}
-    <lk-room autoConnect />
+    {/* @ts-expect-error `connectOptions` would become the property `connectoptions`: write connect-options or prop:connectOptions. */}
+    <lk-room connectOptions={{ autoSubscribe: false }} />
     {/* @ts-expect-error not a video codec */}
     <lk-room attr:video-codec="vp7" />
     {/* @ts-expect-error the detail of lk-error is LkErrorDetail */}

@@ -9,8 +9,8 @@ import { exactly } from './exactly.js';
 export const props: SvelteHTMLElements['lk-room'] = {
   'token-endpoint': '/api/token',
   'room-name': 'standup',
-  // Svelte sets `connect` as an attribute (the element has no `connect` setter).
-  connect: '',
+  // Svelte sets `connect` as the property of the same name.
+  connect: true,
   'video-max-bitrate': '800k',
   dynacast: false,
   options: { adaptiveStream: true },
@@ -18,14 +18,12 @@ export const props: SvelteHTMLElements['lk-room'] = {
   'onlk-connection-state-changed': (event) => exactly<LkRoom['connectionState']>()(event.detail.state),
 };
 
-// `room` too is an attribute in Svelte: the element's `room` property has no setter.
+// `room` is the property of the same name, the id of the room element.
 export const outside: SvelteHTMLElements['lk-connection-state'] = { room: 'call' };
 
 export const wrong: SvelteHTMLElements['lk-room'][] = [
   // @ts-expect-error not a video codec
   { 'video-codec': 'vp7' },
-  // @ts-expect-error Svelte writes `false` as "false": for booleans the typings take the property, autoConnect
-  { connect: false },
   // @ts-expect-error the detail of lk-error is LkErrorDetail
   { 'onlk-error': (event: CustomEvent<number>) => event.detail.toFixed() },
 ];

@@ -14,7 +14,7 @@ export const errorCodeType: Equal<Parameters<NonNullable<RoomProps['onLkError']>
 export const props: LkRoomVueProps = {
   'token-endpoint': '/api/token',
   'room-name': 'standup',
-  autoConnect: true,
+  connect: true,
   'video-max-bitrate': '800k',
   // Vue writes `false` as "false": for a tri-state that is off.
   dynacast: false,
@@ -26,8 +26,6 @@ export const props: LkRoomVueProps = {
 export const wrong: LkRoomVueProps[] = [
   // @ts-expect-error not a video codec
   { 'video-codec': 'vp7' },
-  // @ts-expect-error `connect` is the method connect(): bind autoConnect (or `:connect.attr`)
-  { connect: true },
   // @ts-expect-error the detail of lk-error is LkErrorDetail
   { onLkError: (event: CustomEvent<number>) => event.detail.toFixed() },
 ];
