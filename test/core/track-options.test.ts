@@ -33,10 +33,10 @@ describe('core: control overrides → capture and publish options', () => {
     expect(mapped.publish).to.deep.equal({ screenShareEncoding: { maxBitrate: 1_000_000, maxFramerate: 5 }, screenShareSimulcastLayers: [ScreenSharePresets.h360fps3] });
   });
 
-  it('reports invalid overrides with the element name', () => {
+  it('reports invalid overrides: the attribute, its value and what is accepted (the element adds its name)', () => {
     const mapped = mapScreenShareAttributes(from({ surface: 'desk', 'max-framerate': 'fast' }));
     expect(mapped.errors.map((e) => e.attribute)).to.deep.equal(['max-framerate', 'surface']);
-    expect(mapped.errors[1].message).to.match(/^lk-screenshare: surface="desk"/).and.contain('monitor, window, browser');
+    expect(mapped.errors[1].message).to.match(/^surface="desk" is not valid/).and.contain('monitor, window, browser');
     expect(mapped.capture).to.deep.equal({});
   });
 

@@ -156,4 +156,20 @@ describe('lk-room (no server)', () => {
     const el = await fixture<LkRoom>(html`<lk-room><lk-connection-state></lk-connection-state></lk-room>`);
     await expect(el).to.be.accessible();
   });
+
+  it('<lk-conference> reports as lk-conference, in the event and the console alike', async () => {
+    const el = document.createElement('lk-conference');
+    el.setAttribute('video-max-bitrate', 'fast');
+    let detail: LkErrorDetail | undefined;
+    el.addEventListener('lk-error', (e) => (detail = e.detail));
+    const warnings = await captureWarnings(async () => {
+      document.body.append(el);
+      await el.updateComplete;
+    });
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.match(/^lk-conference: video-max-bitrate="fast" is not valid/);
+    expect(detail?.message).to.equal(warnings[0]);
+    expect(warnings[0]).to.not.contain('lk-room');
+    el.remove();
+  });
 });

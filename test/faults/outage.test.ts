@@ -4,14 +4,14 @@ import { expect } from '@open-wc/testing';
 import { Track } from 'livekit-client';
 import { CameraWatch, EventLog, isConnected, roomOf, sleep, startCall, stateOf } from './call.js';
 import { faultServer, useFaultServer } from './server.js';
-import { waitFor } from '../helpers.js';
+import { realClick, waitFor } from '../helpers.js';
 
 const OUTAGE_MS = 60_000;
 
 describe('faults: a long outage', () => {
   useFaultServer();
 
-  it(`the server gone ${OUTAGE_MS / 1000} s, then back on the same ports: both rooms rejoin by themselves, one connection-lost error each, camera and microphone again`, async () => {
+  it(`the server gone ${OUTAGE_MS / 1000} s, then back on the same ports: both rooms rejoin by themselves, one connection-lost error each, camera and microphone again, the screen share's notice`, async () => {
     const url = await faultServer.start();
     const { pub, sub } = await startCall(url, { audio: true });
     const camera = new CameraWatch(sub, 'pub');
@@ -20,6 +20,14 @@ describe('faults: a long outage', () => {
     try {
       await camera.decoding('the subscriber decodes the camera', 30_000);
       await waitFor(() => microphone(), 'the subscriber has the microphone', 30_000);
+      // A screen share too: it cannot come back without a click, and the control says so.
+      const share = document.createElement('lk-screenshare');
+      pub.append(share);
+      await waitFor(() => !share.shadowRoot?.querySelector('button')?.disabled, 'the screen-share control is enabled');
+      await realClick(share.shadowRoot!.querySelector('button')!);
+      await waitFor(() => roomOf(pub).localParticipant.isScreenShareEnabled, 'the publisher shares its screen', 30_000);
+      const notice = () => share.shadowRoot!.querySelector('[part=notice]');
+      expect(notice()).to.equal(null);
       const killedAt = performance.now();
       await faultServer.kill();
       // Longer than livekit-client's reconnect attempts (~40 s): by then it has given up.
@@ -36,6 +44,9 @@ describe('faults: a long outage', () => {
         }
         await camera.decoding('the camera decoded again', 60_000);
         await waitFor(() => microphone(), 'the subscriber has the microphone again', 30_000);
+        await waitFor(() => notice(), 'the screen-share control says sharing stopped', 10_000);
+        expect(roomOf(pub).localParticipant.isScreenShareEnabled).to.equal(false);
+        expect(share.pressed).to.equal(false);
         console.log(`outage: server back→both connected ${connectedMs} ms, server back→decoding ${Math.round(performance.now() - upAt)} ms`);
       } finally {
         log.watchRooms();

@@ -52,6 +52,8 @@ describe('frameworks: Svelte 5', () => {
     const room = el.livekitRoom;
     call.setConnect(false);
     flushSync();
+    expect(el.connect).to.equal(false);
+    await el.updateComplete;
     expect(el.hasAttribute('connect')).to.equal(false);
     await expectLeft(el, room);
     call.setConnect(true);

@@ -1,3 +1,4 @@
+import { css, html, nothing, type PropertyDeclarations } from 'lit';
 import { Track, type Room } from 'livekit-client';
 import { SCREEN_SHARE_ATTRIBUTES, mapScreenShareAttributes, screenShareOptions, type ScreenShareDraft } from '../../core/track-options.js';
 import { screenIcon } from '../track-toggle/icons.js';
@@ -5,7 +6,11 @@ import { LkTrackToggle } from '../track-toggle/track-toggle.js';
 
 /**
  * Starts and stops sharing the screen. Stopping from the browser's own "stop sharing" button
- * un-presses it too. The attributes choose what is captured and how it is published.
+ * un-presses it too. The attributes choose what is captured and how it is published. A share that
+ * was on when the room lost its connection is not restarted when the room is back (browsers need a
+ * new click to capture the screen): the element says so next to its button until shared again.
+ *
+ * @csspart notice - The note that sharing stopped with the lost connection.
  *
  * @summary A button for screen sharing.
  * @tag lk-screenshare
@@ -20,12 +25,35 @@ import { LkTrackToggle } from '../track-toggle/track-toggle.js';
  * @attr {tri} prefer-current-tab - Offer the current tab first.
  */
 export class LkScreenShare extends LkTrackToggle {
+  static override properties: PropertyDeclarations = {
+    interruptedLabel: { attribute: 'interrupted-label' },
+  };
+
+  static override styles = [
+    ...LkTrackToggle.styles,
+    css`
+      [part='notice'] {
+        display: block;
+        font-size: 0.85em;
+        color: var(--lk-warning, #f59e0b);
+      }
+    `,
+  ];
+
+  /** Shown when a share stopped with a lost connection, until the person shares again. */
+  interruptedLabel = 'Screen sharing stopped when the connection dropped. Press to share again.';
+
   protected static override overrideAttributes = SCREEN_SHARE_ATTRIBUTES.map((a) => a.name);
   protected readonly sourceName = 'Share screen';
   #overrides?: ScreenShareDraft;
 
   constructor() {
     super(Track.Source.ScreenShare);
+  }
+
+  protected override render() {
+    const interrupted = !!this.session?.screenShareInterrupted && !this.local.enabled;
+    return html`${super.render()}${interrupted ? html`<span part="notice" role="status">${this.interruptedLabel}</span>` : nothing}`;
   }
 
   protected icon(on: boolean) {
