@@ -962,7 +962,9 @@ export interface LkRoomReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<
 }
 
 /** `<lk-screenshare>` in React 19. A button for screen sharing. */
-export interface LkScreenshareReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkScreenShare>, LkScreenShare>, 'label' | 'room' | 'theme' | 'audio' | 'resolution' | 'max-bitrate' | 'max-framerate' | 'content-hint' | 'simulcast-layers' | 'surface' | 'prefer-current-tab' | 'onlk-toggle' | 'onlk-error'> {
+export interface LkScreenshareReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkScreenShare>, LkScreenShare>, 'interruptedLabel' | 'label' | 'room' | 'theme' | 'audio' | 'resolution' | 'max-bitrate' | 'max-framerate' | 'content-hint' | 'simulcast-layers' | 'surface' | 'prefer-current-tab' | 'interrupted-label' | 'onlk-toggle' | 'onlk-error'> {
+  /** Shown when a share stopped with a lost connection, until the person shares again. */
+  interruptedLabel?: LkScreenShare['interruptedLabel'];
   /** Replaces the default text of the button. */
   label?: LkScreenShare['label'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
@@ -1009,6 +1011,8 @@ export interface LkScreenshareReactProps extends Omit<DetailedHTMLProps<HTMLAttr
    * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
    */
   'prefer-current-tab'?: true | LkTriWord;
+  /** Shown when a share stopped with a lost connection, until the person shares again. */
+  'interrupted-label'?: LkScreenShare['interruptedLabel'];
   /**
    * `{source, enabled}` after the user turned the source on or off.
    *

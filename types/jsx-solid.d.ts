@@ -1350,7 +1350,11 @@ export interface LkRoomSolidProps extends Omit<JSX.HTMLAttributes<LkRoom>, 'prop
 }
 
 /** `<lk-screenshare>` in Solid. A button for screen sharing. */
-export interface LkScreenshareSolidProps extends Omit<JSX.HTMLAttributes<LkScreenShare>, 'prop:label' | 'label' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:audio' | 'audio' | 'attr:resolution' | 'resolution' | 'attr:max-bitrate' | 'attr:max-framerate' | 'attr:content-hint' | 'attr:simulcast-layers' | 'attr:surface' | 'surface' | 'attr:prefer-current-tab' | 'attr:label' | 'attr:room' | 'attr:theme' | 'on:lk-toggle' | 'on:lk-error'> {
+export interface LkScreenshareSolidProps extends Omit<JSX.HTMLAttributes<LkScreenShare>, 'prop:interruptedLabel' | 'interrupted-label' | 'prop:label' | 'label' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:audio' | 'audio' | 'attr:resolution' | 'resolution' | 'attr:max-bitrate' | 'attr:max-framerate' | 'attr:content-hint' | 'attr:simulcast-layers' | 'attr:surface' | 'surface' | 'attr:prefer-current-tab' | 'attr:interrupted-label' | 'attr:label' | 'attr:room' | 'attr:theme' | 'on:lk-toggle' | 'on:lk-error'> {
+  /** Shown when a share stopped with a lost connection, until the person shares again. */
+  'prop:interruptedLabel'?: LkScreenShare['interruptedLabel'];
+  /** Shown when a share stopped with a lost connection, until the person shares again. */
+  'interrupted-label'?: LkScreenShare['interruptedLabel'];
   /** Replaces the default text of the button. */
   'prop:label'?: LkScreenShare['label'];
   /** Replaces the default text of the button. */
@@ -1409,6 +1413,8 @@ export interface LkScreenshareSolidProps extends Omit<JSX.HTMLAttributes<LkScree
    * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
    */
   'attr:prefer-current-tab'?: boolean | LkTriWord;
+  /** Shown when a share stopped with a lost connection, until the person shares again. */
+  'attr:interrupted-label'?: LkScreenShare['interruptedLabel'];
   /** Replaces the default text of the button. */
   'attr:label'?: LkScreenShare['label'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */

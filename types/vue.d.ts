@@ -963,7 +963,9 @@ export interface LkRoomVueProps extends Omit<HTMLAttributes, 'url' | 'token' | '
 }
 
 /** `<lk-screenshare>` in Vue. A button for screen sharing. */
-export interface LkScreenshareVueProps extends Omit<HTMLAttributes, 'label' | 'room' | 'theme' | 'audio' | 'resolution' | 'max-bitrate' | 'max-framerate' | 'content-hint' | 'simulcast-layers' | 'surface' | 'prefer-current-tab' | 'onLkToggle' | 'onLkError'> {
+export interface LkScreenshareVueProps extends Omit<HTMLAttributes, 'interruptedLabel' | 'label' | 'room' | 'theme' | 'audio' | 'resolution' | 'max-bitrate' | 'max-framerate' | 'content-hint' | 'simulcast-layers' | 'surface' | 'prefer-current-tab' | 'interrupted-label' | 'onLkToggle' | 'onLkError'> {
+  /** Shown when a share stopped with a lost connection, until the person shares again. */
+  interruptedLabel?: LkScreenShare['interruptedLabel'];
   /** Replaces the default text of the button. */
   label?: LkScreenShare['label'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
@@ -1010,6 +1012,8 @@ export interface LkScreenshareVueProps extends Omit<HTMLAttributes, 'label' | 'r
    * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
    */
   'prefer-current-tab'?: boolean | LkTriWord;
+  /** Shown when a share stopped with a lost connection, until the person shares again. */
+  'interrupted-label'?: LkScreenShare['interruptedLabel'];
   /**
    * `{source, enabled}` after the user turned the source on or off.
    *

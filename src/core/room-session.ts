@@ -419,10 +419,13 @@ export class RoomSession extends EventTarget {
   async #setSource(source: 'camera' | 'microphone', enabled: boolean): Promise<void> {
     const participant = this.#room?.localParticipant;
     if (!participant) return;
+    const generation = this.#generation;
     try {
       if (source === 'camera') await participant.setCameraEnabled(enabled);
       else await participant.setMicrophoneEnabled(enabled);
     } catch (err) {
+      // Cut short by a leave or a removal: what the page asked for, not a failure.
+      if (generation !== this.#generation) return;
       this.owner.reportError(classifyMediaError(err, source));
     }
   }
