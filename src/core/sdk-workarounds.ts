@@ -75,10 +75,26 @@ export function buildRoom(options: RoomOptions): Room {
   return room;
 }
 
-/** Runs the cleanup livekit-client registered for `room` (its `devicechange` listener), so nothing keeps it. */
+/**
+ * Lets `room` go for good: runs the cleanup livekit-client registered for it (its `devicechange`
+ * listener), and a few seconds later makes sure that no late work of a cut-short attempt connected
+ * it again behind the kit's back (which would leave `window` listeners and timers holding it).
+ */
 export function releaseRoom(room: Room): void {
   cleanups.get(room)?.();
   cleanups.delete(room);
+  for (const delay of RELEASE_CHECKS_MS) setTimeout(() => settleReleased(room), delay);
+}
+
+/** When the kit checks that a released `Room` stayed disconnected. */
+export const RELEASE_CHECKS_MS = [1000, LATE_CLEANUP_MS, 2 * LATE_CLEANUP_MS];
+
+function settleReleased(room: Room): void {
+  if (room.state !== ConnectionState.Disconnected) {
+    void room.disconnect().finally(() => closeLeftoverTransports(room, false));
+    return;
+  }
+  closeLeftoverTransports(room, false);
 }
 
 /**

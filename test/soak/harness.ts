@@ -7,6 +7,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { Room } from 'livekit-client';
 import '../../src/index.js';
 import { fetchToken, uniqueRoom } from '../helpers.js';
+import { RELEASE_CHECKS_MS } from '../../src/core/sdk-workarounds.js';
 
 export const CYCLES = (globalThis as { SOAK_CYCLES?: number }).SOAK_CYCLES ?? 1000;
 /** Cycles before the first measurement: V8 compiles and optimises hot code once (several hundred kB). */
@@ -241,6 +242,9 @@ export async function soak(name: string, stages: RemoveAt[], options: SoakOption
       cycles++;
     }
     elapsed = performance.now() - started;
+    // The kit checks a released Room again up to a few seconds after its removal (late work of a
+    // cut-short livekit-client attempt): measure once the last of those checks has run.
+    await sleep(Math.max(...RELEASE_CHECKS_MS) + 1000);
     await settles(() => probe.openPeerConnections() === 0 && probe.liveTracks() === 0, GRACE_MS);
     open = probe.openPeerConnections();
     live = probe.liveTracks();
