@@ -403,7 +403,9 @@ export class RoomSession extends EventTarget {
     if (!room) return;
     this.#disconnecting = true;
     try {
-      if (room.state !== ConnectionState.Disconnected) await room.disconnect();
+      // Even when it still says Disconnected: a connect() just called holds the disconnect lock and
+      // has not said Connecting yet; disconnect() queues behind it and cancels it.
+      await room.disconnect();
     } finally {
       this.#disconnecting = false;
     }

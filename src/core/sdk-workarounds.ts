@@ -40,6 +40,7 @@ function install(): void {
 interface EngineInternals {
   pcManager?: unknown;
   cleanupPeerConnections?: () => Promise<void>;
+  cleanupLossyDataStats?: () => void;
 }
 
 /** Every engine each kit-built `Room` has used (livekit-client replaces `room.engine` on reconnection). */
@@ -105,6 +106,9 @@ export function closeLeftoverTransports(room: Room, again = true): void {
   const current = (room as unknown as { engine?: EngineInternals }).engine;
   for (const engine of engines.get(room) ?? []) {
     if (engine === current && room.state !== ConnectionState.Disconnected) continue;
+    // join() starts the lossy channel's 1 s threshold-tuning interval before the join response;
+    // close() only stops it once joined, and the interval keeps the engine (and its Room) alive.
+    engine.cleanupLossyDataStats?.();
     if (engine.pcManager && engine.cleanupPeerConnections) void engine.cleanupPeerConnections().catch(() => {});
   }
   if (room.state === ConnectionState.Disconnected) {

@@ -110,7 +110,7 @@ describe('devices (two fake cameras)', () => {
       <lk-leave-button></lk-leave-button></lk-room></div>`);
     const room = page.querySelector<LkRoom>('lk-room')!;
     const leave = page.querySelector<LkLeaveButton>('lk-leave-button')!;
-    await waitFor(() => !button(leave).disabled, 'enabled once connected');
+    await waitFor(() => room.connectionState === 'connected' && !button(leave).disabled, 'enabled once connected');
     await expect(leave).to.be.accessible();
     const left = nextEvent(room, 'lk-disconnected');
     button(leave).click();

@@ -116,7 +116,8 @@ export class LkDeviceSelect extends LkRoomBoundElement {
     const deviceId = (event.target as HTMLSelectElement).value;
     const previous = this.value;
     this.value = deviceId;
-    const room = this.livekitRoom;
+    // Before the first connection the room has no `Room` yet: build it, so the choice becomes its capture default.
+    const room = this.livekitRoom ?? this.session?.ensureRoom();
     if (!room || !this.#kind) return;
     try {
       await room.switchActiveDevice(this.#kind, deviceId);

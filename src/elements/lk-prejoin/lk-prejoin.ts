@@ -141,6 +141,9 @@ export class LkPrejoin extends LkRoomBoundElement {
     }
     const choices = this.choices;
     if (!this.noPersist) localStorage.setItem(USER_CHOICES_KEY, serializeUserChoices(choices, localStorage.getItem(USER_CHOICES_KEY)));
+    // What cannot be used stays off (read before the preview lets the devices go).
+    const video = choices.videoEnabled && this.#preview.videoError === undefined;
+    const audio = choices.audioEnabled && this.#preview.audioError === undefined;
     // Free the devices before the room captures them.
     void this.#preview.setVideo(false);
     void this.#preview.setAudio(false);
@@ -148,8 +151,8 @@ export class LkPrejoin extends LkRoomBoundElement {
     session
       .join({
         name: choices.username || undefined,
-        video: choices.videoEnabled && this.#preview.videoError === undefined,
-        audio: choices.audioEnabled && this.#preview.audioError === undefined,
+        video,
+        audio,
         videoDeviceId: chosenDevice(choices.videoDeviceId),
         audioDeviceId: chosenDevice(choices.audioDeviceId),
       })
