@@ -485,7 +485,9 @@ export class RoomSession extends EventTarget {
       if (state === ConnectionState.Reconnecting || state === ConnectionState.SignalReconnecting) this.#lostMedia ??= { ...this.#media };
       // livekit-client reconnected by itself: nothing to restore.
       if (state === ConnectionState.Connected && !this.#attempt) this.#lostMedia = undefined;
-      // A disconnection's state is decided with its reason (below), or by the attempt that caused it.
+      // Left, or out of the page: disconnected now, before the `Disconnected` event reaches the page.
+      if (state === ConnectionState.Disconnected && (!this.#connect || this.#suspended) && !this.#attempt) this.#setState('disconnected');
+      // Any other disconnection's state is decided with its reason (below), or by the attempt that caused it.
       if (state === ConnectionState.Disconnected || this.#retryTimer) return;
       const mapped = toLkConnectionState(state);
       this.#setState(mapped === 'connecting' && this.#lostMedia ? 'reconnecting' : mapped);
@@ -496,6 +498,11 @@ export class RoomSession extends EventTarget {
   }
 
   #onDisconnected(reason: DisconnectReason | undefined): void {
+    // Not wanted any more (left, or out of the page): that is the end of it.
+    if ((!this.#connect || this.#suspended) && !this.#attempt) {
+      this.#setState('disconnected');
+      return;
+    }
     // The session's own disconnections, and its attempts' failures, are handled where they happen.
     if (this.#disconnecting || this.#attempt) return;
     if (reason === DisconnectReason.CLIENT_INITIATED) {
