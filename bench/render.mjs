@@ -71,7 +71,7 @@ function viewerPage(room, adaptive) {
 <script type="module">
   // What the bench reads: per tile the decoded frames and size; for the room the bytes received.
   globalThis.benchSample = async () => {
-    const room = document.querySelector('lk-room').room;
+    const room = document.querySelector('lk-room').livekitRoom;
     const tiles = [...document.querySelectorAll('lk-participant-tile')].map((tile) => {
       const video = tile.shadowRoot?.querySelector('lk-track-view')?.mediaElement;
       return {

@@ -142,7 +142,7 @@ async function run() {
     people.push(ann);
     const ben = await join(browser, demo.url, { name: 'Ben', theme: 'dark', room });
     people.push(ben);
-    const identity = async (person) => (await person.page.evaluate(() => document.querySelector('lk-conference').room.localParticipant.identity));
+    const identity = async (person) => (await person.page.evaluate(() => document.querySelector('lk-conference').livekitRoom.localParticipant.identity));
     const [annId, benId] = [await identity(ann), await identity(ben)];
     const cameras = [`${annId}/camera`, `${benId}/camera`];
     for (const person of people) await waitForVideos(person, cameras);
