@@ -1,4 +1,6 @@
 /** Shared test helpers: waits with a deadline, unique room names, tokens from the test server. */
+import type { LkErrorDetail } from '../src/core/errors.js';
+import type { LkRoom } from '../src/index.js';
 
 /** Waits until `condition()` is truthy (or resolves truthy), polling; fails with `what` after `timeout` ms. */
 export async function waitFor<T>(condition: () => T | Promise<T>, what: string, timeout = 20_000): Promise<NonNullable<T>> {
@@ -138,4 +140,21 @@ export function openMedia(): { peerConnections: number; liveTracks: number } {
     peerConnections: peerConnections.filter((ref) => { const pc = ref.deref(); return pc && pc.signalingState !== 'closed'; }).length,
     liveTracks: capturedTracks.filter((ref) => ref.deref()?.readyState === 'live').length,
   };
+}
+
+/**
+ * Puts a new `<lk-room connect>`, set up by `setup`, in the page and resolves to the first `lk-error`
+ * it reports and the console warnings printed meanwhile. The element stays in the page.
+ */
+export async function failedConnection(setup: (el: LkRoom) => void): Promise<{ el: LkRoom; detail: LkErrorDetail; warnings: string[] }> {
+  const el = document.createElement('lk-room');
+  setup(el);
+  let detail!: LkErrorDetail;
+  const warnings = await captureWarnings(async () => {
+    const failed = nextEvent(el, 'lk-error');
+    el.connect = true;
+    document.body.append(el);
+    detail = (await failed).detail;
+  });
+  return { el, detail, warnings };
 }

@@ -13,7 +13,7 @@ import {
 } from 'livekit-client';
 import { ContextProvider, roomContext, sessionContext } from '../context.js';
 import type { LkConnectionState } from '../core/connection-state.js';
-import { ROOM_OPTION_ATTRIBUTE_NAMES, mapRoomAttributes, mergeOptions } from '../core/room-options.js';
+import { mapRoomAttributes, mergeOptions } from '../core/room-options.js';
 import { RoomSession, type SessionOwner } from '../core/room-session.js';
 import type { ConnectionRequest } from '../core/token.js';
 import type { LkEventDetails, LkEventName } from '../events.js';
@@ -31,8 +31,6 @@ export interface RoomSessionHost extends OptionsHost, SessionOwner {
   connectOptions?: RoomConnectOptions;
   request(): ConnectionRequest;
 }
-
-export { ROOM_OPTION_ATTRIBUTE_NAMES };
 
 function emit(host: RoomSessionHost, name: 'lk-reconnecting' | 'lk-reconnected'): void {
   host.emit(name, undefined);

@@ -39,6 +39,14 @@ export class TokenEndpointError extends Error {
   }
 }
 
+/** A connection attempt that did not finish within its time (the room session bounds each one). */
+export class ConnectTimeout extends Error {
+  constructor(readonly ms: number) {
+    super(`no connection within ${ms / 1000} s`);
+    this.name = 'ConnectTimeout';
+  }
+}
+
 function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
@@ -52,6 +60,7 @@ export function isCancelled(err: unknown): boolean {
 export function classifyConnectionError(err: unknown): LkErrorDetail {
   const detail = (code: LkErrorCode, what: string): LkErrorDetail => ({ code, message: `${what}: ${messageOf(err)}`, cause: err });
   if (err instanceof TokenEndpointError) return detail('token', 'The token endpoint did not give a token');
+  if (err instanceof ConnectTimeout) return detail('timeout', 'The connection timed out');
   if (err instanceof ConnectionError) {
     const status: number | undefined = (err as { status?: number }).status;
     if (status === 401 || status === 403) return detail('token', `The server refused the token (${status})`);

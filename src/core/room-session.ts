@@ -12,7 +12,7 @@
 import { ConnectionState, DisconnectReason, Room, RoomEvent, type RoomConnectOptions, type RoomOptions } from 'livekit-client';
 import { retryDelay } from './backoff.js';
 import { toLkConnectionState, type LkConnectionState } from './connection-state.js';
-import { classifyConnectionError, classifyMediaError, isCancelled, isRetryable, shouldRejoin, type LkErrorDetail } from './errors.js';
+import { ConnectTimeout, classifyConnectionError, classifyMediaError, isCancelled, isRetryable, shouldRejoin, type LkErrorDetail } from './errors.js';
 import { LIVE_OPTION_GROUPS, builtKey, liveOptions, mergeOptions, splitOptions, type LiveOptions } from './room-options.js';
 import { buildRoom, closeLeftoverTransports, releaseRoom } from './sdk-workarounds.js';
 import { connectionChange, fetchCredentials, missingCredentials, type ConnectionRequest, type Credentials } from './token.js';
@@ -69,13 +69,6 @@ function bounded<T>(promise: Promise<T>, ms: number, onTimeout: () => void): Pro
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** A connection attempt that did not finish within its time. */
-export class ConnectTimeout extends Error {
-  constructor(readonly ms: number) {
-    super(`no connection within ${ms / 1000} s`);
-    this.name = 'ConnectTimeout';
-  }
-}
 
 /**
  * One room, kept connected while `connect` is set. Fires `change` (a plain `Event`) whenever

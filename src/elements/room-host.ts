@@ -1,6 +1,7 @@
 import type { PropertyDeclarations } from 'lit';
 import type { Room, RoomConnectOptions, RoomOptions } from 'livekit-client';
-import { ROOM_OPTION_ATTRIBUTE_NAMES, RoomSessionController } from '../controllers/room-session.js';
+import { RoomSessionController } from '../controllers/room-session.js';
+import { ROOM_OPTION_ATTRIBUTE_NAMES } from '../core/room-options.js';
 import type { LkConnectionState } from '../core/connection-state.js';
 import { parseFlag } from '../core/grammar.js';
 import type { JoinChoices } from '../core/room-session.js';

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { ConnectionError } from 'livekit-client';
-import { TokenEndpointError, classifyConnectionError, classifyMediaError, isCancelled } from '../../src/core/errors.js';
+import { ConnectTimeout, TokenEndpointError, classifyConnectionError, classifyMediaError, isCancelled } from '../../src/core/errors.js';
 
 describe('core: error classification', () => {
   it('judges connection errors by reason and status', () => {
@@ -27,6 +27,10 @@ describe('core: error classification', () => {
     const detail = classifyConnectionError(cause);
     expect(detail.cause).to.equal(cause);
     expect(detail.message).to.contain('timed out');
+  });
+
+  it('a connection attempt over its time is a timeout', () => {
+    expect(classifyConnectionError(new ConnectTimeout(20_000))).to.include({ code: 'timeout' });
   });
 
   it('recognises a cancelled attempt', () => {

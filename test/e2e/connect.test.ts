@@ -2,22 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { ConnectionState, RoomEvent, Track } from 'livekit-client';
 import '../../src/index.js';
 import type { LkConnectionStateElement, LkRoom } from '../../src/index.js';
-import type { LkErrorDetail } from '../../src/core/errors.js';
-import { captureWarnings, fetchToken, nextEvent, uniqueRoom, waitFor } from '../helpers.js';
-
-/** Connects a new `<lk-room>` set up by `setup` and resolves to the `lk-error` it reports. */
-async function failedConnection(setup: (el: LkRoom) => void): Promise<{ el: LkRoom; detail: LkErrorDetail }> {
-  const el = document.createElement('lk-room');
-  setup(el);
-  let detail!: LkErrorDetail;
-  await captureWarnings(async () => {
-    const failed = nextEvent(el, 'lk-error');
-    el.setAttribute('connect', '');
-    document.body.append(el);
-    detail = (await failed).detail;
-  });
-  return { el, detail };
-}
+import { failedConnection, fetchToken, nextEvent, uniqueRoom, waitFor } from '../helpers.js';
 
 const connected = (el: LkRoom) => waitFor(() => el.livekitRoom?.state === ConnectionState.Connected && el.connectionState === 'connected', `${el.id || 'lk-room'} connected`);
 

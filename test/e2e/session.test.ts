@@ -2,9 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { ConnectionState, ParticipantEvent, RoomEvent } from 'livekit-client';
 import '../../src/index.js';
 import type { LkRoom } from '../../src/index.js';
-import type { LkErrorDetail } from '../../src/core/errors.js';
 import { CONNECT_TIMEOUT_MS } from '../../src/core/room-session.js';
-import { captureWarnings, fetchToken, nextEvent, openMedia, recordMedia, serverParticipants, uniqueRoom, waitFor } from '../helpers.js';
+import { captureWarnings, failedConnection, fetchToken, openMedia, recordMedia, serverParticipants, uniqueRoom, waitFor } from '../helpers.js';
 
 const connected = (el: LkRoom) => waitFor(() => el.connectionState === 'connected' && el.livekitRoom.state === ConnectionState.Connected, `${el.participantIdentity ?? 'lk-room'} connected`);
 
@@ -24,16 +23,10 @@ describe('e2e: the room session', () => {
       const { participant_token } = await fetchToken(uniqueRoom(), 'x');
       // The test server answers 404 on any unknown path, readable by the page: livekit-client alone retries this for ever.
       const url = `${location.origin.replace(/^http/, 'ws')}/not-a-livekit-server`;
-      const el = document.createElement('lk-room');
-      el.url = url;
-      el.token = participant_token;
       const started = performance.now();
-      let detail!: LkErrorDetail;
-      const warnings = await captureWarnings(async () => {
-        const failed = nextEvent(el, 'lk-error');
-        el.connect = true;
-        document.body.append(el);
-        detail = (await failed).detail;
+      const { el, detail, warnings } = await failedConnection((room) => {
+        room.url = url;
+        room.token = participant_token;
       });
       const took = performance.now() - started;
       expect(detail.code).to.be.oneOf(['timeout', 'server-unreachable']);
@@ -148,15 +141,9 @@ describe('e2e: the room session', () => {
     ] as const) {
       it(`${what}: lk-error token, and neither the event nor the console carries the token`, async () => {
         const { server_url, participant_token } = await fetchToken(uniqueRoom(), 'secret', query);
-        const el = document.createElement('lk-room');
-        el.url = server_url;
-        el.token = participant_token;
-        let detail!: LkErrorDetail;
-        const warnings = await captureWarnings(async () => {
-          const failed = nextEvent(el, 'lk-error');
-          el.connect = true;
-          document.body.append(el);
-          detail = (await failed).detail;
+        const { el, detail, warnings } = await failedConnection((room) => {
+          room.url = server_url;
+          room.token = participant_token;
         });
         expect(detail.code).to.equal('token');
         expect(detail.message).to.match(/401|refused/);
