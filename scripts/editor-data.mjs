@@ -40,16 +40,21 @@ const GRAMMARS = {
     words: ['true', 'false', 'on', 'off', 'yes', 'no'],
   },
   bitrate: {
-    doc: 'bits per second: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`',
+    doc: 'video bits per second from 10k to 100M: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`',
     ts: 'LkBitrate',
   },
-  number: { doc: 'a number above zero: `15`, `29.97`', ts: 'LkNumber' },
+  'audio-bitrate': {
+    doc: 'audio (Opus) bits per second from 6k to 510k: an integer, or a number with `k` (×1000): `32k`, `64000`',
+    ts: 'LkBitrate',
+  },
+  framerate: { doc: 'a frame rate from 1 to 240: `15`, `29.97`', ts: 'LkNumber' },
+  number: { doc: 'a number', ts: 'LkNumber' },
   resolution: {
-    doc: 'a `VideoPresets` name (`h90 h180 h216 h360 h540 h720 h1080 h1440 h2160`), `WxH` or `WxH@fps`: `h720`, `1280x720@24`',
+    doc: 'a `VideoPresets` name (`h90 h180 h216 h360 h540 h720 h1080 h1440 h2160`), `WxH` or `WxH@fps`, width and height from 16 to 8192, fps from 1 to 240: `h720`, `1280x720@24`',
     ts: 'LkResolution',
   },
   layers: {
-    doc: 'at most two layers, comma-separated, each a preset name or `WxH@fps:bitrate`: `h180,h360`, `320x180@15:150k,640x360@20:500k`',
+    doc: 'at most two layers, comma-separated, each a preset name or `WxH@fps:bitrate` (sizes 16 to 8192, fps 1 to 240, bitrate 10k to 100M): `h180,h360`, `320x180@15:150k,640x360@20:500k`',
     ts: 'string',
   },
 };
@@ -57,7 +62,7 @@ const GRAMMARS = {
 /** The TypeScript helpers the grammars above use, shared by every typings file. */
 const GRAMMAR_TYPES = `/** A tri-state attribute: absent is the SDK default. */
 type LkTriWord = '' | 'true' | 'false' | 'on' | 'off' | 'yes' | 'no';
-/** A number above zero, as a number or a string. */
+/** A number, as a number or a string. */
 type LkNumber = number | \`\${number}\`;
 /** Bits per second: \`800000\`, \`'800k'\`, \`'1.5M'\`. */
 type LkBitrate = number | \`\${number}\` | \`\${number}k\` | \`\${number}M\`;

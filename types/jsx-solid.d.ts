@@ -29,7 +29,7 @@ import type {
 
 /** A tri-state attribute: absent is the SDK default. */
 type LkTriWord = '' | 'true' | 'false' | 'on' | 'off' | 'yes' | 'no';
-/** A number above zero, as a number or a string. */
+/** A number, as a number or a string. */
 type LkNumber = number | `${number}`;
 /** Bits per second: `800000`, `'800k'`, `'1.5M'`. */
 type LkBitrate = number | `${number}` | `${number}k` | `${number}M`;
@@ -60,7 +60,7 @@ export interface LkAudioRendererSolidProps extends Omit<JSX.HTMLAttributes<LkAud
   /**
    * Playback volume, 0 to 1 (livekit-client's `RemoteAudioTrack.setVolume`). Default 1.
    *
-   * **number**: a number above zero: `15`, `29.97`.
+   * **number**: a number.
    */
   'attr:volume'?: LkAudioRenderer['volume'];
   /** Silence every track while present (`muted="false"` is off). The tracks stay subscribed. */
@@ -122,7 +122,7 @@ export interface LkCameraToggleSolidProps extends Omit<JSX.HTMLAttributes<LkCame
   /**
    * Capture size: a preset (`h720`), `WxH`, or `WxH@fps`.
    *
-   * **resolution**: a `VideoPresets` name (`h90 h180 h216 h360 h540 h720 h1080 h1440 h2160`), `WxH` or `WxH@fps`: `h720`, `1280x720@24`.
+   * **resolution**: a `VideoPresets` name (`h90 h180 h216 h360 h540 h720 h1080 h1440 h2160`), `WxH` or `WxH@fps`, width and height from 16 to 8192, fps from 1 to 240: `h720`, `1280x720@24`.
    */
   'attr:resolution'?: LkResolution;
   /** In Solid this sets a property `resolution` that the element does not have: write `attr:resolution`. */
@@ -130,7 +130,7 @@ export interface LkCameraToggleSolidProps extends Omit<JSX.HTMLAttributes<LkCame
   /**
    * Capture frame rate.
    *
-   * **number**: a number above zero: `15`, `29.97`.
+   * **framerate**: a frame rate from 1 to 240: `15`, `29.97`.
    */
   'attr:framerate'?: LkNumber;
   /** In Solid this sets a property `framerate` that the element does not have: write `attr:framerate`. */
@@ -144,13 +144,13 @@ export interface LkCameraToggleSolidProps extends Omit<JSX.HTMLAttributes<LkCame
   /**
    * Top layer bitrate (`1.2M`, `800k`).
    *
-   * **bitrate**: bits per second: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`.
+   * **bitrate**: video bits per second from 10k to 100M: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`.
    */
   'attr:max-bitrate'?: LkBitrate;
   /**
    * Top layer frame rate.
    *
-   * **number**: a number above zero: `15`, `29.97`.
+   * **framerate**: a frame rate from 1 to 240: `15`, `29.97`.
    */
   'attr:max-framerate'?: LkNumber;
   /**
@@ -164,7 +164,7 @@ export interface LkCameraToggleSolidProps extends Omit<JSX.HTMLAttributes<LkCame
   /**
    * Up to two lower layers (`h180,h360`).
    *
-   * **layers**: at most two layers, comma-separated, each a preset name or `WxH@fps:bitrate`: `h180,h360`, `320x180@15:150k,640x360@20:500k`.
+   * **layers**: at most two layers, comma-separated, each a preset name or `WxH@fps:bitrate` (sizes 16 to 8192, fps 1 to 240, bitrate 10k to 100M): `h180,h360`, `320x180@15:150k,640x360@20:500k`.
    */
   'attr:simulcast-layers'?: string;
   /** Video codec. */
@@ -371,13 +371,13 @@ export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConfer
   /**
    * Camera capture size: a preset (`h720`), `WxH` or `WxH@fps`. `videoCaptureDefaults.resolution`.
    *
-   * **resolution**: a `VideoPresets` name (`h90 h180 h216 h360 h540 h720 h1080 h1440 h2160`), `WxH` or `WxH@fps`: `h720`, `1280x720@24`.
+   * **resolution**: a `VideoPresets` name (`h90 h180 h216 h360 h540 h720 h1080 h1440 h2160`), `WxH` or `WxH@fps`, width and height from 16 to 8192, fps from 1 to 240: `h720`, `1280x720@24`.
    */
   'attr:video-resolution'?: LkResolution;
   /**
    * Camera capture frame rate. `videoCaptureDefaults.resolution.frameRate`.
    *
-   * **number**: a number above zero: `15`, `29.97`.
+   * **framerate**: a frame rate from 1 to 240: `15`, `29.97`.
    */
   'attr:video-framerate'?: LkNumber;
   /** Which camera. `videoCaptureDefaults.facingMode`. */
@@ -423,13 +423,13 @@ export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConfer
   /**
    * Top layer bitrate: `800000`, `800k`, `1.5M`. `publishDefaults.videoEncoding.maxBitrate`.
    *
-   * **bitrate**: bits per second: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`.
+   * **bitrate**: video bits per second from 10k to 100M: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`.
    */
   'attr:video-max-bitrate'?: LkBitrate;
   /**
    * Top layer frame rate. `publishDefaults.videoEncoding.maxFramerate`.
    *
-   * **number**: a number above zero: `15`, `29.97`.
+   * **framerate**: a frame rate from 1 to 240: `15`, `29.97`.
    */
   'attr:video-max-framerate'?: LkNumber;
   /**
@@ -443,25 +443,25 @@ export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConfer
   /**
    * Up to two lower layers: `h180,h360` or `320x180@15:150k,640x360@20:500k`. `publishDefaults.videoSimulcastLayers`.
    *
-   * **layers**: at most two layers, comma-separated, each a preset name or `WxH@fps:bitrate`: `h180,h360`, `320x180@15:150k,640x360@20:500k`.
+   * **layers**: at most two layers, comma-separated, each a preset name or `WxH@fps:bitrate` (sizes 16 to 8192, fps 1 to 240, bitrate 10k to 100M): `h180,h360`, `320x180@15:150k,640x360@20:500k`.
    */
   'attr:simulcast-layers'?: string;
   /**
    * `publishDefaults.screenShareEncoding.maxBitrate`.
    *
-   * **bitrate**: bits per second: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`.
+   * **bitrate**: video bits per second from 10k to 100M: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`.
    */
   'attr:screenshare-max-bitrate'?: LkBitrate;
   /**
    * `publishDefaults.screenShareEncoding.maxFramerate`.
    *
-   * **number**: a number above zero: `15`, `29.97`.
+   * **framerate**: a frame rate from 1 to 240: `15`, `29.97`.
    */
   'attr:screenshare-max-framerate'?: LkNumber;
   /**
    * Also takes `ScreenSharePresets` names. `publishDefaults.screenShareSimulcastLayers`.
    *
-   * **layers**: at most two layers, comma-separated, each a preset name or `WxH@fps:bitrate`: `h180,h360`, `320x180@15:150k,640x360@20:500k`.
+   * **layers**: at most two layers, comma-separated, each a preset name or `WxH@fps:bitrate` (sizes 16 to 8192, fps 1 to 240, bitrate 10k to 100M): `h180,h360`, `320x180@15:150k,640x360@20:500k`.
    */
   'attr:screenshare-simulcast-layers'?: string;
   /** `publishDefaults.audioPreset`. */
@@ -469,7 +469,7 @@ export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConfer
   /**
    * `publishDefaults.audioPreset.maxBitrate`.
    *
-   * **bitrate**: bits per second: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`.
+   * **audio-bitrate**: audio (Opus) bits per second from 6k to 510k: an integer, or a number with `k` (×1000): `32k`, `64000`.
    */
   'attr:audio-max-bitrate'?: LkBitrate;
   /**
@@ -801,7 +801,7 @@ export interface LkMicrophoneToggleSolidProps extends Omit<JSX.HTMLAttributes<Lk
   /**
    * Audio bitrate (`32k`).
    *
-   * **bitrate**: bits per second: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`.
+   * **audio-bitrate**: audio (Opus) bits per second from 6k to 510k: an integer, or a number with `k` (×1000): `32k`, `64000`.
    */
   'attr:max-bitrate'?: LkBitrate;
   /**
@@ -1123,13 +1123,13 @@ export interface LkRoomSolidProps extends Omit<JSX.HTMLAttributes<LkRoom>, 'prop
   /**
    * Camera capture size: a preset (`h720`), `WxH` or `WxH@fps`. `videoCaptureDefaults.resolution`.
    *
-   * **resolution**: a `VideoPresets` name (`h90 h180 h216 h360 h540 h720 h1080 h1440 h2160`), `WxH` or `WxH@fps`: `h720`, `1280x720@24`.
+   * **resolution**: a `VideoPresets` name (`h90 h180 h216 h360 h540 h720 h1080 h1440 h2160`), `WxH` or `WxH@fps`, width and height from 16 to 8192, fps from 1 to 240: `h720`, `1280x720@24`.
    */
   'attr:video-resolution'?: LkResolution;
   /**
    * Camera capture frame rate. `videoCaptureDefaults.resolution.frameRate`.
    *
-   * **number**: a number above zero: `15`, `29.97`.
+   * **framerate**: a frame rate from 1 to 240: `15`, `29.97`.
    */
   'attr:video-framerate'?: LkNumber;
   /** Which camera. `videoCaptureDefaults.facingMode`. */
@@ -1175,13 +1175,13 @@ export interface LkRoomSolidProps extends Omit<JSX.HTMLAttributes<LkRoom>, 'prop
   /**
    * Top layer bitrate: `800000`, `800k`, `1.5M`. `publishDefaults.videoEncoding.maxBitrate`.
    *
-   * **bitrate**: bits per second: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`.
+   * **bitrate**: video bits per second from 10k to 100M: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`.
    */
   'attr:video-max-bitrate'?: LkBitrate;
   /**
    * Top layer frame rate. `publishDefaults.videoEncoding.maxFramerate`.
    *
-   * **number**: a number above zero: `15`, `29.97`.
+   * **framerate**: a frame rate from 1 to 240: `15`, `29.97`.
    */
   'attr:video-max-framerate'?: LkNumber;
   /**
@@ -1195,25 +1195,25 @@ export interface LkRoomSolidProps extends Omit<JSX.HTMLAttributes<LkRoom>, 'prop
   /**
    * Up to two lower layers: `h180,h360` or `320x180@15:150k,640x360@20:500k`. `publishDefaults.videoSimulcastLayers`.
    *
-   * **layers**: at most two layers, comma-separated, each a preset name or `WxH@fps:bitrate`: `h180,h360`, `320x180@15:150k,640x360@20:500k`.
+   * **layers**: at most two layers, comma-separated, each a preset name or `WxH@fps:bitrate` (sizes 16 to 8192, fps 1 to 240, bitrate 10k to 100M): `h180,h360`, `320x180@15:150k,640x360@20:500k`.
    */
   'attr:simulcast-layers'?: string;
   /**
    * `publishDefaults.screenShareEncoding.maxBitrate`.
    *
-   * **bitrate**: bits per second: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`.
+   * **bitrate**: video bits per second from 10k to 100M: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`.
    */
   'attr:screenshare-max-bitrate'?: LkBitrate;
   /**
    * `publishDefaults.screenShareEncoding.maxFramerate`.
    *
-   * **number**: a number above zero: `15`, `29.97`.
+   * **framerate**: a frame rate from 1 to 240: `15`, `29.97`.
    */
   'attr:screenshare-max-framerate'?: LkNumber;
   /**
    * Also takes `ScreenSharePresets` names. `publishDefaults.screenShareSimulcastLayers`.
    *
-   * **layers**: at most two layers, comma-separated, each a preset name or `WxH@fps:bitrate`: `h180,h360`, `320x180@15:150k,640x360@20:500k`.
+   * **layers**: at most two layers, comma-separated, each a preset name or `WxH@fps:bitrate` (sizes 16 to 8192, fps 1 to 240, bitrate 10k to 100M): `h180,h360`, `320x180@15:150k,640x360@20:500k`.
    */
   'attr:screenshare-simulcast-layers'?: string;
   /** `publishDefaults.audioPreset`. */
@@ -1221,7 +1221,7 @@ export interface LkRoomSolidProps extends Omit<JSX.HTMLAttributes<LkRoom>, 'prop
   /**
    * `publishDefaults.audioPreset.maxBitrate`.
    *
-   * **bitrate**: bits per second: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`.
+   * **audio-bitrate**: audio (Opus) bits per second from 6k to 510k: an integer, or a number with `k` (×1000): `32k`, `64000`.
    */
   'attr:audio-max-bitrate'?: LkBitrate;
   /**
@@ -1378,7 +1378,7 @@ export interface LkScreenshareSolidProps extends Omit<JSX.HTMLAttributes<LkScree
   /**
    * A `ScreenSharePresets` name (`h1080fps15`), a `VideoPresets` name, `WxH` or `WxH@fps`.
    *
-   * **resolution**: a `VideoPresets` name (`h90 h180 h216 h360 h540 h720 h1080 h1440 h2160`), `WxH` or `WxH@fps`: `h720`, `1280x720@24`.
+   * **resolution**: a `VideoPresets` name (`h90 h180 h216 h360 h540 h720 h1080 h1440 h2160`), `WxH` or `WxH@fps`, width and height from 16 to 8192, fps from 1 to 240: `h720`, `1280x720@24`.
    */
   'attr:resolution'?: LkResolution;
   /** In Solid this sets a property `resolution` that the element does not have: write `attr:resolution`. */
@@ -1386,13 +1386,13 @@ export interface LkScreenshareSolidProps extends Omit<JSX.HTMLAttributes<LkScree
   /**
    * Screen-share bitrate.
    *
-   * **bitrate**: bits per second: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`.
+   * **bitrate**: video bits per second from 10k to 100M: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`.
    */
   'attr:max-bitrate'?: LkBitrate;
   /**
    * Screen-share frame rate.
    *
-   * **number**: a number above zero: `15`, `29.97`.
+   * **framerate**: a frame rate from 1 to 240: `15`, `29.97`.
    */
   'attr:max-framerate'?: LkNumber;
   /** What the encoder should favour. */
@@ -1400,7 +1400,7 @@ export interface LkScreenshareSolidProps extends Omit<JSX.HTMLAttributes<LkScree
   /**
    * Up to two lower layers; also `ScreenSharePresets` names.
    *
-   * **layers**: at most two layers, comma-separated, each a preset name or `WxH@fps:bitrate`: `h180,h360`, `320x180@15:150k,640x360@20:500k`.
+   * **layers**: at most two layers, comma-separated, each a preset name or `WxH@fps:bitrate` (sizes 16 to 8192, fps 1 to 240, bitrate 10k to 100M): `h180,h360`, `320x180@15:150k,640x360@20:500k`.
    */
   'attr:simulcast-layers'?: string;
   /** The surface the picker offers first. */

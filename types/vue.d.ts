@@ -29,7 +29,7 @@ import type {
 
 /** A tri-state attribute: absent is the SDK default. */
 type LkTriWord = '' | 'true' | 'false' | 'on' | 'off' | 'yes' | 'no';
-/** A number above zero, as a number or a string. */
+/** A number, as a number or a string. */
 type LkNumber = number | `${number}`;
 /** Bits per second: `800000`, `'800k'`, `'1.5M'`. */
 type LkBitrate = number | `${number}` | `${number}k` | `${number}M`;
@@ -84,13 +84,13 @@ export interface LkCameraToggleVueProps extends Omit<HTMLAttributes, 'label' | '
   /**
    * Capture size: a preset (`h720`), `WxH`, or `WxH@fps`.
    *
-   * **resolution**: a `VideoPresets` name (`h90 h180 h216 h360 h540 h720 h1080 h1440 h2160`), `WxH` or `WxH@fps`: `h720`, `1280x720@24`.
+   * **resolution**: a `VideoPresets` name (`h90 h180 h216 h360 h540 h720 h1080 h1440 h2160`), `WxH` or `WxH@fps`, width and height from 16 to 8192, fps from 1 to 240: `h720`, `1280x720@24`.
    */
   resolution?: LkResolution;
   /**
    * Capture frame rate.
    *
-   * **number**: a number above zero: `15`, `29.97`.
+   * **framerate**: a frame rate from 1 to 240: `15`, `29.97`.
    */
   framerate?: LkNumber;
   /** Which camera. */
@@ -100,13 +100,13 @@ export interface LkCameraToggleVueProps extends Omit<HTMLAttributes, 'label' | '
   /**
    * Top layer bitrate (`1.2M`, `800k`).
    *
-   * **bitrate**: bits per second: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`.
+   * **bitrate**: video bits per second from 10k to 100M: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`.
    */
   'max-bitrate'?: LkBitrate;
   /**
    * Top layer frame rate.
    *
-   * **number**: a number above zero: `15`, `29.97`.
+   * **framerate**: a frame rate from 1 to 240: `15`, `29.97`.
    */
   'max-framerate'?: LkNumber;
   /**
@@ -118,7 +118,7 @@ export interface LkCameraToggleVueProps extends Omit<HTMLAttributes, 'label' | '
   /**
    * Up to two lower layers (`h180,h360`).
    *
-   * **layers**: at most two layers, comma-separated, each a preset name or `WxH@fps:bitrate`: `h180,h360`, `320x180@15:150k,640x360@20:500k`.
+   * **layers**: at most two layers, comma-separated, each a preset name or `WxH@fps:bitrate` (sizes 16 to 8192, fps 1 to 240, bitrate 10k to 100M): `h180,h360`, `320x180@15:150k,640x360@20:500k`.
    */
   'simulcast-layers'?: string;
   /** Video codec. */
@@ -249,13 +249,13 @@ export interface LkConferenceVueProps extends Omit<HTMLAttributes, 'chatOpen' | 
   /**
    * Camera capture size: a preset (`h720`), `WxH` or `WxH@fps`. `videoCaptureDefaults.resolution`.
    *
-   * **resolution**: a `VideoPresets` name (`h90 h180 h216 h360 h540 h720 h1080 h1440 h2160`), `WxH` or `WxH@fps`: `h720`, `1280x720@24`.
+   * **resolution**: a `VideoPresets` name (`h90 h180 h216 h360 h540 h720 h1080 h1440 h2160`), `WxH` or `WxH@fps`, width and height from 16 to 8192, fps from 1 to 240: `h720`, `1280x720@24`.
    */
   'video-resolution'?: LkResolution;
   /**
    * Camera capture frame rate. `videoCaptureDefaults.resolution.frameRate`.
    *
-   * **number**: a number above zero: `15`, `29.97`.
+   * **framerate**: a frame rate from 1 to 240: `15`, `29.97`.
    */
   'video-framerate'?: LkNumber;
   /** Which camera. `videoCaptureDefaults.facingMode`. */
@@ -301,13 +301,13 @@ export interface LkConferenceVueProps extends Omit<HTMLAttributes, 'chatOpen' | 
   /**
    * Top layer bitrate: `800000`, `800k`, `1.5M`. `publishDefaults.videoEncoding.maxBitrate`.
    *
-   * **bitrate**: bits per second: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`.
+   * **bitrate**: video bits per second from 10k to 100M: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`.
    */
   'video-max-bitrate'?: LkBitrate;
   /**
    * Top layer frame rate. `publishDefaults.videoEncoding.maxFramerate`.
    *
-   * **number**: a number above zero: `15`, `29.97`.
+   * **framerate**: a frame rate from 1 to 240: `15`, `29.97`.
    */
   'video-max-framerate'?: LkNumber;
   /**
@@ -319,25 +319,25 @@ export interface LkConferenceVueProps extends Omit<HTMLAttributes, 'chatOpen' | 
   /**
    * Up to two lower layers: `h180,h360` or `320x180@15:150k,640x360@20:500k`. `publishDefaults.videoSimulcastLayers`.
    *
-   * **layers**: at most two layers, comma-separated, each a preset name or `WxH@fps:bitrate`: `h180,h360`, `320x180@15:150k,640x360@20:500k`.
+   * **layers**: at most two layers, comma-separated, each a preset name or `WxH@fps:bitrate` (sizes 16 to 8192, fps 1 to 240, bitrate 10k to 100M): `h180,h360`, `320x180@15:150k,640x360@20:500k`.
    */
   'simulcast-layers'?: string;
   /**
    * `publishDefaults.screenShareEncoding.maxBitrate`.
    *
-   * **bitrate**: bits per second: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`.
+   * **bitrate**: video bits per second from 10k to 100M: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`.
    */
   'screenshare-max-bitrate'?: LkBitrate;
   /**
    * `publishDefaults.screenShareEncoding.maxFramerate`.
    *
-   * **number**: a number above zero: `15`, `29.97`.
+   * **framerate**: a frame rate from 1 to 240: `15`, `29.97`.
    */
   'screenshare-max-framerate'?: LkNumber;
   /**
    * Also takes `ScreenSharePresets` names. `publishDefaults.screenShareSimulcastLayers`.
    *
-   * **layers**: at most two layers, comma-separated, each a preset name or `WxH@fps:bitrate`: `h180,h360`, `320x180@15:150k,640x360@20:500k`.
+   * **layers**: at most two layers, comma-separated, each a preset name or `WxH@fps:bitrate` (sizes 16 to 8192, fps 1 to 240, bitrate 10k to 100M): `h180,h360`, `320x180@15:150k,640x360@20:500k`.
    */
   'screenshare-simulcast-layers'?: string;
   /** `publishDefaults.audioPreset`. */
@@ -345,7 +345,7 @@ export interface LkConferenceVueProps extends Omit<HTMLAttributes, 'chatOpen' | 
   /**
    * `publishDefaults.audioPreset.maxBitrate`.
    *
-   * **bitrate**: bits per second: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`.
+   * **audio-bitrate**: audio (Opus) bits per second from 6k to 510k: an integer, or a number with `k` (×1000): `32k`, `64000`.
    */
   'audio-max-bitrate'?: LkBitrate;
   /**
@@ -574,7 +574,7 @@ export interface LkMicrophoneToggleVueProps extends Omit<HTMLAttributes, 'label'
   /**
    * Audio bitrate (`32k`).
    *
-   * **bitrate**: bits per second: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`.
+   * **audio-bitrate**: audio (Opus) bits per second from 6k to 510k: an integer, or a number with `k` (×1000): `32k`, `64000`.
    */
   'max-bitrate'?: LkBitrate;
   /**
@@ -757,13 +757,13 @@ export interface LkRoomVueProps extends Omit<HTMLAttributes, 'url' | 'token' | '
   /**
    * Camera capture size: a preset (`h720`), `WxH` or `WxH@fps`. `videoCaptureDefaults.resolution`.
    *
-   * **resolution**: a `VideoPresets` name (`h90 h180 h216 h360 h540 h720 h1080 h1440 h2160`), `WxH` or `WxH@fps`: `h720`, `1280x720@24`.
+   * **resolution**: a `VideoPresets` name (`h90 h180 h216 h360 h540 h720 h1080 h1440 h2160`), `WxH` or `WxH@fps`, width and height from 16 to 8192, fps from 1 to 240: `h720`, `1280x720@24`.
    */
   'video-resolution'?: LkResolution;
   /**
    * Camera capture frame rate. `videoCaptureDefaults.resolution.frameRate`.
    *
-   * **number**: a number above zero: `15`, `29.97`.
+   * **framerate**: a frame rate from 1 to 240: `15`, `29.97`.
    */
   'video-framerate'?: LkNumber;
   /** Which camera. `videoCaptureDefaults.facingMode`. */
@@ -809,13 +809,13 @@ export interface LkRoomVueProps extends Omit<HTMLAttributes, 'url' | 'token' | '
   /**
    * Top layer bitrate: `800000`, `800k`, `1.5M`. `publishDefaults.videoEncoding.maxBitrate`.
    *
-   * **bitrate**: bits per second: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`.
+   * **bitrate**: video bits per second from 10k to 100M: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`.
    */
   'video-max-bitrate'?: LkBitrate;
   /**
    * Top layer frame rate. `publishDefaults.videoEncoding.maxFramerate`.
    *
-   * **number**: a number above zero: `15`, `29.97`.
+   * **framerate**: a frame rate from 1 to 240: `15`, `29.97`.
    */
   'video-max-framerate'?: LkNumber;
   /**
@@ -827,25 +827,25 @@ export interface LkRoomVueProps extends Omit<HTMLAttributes, 'url' | 'token' | '
   /**
    * Up to two lower layers: `h180,h360` or `320x180@15:150k,640x360@20:500k`. `publishDefaults.videoSimulcastLayers`.
    *
-   * **layers**: at most two layers, comma-separated, each a preset name or `WxH@fps:bitrate`: `h180,h360`, `320x180@15:150k,640x360@20:500k`.
+   * **layers**: at most two layers, comma-separated, each a preset name or `WxH@fps:bitrate` (sizes 16 to 8192, fps 1 to 240, bitrate 10k to 100M): `h180,h360`, `320x180@15:150k,640x360@20:500k`.
    */
   'simulcast-layers'?: string;
   /**
    * `publishDefaults.screenShareEncoding.maxBitrate`.
    *
-   * **bitrate**: bits per second: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`.
+   * **bitrate**: video bits per second from 10k to 100M: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`.
    */
   'screenshare-max-bitrate'?: LkBitrate;
   /**
    * `publishDefaults.screenShareEncoding.maxFramerate`.
    *
-   * **number**: a number above zero: `15`, `29.97`.
+   * **framerate**: a frame rate from 1 to 240: `15`, `29.97`.
    */
   'screenshare-max-framerate'?: LkNumber;
   /**
    * Also takes `ScreenSharePresets` names. `publishDefaults.screenShareSimulcastLayers`.
    *
-   * **layers**: at most two layers, comma-separated, each a preset name or `WxH@fps:bitrate`: `h180,h360`, `320x180@15:150k,640x360@20:500k`.
+   * **layers**: at most two layers, comma-separated, each a preset name or `WxH@fps:bitrate` (sizes 16 to 8192, fps 1 to 240, bitrate 10k to 100M): `h180,h360`, `320x180@15:150k,640x360@20:500k`.
    */
   'screenshare-simulcast-layers'?: string;
   /** `publishDefaults.audioPreset`. */
@@ -853,7 +853,7 @@ export interface LkRoomVueProps extends Omit<HTMLAttributes, 'url' | 'token' | '
   /**
    * `publishDefaults.audioPreset.maxBitrate`.
    *
-   * **bitrate**: bits per second: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`.
+   * **audio-bitrate**: audio (Opus) bits per second from 6k to 510k: an integer, or a number with `k` (×1000): `32k`, `64000`.
    */
   'audio-max-bitrate'?: LkBitrate;
   /**
@@ -981,19 +981,19 @@ export interface LkScreenshareVueProps extends Omit<HTMLAttributes, 'interrupted
   /**
    * A `ScreenSharePresets` name (`h1080fps15`), a `VideoPresets` name, `WxH` or `WxH@fps`.
    *
-   * **resolution**: a `VideoPresets` name (`h90 h180 h216 h360 h540 h720 h1080 h1440 h2160`), `WxH` or `WxH@fps`: `h720`, `1280x720@24`.
+   * **resolution**: a `VideoPresets` name (`h90 h180 h216 h360 h540 h720 h1080 h1440 h2160`), `WxH` or `WxH@fps`, width and height from 16 to 8192, fps from 1 to 240: `h720`, `1280x720@24`.
    */
   resolution?: LkResolution;
   /**
    * Screen-share bitrate.
    *
-   * **bitrate**: bits per second: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`.
+   * **bitrate**: video bits per second from 10k to 100M: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`.
    */
   'max-bitrate'?: LkBitrate;
   /**
    * Screen-share frame rate.
    *
-   * **number**: a number above zero: `15`, `29.97`.
+   * **framerate**: a frame rate from 1 to 240: `15`, `29.97`.
    */
   'max-framerate'?: LkNumber;
   /** What the encoder should favour. */
@@ -1001,7 +1001,7 @@ export interface LkScreenshareVueProps extends Omit<HTMLAttributes, 'interrupted
   /**
    * Up to two lower layers; also `ScreenSharePresets` names.
    *
-   * **layers**: at most two layers, comma-separated, each a preset name or `WxH@fps:bitrate`: `h180,h360`, `320x180@15:150k,640x360@20:500k`.
+   * **layers**: at most two layers, comma-separated, each a preset name or `WxH@fps:bitrate` (sizes 16 to 8192, fps 1 to 240, bitrate 10k to 100M): `h180,h360`, `320x180@15:150k,640x360@20:500k`.
    */
   'simulcast-layers'?: string;
   /** The surface the picker offers first. */

@@ -3,16 +3,17 @@
  * set of attributes onto an options draft. Shared by `<lk-room>` and the controls.
  */
 import {
+  AUDIO_BITRATE_ACCEPTED,
   BITRATE_ACCEPTED,
   InvalidValue,
-  NUMBER_ACCEPTED,
+  FRAME_RATE_ACCEPTED,
   TRI_ACCEPTED,
   enumAccepted,
   enumParser,
   layersAccepted,
   parseBitrate,
   parseLayers,
-  parsePositiveNumber,
+  parseFrameRate,
   parseResolution,
   parseText,
   parseTri,
@@ -57,12 +58,18 @@ export function preset(name: string, target: string, table: Record<string, objec
   return { name, target, accepted: enumAccepted(Object.keys(table)), parse: (v) => ({ ...table[parse(v)] }) };
 }
 
+/** A video bitrate (camera, screen share, a layer). */
 export function bitrate(name: string, target: string): AttributeSpec {
-  return { name, target, accepted: BITRATE_ACCEPTED, parse: parseBitrate };
+  return { name, target, accepted: BITRATE_ACCEPTED, parse: (v) => parseBitrate(v) };
 }
 
-export function number(name: string, target: string): AttributeSpec {
-  return { name, target, accepted: NUMBER_ACCEPTED, parse: parsePositiveNumber };
+/** An audio (Opus) bitrate. */
+export function audioBitrate(name: string, target: string): AttributeSpec {
+  return { name, target, accepted: AUDIO_BITRATE_ACCEPTED, parse: (v) => parseBitrate(v, 'audio') };
+}
+
+export function frameRate(name: string, target: string): AttributeSpec {
+  return { name, target, accepted: FRAME_RATE_ACCEPTED, parse: parseFrameRate };
 }
 
 export function text(name: string, target: string): AttributeSpec {

@@ -11,7 +11,7 @@ import {
   type VideoEncoding,
   type VideoResolution,
 } from 'livekit-client';
-import { bitrate, layers, mapAttributes, mergeOptions, number, oneOf, preset, resolution, text, tri, type AttributeSpec } from './attributes.js';
+import { audioBitrate, bitrate, frameRate, layers, mapAttributes, mergeOptions, oneOf, preset, resolution, text, tri, type AttributeSpec } from './attributes.js';
 import { InvalidValue, TRI_ACCEPTED, enumParser, parseTri, type PresetTable } from './grammar.js';
 
 export { mapAttributes, mergeOptions, type AttributeError, type AttributeSpec } from './attributes.js';
@@ -44,7 +44,7 @@ export const ROOM_OPTION_ATTRIBUTES: readonly AttributeSpec[] = [
   tri('adaptive-stream', 'RoomOptions.adaptiveStream'),
   tri('dynacast', 'RoomOptions.dynacast'),
   resolution('video-resolution', 'videoCaptureDefaults.resolution', VideoPresets),
-  number('video-framerate', 'videoCaptureDefaults.resolution.frameRate'),
+  frameRate('video-framerate', 'videoCaptureDefaults.resolution.frameRate'),
   oneOf('facing-mode', 'videoCaptureDefaults.facingMode', FACING_MODES),
   text('video-device', 'videoCaptureDefaults.deviceId'),
   text('audio-device', 'audioCaptureDefaults.deviceId'),
@@ -71,14 +71,14 @@ export const ROOM_OPTION_ATTRIBUTES: readonly AttributeSpec[] = [
     },
   },
   bitrate('video-max-bitrate', 'publishDefaults.videoEncoding.maxBitrate'),
-  number('video-max-framerate', 'publishDefaults.videoEncoding.maxFramerate'),
+  frameRate('video-max-framerate', 'publishDefaults.videoEncoding.maxFramerate'),
   tri('simulcast', 'publishDefaults.simulcast'),
   layers('simulcast-layers', 'publishDefaults.videoSimulcastLayers', VideoPresets),
   bitrate('screenshare-max-bitrate', 'publishDefaults.screenShareEncoding.maxBitrate'),
-  number('screenshare-max-framerate', 'publishDefaults.screenShareEncoding.maxFramerate'),
+  frameRate('screenshare-max-framerate', 'publishDefaults.screenShareEncoding.maxFramerate'),
   layers('screenshare-simulcast-layers', 'publishDefaults.screenShareSimulcastLayers', SCREEN_SHARE_LAYER_PRESETS),
   preset('audio-preset', 'publishDefaults.audioPreset', AudioPresets),
-  bitrate('audio-max-bitrate', 'publishDefaults.audioPreset.maxBitrate'),
+  audioBitrate('audio-max-bitrate', 'publishDefaults.audioPreset.maxBitrate'),
   tri('dtx', 'publishDefaults.dtx'),
   tri('red', 'publishDefaults.red'),
   tri('force-stereo', 'publishDefaults.forceStereo'),

@@ -13,7 +13,7 @@ import {
   type TrackPublishOptions,
   type VideoCaptureOptions,
 } from 'livekit-client';
-import { bitrate, layers, mapAttributes, mergeOptions, number, oneOf, preset, resolution, text, tri, type AttributeSpec } from './attributes.js';
+import { audioBitrate, bitrate, frameRate, layers, mapAttributes, mergeOptions, oneOf, preset, resolution, text, tri, type AttributeSpec } from './attributes.js';
 import type { PresetTable } from './grammar.js';
 import { FACING_MODES, SCREEN_SHARE_LAYER_PRESETS, VIDEO_CODECS, completeVideoEncoding } from './room-options.js';
 
@@ -34,11 +34,11 @@ const SCREEN_SHARE_RESOLUTIONS: PresetTable = { ...ScreenSharePresets, ...VideoP
 
 export const CAMERA_ATTRIBUTES: readonly AttributeSpec[] = [
   resolution('resolution', 'VideoCaptureOptions.resolution', VideoPresets),
-  number('framerate', 'VideoCaptureOptions.resolution.frameRate'),
+  frameRate('framerate', 'VideoCaptureOptions.resolution.frameRate'),
   oneOf('facing-mode', 'VideoCaptureOptions.facingMode', FACING_MODES),
   text('device', 'VideoCaptureOptions.deviceId'),
   bitrate('max-bitrate', 'TrackPublishOptions.videoEncoding.maxBitrate'),
-  number('max-framerate', 'TrackPublishOptions.videoEncoding.maxFramerate'),
+  frameRate('max-framerate', 'TrackPublishOptions.videoEncoding.maxFramerate'),
   tri('simulcast', 'TrackPublishOptions.simulcast'),
   layers('simulcast-layers', 'TrackPublishOptions.videoSimulcastLayers', VideoPresets),
   oneOf('codec', 'TrackPublishOptions.videoCodec', VIDEO_CODECS),
@@ -50,7 +50,7 @@ export const MICROPHONE_ATTRIBUTES: readonly AttributeSpec[] = [
   tri('noise-suppression', 'AudioCaptureOptions.noiseSuppression'),
   tri('auto-gain-control', 'AudioCaptureOptions.autoGainControl'),
   preset('audio-preset', 'TrackPublishOptions.audioPreset', AudioPresets),
-  bitrate('max-bitrate', 'TrackPublishOptions.audioPreset.maxBitrate'),
+  audioBitrate('max-bitrate', 'TrackPublishOptions.audioPreset.maxBitrate'),
   tri('dtx', 'TrackPublishOptions.dtx'),
   tri('red', 'TrackPublishOptions.red'),
 ];
@@ -59,7 +59,7 @@ export const SCREEN_SHARE_ATTRIBUTES: readonly AttributeSpec[] = [
   tri('audio', 'ScreenShareCaptureOptions.audio'),
   resolution('resolution', 'ScreenShareCaptureOptions.resolution', SCREEN_SHARE_RESOLUTIONS),
   bitrate('max-bitrate', 'TrackPublishOptions.screenShareEncoding.maxBitrate'),
-  number('max-framerate', 'TrackPublishOptions.screenShareEncoding.maxFramerate'),
+  frameRate('max-framerate', 'TrackPublishOptions.screenShareEncoding.maxFramerate'),
   oneOf('content-hint', 'ScreenShareCaptureOptions.contentHint', CONTENT_HINTS),
   layers('simulcast-layers', 'TrackPublishOptions.screenShareSimulcastLayers', SCREEN_SHARE_LAYER_PRESETS),
   oneOf('surface', 'ScreenShareCaptureOptions.video.displaySurface', DISPLAY_SURFACES),

@@ -30,7 +30,7 @@ const flag = { fromAttribute: parseFlag, toAttribute: (value: boolean) => (value
  * @attr {tri} adaptive-stream - Receive video at the size it is shown. `RoomOptions.adaptiveStream`; applies at the next connection.
  * @attr {tri} dynacast - Pause video layers nobody watches. `RoomOptions.dynacast`; applies at the next connection.
  * @attr {resolution} video-resolution - Camera capture size: a preset (`h720`), `WxH` or `WxH@fps`. `videoCaptureDefaults.resolution`.
- * @attr {number} video-framerate - Camera capture frame rate. `videoCaptureDefaults.resolution.frameRate`.
+ * @attr {framerate} video-framerate - Camera capture frame rate. `videoCaptureDefaults.resolution.frameRate`.
  * @attr {'user'|'environment'|'left'|'right'} facing-mode - Which camera. `videoCaptureDefaults.facingMode`.
  * @attr {string} video-device - Camera device id. `videoCaptureDefaults.deviceId`.
  * @attr {string} audio-device - Microphone device id. `audioCaptureDefaults.deviceId`.
@@ -42,14 +42,14 @@ const flag = { fromAttribute: parseFlag, toAttribute: (value: boolean) => (value
  * @attr {'vp8'|'h264'|'vp9'|'av1'|'h265'} video-codec - `publishDefaults.videoCodec`.
  * @attr {tri|'vp8'|'h264'} backup-codec - `publishDefaults.backupCodec`: `true`, `false`, or a codec.
  * @attr {bitrate} video-max-bitrate - Top layer bitrate: `800000`, `800k`, `1.5M`. `publishDefaults.videoEncoding.maxBitrate`.
- * @attr {number} video-max-framerate - Top layer frame rate. `publishDefaults.videoEncoding.maxFramerate`.
+ * @attr {framerate} video-max-framerate - Top layer frame rate. `publishDefaults.videoEncoding.maxFramerate`.
  * @attr {tri} simulcast - `publishDefaults.simulcast`.
  * @attr {layers} simulcast-layers - Up to two lower layers: `h180,h360` or `320x180@15:150k,640x360@20:500k`. `publishDefaults.videoSimulcastLayers`.
  * @attr {bitrate} screenshare-max-bitrate - `publishDefaults.screenShareEncoding.maxBitrate`.
- * @attr {number} screenshare-max-framerate - `publishDefaults.screenShareEncoding.maxFramerate`.
+ * @attr {framerate} screenshare-max-framerate - `publishDefaults.screenShareEncoding.maxFramerate`.
  * @attr {layers} screenshare-simulcast-layers - Also takes `ScreenSharePresets` names. `publishDefaults.screenShareSimulcastLayers`.
  * @attr {'telephone'|'speech'|'music'|'musicStereo'|'musicHighQuality'|'musicHighQualityStereo'} audio-preset - `publishDefaults.audioPreset`.
- * @attr {bitrate} audio-max-bitrate - `publishDefaults.audioPreset.maxBitrate`.
+ * @attr {audio-bitrate} audio-max-bitrate - `publishDefaults.audioPreset.maxBitrate`.
  * @attr {tri} dtx - `publishDefaults.dtx`.
  * @attr {tri} red - `publishDefaults.red`.
  * @attr {tri} force-stereo - `publishDefaults.forceStereo`.

@@ -38,6 +38,32 @@ describe('e2e: the camera publishes with the attributes given', () => {
     await Promise.all([publisher.leave(), subscriber.leave()]);
   });
 
+  it('the extreme values the grammars accept publish through the SDK; values past them are refused and the defaults publish', async () => {
+    const room = uniqueRoom();
+    const edge = await fixture<LkRoom>(html`<lk-room token-endpoint="/api/token" room-name=${room} participant-identity="edge" connect video audio
+      video-max-bitrate="100M" video-max-framerate="240" simulcast-layers="16x16@1:10k, 8192x8192@240:100M" audio-max-bitrate="510k"></lk-room>`);
+    const encodings = (await cameraSender(edge)).getParameters().encodings;
+    expect(encodings.map((e) => e.maxBitrate)).to.deep.equal([10_000, 100_000_000, 100_000_000]);
+    // The SDK caps each lower layer at the top layer's frame rate and never scales a layer up.
+    expect(encodings.map((e) => e.maxFramerate)).to.deep.equal([1, 240, 240]);
+    expect(encodings[0].scaleResolutionDownBy).to.equal(720 / 16);
+    expect(encodings[1].scaleResolutionDownBy).to.equal(1);
+    const microphone = await waitFor(() => edge.livekitRoom.localParticipant.getTrackPublication(Track.Source.Microphone)?.track?.sender, 'microphone sender');
+    expect(microphone.getParameters().encodings[0].maxBitrate).to.equal(510_000);
+
+    const errors: { attribute?: string; value?: string }[] = [];
+    const digits = '9'.repeat(300);
+    const past = await fixture<LkRoom>(html`<lk-room token-endpoint="/api/token" room-name=${room} participant-identity="past" connect video
+      @lk-error=${(e: CustomEvent) => errors.push(e.detail as { attribute?: string })}
+      video-max-bitrate="0.0001k" video-max-framerate=${digits} simulcast-layers="640x360@20:500k:junk"></lk-room>`);
+    const fallback = (await cameraSender(past)).getParameters().encodings;
+    expect(errors.map((e) => e.attribute).sort()).to.deep.equal(['simulcast-layers', 'video-max-bitrate', 'video-max-framerate']);
+    // The SDK's own defaults for a 1280×720 camera: q h f at 160k, 450k, 1.7M.
+    expect(fallback.map((e) => e.maxBitrate)).to.deep.equal([160_000, 450_000, 1_700_000]);
+    expect(fallback.every((e) => Number.isFinite(e.maxFramerate ?? 0))).to.equal(true);
+    await Promise.all([edge.leave(), past.leave()]);
+  });
+
   it('capture and publish defaults changed while connected apply to the next publish', async () => {
     const el = await fixture<LkRoom>(html`<lk-room token-endpoint="/api/token" room-name=${uniqueRoom()} connect video simulcast="false" video-max-bitrate="600k"></lk-room>`);
     let encodings = (await cameraSender(el)).getParameters().encodings;

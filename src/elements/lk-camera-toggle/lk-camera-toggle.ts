@@ -12,11 +12,11 @@ import { LkTrackToggle } from '../track-toggle/track-toggle.js';
  * @tag lk-camera-toggle
  *
  * @attr {resolution} resolution - Capture size: a preset (`h720`), `WxH`, or `WxH@fps`.
- * @attr {number} framerate - Capture frame rate.
+ * @attr {framerate} framerate - Capture frame rate.
  * @attr {'user'|'environment'|'left'|'right'} facing-mode - Which camera.
  * @attr {string} device - Camera device id.
  * @attr {bitrate} max-bitrate - Top layer bitrate (`1.2M`, `800k`).
- * @attr {number} max-framerate - Top layer frame rate.
+ * @attr {framerate} max-framerate - Top layer frame rate.
  * @attr {tri} simulcast - Simulcast on or off.
  * @attr {layers} simulcast-layers - Up to two lower layers (`h180,h360`).
  * @attr {'vp8'|'h264'|'vp9'|'av1'|'h265'} codec - Video codec.

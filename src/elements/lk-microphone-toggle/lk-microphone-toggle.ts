@@ -16,7 +16,7 @@ import { LkTrackToggle } from '../track-toggle/track-toggle.js';
  * @attr {tri} noise-suppression - Noise suppression.
  * @attr {tri} auto-gain-control - Automatic gain control.
  * @attr {'telephone'|'speech'|'music'|'musicStereo'|'musicHighQuality'|'musicHighQualityStereo'} audio-preset - Audio encoding preset.
- * @attr {bitrate} max-bitrate - Audio bitrate (`32k`).
+ * @attr {audio-bitrate} max-bitrate - Audio bitrate (`32k`).
  * @attr {tri} dtx - Discontinuous transmission.
  * @attr {tri} red - Redundant audio.
  */

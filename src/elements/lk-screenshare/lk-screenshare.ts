@@ -18,7 +18,7 @@ import { LkTrackToggle } from '../track-toggle/track-toggle.js';
  * @attr {tri} audio - Share the tab's or system's audio too.
  * @attr {resolution} resolution - A `ScreenSharePresets` name (`h1080fps15`), a `VideoPresets` name, `WxH` or `WxH@fps`.
  * @attr {bitrate} max-bitrate - Screen-share bitrate.
- * @attr {number} max-framerate - Screen-share frame rate.
+ * @attr {framerate} max-framerate - Screen-share frame rate.
  * @attr {'detail'|'text'|'motion'} content-hint - What the encoder should favour.
  * @attr {layers} simulcast-layers - Up to two lower layers; also `ScreenSharePresets` names.
  * @attr {'monitor'|'window'|'browser'} surface - The surface the picker offers first.
