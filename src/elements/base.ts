@@ -1,4 +1,4 @@
-import { LitElement, css, type CSSResultGroup, type PropertyDeclarations } from 'lit';
+import { LitElement, css, defaultConverter, type CSSResultGroup, type PropertyDeclaration, type PropertyDeclarations } from 'lit';
 import type { LkErrorDetail } from '../core/errors.js';
 import { redactSecrets } from '../core/redact.js';
 import type { LkEventDetails, LkEventName } from '../events.js';
@@ -25,6 +25,38 @@ export class LkElement extends LitElement {
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: 'light' | 'dark';
 
+  /**
+   * What removing an attribute returns its property to: each declared property's value before the
+   * first attribute was applied (the class's default, or what a script set before any attribute).
+   * Lit alone would set the property to `null`, which is no default at all (`kind` would be "null").
+   */
+  #defaults?: Map<PropertyKey, unknown>;
+
+  /**
+   * Attributes follow two rules beyond Lit's: removing one returns its property to the default, and
+   * a read-only attribute (declared with `readOnly()`) is the element's to write: a page's change is
+   * put back at the next update.
+   */
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    const ctor = this.constructor as typeof LitElement;
+    const self = this as Record<PropertyKey, unknown>;
+    this.#defaults ??= new Map([...ctor.elementProperties.keys()].map((key) => [key, self[key]]));
+    const property = propertyOf(ctor, name);
+    const options = property === undefined ? undefined : ctor.elementProperties.get(property);
+    if (property === undefined || options === undefined || old === value) return super.attributeChangedCallback(name, old, value);
+    const shown = reflection(options, self[property]);
+    if (isReadOnly(options)) {
+      if (value !== shown) this.requestUpdate(property, RESHOW);
+      return;
+    }
+    // Not a removal, or the element's own reflection of a value that shows no attribute: Lit's way.
+    if (value !== null || (options.reflect && shown === null)) return super.attributeChangedCallback(name, old, value);
+    if (!this.#defaults.has(property)) return super.attributeChangedCallback(name, old, value);
+    self[property] = this.#defaults.get(property);
+    // A reflected default that shows an attribute (`source="camera"`) shows it again.
+    if (options.reflect && reflection(options, self[property]) !== null) this.requestUpdate(property, RESHOW);
+  }
+
   /** Dispatches an `lk-*` event that bubbles and crosses shadow roots. @internal */
   emit<K extends LkEventName>(name: K, detail: LkEventDetails[K]): boolean {
     return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: false }));
@@ -50,4 +82,35 @@ export class LkElement extends LitElement {
     const prefix = `${this.localName}: `;
     return redactSecrets(message.startsWith(prefix) ? message : prefix + message);
   }
+}
+
+/** The declared property an attribute sets, as Lit names attributes (`attribute`, else the lowercased property name). */
+function propertyOf(ctor: typeof LitElement, attribute: string): PropertyKey | undefined {
+  for (const [key, options] of ctor.elementProperties) {
+    if (options.attribute === false || options.state) continue;
+    const name = typeof options.attribute === 'string' ? options.attribute : typeof key === 'string' ? key.toLowerCase() : undefined;
+    if (name === attribute) return key;
+  }
+  return undefined;
+}
+
+/** Marks a reflected property as the element's to write: the page's attribute changes are put back. */
+export function readOnly(declaration: PropertyDeclaration = {}): PropertyDeclaration {
+  return Object.assign({ ...declaration, reflect: true }, { [READ_ONLY]: true });
+}
+
+const READ_ONLY = Symbol('lk-read-only');
+
+/** An old value no property ever had: `requestUpdate(property, RESHOW)` reflects the property again. */
+const RESHOW = Symbol('lk-reshow');
+
+function isReadOnly(options: PropertyDeclaration): boolean {
+  return (options as { [READ_ONLY]?: boolean })[READ_ONLY] === true;
+}
+
+/** The attribute value Lit reflects for `value` (`null`: no attribute). */
+function reflection(options: PropertyDeclaration, value: unknown): string | null {
+  const converter = typeof options.converter === 'object' && options.converter.toAttribute ? options.converter : defaultConverter;
+  const shown = converter.toAttribute!(value, options.type);
+  return shown === null || shown === undefined ? null : typeof shown === "string" ? shown : JSON.stringify(shown);
 }

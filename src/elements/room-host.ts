@@ -6,7 +6,7 @@ import type { LkConnectionState } from '../core/connection-state.js';
 import { parseFlag } from '../core/grammar.js';
 import type { JoinChoices } from '../core/room-session.js';
 import type { ConnectionRequest } from '../core/token.js';
-import { LkElement } from './base.js';
+import { LkElement, readOnly } from './base.js';
 
 const flag = { fromAttribute: parseFlag, toAttribute: (value: boolean) => (value ? '' : null) };
 
@@ -70,7 +70,7 @@ export class LkRoomHost extends LkElement {
     connect: { converter: flag, reflect: true },
     audio: { converter: flag },
     video: { converter: flag },
-    connectionState: { attribute: 'connection-state', reflect: true },
+    connectionState: readOnly({ attribute: 'connection-state' }),
     options: { attribute: false },
     connectOptions: { attribute: false },
   };

@@ -4,7 +4,7 @@ import { LocalTrackController } from '../../controllers/local-track.js';
 import { MediaDevicesController } from '../../controllers/media-devices.js';
 import { nextDeviceId, nextFacingMode, type FacingMode } from '../../core/devices.js';
 import { classifyMediaError } from '../../core/errors.js';
-import { LkElement } from '../base.js';
+import { LkElement, readOnly } from '../base.js';
 import { LkRoomBoundElement } from '../room-bound-element.js';
 import { buttonStyles } from '../track-toggle/button.styles.js';
 import { flipIcon } from '../track-toggle/icons.js';
@@ -28,8 +28,8 @@ import { flipIcon } from '../track-toggle/icons.js';
 export class LkCameraFlip extends LkRoomBoundElement {
   static override properties: PropertyDeclarations = {
     label: {},
-    facingMode: { attribute: 'facing-mode', reflect: true },
-    pending: { type: Boolean, reflect: true },
+    facingMode: readOnly({ attribute: 'facing-mode' }),
+    pending: readOnly({ type: Boolean }),
   };
 
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };

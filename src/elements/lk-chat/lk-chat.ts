@@ -14,7 +14,7 @@ import {
   type ChatEntry,
 } from '../../core/chat.js';
 import type { LkErrorCode } from '../../core/errors.js';
-import { LkElement } from '../base.js';
+import { LkElement, readOnly } from '../base.js';
 import { LkRoomBoundElement } from '../room-bound-element.js';
 import { styles } from './lk-chat.styles.js';
 
@@ -84,8 +84,8 @@ export class LkChat extends LkRoomBoundElement {
     disconnectedMessage: { attribute: 'disconnected-message' },
     notAllowedMessage: { attribute: 'not-allowed-message' },
     sendFailedMessage: { attribute: 'send-failed-message' },
-    unread: { reflect: true, converter: unreadConverter },
-    pending: { type: Boolean, reflect: true },
+    unread: readOnly({ converter: unreadConverter }),
+    pending: readOnly({ type: Boolean }),
     problem: { state: true },
     entries: { state: true },
   };

@@ -1,6 +1,7 @@
 import { html, svg, type PropertyDeclarations } from 'lit';
 import { ConnectionQuality } from 'livekit-client';
 import { qualityBars, toLkQuality, type LkQuality } from '../../core/connection-quality.js';
+import { readOnly } from '../base.js';
 import { LkParticipantElement } from '../participant-element.js';
 import { styles } from './lk-connection-quality.styles.js';
 
@@ -25,7 +26,7 @@ import { styles } from './lk-connection-quality.styles.js';
  */
 export class LkConnectionQuality extends LkParticipantElement {
   static override properties: PropertyDeclarations = {
-    quality: { reflect: true },
+    quality: readOnly(),
     excellentLabel: { attribute: 'excellent-label' },
     goodLabel: { attribute: 'good-label' },
     poorLabel: { attribute: 'poor-label' },

@@ -1,6 +1,6 @@
 import { html, type PropertyDeclarations } from 'lit';
 import type { LkConnectionState } from '../../core/connection-state.js';
-import { LkElement } from '../base.js';
+import { LkElement, readOnly } from '../base.js';
 import { LkRoomBoundElement } from '../room-bound-element.js';
 import { styles } from './lk-connection-state.styles.js';
 
@@ -14,7 +14,7 @@ import { styles } from './lk-connection-state.styles.js';
  */
 export class LkConnectionStateElement extends LkRoomBoundElement {
   static override properties: PropertyDeclarations = {
-    state: { reflect: true },
+    state: readOnly(),
     disconnectedLabel: { attribute: 'disconnected-label' },
     connectingLabel: { attribute: 'connecting-label' },
     connectedLabel: { attribute: 'connected-label' },

@@ -1,5 +1,6 @@
 import { html, type PropertyDeclarations } from 'lit';
 import { displayName } from '../../core/participants.js';
+import { readOnly } from '../base.js';
 import { LkParticipantElement } from '../participant-element.js';
 import { styles } from './lk-participant-name.styles.js';
 
@@ -20,7 +21,7 @@ import { styles } from './lk-participant-name.styles.js';
 export class LkParticipantName extends LkParticipantElement {
   static override properties: PropertyDeclarations = {
     localLabel: { attribute: 'local-label' },
-    local: { type: Boolean, reflect: true },
+    local: readOnly({ type: Boolean }),
   };
 
   static override styles = [LkParticipantElement.styles, styles];

@@ -3,6 +3,7 @@ import { Track } from 'livekit-client';
 import { ContextProvider, participantContext } from '../../context.js';
 import { AttributeParser } from '../../controllers/attribute-parser.js';
 import { displayName, initials, parseTileSource, type TileSource } from '../../core/participants.js';
+import { readOnly } from '../base.js';
 import { LkParticipantElement } from '../participant-element.js';
 import { micMutedIcon, screenIcon } from './icons.js';
 import { styles } from './lk-participant-tile.styles.js';
@@ -61,10 +62,10 @@ export class LkParticipantTile extends LkParticipantElement {
     mirror: {},
     micMutedLabel: { attribute: 'mic-muted-label' },
     screenShareLabel: { attribute: 'screen-share-label' },
-    speaking: { type: Boolean, reflect: true },
-    audioMuted: { type: Boolean, reflect: true, attribute: 'audio-muted' },
-    videoMuted: { type: Boolean, reflect: true, attribute: 'video-muted' },
-    local: { type: Boolean, reflect: true },
+    speaking: readOnly({ type: Boolean }),
+    audioMuted: readOnly({ type: Boolean, attribute: 'audio-muted' }),
+    videoMuted: readOnly({ type: Boolean, attribute: 'video-muted' }),
+    local: readOnly({ type: Boolean }),
   };
 
   static override styles = [LkParticipantElement.styles, styles];

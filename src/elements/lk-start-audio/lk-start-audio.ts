@@ -1,7 +1,7 @@
 import { LitElement, html, type PropertyDeclarations } from 'lit';
 import { RoomEvent, type Room } from 'livekit-client';
 import { RoomEventsController } from '../../controllers/room-events.js';
-import { LkElement } from '../base.js';
+import { LkElement, readOnly } from '../base.js';
 import { LkRoomBoundElement } from '../room-bound-element.js';
 import { styles } from './lk-start-audio.styles.js';
 
@@ -23,7 +23,7 @@ import { styles } from './lk-start-audio.styles.js';
 export class LkStartAudio extends LkRoomBoundElement {
   static override properties: PropertyDeclarations = {
     label: {},
-    blocked: { type: Boolean, reflect: true },
+    blocked: readOnly({ type: Boolean }),
   };
 
   static override styles = [LkElement.styles, styles];

@@ -21,6 +21,7 @@ import {
   type Fit,
   type TrackViewState,
 } from '../../core/track-view.js';
+import { readOnly } from '../base.js';
 import { LkParticipantElement } from '../participant-element.js';
 import { styles } from './lk-track-view.styles.js';
 
@@ -58,9 +59,9 @@ export class LkTrackView extends LkParticipantElement {
     trackSid: { attribute: 'track-sid' },
     fit: {},
     mirror: {},
-    state: { reflect: true },
-    kind: { reflect: true },
-    mirrored: { type: Boolean, reflect: true },
+    state: readOnly(),
+    kind: readOnly(),
+    mirrored: readOnly({ type: Boolean }),
   };
 
   static override styles = [LkParticipantElement.styles, styles];
