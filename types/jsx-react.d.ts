@@ -137,7 +137,7 @@ export interface LkCameraToggleReactProps extends Omit<DetailedHTMLProps<HTMLAtt
 }
 
 /** `<lk-chat>` in React 19. Chat with everyone in the room, as LiveKit's React `Chat` does. */
-export interface LkChatReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkChat>, LkChat>, 'topic' | 'heading' | 'placeholder' | 'inputLabel' | 'sendLabel' | 'editedLabel' | 'disconnectedMessage' | 'notAllowedMessage' | 'sendFailedMessage' | 'room' | 'theme' | 'input-label' | 'send-label' | 'edited-label' | 'disconnected-message' | 'not-allowed-message' | 'send-failed-message' | 'onlk-chat-message' | 'onlk-error'> {
+export interface LkChatReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkChat>, LkChat>, 'topic' | 'heading' | 'placeholder' | 'inputLabel' | 'sendLabel' | 'editedLabel' | 'disconnectedMessage' | 'notAllowedMessage' | 'sendFailedMessage' | 'tooLongMessage' | 'maxMessages' | 'room' | 'theme' | 'input-label' | 'send-label' | 'edited-label' | 'disconnected-message' | 'not-allowed-message' | 'send-failed-message' | 'too-long-message' | 'max-messages' | 'onlk-chat-message' | 'onlk-error'> {
   /** The text-stream topic; React's `channelTopic`. A custom topic is also used for the legacy packets, as React does. */
   topic?: LkChat['topic'];
   /** The heading text. */
@@ -156,6 +156,13 @@ export interface LkChatReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<
   notAllowedMessage?: LkChat['notAllowedMessage'];
   /** Shown when sending failed. */
   sendFailedMessage?: LkChat['sendFailedMessage'];
+  /** Shown when a message is longer than 4096 characters. */
+  tooLongMessage?: LkChat['tooLongMessage'];
+  /**
+   * How many messages the chat keeps (1 to 10000); older ones are dropped first, so a long session
+   * stays bounded. Default 200.
+   */
+  maxMessages?: LkChat['maxMessages'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   room?: LkChat['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
@@ -172,6 +179,15 @@ export interface LkChatReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<
   'not-allowed-message'?: LkChat['notAllowedMessage'];
   /** Shown when sending failed. */
   'send-failed-message'?: LkChat['sendFailedMessage'];
+  /** Shown when a message is longer than 4096 characters. */
+  'too-long-message'?: LkChat['tooLongMessage'];
+  /**
+   * How many messages the chat keeps (1 to 10000); older ones are dropped first, so a long session
+   * stays bounded. Default 200.
+   *
+   * **number**: a number.
+   */
+  'max-messages'?: LkChat['maxMessages'];
   /**
    * `{id, message, timestamp, from, identity}` for each message received or sent (and again when an edit replaces its text).
    *
@@ -179,7 +195,7 @@ export interface LkChatReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<
    */
   'onlk-chat-message'?: (event: HTMLElementEventMap['lk-chat-message']) => void;
   /**
-   * `connection` when a message is sent while the room is not connected; `publish-failed` when sending failed or the token may not send data. The text stays in the input.
+   * `connection` when a message is sent while the room is not connected; `publish-failed` when sending failed or the token may not send data; `message-too-long` for a message over 4096 characters; `invalid-attribute` for a bad `max-messages`. The text stays in the input.
    *
    * `CustomEvent<LkErrorDetail>`
    */

@@ -192,7 +192,7 @@ export interface LkCameraToggleSolidProps extends Omit<JSX.HTMLAttributes<LkCame
 }
 
 /** `<lk-chat>` in Solid. Chat with everyone in the room, as LiveKit's React `Chat` does. */
-export interface LkChatSolidProps extends Omit<JSX.HTMLAttributes<LkChat>, 'prop:topic' | 'topic' | 'prop:heading' | 'heading' | 'prop:placeholder' | 'placeholder' | 'prop:inputLabel' | 'input-label' | 'prop:sendLabel' | 'send-label' | 'prop:editedLabel' | 'edited-label' | 'prop:disconnectedMessage' | 'disconnected-message' | 'prop:notAllowedMessage' | 'not-allowed-message' | 'prop:sendFailedMessage' | 'send-failed-message' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:topic' | 'attr:heading' | 'attr:placeholder' | 'attr:input-label' | 'attr:send-label' | 'attr:edited-label' | 'attr:disconnected-message' | 'attr:not-allowed-message' | 'attr:send-failed-message' | 'attr:room' | 'attr:theme' | 'on:lk-chat-message' | 'on:lk-error'> {
+export interface LkChatSolidProps extends Omit<JSX.HTMLAttributes<LkChat>, 'prop:topic' | 'topic' | 'prop:heading' | 'heading' | 'prop:placeholder' | 'placeholder' | 'prop:inputLabel' | 'input-label' | 'prop:sendLabel' | 'send-label' | 'prop:editedLabel' | 'edited-label' | 'prop:disconnectedMessage' | 'disconnected-message' | 'prop:notAllowedMessage' | 'not-allowed-message' | 'prop:sendFailedMessage' | 'send-failed-message' | 'prop:tooLongMessage' | 'too-long-message' | 'prop:maxMessages' | 'max-messages' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:topic' | 'attr:heading' | 'attr:placeholder' | 'attr:input-label' | 'attr:send-label' | 'attr:edited-label' | 'attr:disconnected-message' | 'attr:not-allowed-message' | 'attr:send-failed-message' | 'attr:too-long-message' | 'attr:max-messages' | 'attr:room' | 'attr:theme' | 'on:lk-chat-message' | 'on:lk-error'> {
   /** The text-stream topic; React's `channelTopic`. A custom topic is also used for the legacy packets, as React does. */
   'prop:topic'?: LkChat['topic'];
   /** The text-stream topic; React's `channelTopic`. A custom topic is also used for the legacy packets, as React does. */
@@ -229,6 +229,20 @@ export interface LkChatSolidProps extends Omit<JSX.HTMLAttributes<LkChat>, 'prop
   'prop:sendFailedMessage'?: LkChat['sendFailedMessage'];
   /** Shown when sending failed. */
   'send-failed-message'?: LkChat['sendFailedMessage'];
+  /** Shown when a message is longer than 4096 characters. */
+  'prop:tooLongMessage'?: LkChat['tooLongMessage'];
+  /** Shown when a message is longer than 4096 characters. */
+  'too-long-message'?: LkChat['tooLongMessage'];
+  /**
+   * How many messages the chat keeps (1 to 10000); older ones are dropped first, so a long session
+   * stays bounded. Default 200.
+   */
+  'prop:maxMessages'?: LkChat['maxMessages'];
+  /**
+   * How many messages the chat keeps (1 to 10000); older ones are dropped first, so a long session
+   * stays bounded. Default 200.
+   */
+  'max-messages'?: LkChat['maxMessages'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   'prop:room'?: LkChat['room'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
@@ -255,6 +269,15 @@ export interface LkChatSolidProps extends Omit<JSX.HTMLAttributes<LkChat>, 'prop
   'attr:not-allowed-message'?: LkChat['notAllowedMessage'];
   /** Shown when sending failed. */
   'attr:send-failed-message'?: LkChat['sendFailedMessage'];
+  /** Shown when a message is longer than 4096 characters. */
+  'attr:too-long-message'?: LkChat['tooLongMessage'];
+  /**
+   * How many messages the chat keeps (1 to 10000); older ones are dropped first, so a long session
+   * stays bounded. Default 200.
+   *
+   * **number**: a number.
+   */
+  'attr:max-messages'?: LkChat['maxMessages'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   'attr:room'?: LkChat['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
@@ -266,7 +289,7 @@ export interface LkChatSolidProps extends Omit<JSX.HTMLAttributes<LkChat>, 'prop
    */
   'on:lk-chat-message'?: JSX.EventHandlerWithOptionsUnion<LkChat, HTMLElementEventMap['lk-chat-message']>;
   /**
-   * `connection` when a message is sent while the room is not connected; `publish-failed` when sending failed or the token may not send data. The text stays in the input.
+   * `connection` when a message is sent while the room is not connected; `publish-failed` when sending failed or the token may not send data; `message-too-long` for a message over 4096 characters; `invalid-attribute` for a bad `max-messages`. The text stays in the input.
    *
    * `CustomEvent<LkErrorDetail>`
    */

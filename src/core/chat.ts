@@ -5,6 +5,7 @@
  * clients older than text streams. Pure: encoding, decoding, merging, unread counting, refusals.
  */
 import { ConnectionState, compareVersions, type Participant } from 'livekit-client';
+import { InvalidValue } from './grammar.js';
 
 /** The text-stream topic of LiveKit's React `Chat` (`DataTopic.CHAT`). */
 export const CHAT_TOPIC = 'lk.chat';
@@ -104,6 +105,34 @@ export function nextUnread(unread: number, seen: boolean, change?: { change: Cha
   return unread;
 }
 
+/**
+ * The longest message `<lk-chat>` sends, in UTF-16 code units (what `String.length` and the input's
+ * `maxlength` count). In UTF-8 that is at most 12 KiB, so the legacy JSON packet stays far below
+ * the data-channel message size every browser allows (Chromium's SCTP limit is 256 KiB).
+ */
+export const MAX_MESSAGE_LENGTH = 4096;
+
+/** How many messages `<lk-chat>` keeps by default; older ones are dropped first. */
+export const DEFAULT_MAX_MESSAGES = 200;
+
+/** The most `max-messages` may keep. */
+export const MAX_MESSAGES_LIMIT = 10_000;
+
+export const MAX_MESSAGES_ACCEPTED = `a whole number from 1 to ${MAX_MESSAGES_LIMIT}, e.g. ${DEFAULT_MAX_MESSAGES}`;
+
+/** `max-messages="500"`: how many messages the chat keeps. */
+export function parseMaxMessages(value: string): number {
+  const text = value.trim();
+  const count = Number(text);
+  if (!/^\d+$/.test(text) || count < 1 || count > MAX_MESSAGES_LIMIT) throw new InvalidValue(MAX_MESSAGES_ACCEPTED);
+  return count;
+}
+
+/** The newest `max` messages of `list` (the same array when it is not over). */
+export function capHistory<T>(list: readonly T[], max: number): readonly T[] {
+  return list.length > max ? list.slice(list.length - max) : list;
+}
+
 /** True when the text is worth sending (React's `Chat` ignores blank input too). */
 export function isSendable(text: string): boolean {
   return text.trim() !== '';
@@ -113,7 +142,9 @@ export function isSendable(text: string): boolean {
 export function sendRefusal(
   state: ConnectionState | undefined,
   canPublishData: boolean | undefined,
-): { code: 'connection' | 'publish-failed'; reason: 'disconnected' | 'not-allowed' } | undefined {
+  text = '',
+): { code: 'connection' | 'publish-failed' | 'message-too-long'; reason: 'disconnected' | 'not-allowed' | 'too-long' } | undefined {
+  if (text.length > MAX_MESSAGE_LENGTH) return { code: 'message-too-long', reason: 'too-long' };
   if (state !== ConnectionState.Connected) return { code: 'connection', reason: 'disconnected' };
   // The server drops data from a participant without the grant, without telling the sender.
   if (canPublishData === false) return { code: 'publish-failed', reason: 'not-allowed' };

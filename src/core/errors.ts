@@ -17,6 +17,7 @@ export type LkErrorCode =
   | 'device-not-found'
   | 'device-in-use'
   | 'publish-failed'
+  | 'message-too-long'
   | 'unsupported';
 
 export interface LkErrorDetail {

@@ -1,8 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { ConnectionState } from 'livekit-client';
+import { InvalidValue } from '../../src/core/grammar.js';
 import {
   CHAT_TOPIC,
+  DEFAULT_MAX_MESSAGES,
   LEGACY_CHAT_TOPIC,
+  MAX_MESSAGE_LENGTH,
+  capHistory,
   decodeLegacyMessage,
   encodeLegacyMessage,
   formatTime,
@@ -10,6 +14,7 @@ import {
   isTimestamp,
   mergeMessage,
   nextUnread,
+  parseMaxMessages,
   sendRefusal,
   senderName,
   serverSupportsDataStreams,
@@ -105,6 +110,28 @@ describe('core: chat', () => {
     expect(sendRefusal(ConnectionState.Connected, false)).to.deep.equal({ code: 'publish-failed', reason: 'not-allowed' });
     expect(sendRefusal(ConnectionState.Connected, true)).to.equal(undefined);
     expect(sendRefusal(ConnectionState.Connected, undefined)).to.equal(undefined);
+  });
+
+  it('refuses a message over the length limit first, whatever the connection', () => {
+    const long = 'x'.repeat(MAX_MESSAGE_LENGTH + 1);
+    expect(sendRefusal(ConnectionState.Connected, true, 'x'.repeat(MAX_MESSAGE_LENGTH))).to.equal(undefined);
+    expect(sendRefusal(ConnectionState.Connected, true, long)).to.deep.equal({ code: 'message-too-long', reason: 'too-long' });
+    expect(sendRefusal(ConnectionState.Disconnected, true, long)?.code).to.equal('message-too-long');
+    // 4096 UTF-16 units are at most 12 KiB of UTF-8.
+    expect(new TextEncoder().encode('\u{1F600}'.repeat(MAX_MESSAGE_LENGTH / 2)).length).to.be.at.most(12 * 1024);
+  });
+
+  it('keeps a bounded history: the newest messages, as many as max-messages says', () => {
+    const list = [1, 2, 3, 4, 5];
+    expect(capHistory(list, 3)).to.deep.equal([3, 4, 5]);
+    expect(capHistory(list, 5)).to.equal(list);
+    expect(DEFAULT_MAX_MESSAGES).to.equal(200);
+    expect(parseMaxMessages(' 500 ')).to.equal(500);
+    expect(parseMaxMessages('1')).to.equal(1);
+    expect(parseMaxMessages('10000')).to.equal(10_000);
+    for (const bad of ['0', '-1', '1.5', '10001', '', 'many', '9'.repeat(400), '1e3']) {
+      expect(() => parseMaxMessages(bad), bad).to.throw(InvalidValue, /whole number from 1 to 10000/);
+    }
   });
 
   it('sends only text with something in it', () => {

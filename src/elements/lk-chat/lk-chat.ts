@@ -1,14 +1,19 @@
 import { html, LitElement, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { ConnectionState, RoomEvent, type Room } from 'livekit-client';
+import { AttributeParser } from '../../controllers/attribute-parser.js';
 import { ChatController } from '../../controllers/chat.js';
 import { RoomEventsController } from '../../controllers/room-events.js';
 import { VisibilityController } from '../../controllers/visibility.js';
 import {
   CHAT_TOPIC,
+  DEFAULT_MAX_MESSAGES,
+  MAX_MESSAGE_LENGTH,
+  capHistory,
   formatTime,
   isSendable,
   mergeMessage,
   nextUnread,
+  parseMaxMessages,
   sendRefusal,
   senderName,
   type ChatEntry,
@@ -18,7 +23,7 @@ import { LkElement, readOnly } from '../base.js';
 import { LkRoomBoundElement } from '../room-bound-element.js';
 import { styles } from './lk-chat.styles.js';
 
-type Problem = 'disconnected' | 'not-allowed' | 'failed';
+type Problem = 'disconnected' | 'not-allowed' | 'too-long' | 'failed';
 
 const unreadConverter = {
   fromAttribute: (value: string | null) => Number(value) || 0,
@@ -69,7 +74,7 @@ const unreadConverter = {
  * @cssprop [--lk-control-bg=var(--lk-bg3)] - The send button's background, shared with the controls.
  *
  * @fires lk-chat-message - `{id, message, timestamp, from, identity}` for each message received or sent (and again when an edit replaces its text).
- * @fires lk-error - `connection` when a message is sent while the room is not connected; `publish-failed` when sending failed or the token may not send data. The text stays in the input.
+ * @fires lk-error - `connection` when a message is sent while the room is not connected; `publish-failed` when sending failed or the token may not send data; `message-too-long` for a message over 4096 characters; `invalid-attribute` for a bad `max-messages`. The text stays in the input.
  *
  * @attr {number} unread - Set by the element (read-only): how many messages arrived while the chat could not be seen; absent when none.
  */
@@ -84,6 +89,8 @@ export class LkChat extends LkRoomBoundElement {
     disconnectedMessage: { attribute: 'disconnected-message' },
     notAllowedMessage: { attribute: 'not-allowed-message' },
     sendFailedMessage: { attribute: 'send-failed-message' },
+    tooLongMessage: { attribute: 'too-long-message' },
+    maxMessages: { attribute: 'max-messages' },
     unread: readOnly({ converter: unreadConverter }),
     pending: readOnly({ type: Boolean }),
     problem: { state: true },
@@ -121,6 +128,15 @@ export class LkChat extends LkRoomBoundElement {
   /** Shown when sending failed. */
   sendFailedMessage = 'Your message could not be sent.';
 
+  /** Shown when a message is longer than 4096 characters. */
+  tooLongMessage = `Your message is too long: at most ${MAX_MESSAGE_LENGTH} characters.`;
+
+  /**
+   * How many messages the chat keeps (1 to 10000); older ones are dropped first, so a long session
+   * stays bounded. Default 200.
+   */
+  maxMessages?: string | number;
+
   /** Messages received while the chat could not be seen. Reflected (absent when 0); read-only. @readonly */
   unread = 0;
 
@@ -138,6 +154,8 @@ export class LkChat extends LkRoomBoundElement {
     return this.renderRoot.querySelector('input');
   }
 
+  #attrs = new AttributeParser(this);
+  #maxMessages = DEFAULT_MAX_MESSAGES;
   #stickToBottom = true;
   #scrollToEnd = false;
 
@@ -172,12 +190,14 @@ export class LkChat extends LkRoomBoundElement {
   async send(text: string): Promise<void> {
     if (!isSendable(text)) return;
     const room = this.livekitRoom;
-    const refusal = sendRefusal(room?.state, room?.localParticipant.permissions?.canPublishData);
+    const refusal = sendRefusal(room?.state, room?.localParticipant.permissions?.canPublishData, text);
     if (refusal) {
       const message =
-        refusal.reason === 'disconnected'
-          ? 'lk-chat: the room is not connected; the message was not sent.'
-          : 'lk-chat: the token may not send data (canPublishData); the message was not sent.';
+        refusal.reason === 'too-long'
+          ? `lk-chat: the message has ${text.length} characters, more than the ${MAX_MESSAGE_LENGTH} a message may have; it was not sent.`
+          : refusal.reason === 'disconnected'
+            ? 'lk-chat: the room is not connected; the message was not sent.'
+            : 'lk-chat: the token may not send data (canPublishData); the message was not sent.';
       this.#fail(refusal.reason, refusal.code, message);
       throw new Error(message);
     }
@@ -195,6 +215,10 @@ export class LkChat extends LkRoomBoundElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('topic')) this.#chat.topic = this.topic || CHAT_TOPIC;
+    const max = this.maxMessages === undefined ? undefined : String(this.maxMessages);
+    this.#maxMessages = this.#attrs.parse('max-messages', max, parseMaxMessages, DEFAULT_MAX_MESSAGES);
+    this.#attrs.report();
+    this.entries = capHistory(this.entries, this.#maxMessages);
     const log = this.log;
     // Follow new messages while the reader is at the end; one's own message always scrolls there.
     if (log && changed.has('entries')) this.#stickToBottom = this.#scrollToEnd || log.scrollHeight - log.scrollTop - log.clientHeight < 32;
@@ -210,7 +234,15 @@ export class LkChat extends LkRoomBoundElement {
     const locale = this.closest('[lang]')?.getAttribute('lang') ?? undefined;
     const problem = this.problem;
     const error =
-      problem === 'disconnected' ? this.disconnectedMessage : problem === 'not-allowed' ? this.notAllowedMessage : problem === 'failed' ? this.sendFailedMessage : '';
+      problem === 'disconnected'
+        ? this.disconnectedMessage
+        : problem === 'not-allowed'
+          ? this.notAllowedMessage
+          : problem === 'too-long'
+            ? this.tooLongMessage
+            : problem === 'failed'
+              ? this.sendFailedMessage
+              : '';
     return html`<div part="header" id="heading"><slot name="heading">${this.heading}</slot></div>
       <div part="log" role="log" aria-labelledby="heading" tabindex="0">
         <ol part="messages">
@@ -240,6 +272,7 @@ export class LkChat extends LkRoomBoundElement {
           name="message"
           autocomplete="off"
           enterkeyhint="send"
+          maxlength=${MAX_MESSAGE_LENGTH}
           placeholder=${this.placeholder}
           ?readonly=${this.pending}
           aria-invalid=${problem ? 'true' : 'false'}
@@ -267,7 +300,7 @@ export class LkChat extends LkRoomBoundElement {
   #receive(entry: ChatEntry): void {
     const { messages, change } = mergeMessage(this.entries, entry);
     if (change === 'duplicate') return;
-    this.entries = messages;
+    this.entries = capHistory(messages, this.#maxMessages);
     if (entry.local) this.#scrollToEnd = true;
     this.unread = nextUnread(this.unread, this.#visibility.seen, { change, local: entry.local });
     const { id, message, timestamp, from, identity } = entry;
