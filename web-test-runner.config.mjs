@@ -15,6 +15,7 @@ import { faultServer } from './scripts/fault-server.mjs';
 import { heapPlugin } from './scripts/heap-plugin.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { tokenKoaMiddleware } from './scripts/token-endpoint.mjs';
+import { webkitLauncher } from './scripts/webkit.mjs';
 
 export function chromium(extraFlags = MEDIA_FLAGS) {
   return chromeLauncher({
@@ -128,6 +129,13 @@ export default {
       name: 'autoplay',
       files: 'test/autoplay/**/*.test.ts',
       browsers: [chromium(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--allow-loopback-in-peer-connection'])],
+    },
+    // WebKitGTK's MiniBrowser (scripts/webkit.mjs): the elements' UI in WebKit, and the path of a
+    // browser without WebRTC (it has no RTCPeerConnection).
+    {
+      name: 'webkit',
+      files: process.env.WEBKIT_FILES ?? 'test/webkit/**/*.test.ts',
+      browsers: [webkitLauncher()],
     },
   ],
 };
