@@ -88,9 +88,11 @@ function killGroup(pid) {
 }
 
 /**
- * The launcher. `binary`: MiniBrowser (found under /usr/lib by default, or `WEBKIT_MINIBROWSER`).
+ * The launcher. `binary`: MiniBrowser (found under /usr/lib by default, or `WEBKIT_MINIBROWSER`);
+ * `args`: MiniBrowser options besides `--automation`, such as `--dark-mode` (the page prefers a
+ * dark colour scheme) or `--enable-mock-capture-devices=true` (WebKit's mock camera and microphone).
  */
-export function webkitLauncher({ binary = findMiniBrowser() } = {}) {
+export function webkitLauncher({ binary = findMiniBrowser(), args: browserArgs = [] } = {}) {
   let driver; // the xvfb-run process group
   let base;
   let session;
@@ -136,7 +138,7 @@ export function webkitLauncher({ binary = findMiniBrowser() } = {}) {
       capabilities: {
         alwaysMatch: {
           browserName: 'MiniBrowser',
-          'webkitgtk:browserOptions': { binary, args: ['--automation'] },
+          'webkitgtk:browserOptions': { binary, args: ['--automation', ...browserArgs] },
         },
       },
     });
