@@ -8,7 +8,7 @@
 // so `sendKeys` and `sendMouse` work in the tests (`emulateMedia` and `setViewport` do not).
 //
 // One MiniBrowser window for the whole run; each test file is a navigation in it (concurrency 1).
-// WebKitWebDriver and Xvfb start on the first test file and stop with the runner. Everything
+// WebKitWebDriver and Xvfb start with the runner and stop with it. Everything
 // listens on loopback only, so it works inside the loopback-only namespace of scripts/test.mjs.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -157,6 +157,13 @@ export function webkitLauncher({ binary = findMiniBrowser(), args: browserArgs =
     name: 'WebKit (WebKitGTK MiniBrowser)',
     type: 'webdriver',
     concurrency: 1,
+
+    // The driver and the browser start before the first file (outside the runner's 30 s for
+    // opening a file's page: a first MiniBrowser session on a busy machine takes a while).
+    async initialize() {
+      starting ??= start();
+      await starting;
+    },
 
     async startSession(id, url) {
       starting ??= start();
