@@ -8,7 +8,7 @@
 // so `sendKeys` and `sendMouse` work in the tests (`emulateMedia` and `setViewport` do not).
 //
 // One MiniBrowser window for the whole run; each test file is a navigation in it (concurrency 1).
-// WebKitWebDriver and Xvfb start with the runner and stop with it. Everything
+// Xvfb (a display of its own) and WebKitWebDriver start with the runner and stop with it. Everything
 // listens on loopback only, so it works inside the loopback-only namespace of scripts/test.mjs.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -93,7 +93,8 @@ function killGroup(pid) {
  * dark colour scheme) or `--enable-mock-capture-devices=true` (WebKit's mock camera and microphone).
  */
 export function webkitLauncher({ binary = findMiniBrowser(), args: browserArgs = [] } = {}) {
-  let driver; // the xvfb-run process group
+  let xvfb;
+  let driver;
   let base;
   let session;
   let starting;
@@ -115,13 +116,12 @@ export function webkitLauncher({ binary = findMiniBrowser(), args: browserArgs =
   async function start() {
     if (!binary) throw new Error('No WebKitGTK MiniBrowser. Install it (Debian: apt-get install -y webkit2gtk-driver xvfb xauth) or set WEBKIT_MINIBROWSER.');
     if (!onPath('WebKitWebDriver')) throw new Error('No WebKitWebDriver. Install it (Debian: apt-get install -y webkit2gtk-driver xvfb xauth).');
+    const display = onPath('Xvfb') ? await startXvfb() : process.env.DISPLAY;
+    if (!display) throw new Error('No Xvfb and no DISPLAY for MiniBrowser. Install Xvfb (Debian: apt-get install -y xvfb xauth).');
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    // Under a virtual X server of its own (`-a`: the first free display), unless there is no xvfb-run and a display.
-    const useXvfb = onPath('xvfb-run') || !process.env.DISPLAY;
-    const [cmd, args] = useXvfb ? ['xvfb-run', ['-a', 'WebKitWebDriver', `--port=${port}`]] : ['WebKitWebDriver', [`--port=${port}`]];
-    driver = spawn(cmd, args, { detached: true, stdio: ['ignore', 'ignore', 'inherit'] });
-    driver.once('error', (err) => console.error(`webkit: ${cmd}: ${err.message}`));
+    driver = spawn('WebKitWebDriver', [`--port=${port}`], { detached: true, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DISPLAY: display } });
+    driver.once('error', (err) => console.error(`webkit: WebKitWebDriver: ${err.message}`));
     groups.add(driver.pid);
     const deadline = Date.now() + 30_000;
     for (;;) {
@@ -146,9 +146,28 @@ export function webkitLauncher({ binary = findMiniBrowser(), args: browserArgs =
     await inSession('POST', '/timeouts', { pageLoad: 120_000, script: 60_000 });
   }
 
+  /**
+   * A virtual X server of its own: Xvfb picks a free display itself (`-displayfd`) and says which,
+   * so that runs beside it (another group's Xvfb, another checkout) never race for one.
+   */
+  function startXvfb() {
+    return new Promise((resolve, reject) => {
+      xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { detached: true, stdio: ['ignore', 'ignore', 'inherit', 'pipe'] });
+      groups.add(xvfb.pid);
+      let said = '';
+      xvfb.stdio[3].on('data', (chunk) => {
+        said += chunk;
+        if (said.includes('\n')) resolve(`:${said.trim()}`);
+      });
+      xvfb.once('error', reject);
+      xvfb.once('exit', (code) => reject(new Error(`Xvfb ended (${code}) before it had a display.`)));
+    });
+  }
+
   function killDriver() {
-    if (driver?.pid) killGroup(driver.pid);
+    for (const child of [driver, xvfb]) if (child?.pid) killGroup(child.pid);
     driver = undefined;
+    xvfb = undefined;
   }
 
   const pointer = (actions) => inSession('POST', '/actions', { actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions }] });
