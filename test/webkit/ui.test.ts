@@ -8,7 +8,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { LkConference, LkDeviceSelect, LkLeaveButton } from '../../src/index.js';
-import { deliverLegacy, waitFor } from '../helpers.js';
+import { deliverLegacy, realClick, waitFor } from '../helpers.js';
 import { DARK, LIGHT, buttonBackground, buttonColor } from '../theme.js';
 
 const inShadow = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
@@ -155,13 +155,14 @@ describe('WebKit: the elements UI', () => {
     expect(panel.checkVisibility()).to.equal(false);
   });
 
-  it('the chat panel: closed it counts unread messages on its button; opened it shows them and clears the count', async () => {
+  it('the chat panel: closed it counts unread messages on its button; opened by a mouse click it shows them and clears the count', async () => {
     const { conference } = await conferenceInPage();
     const room = conference.livekitRoom;
     deliverLegacy(room, { id: 'w1', timestamp: Date.now(), message: 'while closed' });
     await waitFor(() => conference.shadowRoot!.querySelector('[part=unread]')?.textContent === '1', 'one unread on the chat button');
-    inShadow<HTMLButtonElement>(conference, '[part=chat-toggle]').click();
+    await realClick(inShadow(conference, '[part=chat-toggle]'));
     await conference.updateComplete;
+    expect(conference.chatOpen).to.equal(true);
     const chat = inShadow<HTMLElementTagNameMap['lk-chat']>(conference, 'lk-chat');
     expect(chat.checkVisibility()).to.equal(true);
     await waitFor(() => chat.unread === 0, 'read once opened');
