@@ -15,6 +15,7 @@ import { faultServer } from './scripts/fault-server.mjs';
 import { heapPlugin } from './scripts/heap-plugin.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { tokenKoaMiddleware } from './scripts/token-endpoint.mjs';
+import { webkitLauncher } from './scripts/webkit.mjs';
 
 export function chromium(extraFlags = MEDIA_FLAGS) {
   return chromeLauncher({
@@ -128,6 +129,17 @@ export default {
       name: 'autoplay',
       files: 'test/autoplay/**/*.test.ts',
       browsers: [chromium(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--allow-loopback-in-peer-connection'])],
+    },
+    // WebKitGTK's MiniBrowser (scripts/webkit.mjs): the elements' UI in WebKit, and the path of a
+    // browser without WebRTC (it has no RTCPeerConnection). The page prefers a dark colour scheme
+    // (Chromium's groups run light), and WebKit's mock camera and microphone stand in for devices.
+    {
+      name: 'webkit',
+      // With the `elements` files that hold in WebKit as they are. Not there: lk-room (WebKit says
+      // `unsupported` before any credentials are looked at), theme (no emulateMedia over WebDriver),
+      // controls (WebKit lists no audio outputs), docs (nothing of the engine).
+      files: process.env.WEBKIT_FILES ?? ['test/webkit/**/*.test.ts', 'test/elements/{audio,chat,context,names,rendering}.test.ts'],
+      browsers: [webkitLauncher({ args: ['--dark-mode', '--enable-mock-capture-devices=true'] })],
     },
   ],
 };

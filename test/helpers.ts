@@ -1,4 +1,6 @@
 /** Shared test helpers: waits with a deadline, unique room names, tokens from the test server. */
+import { DataPacket_Kind, RoomEvent, type Room } from 'livekit-client';
+import { encodeLegacyMessage } from '../src/core/chat.js';
 import type { LkErrorDetail } from '../src/core/errors.js';
 import type { LkRoom } from '../src/index.js';
 
@@ -157,4 +159,12 @@ export async function failedConnection(setup: (el: LkRoom) => void): Promise<{ e
     detail = (await failed).detail;
   });
   return { el, detail, warnings };
+}
+
+/**
+ * Delivers a legacy chat packet without a server, the way livekit-client delivers one: as the
+ * Room's DataReceived event with the packet's topic. Text streams are proven in test/e2e/chat.test.ts.
+ */
+export function deliverLegacy(room: Room, message: Record<string, unknown>, topic = 'lk-chat-topic'): void {
+  room.emit(RoomEvent.DataReceived, encodeLegacyMessage(message as { message: string }), undefined, DataPacket_Kind.RELIABLE, topic);
 }

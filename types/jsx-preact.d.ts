@@ -462,7 +462,7 @@ export interface LkConferencePreactProps extends Omit<HTMLAttributes<LkConferenc
    */
   'onlk-active-speakers-changed'?: (event: HTMLElementEventMap['lk-active-speakers-changed']) => void;
   /**
-   * `{code, message, cause?}`: `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
+   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
    *
    * `CustomEvent<LkErrorDetail>`
    */
@@ -503,7 +503,7 @@ export interface LkConnectionQualityPreactProps extends Omit<HTMLAttributes<LkCo
 }
 
 /** `<lk-connection-state>` in Preact. The room's connection state, as text. */
-export interface LkConnectionStatePreactProps extends Omit<HTMLAttributes<LkConnectionStateElement>, 'disconnectedLabel' | 'connectingLabel' | 'connectedLabel' | 'reconnectingLabel' | 'room' | 'theme' | 'disconnected-label' | 'connecting-label' | 'connected-label' | 'reconnecting-label'> {
+export interface LkConnectionStatePreactProps extends Omit<HTMLAttributes<LkConnectionStateElement>, 'disconnectedLabel' | 'connectingLabel' | 'connectedLabel' | 'reconnectingLabel' | 'unsupportedLabel' | 'room' | 'theme' | 'disconnected-label' | 'connecting-label' | 'connected-label' | 'reconnecting-label' | 'unsupported-label'> {
   /** Text while disconnected. */
   disconnectedLabel?: LkConnectionStateElement['disconnectedLabel'];
   /** Text while connecting. */
@@ -512,6 +512,8 @@ export interface LkConnectionStatePreactProps extends Omit<HTMLAttributes<LkConn
   connectedLabel?: LkConnectionStateElement['connectedLabel'];
   /** Text while reconnecting. */
   reconnectingLabel?: LkConnectionStateElement['reconnectingLabel'];
+  /** Text in a browser without WebRTC. */
+  unsupportedLabel?: LkConnectionStateElement['unsupportedLabel'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   room?: LkConnectionStateElement['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
@@ -524,6 +526,8 @@ export interface LkConnectionStatePreactProps extends Omit<HTMLAttributes<LkConn
   'connected-label'?: LkConnectionStateElement['connectedLabel'];
   /** Text while reconnecting. */
   'reconnecting-label'?: LkConnectionStateElement['reconnectingLabel'];
+  /** Text in a browser without WebRTC. */
+  'unsupported-label'?: LkConnectionStateElement['unsupportedLabel'];
 }
 
 /** `<lk-device-select>` in Preact. A device picker: camera, microphone or speaker. */
@@ -689,7 +693,7 @@ export interface LkParticipantsPreactProps extends Omit<HTMLAttributes<LkPartici
 }
 
 /** `<lk-prejoin>` in Preact. Camera preview, devices and name, then join. */
-export interface LkPrejoinPreactProps extends Omit<HTMLAttributes<LkPrejoin>, 'joined' | 'noPersist' | 'cameraLabel' | 'microphoneLabel' | 'nameLabel' | 'joinLabel' | 'levelLabel' | 'cameraUnavailableLabel' | 'microphoneUnavailableLabel' | 'choices' | 'room' | 'theme' | 'no-persist' | 'camera-label' | 'microphone-label' | 'name-label' | 'join-label' | 'level-label' | 'camera-unavailable-label' | 'microphone-unavailable-label'> {
+export interface LkPrejoinPreactProps extends Omit<HTMLAttributes<LkPrejoin>, 'joined' | 'noPersist' | 'cameraLabel' | 'microphoneLabel' | 'nameLabel' | 'joinLabel' | 'levelLabel' | 'cameraUnavailableLabel' | 'microphoneUnavailableLabel' | 'unsupportedLabel' | 'choices' | 'room' | 'theme' | 'no-persist' | 'camera-label' | 'microphone-label' | 'name-label' | 'join-label' | 'level-label' | 'camera-unavailable-label' | 'microphone-unavailable-label' | 'unsupported-label'> {
   /** Set once joined; the element then hides. Reflected. */
   joined?: LkPrejoin['joined'];
   /** Do not read or write `localStorage`. */
@@ -702,6 +706,7 @@ export interface LkPrejoinPreactProps extends Omit<HTMLAttributes<LkPrejoin>, 'j
   levelLabel?: LkPrejoin['levelLabel'];
   cameraUnavailableLabel?: LkPrejoin['cameraUnavailableLabel'];
   microphoneUnavailableLabel?: LkPrejoin['microphoneUnavailableLabel'];
+  unsupportedLabel?: LkPrejoin['unsupportedLabel'];
   /** The choices: camera and microphone on/off, their devices, the name. */
   choices?: LkPrejoin['choices'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
@@ -718,6 +723,7 @@ export interface LkPrejoinPreactProps extends Omit<HTMLAttributes<LkPrejoin>, 'j
   'level-label'?: LkPrejoin['levelLabel'];
   'camera-unavailable-label'?: LkPrejoin['cameraUnavailableLabel'];
   'microphone-unavailable-label'?: LkPrejoin['microphoneUnavailableLabel'];
+  'unsupported-label'?: LkPrejoin['unsupportedLabel'];
 }
 
 /** `<lk-room>` in Preact. One LiveKit room: connection, options, and the context for the elements inside. */
@@ -970,7 +976,7 @@ export interface LkRoomPreactProps extends Omit<HTMLAttributes<LkRoom>, 'url' | 
    */
   'onlk-active-speakers-changed'?: (event: HTMLElementEventMap['lk-active-speakers-changed']) => void;
   /**
-   * `{code, message, cause?}`: `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
+   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
    *
    * `CustomEvent<LkErrorDetail>`
    */

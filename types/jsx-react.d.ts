@@ -462,7 +462,7 @@ export interface LkConferenceReactProps extends Omit<DetailedHTMLProps<HTMLAttri
    */
   'onlk-active-speakers-changed'?: (event: HTMLElementEventMap['lk-active-speakers-changed']) => void;
   /**
-   * `{code, message, cause?}`: `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
+   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
    *
    * `CustomEvent<LkErrorDetail>`
    */
@@ -503,7 +503,7 @@ export interface LkConnectionQualityReactProps extends Omit<DetailedHTMLProps<HT
 }
 
 /** `<lk-connection-state>` in React 19. The room's connection state, as text. */
-export interface LkConnectionStateReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkConnectionStateElement>, LkConnectionStateElement>, 'disconnectedLabel' | 'connectingLabel' | 'connectedLabel' | 'reconnectingLabel' | 'room' | 'theme' | 'disconnected-label' | 'connecting-label' | 'connected-label' | 'reconnecting-label'> {
+export interface LkConnectionStateReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkConnectionStateElement>, LkConnectionStateElement>, 'disconnectedLabel' | 'connectingLabel' | 'connectedLabel' | 'reconnectingLabel' | 'unsupportedLabel' | 'room' | 'theme' | 'disconnected-label' | 'connecting-label' | 'connected-label' | 'reconnecting-label' | 'unsupported-label'> {
   /** Text while disconnected. */
   disconnectedLabel?: LkConnectionStateElement['disconnectedLabel'];
   /** Text while connecting. */
@@ -512,6 +512,8 @@ export interface LkConnectionStateReactProps extends Omit<DetailedHTMLProps<HTML
   connectedLabel?: LkConnectionStateElement['connectedLabel'];
   /** Text while reconnecting. */
   reconnectingLabel?: LkConnectionStateElement['reconnectingLabel'];
+  /** Text in a browser without WebRTC. */
+  unsupportedLabel?: LkConnectionStateElement['unsupportedLabel'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   room?: LkConnectionStateElement['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
@@ -524,6 +526,8 @@ export interface LkConnectionStateReactProps extends Omit<DetailedHTMLProps<HTML
   'connected-label'?: LkConnectionStateElement['connectedLabel'];
   /** Text while reconnecting. */
   'reconnecting-label'?: LkConnectionStateElement['reconnectingLabel'];
+  /** Text in a browser without WebRTC. */
+  'unsupported-label'?: LkConnectionStateElement['unsupportedLabel'];
 }
 
 /** `<lk-device-select>` in React 19. A device picker: camera, microphone or speaker. */
@@ -689,7 +693,7 @@ export interface LkParticipantsReactProps extends Omit<DetailedHTMLProps<HTMLAtt
 }
 
 /** `<lk-prejoin>` in React 19. Camera preview, devices and name, then join. */
-export interface LkPrejoinReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkPrejoin>, LkPrejoin>, 'joined' | 'noPersist' | 'cameraLabel' | 'microphoneLabel' | 'nameLabel' | 'joinLabel' | 'levelLabel' | 'cameraUnavailableLabel' | 'microphoneUnavailableLabel' | 'choices' | 'room' | 'theme' | 'no-persist' | 'camera-label' | 'microphone-label' | 'name-label' | 'join-label' | 'level-label' | 'camera-unavailable-label' | 'microphone-unavailable-label'> {
+export interface LkPrejoinReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkPrejoin>, LkPrejoin>, 'joined' | 'noPersist' | 'cameraLabel' | 'microphoneLabel' | 'nameLabel' | 'joinLabel' | 'levelLabel' | 'cameraUnavailableLabel' | 'microphoneUnavailableLabel' | 'unsupportedLabel' | 'choices' | 'room' | 'theme' | 'no-persist' | 'camera-label' | 'microphone-label' | 'name-label' | 'join-label' | 'level-label' | 'camera-unavailable-label' | 'microphone-unavailable-label' | 'unsupported-label'> {
   /** Set once joined; the element then hides. Reflected. */
   joined?: LkPrejoin['joined'];
   /** Do not read or write `localStorage`. */
@@ -702,6 +706,7 @@ export interface LkPrejoinReactProps extends Omit<DetailedHTMLProps<HTMLAttribut
   levelLabel?: LkPrejoin['levelLabel'];
   cameraUnavailableLabel?: LkPrejoin['cameraUnavailableLabel'];
   microphoneUnavailableLabel?: LkPrejoin['microphoneUnavailableLabel'];
+  unsupportedLabel?: LkPrejoin['unsupportedLabel'];
   /** The choices: camera and microphone on/off, their devices, the name. */
   choices?: LkPrejoin['choices'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
@@ -718,6 +723,7 @@ export interface LkPrejoinReactProps extends Omit<DetailedHTMLProps<HTMLAttribut
   'level-label'?: LkPrejoin['levelLabel'];
   'camera-unavailable-label'?: LkPrejoin['cameraUnavailableLabel'];
   'microphone-unavailable-label'?: LkPrejoin['microphoneUnavailableLabel'];
+  'unsupported-label'?: LkPrejoin['unsupportedLabel'];
 }
 
 /** `<lk-room>` in React 19. One LiveKit room: connection, options, and the context for the elements inside. */
@@ -970,7 +976,7 @@ export interface LkRoomReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<
    */
   'onlk-active-speakers-changed'?: (event: HTMLElementEventMap['lk-active-speakers-changed']) => void;
   /**
-   * `{code, message, cause?}`: `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
+   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
    *
    * `CustomEvent<LkErrorDetail>`
    */

@@ -613,7 +613,7 @@ export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConfer
    */
   'on:lk-active-speakers-changed'?: JSX.EventHandlerWithOptionsUnion<LkConference, HTMLElementEventMap['lk-active-speakers-changed']>;
   /**
-   * `{code, message, cause?}`: `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
+   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
    *
    * `CustomEvent<LkErrorDetail>`
    */
@@ -682,7 +682,7 @@ export interface LkConnectionQualitySolidProps extends Omit<JSX.HTMLAttributes<L
 }
 
 /** `<lk-connection-state>` in Solid. The room's connection state, as text. */
-export interface LkConnectionStateSolidProps extends Omit<JSX.HTMLAttributes<LkConnectionStateElement>, 'prop:disconnectedLabel' | 'disconnected-label' | 'prop:connectingLabel' | 'connecting-label' | 'prop:connectedLabel' | 'connected-label' | 'prop:reconnectingLabel' | 'reconnecting-label' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:disconnected-label' | 'attr:connecting-label' | 'attr:connected-label' | 'attr:reconnecting-label' | 'attr:room' | 'attr:theme'> {
+export interface LkConnectionStateSolidProps extends Omit<JSX.HTMLAttributes<LkConnectionStateElement>, 'prop:disconnectedLabel' | 'disconnected-label' | 'prop:connectingLabel' | 'connecting-label' | 'prop:connectedLabel' | 'connected-label' | 'prop:reconnectingLabel' | 'reconnecting-label' | 'prop:unsupportedLabel' | 'unsupported-label' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:disconnected-label' | 'attr:connecting-label' | 'attr:connected-label' | 'attr:reconnecting-label' | 'attr:unsupported-label' | 'attr:room' | 'attr:theme'> {
   /** Text while disconnected. */
   'prop:disconnectedLabel'?: LkConnectionStateElement['disconnectedLabel'];
   /** Text while disconnected. */
@@ -699,6 +699,10 @@ export interface LkConnectionStateSolidProps extends Omit<JSX.HTMLAttributes<LkC
   'prop:reconnectingLabel'?: LkConnectionStateElement['reconnectingLabel'];
   /** Text while reconnecting. */
   'reconnecting-label'?: LkConnectionStateElement['reconnectingLabel'];
+  /** Text in a browser without WebRTC. */
+  'prop:unsupportedLabel'?: LkConnectionStateElement['unsupportedLabel'];
+  /** Text in a browser without WebRTC. */
+  'unsupported-label'?: LkConnectionStateElement['unsupportedLabel'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   'prop:room'?: LkConnectionStateElement['room'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
@@ -715,6 +719,8 @@ export interface LkConnectionStateSolidProps extends Omit<JSX.HTMLAttributes<LkC
   'attr:connected-label'?: LkConnectionStateElement['connectedLabel'];
   /** Text while reconnecting. */
   'attr:reconnecting-label'?: LkConnectionStateElement['reconnectingLabel'];
+  /** Text in a browser without WebRTC. */
+  'attr:unsupported-label'?: LkConnectionStateElement['unsupportedLabel'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   'attr:room'?: LkConnectionStateElement['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
@@ -1008,7 +1014,7 @@ export interface LkParticipantsSolidProps extends Omit<JSX.HTMLAttributes<LkPart
 }
 
 /** `<lk-prejoin>` in Solid. Camera preview, devices and name, then join. */
-export interface LkPrejoinSolidProps extends Omit<JSX.HTMLAttributes<LkPrejoin>, 'prop:joined' | 'joined' | 'prop:noPersist' | 'no-persist' | 'prop:cameraLabel' | 'camera-label' | 'prop:microphoneLabel' | 'microphone-label' | 'prop:nameLabel' | 'name-label' | 'prop:joinLabel' | 'join-label' | 'prop:levelLabel' | 'level-label' | 'prop:cameraUnavailableLabel' | 'camera-unavailable-label' | 'prop:microphoneUnavailableLabel' | 'microphone-unavailable-label' | 'prop:choices' | 'choices' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:joined' | 'attr:no-persist' | 'attr:camera-label' | 'attr:microphone-label' | 'attr:name-label' | 'attr:join-label' | 'attr:level-label' | 'attr:camera-unavailable-label' | 'attr:microphone-unavailable-label' | 'attr:room' | 'attr:theme'> {
+export interface LkPrejoinSolidProps extends Omit<JSX.HTMLAttributes<LkPrejoin>, 'prop:joined' | 'joined' | 'prop:noPersist' | 'no-persist' | 'prop:cameraLabel' | 'camera-label' | 'prop:microphoneLabel' | 'microphone-label' | 'prop:nameLabel' | 'name-label' | 'prop:joinLabel' | 'join-label' | 'prop:levelLabel' | 'level-label' | 'prop:cameraUnavailableLabel' | 'camera-unavailable-label' | 'prop:microphoneUnavailableLabel' | 'microphone-unavailable-label' | 'prop:unsupportedLabel' | 'unsupported-label' | 'prop:choices' | 'choices' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:joined' | 'attr:no-persist' | 'attr:camera-label' | 'attr:microphone-label' | 'attr:name-label' | 'attr:join-label' | 'attr:level-label' | 'attr:camera-unavailable-label' | 'attr:microphone-unavailable-label' | 'attr:unsupported-label' | 'attr:room' | 'attr:theme'> {
   /** Set once joined; the element then hides. Reflected. */
   'prop:joined'?: LkPrejoin['joined'];
   /** Set once joined; the element then hides. Reflected. */
@@ -1033,6 +1039,8 @@ export interface LkPrejoinSolidProps extends Omit<JSX.HTMLAttributes<LkPrejoin>,
   'camera-unavailable-label'?: LkPrejoin['cameraUnavailableLabel'];
   'prop:microphoneUnavailableLabel'?: LkPrejoin['microphoneUnavailableLabel'];
   'microphone-unavailable-label'?: LkPrejoin['microphoneUnavailableLabel'];
+  'prop:unsupportedLabel'?: LkPrejoin['unsupportedLabel'];
+  'unsupported-label'?: LkPrejoin['unsupportedLabel'];
   /** The choices: camera and microphone on/off, their devices, the name. */
   'prop:choices'?: LkPrejoin['choices'];
   /** The choices: camera and microphone on/off, their devices, the name. */
@@ -1057,6 +1065,7 @@ export interface LkPrejoinSolidProps extends Omit<JSX.HTMLAttributes<LkPrejoin>,
   'attr:level-label'?: LkPrejoin['levelLabel'];
   'attr:camera-unavailable-label'?: LkPrejoin['cameraUnavailableLabel'];
   'attr:microphone-unavailable-label'?: LkPrejoin['microphoneUnavailableLabel'];
+  'attr:unsupported-label'?: LkPrejoin['unsupportedLabel'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   'attr:room'?: LkPrejoin['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
@@ -1365,7 +1374,7 @@ export interface LkRoomSolidProps extends Omit<JSX.HTMLAttributes<LkRoom>, 'prop
    */
   'on:lk-active-speakers-changed'?: JSX.EventHandlerWithOptionsUnion<LkRoom, HTMLElementEventMap['lk-active-speakers-changed']>;
   /**
-   * `{code, message, cause?}`: `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
+   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
    *
    * `CustomEvent<LkErrorDetail>`
    */

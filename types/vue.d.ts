@@ -463,7 +463,7 @@ export interface LkConferenceVueProps extends Omit<HTMLAttributes, 'chatOpen' | 
    */
   onLkActiveSpeakersChanged?: (event: HTMLElementEventMap['lk-active-speakers-changed']) => void;
   /**
-   * `{code, message, cause?}`: `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
+   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
    *
    * `CustomEvent<LkErrorDetail>`
    */
@@ -504,7 +504,7 @@ export interface LkConnectionQualityVueProps extends Omit<HTMLAttributes, 'excel
 }
 
 /** `<lk-connection-state>` in Vue. The room's connection state, as text. */
-export interface LkConnectionStateVueProps extends Omit<HTMLAttributes, 'disconnectedLabel' | 'connectingLabel' | 'connectedLabel' | 'reconnectingLabel' | 'room' | 'theme' | 'disconnected-label' | 'connecting-label' | 'connected-label' | 'reconnecting-label'> {
+export interface LkConnectionStateVueProps extends Omit<HTMLAttributes, 'disconnectedLabel' | 'connectingLabel' | 'connectedLabel' | 'reconnectingLabel' | 'unsupportedLabel' | 'room' | 'theme' | 'disconnected-label' | 'connecting-label' | 'connected-label' | 'reconnecting-label' | 'unsupported-label'> {
   /** Text while disconnected. */
   disconnectedLabel?: LkConnectionStateElement['disconnectedLabel'];
   /** Text while connecting. */
@@ -513,6 +513,8 @@ export interface LkConnectionStateVueProps extends Omit<HTMLAttributes, 'disconn
   connectedLabel?: LkConnectionStateElement['connectedLabel'];
   /** Text while reconnecting. */
   reconnectingLabel?: LkConnectionStateElement['reconnectingLabel'];
+  /** Text in a browser without WebRTC. */
+  unsupportedLabel?: LkConnectionStateElement['unsupportedLabel'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   room?: LkConnectionStateElement['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
@@ -525,6 +527,8 @@ export interface LkConnectionStateVueProps extends Omit<HTMLAttributes, 'disconn
   'connected-label'?: LkConnectionStateElement['connectedLabel'];
   /** Text while reconnecting. */
   'reconnecting-label'?: LkConnectionStateElement['reconnectingLabel'];
+  /** Text in a browser without WebRTC. */
+  'unsupported-label'?: LkConnectionStateElement['unsupportedLabel'];
 }
 
 /** `<lk-device-select>` in Vue. A device picker: camera, microphone or speaker. */
@@ -690,7 +694,7 @@ export interface LkParticipantsVueProps extends Omit<HTMLAttributes, 'filter' | 
 }
 
 /** `<lk-prejoin>` in Vue. Camera preview, devices and name, then join. */
-export interface LkPrejoinVueProps extends Omit<HTMLAttributes, 'joined' | 'noPersist' | 'cameraLabel' | 'microphoneLabel' | 'nameLabel' | 'joinLabel' | 'levelLabel' | 'cameraUnavailableLabel' | 'microphoneUnavailableLabel' | 'choices' | 'room' | 'theme' | 'no-persist' | 'camera-label' | 'microphone-label' | 'name-label' | 'join-label' | 'level-label' | 'camera-unavailable-label' | 'microphone-unavailable-label'> {
+export interface LkPrejoinVueProps extends Omit<HTMLAttributes, 'joined' | 'noPersist' | 'cameraLabel' | 'microphoneLabel' | 'nameLabel' | 'joinLabel' | 'levelLabel' | 'cameraUnavailableLabel' | 'microphoneUnavailableLabel' | 'unsupportedLabel' | 'choices' | 'room' | 'theme' | 'no-persist' | 'camera-label' | 'microphone-label' | 'name-label' | 'join-label' | 'level-label' | 'camera-unavailable-label' | 'microphone-unavailable-label' | 'unsupported-label'> {
   /** Set once joined; the element then hides. Reflected. */
   joined?: LkPrejoin['joined'];
   /** Do not read or write `localStorage`. */
@@ -703,6 +707,7 @@ export interface LkPrejoinVueProps extends Omit<HTMLAttributes, 'joined' | 'noPe
   levelLabel?: LkPrejoin['levelLabel'];
   cameraUnavailableLabel?: LkPrejoin['cameraUnavailableLabel'];
   microphoneUnavailableLabel?: LkPrejoin['microphoneUnavailableLabel'];
+  unsupportedLabel?: LkPrejoin['unsupportedLabel'];
   /** The choices: camera and microphone on/off, their devices, the name. */
   choices?: LkPrejoin['choices'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
@@ -719,6 +724,7 @@ export interface LkPrejoinVueProps extends Omit<HTMLAttributes, 'joined' | 'noPe
   'level-label'?: LkPrejoin['levelLabel'];
   'camera-unavailable-label'?: LkPrejoin['cameraUnavailableLabel'];
   'microphone-unavailable-label'?: LkPrejoin['microphoneUnavailableLabel'];
+  'unsupported-label'?: LkPrejoin['unsupportedLabel'];
 }
 
 /** `<lk-room>` in Vue. One LiveKit room: connection, options, and the context for the elements inside. */
@@ -971,7 +977,7 @@ export interface LkRoomVueProps extends Omit<HTMLAttributes, 'url' | 'token' | '
    */
   onLkActiveSpeakersChanged?: (event: HTMLElementEventMap['lk-active-speakers-changed']) => void;
   /**
-   * `{code, message, cause?}`: `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
+   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
    *
    * `CustomEvent<LkErrorDetail>`
    */

@@ -15,6 +15,7 @@ import { toLkConnectionState, type LkConnectionState } from './connection-state.
 import { ConnectTimeout, classifyConnectionError, classifyMediaError, isCancelled, isRetryable, shouldRejoin, type LkErrorDetail } from './errors.js';
 import { LIVE_OPTION_GROUPS, builtKey, liveOptions, mergeOptions, splitOptions, type LiveOptions } from './room-options.js';
 import { buildRoom, closeLeftoverTransports, releaseRoom } from './sdk-workarounds.js';
+import { missingWebRTC } from './support.js';
 import { connectionChange, fetchCredentials, missingCredentials, type ConnectionRequest, type Credentials } from './token.js';
 
 /** How long one connection attempt (token, signal, media transports) may take. */
@@ -103,6 +104,8 @@ export class RoomSession extends EventTarget {
   #suspended = false;
   /** The session itself is disconnecting the room: its `Disconnected` is no loss. */
   #disconnecting = false;
+  /** `unsupported` was reported: once for the session's life, however often it is asked to connect. */
+  #reportedUnsupported = false;
   /** The error codes reported in this episode of failures: each once. */
   #reported = new Set<string>();
   /** What was on before the connection was lost: restored on rejoin. */
@@ -129,6 +132,11 @@ export class RoomSession extends EventTarget {
   /** Whether the session keeps the room connected. */
   get connect(): boolean {
     return this.#connect;
+  }
+
+  /** Why this browser cannot join at all (it has no WebRTC), as a sentence; `undefined` where it can. */
+  get unsupported(): string | undefined {
+    return missingWebRTC(globalThis);
   }
 
   /** A screen share was on when the connection was lost: sharing again needs a new click. */
@@ -293,6 +301,15 @@ export class RoomSession extends EventTarget {
     this.#stopRetrying();
     this.#waitingFor = undefined;
     if (this.#suspended) return Promise.resolve();
+    // A browser without WebRTC: said once, and nothing is tried, now or later.
+    const unsupported = this.unsupported;
+    if (unsupported) {
+      if (!this.#reportedUnsupported) {
+        this.#reportedUnsupported = true;
+        this.owner.reportError({ code: 'unsupported', message: unsupported });
+      }
+      return rejectOnFailure ? Promise.reject(new Error(unsupported)) : Promise.resolve();
+    }
     const generation = ++this.#generation;
     const attempt = this.#run(generation, rejectOnFailure);
     const tracked: Promise<void> = attempt

@@ -2,6 +2,7 @@ import type { PropertyDeclarations } from 'lit';
 import type { Room } from 'livekit-client';
 import { RoomBindingController } from '../controllers/room-binding.js';
 import type { RoomSession } from '../core/room-session.js';
+import { missingWebRTC } from '../core/support.js';
 import { LkElement } from './base.js';
 
 /**
@@ -39,6 +40,14 @@ export class LkRoomBoundElement extends LkElement {
   /** The session of the bound room. @internal */
   protected get session(): RoomSession | undefined {
     return this.binding.session;
+  }
+
+  /**
+   * Why this browser cannot join a call (it has no WebRTC), shown on the controls it disables;
+   * `undefined` where it can. @internal
+   */
+  protected get unsupported(): string | undefined {
+    return missingWebRTC(globalThis);
   }
 
   /** Called when the bound `Room` changes (a new room, a new `Room`, or none). @internal */

@@ -1,18 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { DataPacket_Kind, RoomEvent, type Room } from 'livekit-client';
+import { DataPacket_Kind, RoomEvent } from 'livekit-client';
 import '../../src/index.js';
 import type { LkChat, LkRoom } from '../../src/index.js';
-import { encodeLegacyMessage } from '../../src/core/chat.js';
 import type { LkErrorDetail } from '../../src/core/errors.js';
 import type { LkChatMessageDetail } from '../../src/events.js';
-import { captureWarnings, waitFor } from '../helpers.js';
-
-// Without a server, a legacy chat packet is delivered the way livekit-client delivers one: as the
-// Room's DataReceived event with the packet's topic. Text streams are proven in test/e2e/chat.test.ts.
-function deliverLegacy(room: Room, message: Record<string, unknown>, topic = 'lk-chat-topic') {
-  room.emit(RoomEvent.DataReceived, encodeLegacyMessage(message as { message: string }), undefined, DataPacket_Kind.RELIABLE, topic);
-}
+import { captureWarnings, deliverLegacy, waitFor } from '../helpers.js';
 
 const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
 const bodies = (el: HTMLElement) => [...el.shadowRoot!.querySelectorAll('[part=body]')].map((b) => b.textContent);

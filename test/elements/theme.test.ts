@@ -2,13 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { LkLeaveButton } from '../../src/index.js';
-
-const buttonBackground = (el: HTMLElement) => getComputedStyle(el.shadowRoot!.querySelector('button')!).backgroundColor;
-const buttonColor = (el: HTMLElement) => getComputedStyle(el.shadowRoot!.querySelector('button')!).color;
-
-// The defaults of the theme (src/elements/theme.styles.ts), as computed colours.
-const LIGHT = { bg2: 'rgb(243, 244, 246)', fg: 'rgb(17, 17, 17)' };
-const DARK = { bg2: 'rgb(30, 30, 30)', fg: 'rgb(255, 255, 255)' };
+import { DARK, LIGHT, buttonBackground, buttonColor } from '../theme.js';
 
 describe('look and feel: theme tokens, light and dark', () => {
   afterEach(() => emulateMedia({ colorScheme: 'light' }));

@@ -1,11 +1,13 @@
 import { html, type PropertyDeclarations } from 'lit';
 import type { LkConnectionState } from '../../core/connection-state.js';
+import { NO_WEBRTC } from '../../core/support.js';
 import { LkElement, readOnly } from '../base.js';
 import { LkRoomBoundElement } from '../room-bound-element.js';
 import { styles } from './lk-connection-state.styles.js';
 
 /**
- * Shows the connection state of its room as text, and reflects it as `state` for CSS.
+ * Shows the connection state of its room as text, and reflects it as `state` for CSS. In a browser
+ * without WebRTC, which cannot join, it says so instead (the state stays `disconnected`).
  *
  * @summary The room's connection state, as text.
  * @tag lk-connection-state
@@ -19,6 +21,7 @@ export class LkConnectionStateElement extends LkRoomBoundElement {
     connectingLabel: { attribute: 'connecting-label' },
     connectedLabel: { attribute: 'connected-label' },
     reconnectingLabel: { attribute: 'reconnecting-label' },
+    unsupportedLabel: { attribute: 'unsupported-label' },
   };
 
   static override styles = [LkElement.styles, styles];
@@ -39,6 +42,9 @@ export class LkConnectionStateElement extends LkRoomBoundElement {
   /** Text while reconnecting. */
   reconnectingLabel = 'Reconnecting…';
 
+  /** Text in a browser without WebRTC. */
+  unsupportedLabel = NO_WEBRTC;
+
   protected override willUpdate(): void {
     // The room's own state, retries included (`connecting`, `reconnecting`).
     this.state = this.binding.state;
@@ -52,7 +58,8 @@ export class LkConnectionStateElement extends LkRoomBoundElement {
       connected: this.connectedLabel,
       reconnecting: this.reconnectingLabel,
     };
-    return html`<span part="label" role="status">${labels[this.state]}</span>`;
+    const text = this.unsupported ? this.unsupportedLabel : labels[this.state];
+    return html`<span part="label" role="status">${text}</span>`;
   }
 }
 

@@ -1,4 +1,4 @@
-import { css, html, LitElement, type PropertyDeclarations } from 'lit';
+import { css, html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import { LkElement } from '../base.js';
 import { LkRoomBoundElement } from '../room-bound-element.js';
 import { leaveIcon } from '../track-toggle/icons.js';
@@ -7,7 +7,7 @@ import { buttonStyles } from '../track-toggle/button.styles.js';
 /**
  * Leaves the room: disconnects it, stops its local tracks and clears its `connect` (the room's
  * `lk-disconnected` reports a client-initiated reason). Disabled while the room is neither connected
- * nor trying to connect.
+ * nor trying to connect, and in a browser without WebRTC, whose reason is then its `title`.
  *
  * @summary A button that leaves the room.
  * @tag lk-leave-button
@@ -48,8 +48,9 @@ export class LkLeaveButton extends LkRoomBoundElement {
 
   protected override render() {
     // Enabled while the room is in, or trying to get in: leaving also stops its retries.
-    const active = this.binding.state !== 'disconnected' || !!this.session?.connect;
-    return html`<button part="button" type="button" ?disabled=${!active} @click=${this.#leave}>
+    const unsupported = this.unsupported;
+    const active = !unsupported && (this.binding.state !== 'disconnected' || !!this.session?.connect);
+    return html`<button part="button" type="button" title=${unsupported ?? nothing} ?disabled=${!active} @click=${this.#leave}>
       <slot name="icon">${leaveIcon()}</slot>
       <slot><span part="label">${this.label ?? 'Leave'}</span></slot>
     </button>`;

@@ -4,6 +4,7 @@ import { LocalPreviewController } from '../../controllers/local-preview.js';
 import { MediaDevicesController } from '../../controllers/media-devices.js';
 import { deviceLabel } from '../../core/devices.js';
 import { classifyMediaError } from '../../core/errors.js';
+import { NO_WEBRTC } from '../../core/support.js';
 import { USER_CHOICES_KEY, chosenDevice, parseUserChoices, serializeUserChoices, type UserChoices } from '../../core/user-choices.js';
 import { LkElement } from '../base.js';
 import { LkRoomBoundElement } from '../room-bound-element.js';
@@ -17,7 +18,8 @@ import { styles } from './lk-prejoin.styles.js';
  * `PreJoin`. Joining hands the name, devices and camera and microphone choices to its room (the
  * enclosing `<lk-room>` or `<lk-conference>`, or `room="id"`), which joins with them over its own
  * attributes. A camera or microphone that cannot be used is left out, and the
- * element says so.
+ * element says so. In a browser without WebRTC it says that instead, asks for no camera or
+ * microphone, and its buttons are disabled.
  *
  * @summary Camera preview, devices and name, then join.
  * @tag lk-prejoin
@@ -45,6 +47,7 @@ export class LkPrejoin extends LkRoomBoundElement {
     levelLabel: { attribute: 'level-label' },
     cameraUnavailableLabel: { attribute: 'camera-unavailable-label' },
     microphoneUnavailableLabel: { attribute: 'microphone-unavailable-label' },
+    unsupportedLabel: { attribute: 'unsupported-label' },
     choices: { attribute: false },
   };
 
@@ -65,6 +68,7 @@ export class LkPrejoin extends LkRoomBoundElement {
   levelLabel = 'Microphone level';
   cameraUnavailableLabel = 'The camera cannot be used; you will join without it.';
   microphoneUnavailableLabel = 'The microphone cannot be used; you will join without it.';
+  unsupportedLabel = NO_WEBRTC;
 
   /** The choices: camera and microphone on/off, their devices, the name. */
   choices: UserChoices = parseUserChoices(null);
@@ -81,7 +85,7 @@ export class LkPrejoin extends LkRoomBoundElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.noPersist) this.choices = parseUserChoices(localStorage.getItem(USER_CHOICES_KEY));
-    if (!this.joined) void this.#startPreview();
+    if (!this.joined && !this.unsupported) void this.#startPreview();
   }
 
   protected override updated(): void {
@@ -103,6 +107,7 @@ export class LkPrejoin extends LkRoomBoundElement {
     const videoFailed = this.#preview.videoError !== undefined;
     const audioFailed = this.#preview.audioError !== undefined;
     const level = Math.round(this.#preview.level * 100);
+    const unsupported = !!this.unsupported;
     return html`
       <div class="stage">
         <video part="preview" muted playsinline autoplay ?hidden=${!this.#preview.video}></video>
@@ -112,11 +117,11 @@ export class LkPrejoin extends LkRoomBoundElement {
         <span style="inline-size: ${level}%"></span>
       </div>
       <div class="devices">
-        <button part="camera-button" type="button" aria-pressed=${videoEnabled && !videoFailed ? 'true' : 'false'} ?disabled=${videoFailed} @click=${this.#toggleVideo}>
+        <button part="camera-button" type="button" aria-pressed=${videoEnabled && !videoFailed ? 'true' : 'false'} ?disabled=${videoFailed || unsupported} @click=${this.#toggleVideo}>
           ${cameraIcon(!videoEnabled || videoFailed)}<span>${this.cameraLabel}</span>
         </button>
         ${this.#select('camera-select', this.cameraLabel, this.#cameras.devices, this.choices.videoDeviceId, (id) => this.#choose({ videoDeviceId: id }))}
-        <button part="microphone-button" type="button" aria-pressed=${audioEnabled && !audioFailed ? 'true' : 'false'} ?disabled=${audioFailed} @click=${this.#toggleAudio}>
+        <button part="microphone-button" type="button" aria-pressed=${audioEnabled && !audioFailed ? 'true' : 'false'} ?disabled=${audioFailed || unsupported} @click=${this.#toggleAudio}>
           ${microphoneIcon(!audioEnabled || audioFailed)}<span>${this.microphoneLabel}</span>
         </button>
         ${this.#select('microphone-select', this.microphoneLabel, this.#microphones.devices, this.choices.audioDeviceId, (id) => this.#choose({ audioDeviceId: id }))}
@@ -124,16 +129,18 @@ export class LkPrejoin extends LkRoomBoundElement {
       <label class="name">${this.nameLabel}
         <input part="name" type="text" autocomplete="name" .value=${username} @input=${this.#onName} @keydown=${this.#onKey} />
       </label>
-      <div part="notice" role="status">
+      <div part="notice" id="notice" role="status">
+        ${unsupported ? html`<p>${this.unsupportedLabel}</p>` : nothing}
         ${videoFailed ? html`<p>${this.cameraUnavailableLabel} <small>(${classifyMediaError(this.#preview.videoError, 'camera').code})</small></p>` : nothing}
         ${audioFailed ? html`<p>${this.microphoneUnavailableLabel} <small>(${classifyMediaError(this.#preview.audioError, 'microphone').code})</small></p>` : nothing}
       </div>
-      <button part="join-button" type="button" @click=${() => this.join()}>${this.joinLabel}</button>
+      <button part="join-button" type="button" ?disabled=${unsupported} aria-describedby=${unsupported ? 'notice' : nothing} @click=${() => this.join()}>${this.joinLabel}</button>
     `;
   }
 
-  /** Saves the choices and joins the room with them. */
+  /** Saves the choices and joins the room with them. Does nothing in a browser without WebRTC. */
   join(): void {
+    if (this.unsupported) return;
     const session = this.session;
     if (!session) {
       this.reportError({ code: 'connection', message: 'there is no <lk-room> to join (put the element inside one, or name it with room="id").' });

@@ -1,5 +1,6 @@
-import { css, html, nothing, type PropertyDeclarations } from 'lit';
+import { css, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { Track, type Room } from 'livekit-client';
+import { canShareScreen } from '../../core/support.js';
 import { SCREEN_SHARE_ATTRIBUTES, mapScreenShareAttributes, screenShareOptions, type ScreenShareDraft } from '../../core/track-options.js';
 import { screenIcon } from '../track-toggle/icons.js';
 import { LkTrackToggle } from '../track-toggle/track-toggle.js';
@@ -9,6 +10,7 @@ import { LkTrackToggle } from '../track-toggle/track-toggle.js';
  * un-presses it too. The attributes choose what is captured and how it is published. A share that
  * was on when the room lost its connection is not restarted when the room is back (browsers need a
  * new click to capture the screen): the element says so next to its button until shared again.
+ * Hidden where the browser cannot capture a screen at all (iOS and iPadOS: no `getDisplayMedia`).
  *
  * @csspart notice - The note that sharing stopped with the lost connection.
  *
@@ -49,6 +51,11 @@ export class LkScreenShare extends LkTrackToggle {
 
   constructor() {
     super(Track.Source.ScreenShare);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (!canShareScreen(globalThis)) this.hidden = true;
   }
 
   protected override render() {

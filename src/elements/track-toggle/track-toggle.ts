@@ -11,7 +11,7 @@ import { buttonStyles } from './button.styles.js';
 /**
  * What the camera, microphone and screen-share toggles share: a native button with `aria-pressed`,
  * `pressed` and `pending` reflected, disabled while the room is not connected or the token may not
- * publish the source. While a change is in flight it is `aria-disabled` and `aria-busy` and ignores
+ * publish the source, and in a browser without WebRTC, whose reason is then its `title`. While a change is in flight it is `aria-disabled` and `aria-busy` and ignores
  * clicks, but keeps keyboard focus; `lk-toggle` after a user's change, `lk-error` on failure. Each subclass names
  * its source, its override attributes, and the SDK call.
  *
@@ -88,13 +88,15 @@ export abstract class LkTrackToggle extends LkRoomBoundElement {
 
   protected override render() {
     const on = this.local.enabled;
+    const unsupported = this.unsupported;
     return html`<button
       part="button"
       type="button"
+      title=${unsupported ?? nothing}
       aria-pressed=${on ? 'true' : 'false'}
       aria-busy=${this.pending ? 'true' : nothing}
       aria-disabled=${this.pending ? 'true' : nothing}
-      ?disabled=${!this.local.available}
+      ?disabled=${!this.local.available || !!unsupported}
       @click=${this.#onClick}
     >
       <slot name="icon">${this.icon(on)}</slot>
