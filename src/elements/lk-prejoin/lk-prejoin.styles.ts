@@ -1,7 +1,9 @@
 import { css } from 'lit';
 
 export const styles = css`
+  /* A size container: the narrow rule below follows the box's own width. */
   :host {
+    container-type: inline-size;
     display: grid;
     gap: 0.75rem;
     inline-size: min(100%, var(--lk-prejoin-width, 28rem));
@@ -60,6 +62,7 @@ export const styles = css`
   button,
   select,
   input {
+    box-sizing: border-box;
     font: inherit;
     color: inherit;
     border-radius: var(--_lk-border-radius);
@@ -99,5 +102,29 @@ export const styles = css`
     color: var(--_lk-accent-fg);
     border-color: transparent;
     font-weight: 600;
+  }
+  /* Narrow (a phone held upright): the camera and microphone switches show their icon only, the
+     label stays their accessible name, and the pickers get the room. */
+  @container (max-width: 26rem) {
+    .devices button .label {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+  }
+  /* Touch screens: targets a finger can hit (44 CSS px). */
+  @media (pointer: coarse) {
+    button,
+    select,
+    input {
+      min-block-size: 44px;
+    }
+    button {
+      min-inline-size: 44px;
+      justify-content: center;
+    }
   }
 `;
