@@ -159,6 +159,18 @@ describe('phones: 390×844, touch, device pixel ratio 3', () => {
       await waitFor(() => !conference.chatOpen, 'chat closed');
       await conference.updateComplete;
       expect(panel.hidden).to.equal(true);
+
+      // Ben shares a screen: it is shown large, on top, as wide as the grid; the cameras below.
+      await ben.localParticipant.setScreenShareEnabled(true);
+      await waitFor(() => grid.items.some((i) => i.dataset.source === Track.Source.ScreenShare && deepQueryAll<HTMLVideoElement>(i, 'video').some((v) => v.videoWidth > 0)), 'Ben\'s screen shown');
+      const focused = grid.items.find((i) => i.dataset.source === Track.Source.ScreenShare)!.getBoundingClientRect();
+      const gridBox = grid.getBoundingClientRect();
+      expect(focused.width, 'the screen share as wide as the grid').to.equal(gridBox.width);
+      for (const camera of grid.items.filter((i) => i.dataset.source === Track.Source.Camera)) {
+        expect(camera.getBoundingClientRect().top, `${camera.dataset.identity}'s camera below the screen share`).to.be.at.least(focused.bottom);
+      }
+      expectNoHorizontalOverflow(document);
+
       await expect(conference).to.be.accessible();
       await conference.leave();
     } finally {
@@ -194,6 +206,7 @@ describe('phones: 390×844, touch, device pixel ratio 3', () => {
     // A tap on Join joins.
     await realClick(inShadow(prejoin, '[part=join-button]')!);
     await waitFor(() => room.connectionState === 'connected', 'joined');
+    await waitFor(() => room.livekitRoom.localParticipant.getTrackPublication(Track.Source.Camera)?.track, 'joined with the camera');
     await room.leave();
   });
 
