@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { visuallyHidden } from '../theme.styles.js';
 
 export const styles = css`
   :host {
@@ -43,12 +44,7 @@ export const styles = css`
   }
   /* Each picker sits next to its toggle, which already names it: keep the text for screen readers only. */
   [part='device-select']::part(text) {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
+    ${visuallyHidden}
   }
   [part='chat-panel'][hidden],
   [part='notice'][hidden] {
@@ -113,12 +109,7 @@ export const styles = css`
     }
     [part='control']::part(label),
     [part='chat-toggle'] .label {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
+      ${visuallyHidden}
     }
     [part='control']::part(button),
     [part='chat-toggle'] {

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { visuallyHidden } from '../theme.styles.js';
 
 export const styles = css`
   /* A size container: the narrow rule below follows the box's own width. */
@@ -107,12 +108,7 @@ export const styles = css`
      label stays their accessible name, and the pickers get the room. */
   @container (max-width: 26rem) {
     .devices button .label {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
+      ${visuallyHidden}
     }
   }
   /* Touch screens: targets a finger can hit (44 CSS px). */
