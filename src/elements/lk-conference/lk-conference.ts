@@ -33,6 +33,7 @@ import { styles } from './lk-conference.styles.js';
  * @csspart control - Each control in the default control bar.
  * @csspart device-select - The device pickers in the default control bar.
  * @csspart chat-toggle - The button that shows and hides the chat.
+ * @csspart chat-icon - The icon on the chat button.
  * @csspart unread - The unread message count on the chat button.
  * @csspart notice - The connection notice, shown while not connected.
  * @cssprop [--lk-conference-height=100%] - The height of the conference.
