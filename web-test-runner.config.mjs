@@ -3,7 +3,7 @@
 // `soak` (rooms inserted and removed many times: what they leave behind) and more below. Run
 // through `npm test`, which starts the server and the loopback-only network namespace;
 // `npm test -- --group core` runs one group, and `E2E_FILES=test/e2e/chat.test.ts npm test -- --group e2e`
-// some files of the e2e group (ELEMENTS_FILES, FAULTS_FILES, SOAK_FILES likewise);
+// some files of the e2e group (ELEMENTS_FILES, FAULTS_FILES, SOAK_FILES, PHONES_FILES likewise);
 // `SOAK_CYCLES=50 npm test -- --group soak` makes the soak short.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
@@ -61,7 +61,7 @@ const soakCycles = Number(process.env.SOAK_CYCLES) || 1000;
  * 3, a mobile viewport (which honours `<meta name="viewport">`) and a touch screen (so
  * `(pointer: coarse)` matches).
  */
-export const PHONE = { width: 390, height: 844, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
+const PHONE = { width: 390, height: 844, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
 
 function phoneChromium() {
   return chromeLauncher({
