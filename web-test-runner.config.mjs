@@ -3,10 +3,11 @@
 // `soak` (rooms inserted and removed many times: what they leave behind) and more below. Run
 // through `npm test`, which starts the server and the loopback-only network namespace;
 // `npm test -- --group core` runs one group, and `E2E_FILES=test/e2e/chat.test.ts npm test -- --group e2e`
-// some files of the e2e group (ELEMENTS_FILES, FAULTS_FILES, SOAK_FILES likewise);
+// some files of the e2e group (ELEMENTS_FILES, FAULTS_FILES, SOAK_FILES, PHONES_FILES likewise);
 // `SOAK_CYCLES=50 npm test -- --group soak` makes the soak short.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
 import { prebundle, svelte } from './scripts/framework-plugins.mjs';
@@ -41,20 +42,42 @@ function tokenEndpoint() {
  * The page each test file runs in: Lit's development build (with its extra checks) but without its
  * one-line banner in every file; with `timeout`, Mocha's per-test timeout for the group (the
  * runner's module script that defines `__WTR_CONFIG__` runs before this one, which runs before Mocha);
- * `setup`, a script run first.
+ * `setup`, a script run first; `head`, markup for the document's head.
  */
-function runnerHtml({ timeout, setup = '' } = {}) {
+function runnerHtml({ timeout, setup = '', head = '' } = {}) {
   const setTimeoutScript = timeout
     ? `<script type="module">const c = window.__WTR_CONFIG__; c.testFrameworkConfig = { ...c.testFrameworkConfig, timeout: ${timeout} };</script>`
     : '';
   return (testFramework) =>
-    `<!doctype html><html><body><script>globalThis.litIssuedWarnings = new Set(['dev-mode']);${setup}</script>${setTimeoutScript}<script type="module" src="${testFramework}"></script></body></html>`;
+    `<!doctype html><html><head>${head}</head><body><script>globalThis.litIssuedWarnings = new Set(['dev-mode']);${setup}</script>${setTimeoutScript}<script type="module" src="${testFramework}"></script></body></html>`;
 }
 
 // The faults group's own LiveKit server: commands for the browser, and a reset when a file ends.
 const faults = faultServer();
 
 const soakCycles = Number(process.env.SOAK_CYCLES) || 1000;
+
+/**
+ * A phone held upright, as Chromium's device emulation gives it: 390×844 CSS px, device pixel ratio
+ * 3, a mobile viewport (which honours `<meta name="viewport">`) and a touch screen (so
+ * `(pointer: coarse)` matches).
+ */
+const PHONE = { width: 390, height: 844, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
+
+function phoneChromium() {
+  return chromeLauncher({
+    launchOptions: { executablePath: CHROMIUM, headless: true, args: [...QUIET_FLAGS, ...MEDIA_FLAGS] },
+    // The runner sets an 800×600 viewport before each test file loads: the phone takes its place,
+    // so every file loads on the phone from its first byte.
+    async createPage({ context }) {
+      const page = await context.newPage();
+      const setViewport = page.setViewport.bind(page);
+      page.setViewport = () => setViewport(PHONE);
+      await page.setViewport(PHONE);
+      return page;
+    },
+  });
+}
 
 export default {
   nodeResolve: true,
@@ -80,6 +103,8 @@ export default {
     faults.plugin,
     // `executeServerCommand('heap')`: the page's JS heap after a forced GC, for the soak group.
     heapPlugin(),
+    // `a11ySnapshot()`: Chromium's accessibility tree, for the names a screen reader is told.
+    a11ySnapshotPlugin(),
   ],
   testFramework: { config: { timeout: 60_000 } },
   testsFinishTimeout: 30 * 60_000,
@@ -123,6 +148,13 @@ export default {
           '--disable-features=WebRtcHideLocalIpsWithMdns',
         ]),
       ],
+    },
+    // A phone: <lk-conference> and <lk-prejoin> laid out on 390×844 CSS px, touch, DPR 3.
+    {
+      name: 'phones',
+      files: process.env.PHONES_FILES ?? 'test/phones/**/*.test.ts',
+      browsers: [phoneChromium()],
+      testRunnerHtml: runnerHtml({ head: '<meta name="viewport" content="width=device-width, initial-scale=1">' }),
     },
     // Autoplay under test: no `--autoplay-policy=no-user-gesture-required`, so audio waits for a gesture.
     {

@@ -1,12 +1,18 @@
 // `npm run screenshots`: docs/conference-light.png and docs/conference-dark.png, the demo's
-// conference page (demo/conference.html) with two people in it, taken by headless Chromium.
+// conference page (demo/conference.html) with two people in it, and docs/prejoin-phone.png,
+// docs/conference-phone.png and docs/conference-phone-chat.png, a third person on a phone, taken by
+// headless Chromium.
 //
 // Starts the demo as `npm start` does (scripts/demo.mjs: a LiveKit server on loopback and Vite's
 // dev server), opens the conference twice in Debian's Chromium (puppeteer-core, /usr/bin/chromium
 // or CHROMIUM_BIN; nothing is downloaded), each participant in its own browser context: Ann with
 // `?theme=light`, Ben with `?theme=dark`. Each joins from the pre-join box, Ann shares her screen
 // (the focus layout), both open the chat and say something, and each page is captured at
-// 1280×800 once every video in it is playing. The files are replaced only when both are taken.
+// 1280×800 once every video in it is playing. Then Cy joins from a phone (Chromium's device
+// emulation: 390×844 CSS px, device pixel ratio 3, touch, `?theme=light`): Cy's pre-join box is
+// captured before joining; Ben greets Cy, Cy answers, and Cy's page is captured with the chat
+// closed, then open. The files are replaced only
+// when every shot was taken.
 //
 // Network: on Linux it runs inside a private network namespace that holds only loopback, like
 // `npm test` (`unshare -n` as root, `unshare -rn` otherwise); the server is built before entering
@@ -24,6 +30,8 @@ import { externalServer, findServerBinary } from './livekit-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const VIEWPORT = { width: 1280, height: 800 };
+/** A phone held upright, as the `phones` test group emulates it (web-test-runner.config.mjs). */
+const PHONE = { width: 390, height: 844, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
 const DOCS = path.join(root, 'docs');
 const SCRATCH = path.join(DOCS, '.screenshots-tmp'); // git-ignored
 const WATCHDOG_MS = 3 * 60_000;
@@ -72,10 +80,10 @@ function probe() {
 }
 
 /** A participant: its own browser context (so its own `localStorage`), the conference page, joined. */
-async function join(browser, baseUrl, { name, theme, room }) {
+async function join(browser, baseUrl, { name, theme, room, viewport = VIEWPORT, beforeJoin }) {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
-  await page.setViewport(VIEWPORT);
+  await page.setViewport(viewport);
   page.setDefaultTimeout(30_000);
   page.on('pageerror', (err) => console.error(`[${name}] page error: ${err.message}`));
   page.on('console', (message) => {
@@ -92,9 +100,10 @@ async function join(browser, baseUrl, { name, theme, room }) {
     { timeout: 30_000, polling: 250 },
   );
   await page.locator('lk-prejoin >>> [part=name]').fill(name);
+  await beforeJoin?.({ name, theme, page, viewport });
   await page.locator('lk-prejoin >>> [part=join-button]').click();
   await waitFor(async () => (await page.evaluate(probe)).state === 'connected', `${name} to connect`);
-  return { name, theme, page, context };
+  return { name, theme, page, context, viewport };
 }
 
 /** Waits until `page` shows, playing, every one of `expected` (`identity/source` pairs). */
@@ -110,6 +119,23 @@ async function waitForVideos(person, expected, timeoutMs = 30_000) {
     err.message += ` It shows: ${JSON.stringify(last)}`;
     throw err;
   }
+}
+
+/** Takes the page's picture into `file`; checks its size in device pixels. */
+async function capture(person, file) {
+  await person.page.bringToFront();
+  await person.page.screenshot({ path: file, type: 'png' });
+  const png = readFileSync(file);
+  const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+  const scale = person.viewport.deviceScaleFactor ?? 1;
+  const [w, h] = [person.viewport.width * scale, person.viewport.height * scale];
+  if (width !== w || height !== h) throw new Error(`${file} is ${width}×${height}, not ${w}×${h}.`);
+}
+
+/** No hover or focus left over from the clicks and taps. */
+async function settle(person) {
+  await person.page.mouse.move(0, 0);
+  await person.page.evaluate(() => document.activeElement?.blur());
 }
 
 async function say(person, text) {
@@ -163,10 +189,7 @@ async function run() {
     }
 
     // No hover or focus left over from the clicks, and a moment for adaptive stream to settle.
-    for (const person of people) {
-      await person.page.mouse.move(0, 0);
-      await person.page.evaluate(() => document.activeElement?.blur());
-    }
+    for (const person of people) await settle(person);
     await sleep(3000);
     for (const person of people) await waitForVideos(person, [...cameras, `${annId}/screen_share`]);
 
@@ -174,15 +197,40 @@ async function run() {
     const shots = [];
     for (const person of people) {
       const file = path.join(SCRATCH, `conference-${person.theme}.png`);
-      await person.page.bringToFront();
-      await person.page.screenshot({ path: file, type: 'png' });
+      await capture(person, file);
       shots.push([file, path.join(DOCS, `conference-${person.theme}.png`)]);
     }
-    for (const [from] of shots) {
-      const png = readFileSync(from);
-      const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
-      if (width !== VIEWPORT.width || height !== VIEWPORT.height) throw new Error(`${from} is ${width}×${height}, not ${VIEWPORT.width}×${VIEWPORT.height}.`);
-    }
+
+    // Cy, on a phone: the grid with the control bar, then the chat open over it.
+    const prejoinPhone = path.join(SCRATCH, 'prejoin-phone.png');
+    const beforeJoin = async (person) => {
+      await settle(person);
+      await capture(person, prejoinPhone);
+    };
+    const cy = await join(browser, demo.url, { name: 'Cy', theme: 'light', room, viewport: PHONE, beforeJoin });
+    shots.push([prejoinPhone, path.join(DOCS, 'prejoin-phone.png')]);
+    people.push(cy);
+    const cyId = await identity(cy);
+    const everything = [...cameras, `${cyId}/camera`, `${annId}/screen_share`];
+    await waitForVideos(cy, everything);
+    const greeting = ['Hi Cy, we can see you.', 'Hello from my phone!'];
+    await say(ben, greeting[0]);
+    await waitFor(async () => (await cy.page.evaluate(probe)).messages.includes(greeting[0]), 'Cy to receive Ben\'s message');
+    await settle(cy);
+    await sleep(3000);
+    await waitForVideos(cy, everything);
+    const phone = path.join(SCRATCH, 'conference-phone.png');
+    await capture(cy, phone);
+    shots.push([phone, path.join(DOCS, 'conference-phone.png')]);
+
+    await cy.page.locator('lk-conference >>> [part=chat-toggle]').click();
+    await say(cy, greeting[1]);
+    await waitFor(async () => (await cy.page.evaluate(probe)).messages.join('\n') === greeting.join('\n'), 'Cy\'s chat to show both messages');
+    await settle(cy);
+    const phoneChat = path.join(SCRATCH, 'conference-phone-chat.png');
+    await capture(cy, phoneChat);
+    shots.push([phoneChat, path.join(DOCS, 'conference-phone-chat.png')]);
+
     for (const [from, to] of shots) {
       renameSync(from, to);
       console.log(`wrote ${path.relative(root, to)}`);
@@ -193,7 +241,7 @@ async function run() {
     // What the pages looked like when it failed, for whoever reads the error.
     mkdirSync(SCRATCH, { recursive: true });
     for (const person of people) {
-      const file = path.join(SCRATCH, `failed-${person.theme}.png`);
+      const file = path.join(SCRATCH, `failed-${person.name.toLowerCase()}.png`);
       if (await person.page.screenshot({ path: file }).then(() => true, () => false)) console.error(`screenshots: ${person.name}'s page at the failure: ${path.relative(root, file)}`);
     }
     throw err;

@@ -37,6 +37,15 @@ export function nextFacingMode(current: string | undefined): FacingMode {
   return current === 'user' ? 'environment' : 'user';
 }
 
+/**
+ * Whether to offer a front/back camera flip: with two or more cameras listed, or with one on a
+ * device whose primary pointer is coarse (phones and tablets). Those have a front and a back camera
+ * as a rule, yet browsers list a single camera until the page has a camera permission.
+ */
+export function offersCameraFlip(cameraCount: number, coarsePointer: boolean): boolean {
+  return cameraCount >= 2 || (coarsePointer && cameraCount >= 1);
+}
+
 /** The device after `current` in the list, wrapping around; undefined with fewer than two. */
 export function nextDeviceId(devices: readonly Pick<MediaDeviceInfo, 'deviceId'>[], current: string | undefined): string | undefined {
   const ids = devices.map((d) => d.deviceId).filter((id) => id && id !== 'default');

@@ -45,6 +45,19 @@ const privateCopies = (palette: typeof light) =>
 
 const publicTokens = (palette: typeof light) => unsafeCSS(Object.entries(palette).map(([name, value]) => `--lk-${name}: ${value};`).join('\n'));
 
+/**
+ * Declarations that hide text from sight but keep it for screen readers (a label that stays a
+ * button's accessible name): `[part='label'] { ${visuallyHidden} }`.
+ */
+export const visuallyHidden = css`
+  position: absolute;
+  inline-size: 1px;
+  block-size: 1px;
+  overflow: hidden;
+  clip-path: inset(50%);
+  white-space: nowrap;
+`;
+
 export const themeStyles = css`
   :host {
     ${privateCopies(light)}

@@ -2,7 +2,8 @@ import { html, LitElement, type PropertyDeclarations } from 'lit';
 import { Track, type Room } from 'livekit-client';
 import { LocalTrackController } from '../../controllers/local-track.js';
 import { MediaDevicesController } from '../../controllers/media-devices.js';
-import { nextDeviceId, nextFacingMode, type FacingMode } from '../../core/devices.js';
+import { MediaQueryController } from '../../controllers/media-query.js';
+import { nextDeviceId, nextFacingMode, offersCameraFlip, type FacingMode } from '../../core/devices.js';
 import { classifyMediaError } from '../../core/errors.js';
 import { LkElement, readOnly } from '../base.js';
 import { LkRoomBoundElement } from '../room-bound-element.js';
@@ -11,9 +12,10 @@ import { flipIcon } from '../track-toggle/icons.js';
 
 /**
  * Switches the published camera between the front and the back one by restarting the track: the
- * publication stays, others see no interruption beyond a few frames. Hidden where the device has
- * a single camera. On cameras that report no facing mode (most desktops), it moves to the next
- * camera instead.
+ * publication stays, others see no interruption beyond a few frames. Shown where the browser lists
+ * two or more cameras, or where the primary pointer is coarse (phones and tablets, which have a
+ * front and a back camera as a rule but list one before the camera permission); hidden otherwise.
+ * On cameras that report no facing mode (most desktops), it moves to the next camera instead.
  *
  * @summary A button that flips between the front and back camera.
  * @tag lk-camera-flip
@@ -46,6 +48,7 @@ export class LkCameraFlip extends LkRoomBoundElement {
   pending = false;
 
   #devices = new MediaDevicesController(this, () => 'videoinput');
+  #touch = new MediaQueryController(this, '(pointer: coarse)');
   #camera = new LocalTrackController(this, Track.Source.Camera);
   protected override roomChanged(room: Room | undefined): void {
     this.#camera.room = room;
@@ -53,7 +56,7 @@ export class LkCameraFlip extends LkRoomBoundElement {
 
 
   protected override willUpdate(): void {
-    this.hidden = this.#devices.devices.length < 2;
+    this.hidden = !offersCameraFlip(this.#devices.devices.length, this.#touch.matches);
   }
 
   protected override render() {

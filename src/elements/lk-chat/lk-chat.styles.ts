@@ -132,4 +132,16 @@ export const styles = css`
     cursor: progress;
     opacity: 0.6;
   }
+  /* Touch screens: targets a finger can hit (44 CSS px), and input text of at least 16 px, below
+     which phone browsers zoom the page when the input takes focus. */
+  @media (pointer: coarse) {
+    input,
+    button {
+      box-sizing: border-box;
+      min-block-size: 44px;
+    }
+    input {
+      font-size: max(1em, 16px);
+    }
+  }
 `;

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { visuallyHidden } from '../theme.styles.js';
 
 export const styles = css`
   :host {
@@ -14,7 +15,9 @@ export const styles = css`
     font-family: var(--_lk-font-family);
     font-size: var(--_lk-font-size);
   }
+  /* The layout and the bar are size containers: the narrow rules below follow their width. */
   [part='layout'] {
+    container-type: inline-size;
     display: grid;
     grid-template-columns: minmax(0, 1fr) auto;
     gap: 0.5rem;
@@ -41,12 +44,7 @@ export const styles = css`
   }
   /* Each picker sits next to its toggle, which already names it: keep the text for screen readers only. */
   [part='device-select']::part(text) {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
+    ${visuallyHidden}
   }
   [part='chat-panel'][hidden],
   [part='notice'][hidden] {
@@ -59,6 +57,7 @@ export const styles = css`
     background: var(--_lk-bg3);
   }
   [part='control-bar'] {
+    container-type: inline-size;
     display: flex;
     flex-wrap: wrap;
     justify-content: center;
@@ -94,12 +93,35 @@ export const styles = css`
     line-height: 1.25rem;
     text-align: center;
   }
-  @media (max-width: 40rem) {
-    [part='layout'] {
-      grid-template-columns: minmax(0, 1fr);
+  /* Narrow (a phone held upright): the chat opens over the grid, the bar shows icons only. */
+  @container (max-width: 40rem) {
+    [part='chat-panel'],
+    slot[name='participants'] {
+      grid-row: 1;
+      grid-column: 1 / -1;
     }
     [part='chat-panel'] {
+      z-index: 1;
       inline-size: auto;
+    }
+    [part='device-select'] {
+      display: none;
+    }
+    [part='control']::part(label),
+    [part='chat-toggle'] .label {
+      ${visuallyHidden}
+    }
+    [part='control']::part(button),
+    [part='chat-toggle'] {
+      padding-inline: 0.625rem;
+    }
+  }
+  @media (pointer: coarse) {
+    [part='chat-toggle'] {
+      box-sizing: border-box;
+      min-block-size: 44px;
+      min-inline-size: 44px;
+      justify-content: center;
     }
   }
 `;

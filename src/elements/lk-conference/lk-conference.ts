@@ -1,13 +1,19 @@
 import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import { LkElement } from '../base.js';
 import { LkRoomHost } from '../room-host.js';
+import { chatIcon } from '../track-toggle/icons.js';
 import { styles } from './lk-conference.styles.js';
 
 /**
  * A whole conference in one tag: the participant grid (a screen share shown large), a control bar
- * (microphone, camera, screen share, device pickers, chat, leave), the chat panel, remote audio, the
- * start-audio prompt and a connection notice. It holds its own room session, as `<lk-room>` does:
- * every `<lk-room>` attribute, property, method and event applies to it as they are.
+ * (microphone, camera, device pickers, camera flip, screen share, chat, leave), the chat panel, remote
+ * audio, the start-audio prompt and a connection notice. It holds its own room session, as
+ * `<lk-room>` does: every `<lk-room>` attribute, property, method and event applies to it as they are.
+ *
+ * Narrower than 40rem (a phone held upright) the control bar shows icons only (each label stays
+ * as the control's accessible name) and leaves the device pickers out, and the chat panel opens
+ * over the grid instead of beside it. The camera flip shows where `<lk-camera-flip>` does: two or
+ * more cameras, or a touch screen. With a coarse pointer every control is at least 44 CSS px.
  *
  * @summary The whole conference UI over one room.
  * @tag lk-conference
@@ -27,6 +33,7 @@ import { styles } from './lk-conference.styles.js';
  * @csspart control - Each control in the default control bar.
  * @csspart device-select - The device pickers in the default control bar.
  * @csspart chat-toggle - The button that shows and hides the chat.
+ * @csspart chat-icon - The icon on the chat button.
  * @csspart unread - The unread message count on the chat button.
  * @csspart notice - The connection notice, shown while not connected.
  * @cssprop [--lk-conference-height=100%] - The height of the conference.
@@ -70,9 +77,10 @@ export class LkConference extends LkRoomHost {
           <lk-device-select part="device-select" kind="audioinput"></lk-device-select>
           <lk-camera-toggle part="control"></lk-camera-toggle>
           <lk-device-select part="device-select" kind="videoinput"></lk-device-select>
+          <lk-camera-flip part="control"></lk-camera-flip>
           <lk-screenshare part="control"></lk-screenshare>
           <button part="chat-toggle" type="button" aria-pressed=${this.chatOpen ? 'true' : 'false'} @click=${this.#toggleChat}>
-            ${this.chatLabel}${this.unread && !this.chatOpen ? html` <span part="unread">${this.unread}</span>` : nothing}
+            ${chatIcon()}<span class="label">${this.chatLabel}</span>${this.unread && !this.chatOpen ? html` <span part="unread">${this.unread}</span>` : nothing}
           </button>
           <lk-leave-button part="control"></lk-leave-button>
         </div>

@@ -7,7 +7,9 @@ export const styles = css`
     overflow: auto;
   }
 
+  /* A size container: the narrow rule below follows the layout's width. */
   [part='layout'] {
+    container-type: inline-size;
     display: grid;
     gap: var(--_gap);
     height: 100%;
@@ -36,6 +38,22 @@ export const styles = css`
   [part='focus'] {
     display: grid;
     min-width: 0;
+  }
+
+  /* Narrow (a phone held upright): the focused tile on top, the others in a grid below it. */
+  @container (max-width: 40rem) {
+    .focus > [part='focus'],
+    .focus > [part='grid'] {
+      grid-column: 1 / -1;
+    }
+    /* Together in the middle of the height: the focus at the foot of its row, the grid at the top of its. */
+    .focus > [part='focus'] {
+      align-self: end;
+    }
+    .focus > [part='grid'] {
+      align-self: start;
+      grid-template-columns: repeat(auto-fill, minmax(var(--lk-participants-min-tile-width, 8rem), 1fr));
+    }
   }
 
   ::slotted([slot='lk-item']),

@@ -51,7 +51,7 @@ interface Item {
  * @slot - A `<template>` to stamp per participant instead of the default tile; `<template data-source="screen_share">` for screen shares.
  * @slot empty - Shown while there is nobody to show.
  *
- * @csspart layout - The outer box: the grid, and in focus layout the focused tile beside it.
+ * @csspart layout - The outer box: the grid, and in focus layout the focused tile beside it (above it when the box is narrower than 40rem).
  * @csspart grid - The grid of tiles.
  * @csspart focus - The large area of `layout="focus"`.
  *

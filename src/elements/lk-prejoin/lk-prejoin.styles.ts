@@ -1,7 +1,10 @@
 import { css } from 'lit';
+import { visuallyHidden } from '../theme.styles.js';
 
 export const styles = css`
+  /* A size container: the narrow rule below follows the box's own width. */
   :host {
+    container-type: inline-size;
     display: grid;
     gap: 0.75rem;
     inline-size: min(100%, var(--lk-prejoin-width, 28rem));
@@ -60,6 +63,7 @@ export const styles = css`
   button,
   select,
   input {
+    box-sizing: border-box;
     font: inherit;
     color: inherit;
     border-radius: var(--_lk-border-radius);
@@ -99,5 +103,24 @@ export const styles = css`
     color: var(--_lk-accent-fg);
     border-color: transparent;
     font-weight: 600;
+  }
+  /* Narrow (a phone held upright): the camera and microphone switches show their icon only, the
+     label stays their accessible name, and the pickers get the room. */
+  @container (max-width: 26rem) {
+    .devices button .label {
+      ${visuallyHidden}
+    }
+  }
+  /* Touch screens: targets a finger can hit (44 CSS px). */
+  @media (pointer: coarse) {
+    button,
+    select,
+    input {
+      min-block-size: 44px;
+    }
+    button {
+      min-inline-size: 44px;
+      justify-content: center;
+    }
   }
 `;

@@ -19,7 +19,9 @@ import { styles } from './lk-prejoin.styles.js';
  * enclosing `<lk-room>` or `<lk-conference>`, or `room="id"`), which joins with them over its own
  * attributes. A camera or microphone that cannot be used is left out, and the
  * element says so. In a browser without WebRTC it says that instead, asks for no camera or
- * microphone, and its buttons are disabled.
+ * microphone, and its buttons are disabled. Narrower than 26rem the camera and microphone switches
+ * show their icon only (the label stays their accessible name); with a coarse pointer every control
+ * is at least 44 CSS px.
  *
  * @summary Camera preview, devices and name, then join.
  * @tag lk-prejoin
@@ -118,11 +120,11 @@ export class LkPrejoin extends LkRoomBoundElement {
       </div>
       <div class="devices">
         <button part="camera-button" type="button" aria-pressed=${videoEnabled && !videoFailed ? 'true' : 'false'} ?disabled=${videoFailed || unsupported} @click=${this.#toggleVideo}>
-          ${cameraIcon(!videoEnabled || videoFailed)}<span>${this.cameraLabel}</span>
+          ${cameraIcon(!videoEnabled || videoFailed)}<span class="label">${this.cameraLabel}</span>
         </button>
         ${this.#select('camera-select', this.cameraLabel, this.#cameras.devices, this.choices.videoDeviceId, (id) => this.#choose({ videoDeviceId: id }))}
         <button part="microphone-button" type="button" aria-pressed=${audioEnabled && !audioFailed ? 'true' : 'false'} ?disabled=${audioFailed || unsupported} @click=${this.#toggleAudio}>
-          ${microphoneIcon(!audioEnabled || audioFailed)}<span>${this.microphoneLabel}</span>
+          ${microphoneIcon(!audioEnabled || audioFailed)}<span class="label">${this.microphoneLabel}</span>
         </button>
         ${this.#select('microphone-select', this.microphoneLabel, this.#microphones.devices, this.choices.audioDeviceId, (id) => this.#choose({ audioDeviceId: id }))}
       </div>

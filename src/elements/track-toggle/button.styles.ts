@@ -6,6 +6,7 @@ export const buttonStyles = css`
     display: inline-block;
   }
   button {
+    box-sizing: border-box;
     display: inline-flex;
     align-items: center;
     gap: 0.5rem;
@@ -36,5 +37,13 @@ export const buttonStyles = css`
   }
   :host([pending]) button {
     cursor: progress;
+  }
+  /* Touch screens: a target a finger can hit (44 CSS px, as WCAG 2.5.5 and Apple's guidelines ask). */
+  @media (pointer: coarse) {
+    button {
+      min-block-size: 44px;
+      min-inline-size: 44px;
+      justify-content: center;
+    }
   }
 `;

@@ -3,8 +3,8 @@ import { svg, type SVGTemplateResult } from 'lit';
 // Small line icons (24×24, currentColor). An "off" icon adds a slash.
 const slash = svg`<path d="M3 3l18 18" />`;
 
-function icon(body: SVGTemplateResult, off: boolean) {
-  return svg`<svg part="icon" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" stroke-width="2"
+function icon(body: SVGTemplateResult, off: boolean, part = 'icon') {
+  return svg`<svg part=${part} viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" stroke-width="2"
     stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">${body}${off ? slash : ''}</svg>`;
 }
 
@@ -14,3 +14,4 @@ export const microphoneIcon = (off: boolean) =>
 export const screenIcon = (off: boolean) => icon(svg`<rect x="2" y="3" width="20" height="14" rx="2" /><path d="M8 21h8M12 17v4" />`, off);
 export const leaveIcon = () => icon(svg`<path d="M10 17l-5-5 5-5M5 12h12M14 4h5v16h-5" />`, false);
 export const flipIcon = () => icon(svg`<path d="M4 7h13l-3-3M20 17H7l3 3" />`, false);
+export const chatIcon = () => icon(svg`<path d="M4 5h16v11H9l-5 4z" />`, false, 'chat-icon');
