@@ -113,6 +113,50 @@ describe('<lk-chat> (no server)', () => {
     expect(part(el, 'error').textContent).to.equal('');
   });
 
+  it('keeps the newest max-messages messages (200 by default); lowering it drops the oldest at once', async () => {
+    const { chat, room } = await chatInRoom();
+    for (let i = 0; i < 205; i++) deliverLegacy(room, { id: `m${i}`, timestamp: 1_700_000_000_000 + i, message: `message ${i}` });
+    await waitFor(() => chat.messages.at(-1)?.message === 'message 204', 'the last message');
+    await chat.updateComplete;
+    expect(chat.messages.length).to.equal(200);
+    expect(chat.messages[0].message).to.equal('message 5');
+    expect(chat.shadowRoot!.querySelectorAll('[part~=message]').length).to.equal(200);
+    chat.setAttribute('max-messages', '3');
+    await chat.updateComplete;
+    expect(chat.messages.map((m) => m.message)).to.deep.equal(['message 202', 'message 203', 'message 204']);
+    deliverLegacy(room, { id: 'late', timestamp: 1_700_000_001_000, message: 'late' });
+    await waitFor(() => chat.messages.at(-1)?.message === 'late', 'one more');
+    expect(chat.messages.map((m) => m.message)).to.deep.equal(['message 203', 'message 204', 'late']);
+  });
+
+  it('a bad max-messages is refused with invalid-attribute and the default kept', async () => {
+    const errors: LkErrorDetail[] = [];
+    const el = await fixture<LkChat>(html`<lk-chat max-messages="0" @lk-error=${(e: CustomEvent<LkErrorDetail>) => errors.push(e.detail)}></lk-chat>`);
+    await el.updateComplete;
+    expect(errors.map((e) => [e.code, e.attribute, e.value])).to.deep.equal([['invalid-attribute', 'max-messages', '0']]);
+    expect(errors[0].message).to.contain('a whole number from 1 to 10000');
+  });
+
+  it('refuses a message over 4096 characters: lk-error message-too-long, the reason shown, the text kept; the input takes no more', async () => {
+    const el = await fixture<LkChat>(html`<lk-chat></lk-chat>`);
+    const errors: LkErrorDetail[] = [];
+    el.addEventListener('lk-error', (e) => errors.push(e.detail));
+    const input = part(el, 'input') as HTMLInputElement;
+    expect(input.maxLength).to.equal(4096);
+    const long = 'x'.repeat(4097);
+    input.value = long;
+    part(el, 'send-button').click();
+    await waitFor(() => errors.length === 1, 'the refusal');
+    await el.updateComplete;
+    expect(errors[0].code).to.equal('message-too-long');
+    expect(errors[0].message).to.equal('lk-chat: the message has 4097 characters, more than the 4096 a message may have; it was not sent.');
+    expect(part(el, 'error').textContent).to.equal('Your message is too long: at most 4096 characters.');
+    expect(input.value).to.equal(long);
+    let refused: unknown;
+    await el.send(long).catch((err: unknown) => (refused = err));
+    expect(refused).to.be.instanceOf(Error);
+  });
+
   it('renders a hostile legacy message as text: no element is created and no script runs', async () => {
     const { chat, room } = await chatInRoom();
     const w = window as unknown as { chatPwned?: boolean };
