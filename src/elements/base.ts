@@ -32,10 +32,13 @@ export class LkElement extends LitElement {
    */
   #defaults?: Map<PropertyKey, unknown>;
 
+  /** The reflected properties the element alone writes (state for CSS: `connectionState`, `unread`, …). @internal */
+  protected static readonly readOnlyProperties: readonly string[] = [];
+
   /**
    * Attributes follow two rules beyond Lit's: removing one returns its property to the default, and
-   * a read-only attribute (declared with `readOnly()`) is the element's to write: a page's change is
-   * put back at the next update.
+   * a read-only attribute (its property in `readOnlyProperties`) is the element's to write: a page's
+   * change is put back at the next update.
    */
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     const ctor = this.constructor as typeof LitElement;
@@ -45,7 +48,7 @@ export class LkElement extends LitElement {
     const options = property === undefined ? undefined : ctor.elementProperties.get(property);
     if (property === undefined || options === undefined || old === value) return super.attributeChangedCallback(name, old, value);
     const shown = reflection(options, self[property]);
-    if (isReadOnly(options)) {
+    if ((ctor as typeof LkElement).readOnlyProperties.includes(property as string)) {
       if (value !== shown) this.requestUpdate(property, RESHOW);
       return;
     }
@@ -94,19 +97,9 @@ function propertyOf(ctor: typeof LitElement, attribute: string): PropertyKey | u
   return undefined;
 }
 
-/** Marks a reflected property as the element's to write: the page's attribute changes are put back. */
-export function readOnly(declaration: PropertyDeclaration = {}): PropertyDeclaration {
-  return Object.assign({ ...declaration, reflect: true }, { [READ_ONLY]: true });
-}
-
-const READ_ONLY = Symbol('lk-read-only');
-
 /** An old value no property ever had: `requestUpdate(property, RESHOW)` reflects the property again. */
 const RESHOW = Symbol('lk-reshow');
 
-function isReadOnly(options: PropertyDeclaration): boolean {
-  return (options as { [READ_ONLY]?: boolean })[READ_ONLY] === true;
-}
 
 /** The attribute value Lit reflects for `value` (`null`: no attribute). */
 function reflection(options: PropertyDeclaration, value: unknown): string | null {

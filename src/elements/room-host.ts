@@ -6,7 +6,7 @@ import type { LkConnectionState } from '../core/connection-state.js';
 import { parseFlag } from '../core/grammar.js';
 import type { JoinChoices } from '../core/room-session.js';
 import type { ConnectionRequest } from '../core/token.js';
-import { LkElement, readOnly } from './base.js';
+import { LkElement } from './base.js';
 
 const flag = { fromAttribute: parseFlag, toAttribute: (value: boolean) => (value ? '' : null) };
 
@@ -70,10 +70,13 @@ export class LkRoomHost extends LkElement {
     connect: { converter: flag, reflect: true },
     audio: { converter: flag },
     video: { converter: flag },
-    connectionState: readOnly({ attribute: 'connection-state' }),
+    connectionState: { attribute: 'connection-state', reflect: true },
     options: { attribute: false },
     connectOptions: { attribute: false },
   };
+
+  /** @internal */
+  protected static override readonly readOnlyProperties: readonly string[] = ['connectionState'];
 
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, ...ROOM_OPTION_ATTRIBUTE_NAMES];

@@ -5,7 +5,7 @@ import { MediaDevicesController } from '../../controllers/media-devices.js';
 import { MediaQueryController } from '../../controllers/media-query.js';
 import { nextDeviceId, nextFacingMode, offersCameraFlip, type FacingMode } from '../../core/devices.js';
 import { classifyMediaError } from '../../core/errors.js';
-import { LkElement, readOnly } from '../base.js';
+import { LkElement } from '../base.js';
 import { LkRoomBoundElement } from '../room-bound-element.js';
 import { buttonStyles } from '../track-toggle/button.styles.js';
 import { flipIcon } from '../track-toggle/icons.js';
@@ -30,9 +30,12 @@ import { flipIcon } from '../track-toggle/icons.js';
 export class LkCameraFlip extends LkRoomBoundElement {
   static override properties: PropertyDeclarations = {
     label: {},
-    facingMode: readOnly({ attribute: 'facing-mode' }),
-    pending: readOnly({ type: Boolean }),
+    facingMode: { attribute: 'facing-mode', reflect: true },
+    pending: { type: Boolean, reflect: true },
   };
+
+  /** @internal */
+  protected static override readonly readOnlyProperties: readonly string[] = ['facingMode', 'pending'];
 
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [LkElement.styles, buttonStyles];

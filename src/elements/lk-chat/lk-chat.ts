@@ -19,7 +19,7 @@ import {
   type ChatEntry,
 } from '../../core/chat.js';
 import type { LkErrorCode } from '../../core/errors.js';
-import { LkElement, readOnly } from '../base.js';
+import { LkElement } from '../base.js';
 import { LkRoomBoundElement } from '../room-bound-element.js';
 import { styles } from './lk-chat.styles.js';
 
@@ -91,11 +91,14 @@ export class LkChat extends LkRoomBoundElement {
     sendFailedMessage: { attribute: 'send-failed-message' },
     tooLongMessage: { attribute: 'too-long-message' },
     maxMessages: { attribute: 'max-messages' },
-    unread: readOnly({ converter: unreadConverter }),
-    pending: readOnly({ type: Boolean }),
+    unread: { converter: unreadConverter, reflect: true },
+    pending: { type: Boolean, reflect: true },
     problem: { state: true },
     entries: { state: true },
   };
+
+  /** @internal */
+  protected static override readonly readOnlyProperties: readonly string[] = ['unread', 'pending'];
 
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [LkElement.styles, styles];

@@ -1,7 +1,6 @@
 import { html, svg, type PropertyDeclarations } from 'lit';
 import { ConnectionQuality } from 'livekit-client';
 import { qualityBars, toLkQuality, type LkQuality } from '../../core/connection-quality.js';
-import { readOnly } from '../base.js';
 import { LkParticipantElement } from '../participant-element.js';
 import { styles } from './lk-connection-quality.styles.js';
 
@@ -26,13 +25,16 @@ import { styles } from './lk-connection-quality.styles.js';
  */
 export class LkConnectionQuality extends LkParticipantElement {
   static override properties: PropertyDeclarations = {
-    quality: readOnly(),
+    quality: { reflect: true },
     excellentLabel: { attribute: 'excellent-label' },
     goodLabel: { attribute: 'good-label' },
     poorLabel: { attribute: 'poor-label' },
     lostLabel: { attribute: 'lost-label' },
     unknownLabel: { attribute: 'unknown-label' },
   };
+
+  /** @internal */
+  protected static override readonly readOnlyProperties: readonly string[] = ['quality'];
 
   static override styles = [LkParticipantElement.styles, styles];
 

@@ -1,7 +1,7 @@
 import { html, type PropertyDeclarations } from 'lit';
 import type { LkConnectionState } from '../../core/connection-state.js';
 import { NO_WEBRTC } from '../../core/support.js';
-import { LkElement, readOnly } from '../base.js';
+import { LkElement } from '../base.js';
 import { LkRoomBoundElement } from '../room-bound-element.js';
 import { styles } from './lk-connection-state.styles.js';
 
@@ -16,13 +16,16 @@ import { styles } from './lk-connection-state.styles.js';
  */
 export class LkConnectionStateElement extends LkRoomBoundElement {
   static override properties: PropertyDeclarations = {
-    state: readOnly(),
+    state: { reflect: true },
     disconnectedLabel: { attribute: 'disconnected-label' },
     connectingLabel: { attribute: 'connecting-label' },
     connectedLabel: { attribute: 'connected-label' },
     reconnectingLabel: { attribute: 'reconnecting-label' },
     unsupportedLabel: { attribute: 'unsupported-label' },
   };
+
+  /** @internal */
+  protected static override readonly readOnlyProperties: readonly string[] = ['state'];
 
   static override styles = [LkElement.styles, styles];
 

@@ -1,6 +1,5 @@
 import { html, type PropertyDeclarations } from 'lit';
 import { displayName } from '../../core/participants.js';
-import { readOnly } from '../base.js';
 import { LkParticipantElement } from '../participant-element.js';
 import { styles } from './lk-participant-name.styles.js';
 
@@ -21,8 +20,11 @@ import { styles } from './lk-participant-name.styles.js';
 export class LkParticipantName extends LkParticipantElement {
   static override properties: PropertyDeclarations = {
     localLabel: { attribute: 'local-label' },
-    local: readOnly({ type: Boolean }),
+    local: { type: Boolean, reflect: true },
   };
+
+  /** @internal */
+  protected static override readonly readOnlyProperties: readonly string[] = ['local'];
 
   static override styles = [LkParticipantElement.styles, styles];
 

@@ -3,7 +3,6 @@ import { Track } from 'livekit-client';
 import { ContextProvider, participantContext } from '../../context.js';
 import { AttributeParser } from '../../controllers/attribute-parser.js';
 import { displayName, initials, parseTileSource, type TileSource } from '../../core/participants.js';
-import { readOnly } from '../base.js';
 import { LkParticipantElement } from '../participant-element.js';
 import { micMutedIcon, screenIcon } from './icons.js';
 import { styles } from './lk-participant-tile.styles.js';
@@ -62,11 +61,14 @@ export class LkParticipantTile extends LkParticipantElement {
     mirror: {},
     micMutedLabel: { attribute: 'mic-muted-label' },
     screenShareLabel: { attribute: 'screen-share-label' },
-    speaking: readOnly({ type: Boolean }),
-    audioMuted: readOnly({ type: Boolean, attribute: 'audio-muted' }),
-    videoMuted: readOnly({ type: Boolean, attribute: 'video-muted' }),
-    local: readOnly({ type: Boolean }),
+    speaking: { type: Boolean, reflect: true },
+    audioMuted: { type: Boolean, attribute: 'audio-muted', reflect: true },
+    videoMuted: { type: Boolean, attribute: 'video-muted', reflect: true },
+    local: { type: Boolean, reflect: true },
   };
+
+  /** @internal */
+  protected static override readonly readOnlyProperties: readonly string[] = ['speaking', 'audioMuted', 'videoMuted', 'local'];
 
   static override styles = [LkParticipantElement.styles, styles];
 

@@ -1,7 +1,7 @@
 import { LitElement, html, type PropertyDeclarations } from 'lit';
 import { RoomEvent, type Room } from 'livekit-client';
 import { RoomEventsController } from '../../controllers/room-events.js';
-import { LkElement, readOnly } from '../base.js';
+import { LkElement } from '../base.js';
 import { LkRoomBoundElement } from '../room-bound-element.js';
 import { styles } from './lk-start-audio.styles.js';
 
@@ -23,8 +23,11 @@ import { styles } from './lk-start-audio.styles.js';
 export class LkStartAudio extends LkRoomBoundElement {
   static override properties: PropertyDeclarations = {
     label: {},
-    blocked: readOnly({ type: Boolean }),
+    blocked: { type: Boolean, reflect: true },
   };
+
+  /** @internal */
+  protected static override readonly readOnlyProperties: readonly string[] = ['blocked'];
 
   static override styles = [LkElement.styles, styles];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };

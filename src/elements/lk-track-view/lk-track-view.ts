@@ -21,7 +21,6 @@ import {
   type Fit,
   type TrackViewState,
 } from '../../core/track-view.js';
-import { readOnly } from '../base.js';
 import { LkParticipantElement } from '../participant-element.js';
 import { styles } from './lk-track-view.styles.js';
 
@@ -59,10 +58,13 @@ export class LkTrackView extends LkParticipantElement {
     trackSid: { attribute: 'track-sid' },
     fit: {},
     mirror: {},
-    state: readOnly(),
-    kind: readOnly(),
-    mirrored: readOnly({ type: Boolean }),
+    state: { reflect: true },
+    kind: { reflect: true },
+    mirrored: { type: Boolean, reflect: true },
   };
+
+  /** @internal */
+  protected static override readonly readOnlyProperties: readonly string[] = ['state', 'kind', 'mirrored'];
 
   static override styles = [LkParticipantElement.styles, styles];
 

@@ -4,7 +4,7 @@ import { AttributeErrorReporter } from '../../controllers/attribute-options.js';
 import { LocalTrackController } from '../../controllers/local-track.js';
 import type { AttributeError } from '../../core/attributes.js';
 import { classifyMediaError } from '../../core/errors.js';
-import { LkElement, readOnly } from '../base.js';
+import { LkElement } from '../base.js';
 import { LkRoomBoundElement } from '../room-bound-element.js';
 import { buttonStyles } from './button.styles.js';
 
@@ -26,9 +26,12 @@ import { buttonStyles } from './button.styles.js';
 export abstract class LkTrackToggle extends LkRoomBoundElement {
   static override properties: PropertyDeclarations = {
     label: {},
-    pressed: readOnly({ type: Boolean }),
-    pending: readOnly({ type: Boolean }),
+    pressed: { type: Boolean, reflect: true },
+    pending: { type: Boolean, reflect: true },
   };
+
+  /** @internal */
+  protected static override readonly readOnlyProperties: readonly string[] = ['pressed', 'pending'];
 
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [LkElement.styles, buttonStyles];
