@@ -4,25 +4,12 @@
 import { expect } from '@open-wc/testing';
 import type { LitElement } from 'lit';
 import '../../src/index.js';
-
-interface ManifestAttribute {
-  name: string;
-  fieldName?: string;
-}
-interface ManifestDeclaration {
-  tagName?: string;
-  attributes?: ManifestAttribute[];
-}
+import { definedElements, type ManifestAttribute } from '../manifest.js';
 
 const HOSTILE = ['', 'garbage', '-1', '9'.repeat(400), '1e999', 'NaN', 'null', '<img src=x onerror="window.__lkInjected=1">', '640x360@20:500k:junk'];
 
 /** Elements that hold a room themselves; the others are tried inside a (never connected) `<lk-room>`. */
 const HOSTS = ['lk-room', 'lk-conference'];
-
-async function declarations(): Promise<ManifestDeclaration[]> {
-  const manifest = (await (await fetch('/custom-elements.json')).json()) as { modules: { declarations?: ManifestDeclaration[] }[] };
-  return manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName && customElements.get(d.tagName));
-}
 
 /** Two animation frames after the element's update: what it renders and fires on a change. */
 async function settle(element: LitElement): Promise<void> {
@@ -109,7 +96,7 @@ describe('every attribute of every element: set, then removed (from the manifest
   });
 
   it('the manifest lists the elements and their attributes', async () => {
-    const all = await declarations();
+    const all = await definedElements();
     expect(all.length).to.be.greaterThan(15);
     expect(all.reduce((n, d) => n + (d.attributes?.length ?? 0), 0)).to.be.greaterThan(150);
   });
@@ -118,7 +105,7 @@ describe('every attribute of every element: set, then removed (from the manifest
     this.timeout(600_000);
     const problems: string[] = [];
     let tried = 0;
-    for (const declaration of await declarations()) {
+    for (const declaration of await definedElements()) {
       const tag = declaration.tagName!;
       const attributes = declaration.attributes ?? [];
       const fresh = place(tag);

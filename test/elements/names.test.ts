@@ -5,26 +5,13 @@
 // another attribute, never a read-only object.
 import { expect } from '@open-wc/testing';
 import '../../src/index.js';
-
-interface ManifestAttribute {
-  name: string;
-  fieldName?: string;
-}
-interface ManifestDeclaration {
-  tagName?: string;
-  attributes?: ManifestAttribute[];
-}
+import { definedElements } from '../manifest.js';
 
 const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
-async function elements(): Promise<ManifestDeclaration[]> {
-  const manifest = (await (await fetch('/custom-elements.json')).json()) as { modules: { declarations?: ManifestDeclaration[] }[] };
-  return manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName && customElements.get(d.tagName));
-}
-
 describe('names: one member per name, in HTML and JavaScript alike', () => {
   it('every attribute whose name is a member of the element is that attribute\'s own property', async () => {
-    const declarations = await elements();
+    const declarations = await definedElements();
     expect(declarations.length).to.be.greaterThan(15);
     const clashes: string[] = [];
     let checked = 0;
