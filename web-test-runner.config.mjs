@@ -3,7 +3,8 @@
 // `soak` (rooms inserted and removed many times: what they leave behind) and more below. Run
 // through `npm test`, which starts the server and the loopback-only network namespace;
 // `npm test -- --group core` runs one group, and `E2E_FILES=test/e2e/chat.test.ts npm test -- --group e2e`
-// some files of the e2e group (ELEMENTS_FILES, FAULTS_FILES, SOAK_FILES likewise);
+// some files of the e2e group (ELEMENTS_FILES, FAULTS_FILES, SOAK_FILES likewise); `firefox` runs
+// the e2e suites again in Firefox ESR (FIREFOX_FILES='test/e2e/{chat,audio}.test.ts' narrows it);
 // `SOAK_CYCLES=50 npm test -- --group soak` makes the soak short.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
@@ -11,6 +12,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
 import { prebundle, svelte } from './scripts/framework-plugins.mjs';
 import { CHROMIUM, MEDIA_FLAGS, QUIET_FLAGS } from './scripts/chromium.mjs';
+import { firefox } from './scripts/firefox.mjs';
 import { faultServer } from './scripts/fault-server.mjs';
 import { heapPlugin } from './scripts/heap-plugin.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
@@ -53,6 +55,12 @@ function runnerHtml({ timeout, setup = '' } = {}) {
 // The faults group's own LiveKit server: commands for the browser, and a reset when a file ends.
 const faults = faultServer();
 
+// The e2e files the firefox group runs. german.test.ts and session.test.ts are left out: they
+// check translations and the session's state machine, which hold the same in every engine.
+const FIREFOX_FILES = [
+  'audio', 'bundle', 'bundle-styles', 'chat', 'conference', 'connect', 'controls', 'prejoin', 'publish', 'rendering',
+].map((name) => `test/e2e/${name}.test.ts`);
+
 const soakCycles = Number(process.env.SOAK_CYCLES) || 1000;
 
 export default {
@@ -82,6 +90,8 @@ export default {
   ],
   testFramework: { config: { timeout: 60_000 } },
   testsFinishTimeout: 30 * 60_000,
+  // Firefox on a virtual display can take a while to start on a busy machine.
+  browserStartTimeout: 120_000,
   groups: [
     { name: 'core', files: 'test/core/**/*.test.ts' },
     { name: 'elements', files: process.env.ELEMENTS_FILES ?? 'test/elements/**/*.test.ts' },
@@ -128,6 +138,15 @@ export default {
       name: 'autoplay',
       files: 'test/autoplay/**/*.test.ts',
       browsers: [chromium(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--allow-loopback-in-peer-connection'])],
+    },
+    // The end-to-end suites again in Firefox ESR over WebDriver BiDi (scripts/firefox.mjs; what
+    // differs per engine: docs/browsers.md). One page at a time: Firefox holds back getUserMedia in
+    // a background tab.
+    {
+      name: 'firefox',
+      files: process.env.FIREFOX_FILES ?? FIREFOX_FILES,
+      browsers: [firefox()],
+      concurrency: 1,
     },
   ],
 };
