@@ -144,7 +144,7 @@ export default {
     // a background tab.
     {
       name: 'firefox',
-      files: process.env.FIREFOX_FILES ?? FIREFOX_FILES,
+      files: process.env.FIREFOX_FILES || FIREFOX_FILES,
       browsers: [firefox()],
       concurrency: 1,
     },

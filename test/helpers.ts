@@ -79,7 +79,7 @@ export async function duringClick<T>(fn: () => Promise<T>): Promise<T> {
   button.style.cssText = 'position: fixed; inset: 0 auto auto 0; width: 80px; height: 40px; z-index: 2147483647';
   document.body.append(button);
   try {
-    const result = new Promise<T>((resolve, reject) => button.addEventListener('click', () => fn().then(resolve, reject), { once: true }));
+    const result = new Promise<T>((resolve, reject) => button.addEventListener('click', () => void fn().then(resolve, reject), { once: true }));
     await realClick(button);
     return await result;
   } finally {

@@ -118,8 +118,11 @@ describe('e2e: camera toggle', () => {
   it('codec="h264" negotiates H264', async () => {
     const { page, room } = await connectedRoom(html`<div><lk-room token-endpoint="/api/token" room-name=${uniqueRoom()} connect>
       <lk-camera-toggle codec="h264" resolution="h360"></lk-camera-toggle></lk-room></div>`);
-    button(page.querySelector('lk-camera-toggle')!).click();
-    const sender = (await publication(room, Track.Source.Camera)).track!.sender!;
+    let sender!: RTCRtpSender;
+    const warnings = await captureWarnings(async () => {
+      button(page.querySelector('lk-camera-toggle')!).click();
+      sender = (await publication(room, Track.Source.Camera)).track!.sender!;
+    });
     const stats = await waitFor(async () => {
       const s = await outboundStats(sender);
       return s.mimeType ? s : undefined;
@@ -129,6 +132,8 @@ describe('e2e: camera toggle', () => {
     // matches nothing and the default, VP8, is negotiated.
     const h264 = RTCRtpSender.getCapabilities('video')?.codecs.some((c) => c.mimeType === 'video/H264');
     expect(stats.mimeType).to.equal(isFirefox && !h264 ? 'video/VP8' : 'video/H264');
+    // Where the browser cannot send the codec, the toggle says so.
+    expect(warnings.filter((w) => w.includes('cannot send H264'))).to.have.length(isFirefox && !h264 ? 1 : 0);
     await room.leave();
   });
 

@@ -1,5 +1,5 @@
 import { Track, type Room } from 'livekit-client';
-import { CAMERA_ATTRIBUTES, cameraOptions, mapCameraAttributes, type CameraDraft } from '../../core/track-options.js';
+import { CAMERA_ATTRIBUTES, cameraOptions, mapCameraAttributes, unsendableCodecWarning, videoSenderCodecs, type CameraDraft } from '../../core/track-options.js';
 import { cameraIcon } from '../track-toggle/icons.js';
 import { LkTrackToggle } from '../track-toggle/track-toggle.js';
 
@@ -42,6 +42,8 @@ export class LkCameraToggle extends LkTrackToggle {
 
   protected async setEnabled(room: Room, enabled: boolean) {
     const { capture, publish } = cameraOptions(room.options, this.#overrides ?? { capture: {}, publish: {} });
+    const warning = enabled ? unsendableCodecWarning(this.#overrides?.publish.videoCodec ? 'codec' : 'video-codec', publish.videoCodec, videoSenderCodecs()) : undefined;
+    if (warning) this.warn(warning);
     await room.localParticipant.setCameraEnabled(enabled, capture, publish);
   }
 }
