@@ -19,7 +19,7 @@ import { LkTrackToggle } from '../track-toggle/track-toggle.js';
  * @attr {number} max-framerate - Top layer frame rate.
  * @attr {tri} simulcast - Simulcast on or off.
  * @attr {layers} simulcast-layers - Up to two lower layers (`h180,h360`).
- * @attr {'vp8'|'h264'|'vp9'|'av1'|'h265'} codec - Video codec.
+ * @attr {'vp8'|'h264'|'vp9'|'av1'|'h265'} codec - Video codec (a console warning when this browser cannot send it).
  */
 export class LkCameraToggle extends LkTrackToggle {
   protected static override overrideAttributes = CAMERA_ATTRIBUTES.map((a) => a.name);
