@@ -139,14 +139,8 @@ export default {
       files: 'test/autoplay/**/*.test.ts',
       browsers: [chromium(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--allow-loopback-in-peer-connection'])],
     },
-    // The end-to-end suites again in Firefox ESR over WebDriver BiDi (scripts/firefox.mjs; what
-    // differs per engine: docs/browsers.md). One page at a time: Firefox holds back getUserMedia in
-    // a background tab.
-    {
-      name: 'firefox',
-      files: process.env.FIREFOX_FILES || FIREFOX_FILES,
-      browsers: [firefox()],
-      concurrency: 1,
-    },
+    // The end-to-end suites again in Firefox ESR over WebDriver BiDi, one page at a time
+    // (scripts/firefox.mjs; what differs per engine: docs/browsers.md).
+    { name: 'firefox', files: process.env.FIREFOX_FILES || FIREFOX_FILES, browsers: [firefox()] },
   ],
 };

@@ -76,7 +76,10 @@ class FirefoxLauncher extends ChromeLauncher {
   }
 }
 
-/** A web-test-runner launcher for headless Firefox ESR with `prefs` on top of the ones above. */
+/**
+ * A web-test-runner launcher for headless Firefox ESR with `prefs` on top of the ones above. One page
+ * at a time: Firefox holds back `getUserMedia` in a background tab.
+ */
 export function firefox(prefs = {}) {
   const launchOptions = {
     browser: 'firefox',
@@ -84,5 +87,6 @@ export function firefox(prefs = {}) {
     headless: true,
     extraPrefsFirefox: { ...QUIET_PREFS, ...MEDIA_PREFS, ...prefs },
   };
-  return new FirefoxLauncher(launchOptions, ({ browser }) => browser.defaultBrowserContext(), ({ context }) => context.newPage(), puppeteer);
+  const concurrency = 1;
+  return new FirefoxLauncher(launchOptions, ({ browser }) => browser.defaultBrowserContext(), ({ context }) => context.newPage(), puppeteer, concurrency);
 }
