@@ -19,6 +19,9 @@ export const FIREFOX = process.env.FIREFOX_BIN || '/usr/bin/firefox-esr';
  * - `force_mock_context`: Firefox's mock audio backend, with two fake output devices. Without a
  *   sound server, Firefox would have no output device at all, and an `AudioContext` that stays
  *   suspended (no microphone level, no playback).
+ * - `lock_scaling`: the camera keeps its capture size under CPU load. On a busy machine Firefox
+ *   would otherwise scale it down, and a smaller frame carries fewer simulcast layers: the top one
+ *   stops, which the dynacast tests would read as a layer the server paused.
  */
 export const MEDIA_PREFS = {
   'permissions.default.camera': 1,
@@ -30,6 +33,7 @@ export const MEDIA_PREFS = {
   'media.peerconnection.ice.obfuscate_host_addresses': false,
   'media.autoplay.default': 0,
   'media.getusermedia.screensharing.enabled': true,
+  'media.peerconnection.video.lock_scaling': true,
 };
 
 /** The network is closed: no background traffic, no updates, no first-run pages. */
