@@ -1,6 +1,7 @@
 // Debian's Firefox ESR, driven over WebDriver BiDi by puppeteer-core, and the preferences every
 // run of it here starts with.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import * as puppeteer from 'puppeteer-core';
 import { ChromeLauncher } from '@web/test-runner-chrome';
 
@@ -69,6 +70,7 @@ class FirefoxLauncher extends ChromeLauncher {
   #xvfb;
 
   async launchBrowser(options = {}) {
+    if (!existsSync(FIREFOX)) throw new Error(`No Firefox at ${FIREFOX}. Install it (Debian: apt-get install -y firefox-esr) or set FIREFOX_BIN.`);
     this.#xvfb ??= startXvfb();
     const { display } = await this.#xvfb;
     return super.launchBrowser({ ...options, env: { ...process.env, DISPLAY: display } });
