@@ -257,9 +257,13 @@ describe('e2e: rendering the room', () => {
 
   it('a publisher whose microphone makes sound is marked speaking on the viewer\'s tile, with its connection quality', async () => {
     const room = uniqueRoom();
+    // The viewer first: the server tells who speaks when it changes. Firefox's fake microphone is a
+    // steady tone, so a publisher already speaking when the viewer joins would never change
+    // (Chromium's beeps start and stop twice a second).
+    const page = await viewer(room, html`<lk-participants filter="remote"></lk-participants>`);
+    await waitFor(() => page.connectionState === 'connected', 'viewer connected');
     const loud = await publisher(room, 'loud', { audio: true, resolution: 'h90' });
     const quiet = await publisher(room, 'quiet', { resolution: 'h90' });
-    const page = await viewer(room, html`<lk-participants filter="remote"></lk-participants>`);
     const grid = page.querySelector('lk-participants')!;
     const tile = await waitFor(() => tileOf(grid, 'loud'), "loud's tile");
     const quietTile = await waitFor(() => tileOf(grid, 'quiet'), "quiet's tile");
