@@ -20,9 +20,11 @@ export const FIREFOX = process.env.FIREFOX_BIN || '/usr/bin/firefox-esr';
  * - `force_mock_context`: Firefox's mock audio backend, with two fake output devices. Without a
  *   sound server, Firefox would have no output device at all, and an `AudioContext` that stays
  *   suspended (no microphone level, no playback).
- * - `lock_scaling`: the camera keeps its capture size under CPU load. On a busy machine Firefox
- *   would otherwise scale it down, and a smaller frame carries fewer simulcast layers: the top one
- *   stops, which the dynacast tests would read as a layer the server paused.
+ * - `lock_scaling` and `min_bitrate_estimate` (kbps): the camera keeps its capture size under CPU
+ *   load, and the bandwidth estimate never falls below what the three default layers need
+ *   (160k + 450k + 1.7M). On a busy machine the delays of a starved CPU look like congestion, and
+ *   Firefox would stop the top simulcast layer, which the dynacast and adaptive-stream tests would
+ *   read as the server's choice. Loopback has no bandwidth limit to find.
  */
 export const MEDIA_PREFS = {
   'permissions.default.camera': 1,
@@ -35,6 +37,7 @@ export const MEDIA_PREFS = {
   'media.autoplay.default': 0,
   'media.getusermedia.screensharing.enabled': true,
   'media.peerconnection.video.lock_scaling': true,
+  'media.peerconnection.video.min_bitrate_estimate': 3000,
 };
 
 /** The network is closed: no background traffic, no updates, no first-run pages. */
