@@ -3,7 +3,9 @@
 // `soak` (rooms inserted and removed many times: what they leave behind) and more below. Run
 // through `npm test`, which starts the server and the loopback-only network namespace;
 // `npm test -- --group core` runs one group, and `E2E_FILES=test/e2e/chat.test.ts npm test -- --group e2e`
-// some files of the e2e group (ELEMENTS_FILES, FAULTS_FILES, SOAK_FILES, PHONES_FILES likewise);
+// some files of the e2e group (ELEMENTS_FILES, FAULTS_FILES, SOAK_FILES, PHONES_FILES, WEBKIT_FILES
+// likewise); `firefox` runs the e2e suites again in Firefox ESR (FIREFOX_FILES='test/e2e/{chat,audio}.test.ts'
+// narrows it);
 // `SOAK_CYCLES=50 npm test -- --group soak` makes the soak short.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
@@ -12,6 +14,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
 import { prebundle, svelte } from './scripts/framework-plugins.mjs';
 import { CHROMIUM, MEDIA_FLAGS, QUIET_FLAGS } from './scripts/chromium.mjs';
+import { firefox } from './scripts/firefox.mjs';
 import { faultServer } from './scripts/fault-server.mjs';
 import { heapPlugin } from './scripts/heap-plugin.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
@@ -54,6 +57,12 @@ function runnerHtml({ timeout, setup = '', head = '' } = {}) {
 
 // The faults group's own LiveKit server: commands for the browser, and a reset when a file ends.
 const faults = faultServer();
+
+// The e2e files the firefox group runs. german.test.ts and session.test.ts are left out: they
+// check translations and the session's state machine, which hold the same in every engine.
+const FIREFOX_FILES = [
+  'audio', 'bundle', 'bundle-styles', 'chat', 'conference', 'connect', 'controls', 'prejoin', 'publish', 'rendering',
+].map((name) => `test/e2e/${name}.test.ts`);
 
 const soakCycles = Number(process.env.SOAK_CYCLES) || 1000;
 
@@ -108,6 +117,8 @@ export default {
   ],
   testFramework: { config: { timeout: 60_000 } },
   testsFinishTimeout: 30 * 60_000,
+  // Firefox on a virtual display can take a while to start on a busy machine.
+  browserStartTimeout: 120_000,
   groups: [
     { name: 'core', files: 'test/core/**/*.test.ts' },
     { name: 'elements', files: process.env.ELEMENTS_FILES ?? 'test/elements/**/*.test.ts' },
@@ -173,5 +184,8 @@ export default {
       files: process.env.WEBKIT_FILES ?? ['test/webkit/**/*.test.ts', 'test/elements/{audio,chat,context,names,rendering}.test.ts'],
       browsers: [webkitLauncher({ args: ['--dark-mode', '--enable-mock-capture-devices=true'] })],
     },
+    // The end-to-end suites again in Firefox ESR over WebDriver BiDi, one page at a time
+    // (scripts/firefox.mjs; what differs per engine: docs/browsers.md).
+    { name: 'firefox', files: process.env.FIREFOX_FILES || FIREFOX_FILES, browsers: [firefox()] },
   ],
 };

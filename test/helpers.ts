@@ -4,6 +4,12 @@ import { encodeLegacyMessage } from '../src/core/chat.js';
 import type { LkErrorDetail } from '../src/core/errors.js';
 import type { LkRoom } from '../src/index.js';
 
+/**
+ * The page runs in Firefox. Where Firefox's media stack differs from Chromium's (codecs, the fake
+ * devices, screen capture), a test asserts what each engine really does (docs/browsers.md).
+ */
+export const isFirefox = navigator.userAgent.includes('Firefox/');
+
 /** Waits until `condition()` is truthy (or resolves truthy), polling; fails with `what` after `timeout` ms. */
 export async function waitFor<T>(condition: () => T | Promise<T>, what: string, timeout = 20_000): Promise<NonNullable<T>> {
   const deadline = performance.now() + timeout;
@@ -63,6 +69,24 @@ export async function realClick(element: Element): Promise<void> {
   const { sendMouse } = await import('@web/test-runner-commands');
   const box = element.getBoundingClientRect();
   await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+}
+
+/**
+ * Runs `fn` inside a real click (a user gesture) on a button put in the page for it: for APIs
+ * that need transient activation, such as Firefox's `getDisplayMedia`.
+ */
+export async function duringClick<T>(fn: () => Promise<T>): Promise<T> {
+  const button = document.createElement('button');
+  button.textContent = 'Go';
+  button.style.cssText = 'position: fixed; inset: 0 auto auto 0; width: 80px; height: 40px; z-index: 2147483647';
+  document.body.append(button);
+  try {
+    const result = new Promise<T>((resolve, reject) => button.addEventListener('click', () => void fn().then(resolve, reject), { once: true }));
+    await realClick(button);
+    return await result;
+  } finally {
+    button.remove();
+  }
 }
 
 /** The `outbound-rtp` stats of a sender, by rid (or `''` without simulcast), and its codec's MIME type and fmtp. */

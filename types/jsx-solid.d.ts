@@ -167,7 +167,7 @@ export interface LkCameraToggleSolidProps extends Omit<JSX.HTMLAttributes<LkCame
    * **layers**: at most two layers, comma-separated, each a preset name or `WxH@fps:bitrate` (sizes 16 to 8192, fps 1 to 240, bitrate 10k to 100M): `h180,h360`, `320x180@15:150k,640x360@20:500k`.
    */
   'attr:simulcast-layers'?: string;
-  /** Video codec. */
+  /** Video codec (a console warning when this browser cannot send it). */
   'attr:codec'?: 'vp8' | 'h264' | 'vp9' | 'av1' | 'h265';
   /** In Solid this sets a property `codec` that the element does not have: write `attr:codec`. */
   codec?: never;

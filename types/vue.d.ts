@@ -121,7 +121,7 @@ export interface LkCameraToggleVueProps extends Omit<HTMLAttributes, 'label' | '
    * **layers**: at most two layers, comma-separated, each a preset name or `WxH@fps:bitrate` (sizes 16 to 8192, fps 1 to 240, bitrate 10k to 100M): `h180,h360`, `320x180@15:150k,640x360@20:500k`.
    */
   'simulcast-layers'?: string;
-  /** Video codec. */
+  /** Video codec (a console warning when this browser cannot send it). */
   codec?: 'vp8' | 'h264' | 'vp9' | 'av1' | 'h265';
   /**
    * `{source, enabled}` after the user turned the source on or off.

@@ -17,6 +17,7 @@ import { LIVE_OPTION_GROUPS, builtKey, liveOptions, mergeOptions, splitOptions, 
 import { buildRoom, closeLeftoverTransports, releaseRoom } from './sdk-workarounds.js';
 import { missingWebRTC } from './support.js';
 import { connectionChange, fetchCredentials, missingCredentials, type ConnectionRequest, type Credentials } from './token.js';
+import { unsendableCodecWarning, videoSenderCodecs } from './track-options.js';
 
 /** How long one connection attempt (token, signal, media transports) may take. */
 export const CONNECT_TIMEOUT_MS = 20_000;
@@ -433,8 +434,13 @@ export class RoomSession extends EventTarget {
     if (!participant) return;
     const generation = this.#generation;
     try {
-      if (source === 'camera') await participant.setCameraEnabled(enabled);
-      else await participant.setMicrophoneEnabled(enabled);
+      if (source === 'camera') {
+        const warning = enabled ? unsendableCodecWarning('video-codec', this.#room?.options.publishDefaults?.videoCodec, videoSenderCodecs()) : undefined;
+        if (warning) this.owner.warn(warning);
+        await participant.setCameraEnabled(enabled);
+      } else {
+        await participant.setMicrophoneEnabled(enabled);
+      }
     } catch (err) {
       // Cut short by a leave or a removal: what the page asked for, not a failure.
       if (generation !== this.#generation) return;

@@ -91,6 +91,23 @@ export function cameraOptions(room: RoomOptions, overrides: CameraDraft): { capt
   return { capture, publish };
 }
 
+/**
+ * A warning when the camera codec asked for is one this browser cannot send, else undefined (also
+ * when the browser does not say what it can send). `senderCodecs`: the MIME types of
+ * `RTCRtpSender.getCapabilities('video')`. livekit-client then publishes another codec without a
+ * word: Firefox without its OpenH264 plugin has no H264 encoder and sends VP8.
+ */
+export function unsendableCodecWarning(attribute: string, codec: string | undefined, senderCodecs: readonly string[] | undefined): string | undefined {
+  const media = senderCodecs?.map((mime) => mime.replace(/^video\//i, '')).filter((name) => !/^(rtx|red|ulpfec|flexfec-03)$/i.test(name));
+  if (!codec || !media?.length || media.some((name) => name.toLowerCase() === codec.toLowerCase())) return undefined;
+  return `${attribute}="${codec}": this browser cannot send ${codec.toUpperCase()} (it sends ${media.join(', ')}); the camera publishes another codec.`;
+}
+
+/** The video codecs this browser can send, as MIME types, when it says. */
+export function videoSenderCodecs(): string[] | undefined {
+  return globalThis.RTCRtpSender?.getCapabilities?.('video')?.codecs.map((codec) => codec.mimeType);
+}
+
 export function microphoneOptions(room: RoomOptions, overrides: MicrophoneDraft): { capture: AudioCaptureOptions; publish: TrackPublishOptions } {
   return {
     capture: mergeOptions(room.audioCaptureDefaults ?? {}, overrides.capture),

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { ScreenSharePresets, VideoPreset, VideoPresets } from 'livekit-client';
 import { mayPublish } from '../../src/core/permissions.js';
-import { cameraOptions, mapCameraAttributes, mapMicrophoneAttributes, mapScreenShareAttributes, microphoneOptions, screenShareOptions } from '../../src/core/track-options.js';
+import { cameraOptions, mapCameraAttributes, mapMicrophoneAttributes, mapScreenShareAttributes, microphoneOptions, screenShareOptions, unsendableCodecWarning } from '../../src/core/track-options.js';
 
 const from = (values: Record<string, string>) => (name: string) => values[name] ?? null;
 
@@ -70,5 +70,16 @@ describe('core: control overrides → capture and publish options', () => {
     expect(mayPublish({ canPublish: true, canPublishSources: [] }, 'camera' as never)).to.equal(true);
     expect(mayPublish({ canPublish: true, canPublishSources: [2] }, 'camera' as never)).to.equal(false);
     expect(mayPublish({ canPublish: true, canPublishSources: [2] }, 'microphone' as never)).to.equal(true);
+  });
+
+  it('warns of a camera codec the browser cannot send, and only then', () => {
+    const firefox = ['video/VP8', 'video/rtx', 'video/VP9', 'video/AV1', 'video/ulpfec', 'video/red'];
+    expect(unsendableCodecWarning('codec', 'h264', firefox)).to.equal('codec="h264": this browser cannot send H264 (it sends VP8, VP9, AV1); the camera publishes another codec.');
+    expect(unsendableCodecWarning('video-codec', 'vp9', firefox)).to.equal(undefined);
+    expect(unsendableCodecWarning('codec', 'h264', [...firefox, 'video/H264'])).to.equal(undefined);
+    expect(unsendableCodecWarning('codec', undefined, firefox)).to.equal(undefined);
+    // A browser that does not say what it sends: no warning.
+    expect(unsendableCodecWarning('codec', 'h264', undefined)).to.equal(undefined);
+    expect(unsendableCodecWarning('codec', 'h264', [])).to.equal(undefined);
   });
 });

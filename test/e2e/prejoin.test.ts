@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { Track } from 'livekit-client';
 import '../../src/index.js';
 import type { LkPrejoin, LkRoom } from '../../src/index.js';
-import { uniqueRoom, waitFor } from '../helpers.js';
+import { isFirefox, uniqueRoom, waitFor } from '../helpers.js';
 
 const part = <T extends Element>(el: HTMLElement, name: string) => el.shadowRoot!.querySelector<T>(`[part=${name}]`)!;
 
@@ -18,9 +18,11 @@ describe('e2e: lk-prejoin', () => {
     await waitFor(() => video.videoWidth > 0, 'preview frames');
     expect(getComputedStyle(video).transform).to.equal('matrix(-1, 0, 0, 1, 0, 0)');
     await waitFor(() => Number(part(prejoin, 'level').getAttribute('aria-valuenow')) > 0, 'microphone level from the fake microphone');
-    await waitFor(() => part<HTMLSelectElement>(prejoin, 'microphone-select').options.length >= 2, 'microphones listed');
+    // Chromium's fake devices include two microphones; Firefox's, one, named "Default Audio Device".
+    const [count, label] = isFirefox ? [1, 'Default Audio Device'] : [2, 'Fake Audio Input 1'];
+    await waitFor(() => part<HTMLSelectElement>(prejoin, 'microphone-select').options.length >= count, 'microphones listed');
     const mics = [...part<HTMLSelectElement>(prejoin, 'microphone-select').options];
-    const mic = mics.find((o) => o.textContent === 'Fake Audio Input 1')!;
+    const mic = mics.find((o) => o.textContent === label)!;
     const micSelect = part<HTMLSelectElement>(prejoin, 'microphone-select');
     micSelect.value = mic.value;
     micSelect.dispatchEvent(new Event('change'));

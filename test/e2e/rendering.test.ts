@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { RoomEvent, Track, TrackEvent, type RemoteTrack, type RemoteTrackPublication, type RemoteVideoTrack } from 'livekit-client';
 import '../../src/index.js';
 import type { LkParticipants, LkParticipantTile, LkRoom, LkTrackView } from '../../src/index.js';
-import { uniqueRoom, waitFor } from '../helpers.js';
+import { duringClick, isFirefox, uniqueRoom, waitFor } from '../helpers.js';
 
 /** The tile of `identity` in a grid (camera, unless `source` says otherwise). */
 function tileOf(grid: LkParticipants, identity: string, source = 'camera'): LkParticipantTile | null {
@@ -116,7 +116,17 @@ describe('e2e: rendering the room', () => {
     const tile = await waitFor(() => tileOf(grid, 'me'), 'my tile');
     await waitFor(() => (videoOf(tile)?.videoWidth ?? 0) > 0, 'my camera decoded');
     const view = viewOf(tile);
-    expect(view.track).to.equal(page.livekitRoom.localParticipant.getTrackPublication(Track.Source.Camera)!.track);
+    const camera = page.livekitRoom.localParticipant.getTrackPublication(Track.Source.Camera)!.track!;
+    expect(view.track).to.equal(camera);
+    if (isFirefox) {
+      // Firefox's fake camera says it faces the environment, as a phone's back camera does: `auto`
+      // leaves it the right way round, and `mirror="true"` mirrors it.
+      expect(camera.mediaStreamTrack.getSettings().facingMode).to.equal('environment');
+      expect(view.mirrored).to.equal(false);
+      expect(getComputedStyle(videoOf(tile)!).transform).to.equal('none');
+      view.setAttribute('mirror', 'true');
+      await view.updateComplete;
+    }
     expect(view.mirrored).to.equal(true);
     expect(getComputedStyle(videoOf(tile)!).transform).to.equal('matrix(-1, 0, 0, 1, 0, 0)');
     view.setAttribute('mirror', 'false');
@@ -247,9 +257,13 @@ describe('e2e: rendering the room', () => {
 
   it('a publisher whose microphone makes sound is marked speaking on the viewer\'s tile, with its connection quality', async () => {
     const room = uniqueRoom();
+    // The viewer first: the server tells who speaks when it changes. Firefox's fake microphone is a
+    // steady tone, so a publisher already speaking when the viewer joins would never change
+    // (Chromium's beeps start and stop twice a second).
+    const page = await viewer(room, html`<lk-participants filter="remote"></lk-participants>`);
+    await waitFor(() => page.connectionState === 'connected', 'viewer connected');
     const loud = await publisher(room, 'loud', { audio: true, resolution: 'h90' });
     const quiet = await publisher(room, 'quiet', { resolution: 'h90' });
-    const page = await viewer(room, html`<lk-participants filter="remote"></lk-participants>`);
     const grid = page.querySelector('lk-participants')!;
     const tile = await waitFor(() => tileOf(grid, 'loud'), "loud's tile");
     const quietTile = await waitFor(() => tileOf(grid, 'quiet'), "quiet's tile");
@@ -342,7 +356,9 @@ describe('e2e: rendering the room', () => {
     const grid = page.querySelector('lk-participants')!;
     const camera = await waitFor(() => grid.querySelector<HTMLElement>('[data-identity="sharer"][data-source="camera"]'), 'the camera tile');
     expect(grid.shadowRoot!.querySelector('[part=focus]')).to.equal(null);
-    await sharer.livekitRoom.localParticipant.setScreenShareEnabled(true, { resolution: { width: 640, height: 360 } });
+    const share = () => sharer.livekitRoom.localParticipant.setScreenShareEnabled(true, { resolution: { width: 640, height: 360 } });
+    // Firefox's getDisplayMedia needs a user gesture (Chromium's, under --use-fake-ui-for-media-stream, does not).
+    await (isFirefox ? duringClick(share) : share());
     const screen = await waitFor(() => grid.querySelector<HTMLElement>('[data-identity="sharer"][data-source="screen_share"]'), 'the screen-share tile');
     expect(screen.slot).to.equal('lk-focus');
     expect(camera.slot).to.equal('lk-item');

@@ -1,5 +1,5 @@
 import { Track, type Room } from 'livekit-client';
-import { CAMERA_ATTRIBUTES, cameraOptions, mapCameraAttributes, type CameraDraft } from '../../core/track-options.js';
+import { CAMERA_ATTRIBUTES, cameraOptions, mapCameraAttributes, unsendableCodecWarning, videoSenderCodecs, type CameraDraft } from '../../core/track-options.js';
 import { cameraIcon } from '../track-toggle/icons.js';
 import { LkTrackToggle } from '../track-toggle/track-toggle.js';
 
@@ -19,7 +19,7 @@ import { LkTrackToggle } from '../track-toggle/track-toggle.js';
  * @attr {framerate} max-framerate - Top layer frame rate.
  * @attr {tri} simulcast - Simulcast on or off.
  * @attr {layers} simulcast-layers - Up to two lower layers (`h180,h360`).
- * @attr {'vp8'|'h264'|'vp9'|'av1'|'h265'} codec - Video codec.
+ * @attr {'vp8'|'h264'|'vp9'|'av1'|'h265'} codec - Video codec (a console warning when this browser cannot send it).
  */
 export class LkCameraToggle extends LkTrackToggle {
   protected static override overrideAttributes = CAMERA_ATTRIBUTES.map((a) => a.name);
@@ -42,6 +42,8 @@ export class LkCameraToggle extends LkTrackToggle {
 
   protected async setEnabled(room: Room, enabled: boolean) {
     const { capture, publish } = cameraOptions(room.options, this.#overrides ?? { capture: {}, publish: {} });
+    const warning = enabled ? unsendableCodecWarning(this.#overrides?.publish.videoCodec ? 'codec' : 'video-codec', publish.videoCodec, videoSenderCodecs()) : undefined;
+    if (warning) this.warn(warning);
     await room.localParticipant.setCameraEnabled(enabled, capture, publish);
   }
 }
