@@ -132,7 +132,7 @@ export class LkChat extends LkRoomBoundElement {
   sendFailedMessage = 'Your message could not be sent.';
 
   /** Shown when a message is longer than 4096 characters. */
-  tooLongMessage = `Your message is too long: at most ${MAX_MESSAGE_LENGTH} characters.`;
+  tooLongMessage = 'Your message is too long: at most 4096 characters.';
 
   /**
    * How many messages the chat keeps (1 to 10000); older ones are dropped first, so a long session
