@@ -29,6 +29,19 @@ function focusedControl(conference: LkConference): string | undefined {
   return root instanceof ShadowRoot ? root.host.localName : element.localName;
 }
 
+/** Resolves once `element` has kept its place and size for half a second (at most 10 s). */
+async function steadyBox(element: Element): Promise<void> {
+  const box = () => JSON.stringify(element.getBoundingClientRect());
+  let last = box();
+  let since = performance.now();
+  for (const deadline = performance.now() + 10_000; performance.now() < deadline; ) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = box();
+    if (now !== last) [last, since] = [now, performance.now()];
+    else if (performance.now() - since >= 500) return;
+  }
+}
+
 async function conferenceInPage(): Promise<{ page: HTMLElement; conference: LkConference }> {
   const page = await fixture<HTMLElement>(html`<div style="width: 900px; height: 500px">
     <button id="before">before</button>
@@ -160,7 +173,10 @@ describe('WebKit: the elements UI', () => {
     const room = conference.livekitRoom;
     deliverLegacy(room, { id: 'w1', timestamp: Date.now(), message: 'while closed' });
     await waitFor(() => conference.shadowRoot!.querySelector('[part=unread]')?.textContent === '1', 'one unread on the chat button');
-    await realClick(inShadow(conference, '[part=chat-toggle]'));
+    // The bar settles first: the camera flip joins it once the cameras are listed, moving the button.
+    const toggle = inShadow(conference, '[part=chat-toggle]');
+    await steadyBox(toggle);
+    await realClick(toggle);
     await conference.updateComplete;
     expect(conference.chatOpen).to.equal(true);
     const chat = inShadow<HTMLElementTagNameMap['lk-chat']>(conference, 'lk-chat');
