@@ -16,8 +16,10 @@ export class AttributeParser {
     this.#reporter = new AttributeErrorReporter(host);
   }
 
-  parse<T>(attribute: string, value: string | null | undefined, parser: Parser<T>, fallback: T): T {
-    if (value === null || value === undefined) return fallback;
+  /** The value of `attribute` (its property's value: a string, or a number set from JavaScript), or `fallback`. */
+  parse<T>(attribute: string, property: string | number | null | undefined, parser: Parser<T>, fallback: T): T {
+    if (property === null || property === undefined) return fallback;
+    const value = String(property);
     try {
       return parser(value);
     } catch (err) {

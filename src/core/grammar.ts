@@ -53,13 +53,13 @@ export const BOUNDS = {
   size: { min: 16, max: 8192 },
 } as const;
 
-export interface Range {
+interface Range {
   readonly min: number;
   readonly max: number;
 }
 
 /** A bitrate as people write it: `10k`, `1.5M`. */
-export function formatBitrate(bits: number): string {
+function formatBitrate(bits: number): string {
   if (bits >= 1_000_000 && bits % 1000 === 0) return `${bits / 1_000_000}M`;
   if (bits >= 1000) return `${bits / 1000}k`;
   return String(bits);
@@ -69,7 +69,7 @@ function inRange(value: number, range: Range): boolean {
   return Number.isFinite(value) && value >= range.min && value <= range.max;
 }
 
-export function bitrateAccepted(range: Range, example: string): string {
+function bitrateAccepted(range: Range, example: string): string {
   return `bits per second from ${formatBitrate(range.min)} to ${formatBitrate(range.max)}: an integer, or a number with k (×1000) or M (×1,000,000), e.g. ${example}`;
 }
 

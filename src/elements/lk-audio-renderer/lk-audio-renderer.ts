@@ -79,7 +79,7 @@ export class LkAudioRenderer extends LkRoomBoundElement {
   protected override willUpdate(): void {
     const participants = this.livekitRoom ? [...this.livekitRoom.remoteParticipants.values()] : [];
     this.#tracks = participants.flatMap((participant) => playedTracks(participant.audioTrackPublications.values()) as RemoteAudioTrack[]);
-    this.#volume = this.#attrs.parse('volume', this.volume === undefined ? undefined : String(this.volume), parseVolume, 1);
+    this.#volume = this.#attrs.parse('volume', this.volume, parseVolume, 1);
     this.#attrs.report();
   }
 

@@ -218,8 +218,7 @@ export class LkChat extends LkRoomBoundElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('topic')) this.#chat.topic = this.topic || CHAT_TOPIC;
-    const max = this.maxMessages === undefined ? undefined : String(this.maxMessages);
-    this.#maxMessages = this.#attrs.parse('max-messages', max, parseMaxMessages, DEFAULT_MAX_MESSAGES);
+    this.#maxMessages = this.#attrs.parse('max-messages', this.maxMessages, parseMaxMessages, DEFAULT_MAX_MESSAGES);
     this.#attrs.report();
     this.entries = capHistory(this.entries, this.#maxMessages);
     const log = this.log;

@@ -11,9 +11,10 @@ import { buttonStyles } from './button.styles.js';
 /**
  * What the camera, microphone and screen-share toggles share: a native button with `aria-pressed`,
  * `pressed` and `pending` reflected, disabled while the room is not connected or the token may not
- * publish the source, and in a browser without WebRTC, whose reason is then its `title`. While a change is in flight it is `aria-disabled` and `aria-busy` and ignores
- * clicks, but keeps keyboard focus; `lk-toggle` after a user's change, `lk-error` on failure. Each subclass names
- * its source, its override attributes, and the SDK call.
+ * publish the source, and in a browser without WebRTC, whose reason is then its `title`. While a
+ * change is in flight it is `aria-disabled` and `aria-busy` and ignores clicks, but keeps keyboard
+ * focus; `lk-toggle` after a user's change, `lk-error` on failure. Each subclass names its source,
+ * its override attributes, and the SDK call.
  *
  * @slot - The label (default: an icon and the source's name).
  * @slot icon - Replaces the default icon.
