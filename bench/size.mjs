@@ -27,6 +27,11 @@
 //
 // Prints a table, where each kit's bytes go, and a RESULT JSON line. BENCH_SIZE_KEEP=1 keeps the
 // builds (the folder is printed).
+//
+// The size guard (`npm run check:size`, run by .ci/run): with `--check` it also fails when our
+// overhead over bare livekit-client (gzip, JS + CSS) is more than 1 kB over the figure recorded in
+// bench/size-budget.json. That figure changes only deliberately, with a line in docs/benchmarks.md
+// saying why. BENCH_SIZE_BUDGET overrides the recorded figure (to see the guard fail).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -41,6 +46,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pagesDir = path.join(root, 'bench', 'size');
 const NO_BROWSER = process.env.BENCH_SIZE_NO_BROWSER === '1';
 const TARGET = 1 / 5;
+const CHECK = process.argv.includes('--check');
+/** How far over the recorded overhead the guard lets a build go, in gzip bytes. */
+const SIZE_SLACK = 1024;
 
 const PAGES = [
   { name: 'elements', label: 'livekit-elements <lk-conference>' },
@@ -55,6 +63,23 @@ const VERSIONS = Object.fromEntries(
   ),
 );
 VERSIONS.node = process.versions.node;
+
+/**
+ * The size guard's verdict: `measured` (our overhead, gzip bytes) against the `recorded` figure,
+ * with `slack` bytes allowed over it.
+ */
+function sizeVerdict(measured, recorded, slack) {
+  const delta = measured - recorded;
+  const change = `${fmt(measured)} gzip bytes over bare livekit-client, ${delta >= 0 ? '+' : '−'}${fmt(Math.abs(delta))} against the recorded ${fmt(recorded)} (bench/size-budget.json)`;
+  if (delta > slack) {
+    return {
+      ok: false,
+      message: `FAILED: ${change}, more than the ${fmt(slack)} bytes allowed. Cut the growth, or record the new figure in bench/size-budget.json with a line in docs/benchmarks.md saying why.`,
+    };
+  }
+  const lower = delta < -slack ? ' The kit shrank by more than the slack: record the smaller figure so the guard keeps it.' : '';
+  return { ok: true, message: `passed: ${change} (up to +${fmt(slack)} allowed).${lower}` };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Build
@@ -514,4 +539,13 @@ try {
 if (failures.length) {
   console.error(`\nbench:size: a build does not contain what it claims:\n  ${failures.join('\n  ')}`);
   process.exit(1);
+}
+
+if (CHECK) {
+  const budget = JSON.parse(readFileSync(path.join(root, 'bench', 'size-budget.json'), 'utf8'));
+  const recorded = Number(process.env.BENCH_SIZE_BUDGET || budget.overheadGzip);
+  const measured = builds.elements.total.gzip - builds.bare.total.gzip;
+  const verdict = sizeVerdict(measured, recorded, SIZE_SLACK);
+  console.log(`\nSize guard: ${verdict.message}`);
+  if (!verdict.ok) process.exit(1);
 }
