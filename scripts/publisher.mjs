@@ -79,7 +79,10 @@ export async function ensurePublisher() {
 }
 
 /** The publisher's command line for the options of startPublisher. */
-export function publisherArgs({ mediaDir, url, apiKey, apiSecret, room, count = 1, video = true, audio = true, speaking = 'rotate', names, identityPrefix = 'pub', duration = '120s', leaveAfter, leaveWave, leaveInterval, joinRate, speakPeriod }) {
+export function publisherArgs({ mediaDir, url, apiKey, apiSecret, room, count = 1, video = true, audio = true, speaking = 'rotate', names, identityPrefix = 'pub', duration = '120s', leaveAfter, leaveWave, leaveInterval, joinRate, speakPeriod, logLevel }) {
+  for (const [name, value] of Object.entries({ mediaDir, url, apiKey, apiSecret, room })) {
+    if (!value) throw new Error(`startPublisher: ${name} is required.`);
+  }
   const args = ['--url', url, '--api-key', apiKey, '--api-secret', apiSecret, '--room', room, '--media', mediaDir,
     '--count', String(count), `--video=${!!video}`, `--audio=${!!audio}`, '--speaking', speaking,
     '--identity-prefix', identityPrefix, '--duration', String(duration)];
@@ -89,12 +92,17 @@ export function publisherArgs({ mediaDir, url, apiKey, apiSecret, room, count = 
   if (leaveInterval) args.push('--leave-interval', String(leaveInterval));
   if (joinRate) args.push('--join-rate', String(joinRate));
   if (speakPeriod) args.push('--speak-period', String(speakPeriod));
+  if (logLevel) args.push('--log-level', logLevel);
   return args;
 }
 
 /**
  * Starts the publisher: `count` participants `${identityPrefix}-1` … join `room` and publish.
- * Durations are Go durations ('90s', '2m'). Returns a handle:
+ * Options: `bin`, `mediaDir` (from ensurePublisher), `url`, `apiKey`, `apiSecret`, `room`; `count`
+ * (1), `video`, `audio` (true), `speaking` ('rotate' | 'all' | 'none'), `speakPeriod`, `names`
+ * (array or comma list), `identityPrefix` ('pub'), `duration` ('120s'), `leaveAfter`, `leaveWave`,
+ * `leaveInterval`, `joinRate` (per second), `logLevel`. Durations are Go durations ('90s', '2m').
+ * Returns a handle:
  * - `identities`: the identities, in joining order;
  * - `ready`: resolves once everyone joined and published; rejects if the process exits first, or
  *   after 90 s;
@@ -106,6 +114,7 @@ export function publisherArgs({ mediaDir, url, apiKey, apiSecret, room, count = 
  */
 export function startPublisher(options) {
   const { bin, count = 1, identityPrefix = 'pub' } = options;
+  if (!bin) throw new Error('startPublisher: bin is required (from ensurePublisher()).');
   const identities = Array.from({ length: count }, (_, i) => `${identityPrefix}-${i + 1}`);
   const child = spawn(bin, publisherArgs(options), { stdio: ['pipe', 'pipe', 'pipe'] });
   const events = [];

@@ -33,11 +33,11 @@ type crowd struct {
 	people []*participant
 	byID   map[string]*participant
 
-	mu         sync.Mutex
-	readyCount int
-	readySent  bool
-	failed     atomic.Bool
-	stopping   atomic.Bool
+	mu           sync.Mutex
+	settledCount int
+	readySent    bool
+	failed       atomic.Bool
+	stopping     atomic.Bool
 }
 
 func newCrowd(cfg *config, lib *library, ev *events) *crowd {
@@ -100,6 +100,7 @@ func (c *crowd) join(p *participant) error {
 	if p.gone || c.stopping.Load() {
 		p.mu.Unlock()
 		room.Disconnect()
+		c.settled()
 		return nil
 	}
 	p.room = room
@@ -130,15 +131,30 @@ func (c *crowd) join(p *participant) error {
 	p.mu.Lock()
 	p.ready = true
 	p.mu.Unlock()
-	c.mu.Lock()
-	c.readyCount++
-	sendReady := c.readyCount == len(c.people) && !c.readySent
-	c.readySent = c.readySent || sendReady
-	c.mu.Unlock()
-	if sendReady {
-		c.ev.emit(map[string]any{"event": "ready", "count": len(c.people)})
-	}
+	c.settled()
 	return nil
+}
+
+// settled counts one participant done with joining (published, or told to leave before it could);
+// once all are, "ready" tells how many are in the room.
+func (c *crowd) settled() {
+	c.mu.Lock()
+	c.settledCount++
+	send := c.settledCount == len(c.people) && !c.readySent
+	c.readySent = c.readySent || send
+	c.mu.Unlock()
+	if !send {
+		return
+	}
+	present := 0
+	for _, p := range c.people {
+		p.mu.Lock()
+		if p.ready && !p.gone {
+			present++
+		}
+		p.mu.Unlock()
+	}
+	c.ev.emit(map[string]any{"event": "ready", "count": present})
 }
 
 func (c *crowd) publishVideo(p *participant, room *lksdk.Room) (*lksdk.LocalTrackPublication, error) {
@@ -282,7 +298,7 @@ func (c *crowd) leaveInWaves(requestStop func(string)) {
 	}
 }
 
-// rotateSpeakers gives each participant present in turn --speak-period of tone.
+// rotateSpeakers gives each participant in the room, audio not muted, in turn --speak-period of tone.
 func (c *crowd) rotateSpeakers() {
 	ticker := time.NewTicker(c.cfg.speakPeriod)
 	defer ticker.Stop()
@@ -292,7 +308,7 @@ func (c *crowd) rotateSpeakers() {
 		var present []*participant
 		for _, p := range c.people {
 			p.mu.Lock()
-			if p.ready && !p.gone {
+			if p.ready && !p.gone && !p.audio.IsMuted() {
 				present = append(present, p)
 			}
 			p.mu.Unlock()

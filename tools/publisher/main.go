@@ -19,6 +19,8 @@ import (
 	"time"
 
 	"github.com/livekit/protocol/livekit"
+	protoLogger "github.com/livekit/protocol/logger"
+	lksdk "github.com/livekit/server-sdk-go/v2"
 	"github.com/pion/webrtc/v4"
 )
 
@@ -57,6 +59,7 @@ type config struct {
 	duration                     time.Duration
 	leaveAfter, leaveInterval    time.Duration
 	leaveWave                    int
+	logLevel                     string
 }
 
 func parseFlags() (*config, error) {
@@ -79,6 +82,7 @@ func parseFlags() (*config, error) {
 	flag.DurationVar(&c.leaveAfter, "leave-after", 0, "start leaving in waves after this long (0: never)")
 	flag.IntVar(&c.leaveWave, "leave-wave", 1, "participants leaving per wave")
 	flag.DurationVar(&c.leaveInterval, "leave-interval", 5*time.Second, "time between leave waves")
+	flag.StringVar(&c.logLevel, "log-level", "warn", "the SDK's and WebRTC's log level on stderr: debug, info, warn, error")
 	flag.Parse()
 
 	c.names = defaultNames
@@ -142,6 +146,9 @@ func main() {
 		fmt.Fprintln(os.Stderr, "publisher:", err)
 		flag.Usage()
 		os.Exit(2)
+	}
+	if sdkLog, err := protoLogger.NewZapLogger(&protoLogger.Config{Level: cfg.logLevel}); err == nil {
+		lksdk.SetLogger(sdkLog)
 	}
 	ev := &events{enc: json.NewEncoder(os.Stdout)}
 	lib, err := loadLibrary(cfg.mediaDir, cfg.video, cfg.audio)

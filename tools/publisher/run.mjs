@@ -61,6 +61,8 @@ function viewerPage({ url, token, count }) {
     const people = [];
     for (const participant of room.remoteParticipants.values()) {
       const entry = { identity: participant.identity, name: participant.name, frames: 0, width: 0, audioBytes: 0, audioPackets: 0 };
+      entry.cameraMuted = participant.getTrackPublication(Track.Source.Camera)?.isMuted ?? null;
+      entry.micMuted = participant.getTrackPublication(Track.Source.Microphone)?.isMuted ?? null;
       const video = videos.get(participant.identity);
       entry.frames = video?.getVideoPlaybackQuality?.().totalVideoFrames ?? 0;
       entry.width = video?.videoWidth ?? 0;
@@ -190,11 +192,49 @@ async function run() {
     const errors = pub.events.filter((e) => e.event === 'error');
     if (errors.length) problems.push(`publisher errors: ${errors.map((e) => e.message).join('; ')}`);
 
+    // The stdin commands, as the viewer sees them.
+    const target = pub.identities[0];
+    const leaver = pub.identities.at(-1);
+    const person = async (identity) => (await page.evaluate(() => globalThis.sample())).people.find((p) => p.identity === identity);
+    const controls = [
+      ['mute video', async () => (await person(target))?.cameraMuted === true],
+      ['unmute video', async () => (await person(target))?.cameraMuted === false],
+      ['mute audio', async () => (await person(target))?.micMuted === true],
+      ['unmute audio', async () => (await person(target))?.micMuted === false],
+    ];
+    for (const [command, seen] of controls) {
+      const from = pub.events.length;
+      pub.command(`${command} ${target}`);
+      const [verb, kind] = command.split(' ');
+      try {
+        await pub.waitFor((e) => pub.events.indexOf(e) >= from && e.event === `${verb}d` && e.identity === target && e.kind === kind, 10_000);
+        await waitFor(seen, `the viewer to see ${target}'s ${kind} ${verb}d`, 15_000);
+      } catch (err) {
+        problems.push(`${command} ${target}: ${err.message.split('\n')[0]}`);
+      }
+    }
+    const mark = pub.events.length;
+    pub.command('no such command');
+    await pub.waitFor((e) => pub.events.indexOf(e) >= mark && e.event === 'error', 10_000).catch(() => problems.push('an unknown command gave no error event'));
+    if (COUNT > 1) {
+      pub.command(`leave ${leaver}`);
+      try {
+        await pub.waitFor((e) => e.event === 'left' && e.identity === leaver, 10_000);
+        await waitFor(async () => !(await person(leaver)), `${leaver} to leave the viewer's room`, 15_000);
+      } catch (err) {
+        problems.push(`leave ${leaver}: ${err.message.split('\n')[0]}`);
+      }
+    }
+    await pub.stop();
+    const code = await pub.exited;
+    if (!pub.events.some((e) => e.event === 'done') || code !== 0) problems.push(`the publisher did not end cleanly on quit (exit ${code})`);
+    console.log(`commands: mute/unmute video and audio of ${target}${COUNT > 1 ? `, leave ${leaver}` : ''}, an unknown command, quit: ${problems.length ? 'see below' : 'as expected'}.`);
+
     if (problems.length) {
       console.error(`FAIL\n- ${problems.join('\n- ')}\n--- publisher (end of its log) ---\n${pub.log().slice(-3000)}`);
       return 1;
     }
-    console.log(`PASS: ${COUNT} publishers, video decoding and audio arriving from each, ${distinct.size} distinct active speakers.`);
+    console.log(`PASS: ${COUNT} publishers, video decoding and audio arriving from each, ${distinct.size} distinct active speakers, commands seen by the viewer.`);
     return 0;
   } finally {
     clearTimeout(watchdog);
