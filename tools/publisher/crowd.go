@@ -79,6 +79,8 @@ const joinAttempts = 3
 func (c *crowd) join(p *participant) error {
 	var room *lksdk.Room
 	var err error
+	callback := lksdk.NewRoomCallback()
+	callback.OnDisconnectedWithReason = func(reason lksdk.DisconnectionReason) { c.dropped(p, reason) }
 	for attempt := 1; attempt <= joinAttempts; attempt++ {
 		room, err = lksdk.ConnectToRoom(c.cfg.url, lksdk.ConnectInfo{
 			APIKey:              c.cfg.apiKey,
@@ -86,7 +88,7 @@ func (c *crowd) join(p *participant) error {
 			RoomName:            c.cfg.room,
 			ParticipantIdentity: p.identity,
 			ParticipantName:     p.name,
-		}, lksdk.NewRoomCallback(), lksdk.WithAutoSubscribe(false))
+		}, callback, lksdk.WithAutoSubscribe(false))
 		if err == nil {
 			break
 		}
@@ -252,6 +254,20 @@ func (c *crowd) leaveOne(p *participant) bool {
 	}
 	c.ev.emit(map[string]any{"event": "left", "identity": p.identity})
 	return true
+}
+
+// dropped: the server ended a participant's session (removed it, closed the room, or the
+// connection failed for good).
+func (c *crowd) dropped(p *participant, reason lksdk.DisconnectionReason) {
+	p.mu.Lock()
+	if p.gone {
+		p.mu.Unlock()
+		return
+	}
+	p.gone = true
+	p.mu.Unlock()
+	log.Printf("%s: disconnected by the server: %s", p.identity, reason)
+	c.ev.emit(map[string]any{"event": "left", "identity": p.identity, "reason": string(reason)})
 }
 
 // leaveAll disconnects everyone still in the room, together.

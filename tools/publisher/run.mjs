@@ -3,8 +3,10 @@
 // Builds the publisher and its media (scripts/publisher.mjs), then inside a loopback-only network
 // namespace starts a LiveKit server, joins the publishers, and opens a viewer page in headless
 // Chromium that subscribes to everyone (livekit-client). It passes when every publisher's video
-// decodes in the page, every publisher's audio arrives, and the server names more than one active
-// speaker over the run (the speaker rotates). Prints a summary; exits non-zero otherwise.
+// decodes in the page, every publisher's audio arrives, the server names more than one active
+// speaker over the run (the speaker rotates), and the stdin commands (mute, unmute, leave, an
+// unknown one, quit) and a removal by the server show as they should. Prints a summary; exits
+// non-zero otherwise. See docs/publisher.md.
 //
 // Options (flags or environment): --count N / PUBLISHER_COUNT (4), --duration S /
 // PUBLISHER_DURATION_S (seconds the viewer watches after everyone decodes; 15), PUBLISHER_DEBUG=1
@@ -13,6 +15,7 @@
 // Network: pion (the publisher's WebRTC) never offers loopback ICE candidates, so the namespace also
 // holds a bridge with no ports and the address 10.203.0.1/32: pion offers that, and the kernel
 // delivers it locally through `lo`. Nothing can leave the namespace.
+import { RoomServiceClient } from 'livekit-server-sdk';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -225,10 +228,21 @@ async function run() {
         problems.push(`leave ${leaver}: ${err.message.split('\n')[0]}`);
       }
     }
+    if (COUNT > 2) {
+      // A participant the server removes is reported as left, with the reason.
+      const removed = pub.identities.at(-2);
+      try {
+        await new RoomServiceClient(server.url.replace(/^ws/, 'http'), server.apiKey, server.apiSecret).removeParticipant(room, removed);
+        await pub.waitFor((e) => e.event === 'left' && e.identity === removed && !!e.reason, 10_000);
+      } catch (err) {
+        problems.push(`${removed} removed by the server: ${err.message.split('\n')[0]}`);
+      }
+    }
     await pub.stop();
     const code = await pub.exited;
     if (!pub.events.some((e) => e.event === 'done') || code !== 0) problems.push(`the publisher did not end cleanly on quit (exit ${code})`);
-    console.log(`commands: mute/unmute video and audio of ${target}${COUNT > 1 ? `, leave ${leaver}` : ''}, an unknown command, quit: ${problems.length ? 'see below' : 'as expected'}.`);
+    const removal = COUNT > 2 ? `, ${pub.identities.at(-2)} removed by the server` : '';
+    console.log(`commands: mute/unmute video and audio of ${target}${COUNT > 1 ? `, leave ${leaver}` : ''}, an unknown command, quit${removal}: ${problems.length ? 'see below' : 'as expected'}.`);
 
     if (problems.length) {
       console.error(`FAIL\n- ${problems.join('\n- ')}\n--- publisher (end of its log) ---\n${pub.log().slice(-3000)}`);
