@@ -17,6 +17,7 @@ import { CHROMIUM, MEDIA_FLAGS, QUIET_FLAGS } from './scripts/chromium.mjs';
 import { firefox } from './scripts/firefox.mjs';
 import { faultServer } from './scripts/fault-server.mjs';
 import { heapPlugin } from './scripts/heap-plugin.mjs';
+import { publisherPlugin } from './scripts/publisher-plugin.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { tokenKoaMiddleware } from './scripts/token-endpoint.mjs';
 import { webkitLauncher } from './scripts/webkit.mjs';
@@ -114,6 +115,9 @@ export default {
     heapPlugin(),
     // `a11ySnapshot()`: Chromium's accessibility tree, for the names a screen reader is told.
     a11ySnapshotPlugin(),
+    // `executeServerCommand('publisher-start' | 'publisher-command' | 'publisher-stop')`: participants
+    // published from a backend (tools/publisher), for the `backend` group.
+    publisherPlugin(),
   ],
   testFramework: { config: { timeout: 60_000 } },
   testsFinishTimeout: 30 * 60_000,
@@ -141,6 +145,9 @@ export default {
     },
     // The elements from React 19, Vue 3 and Svelte 5, against the real server.
     { name: 'frameworks', files: 'test/frameworks/**/*.test.{ts,tsx}' },
+    // Participants published from a backend with LiveKit's Go server SDK (tools/publisher): tiles,
+    // simulcast layers, mute and leave as a page sees them.
+    { name: 'backend', files: process.env.BACKEND_FILES ?? 'test/backend/**/*.test.ts' },
     // Two fake cameras, for switching and flipping between them.
     {
       name: 'devices',

@@ -3,10 +3,15 @@
 // On Linux the browser and the server run inside a private network namespace that holds only
 // loopback, so no media can leave the machine over another interface: as root `unshare -n`,
 // otherwise `unshare -rn`. The server binary is found or built before entering it (building needs
-// the network). Elsewhere (macOS), or with an external deployment in LIVEKIT_URL, it runs as is.
+// the network), and so is the backend publisher (tools/publisher) of the `backend` group. The
+// namespace also holds a bridge with no ports and the address 10.203.0.1/32: the publisher's WebRTC
+// stack (pion) never offers loopback candidates, so it offers that address, which the kernel
+// delivers locally through `lo`; nothing can leave. Elsewhere (macOS), or with an external
+// deployment in LIVEKIT_URL, it runs as is.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { findServerBinary, externalServer, startServer } from './livekit-server.mjs';
+import { ensurePublisher } from './publisher.mjs';
 
 const args = process.argv.slice(2);
 
@@ -45,17 +50,30 @@ function buildBundle() {
   if (vite.status !== 0) throw new Error('Building dist/livekit-elements.js failed.');
 }
 
+/** The address pion offers inside the namespace (see above). */
+const PION_BRIDGE = 'ip link add lkpion0 type bridge && ip addr add 10.203.0.1/32 dev lkpion0 && ip link set lkpion0 up';
+
+/** The backend publisher's binary and media, when the run includes the `backend` group. */
+async function preparePublisher() {
+  const group = args.includes('--group') ? args[args.indexOf('--group') + 1] : undefined;
+  if (process.env.LKE_PUBLISHER_BIN || (group && group !== 'backend')) return;
+  const { bin, mediaDir } = await ensurePublisher();
+  process.env.LKE_PUBLISHER_BIN = bin;
+  process.env.LKE_PUBLISHER_MEDIA = mediaDir;
+}
+
 async function main() {
   if (!process.env.LKE_IN_NETNS) {
     ensureChromium();
     buildBundle();
+    await preparePublisher();
   }
   const external = externalServer();
   if (!external && process.platform === 'linux' && !process.env.LKE_IN_NETNS) {
     findServerBinary();
     const flags = process.getuid?.() === 0 ? ['-n'] : ['-rn'];
     if (canUnshare(flags)) {
-      const inner = `ip link set lo up && exec "${process.execPath}" scripts/test.mjs "$@"`;
+      const inner = `ip link set lo up && ${PION_BRIDGE} && exec "${process.execPath}" scripts/test.mjs "$@"`;
       return run('unshare', [...flags, 'sh', '-c', inner, 'sh', ...args], {
         ...process.env,
         LKE_IN_NETNS: '1',
