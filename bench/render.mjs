@@ -1,22 +1,22 @@
 // `npm run bench:render`: how a page holding `<lk-participants>` copes with 16 video publishers.
 //
 // Starts a LiveKit server on loopback (scripts/livekit-server.mjs), joins 16 simulated video
-// publishers with `lk load-test` (VP8 simulcast, three layers, pre-encoded: they cost the machine
-// almost nothing), opens a viewer page in headless Chromium (puppeteer-core, Debian's
+// publishers with the backend publisher (tools/publisher: VP8 simulcast, three layers, pre-encoded:
+// they cost the machine almost nothing), opens a viewer page in headless Chromium (puppeteer-core, Debian's
 // /usr/bin/chromium) and measures it twice, with and without `adaptive-stream`: main-thread busy
 // time per second, JS heap, total received bitrate, and decoded frames per tile (is every tile
 // still rendering?). Prints a table and a JSON line.
 //
-// Network: on Linux it runs inside a private network namespace, like `npm test`. lk's WebRTC stack
-// (pion) never offers loopback ICE candidates, so the namespace also holds one bridge with no ports
+// Network: on Linux it runs inside a private network namespace, like `npm test`. The publisher's
+// WebRTC stack (pion) never offers loopback ICE candidates, so the namespace also holds one bridge with no ports
 // and the address 10.203.0.1/32: pion offers that, and the kernel delivers everything sent to it
 // locally, through `lo` (`ip route get 10.203.0.1` → `local … dev lo`). Nothing can leave.
 //
-// Bounded: the load test by --duration, each wait by a deadline, the whole run by a watchdog.
-// lk: see bench/lk.mjs (built once, with generated sample media). Options (environment):
+// Bounded: the publisher by its --duration, each wait by a deadline, the whole run by a watchdog.
+// The publisher is built once and its media encoded once (scripts/publisher.mjs). Options (environment):
 // BENCH_PUBLISHERS (16), BENCH_WARMUP_S (10), BENCH_WINDOW_S (20), BENCH_WIDTH × BENCH_HEIGHT
 // (1280 × 800, the viewer's viewport); BENCH_DEBUG=1 shows the page's console and Chromium's log.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -24,7 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findServerBinary, startServer } from '../scripts/livekit-server.mjs';
 import { handleTokenRequest } from '../scripts/token-endpoint.mjs';
-import { ensureLk } from './lk.mjs';
+import { ensurePublisher, startPublisher } from '../scripts/publisher.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
@@ -187,7 +187,7 @@ async function measure(browser, site, room, adaptive) {
 
 async function run() {
   if (!existsSync(bundle)) buildBundle();
-  const lkBin = await ensureLk(launch);
+  const { bin, mediaDir } = await ensurePublisher();
   const server = await startServer();
   const cleanups = [() => server.stop()];
   const cleanup = async () => {
@@ -203,29 +203,25 @@ async function run() {
     cleanups.push(() => new Promise((resolve) => site.http.close(resolve)));
 
     const duration = WARMUP_S * 2 + WINDOW_S * 2 + 150;
-    const lk = spawn(
-      lkBin,
-      ['load-test', '--url', server.url, '--api-key', server.apiKey, '--api-secret', server.apiSecret, '--room', room,
-        '--video-publishers', String(PUBLISHERS), '--video-codec', 'vp8', '--num-per-second', '4', '--identity-prefix', 'pub', '--duration', `${duration}s`],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let lkLog = '';
-    for (const stream of [lk.stdout, lk.stderr]) stream.on('data', (chunk) => (lkLog = (lkLog + chunk).slice(-4000)));
-    cleanups.push(() => lk.exitCode === null && lk.kill('SIGKILL'));
+    const publisher = startPublisher({
+      bin, mediaDir, url: server.url, apiKey: server.apiKey, apiSecret: server.apiSecret, room,
+      count: PUBLISHERS, audio: false, speaking: 'none', identityPrefix: 'pub', joinRate: 4, duration: `${duration}s`,
+    });
+    cleanups.push(() => publisher.stop());
+    await publisher.ready;
 
     const browser = await launch();
     cleanups.push(() => browser.close());
 
     const results = [];
     for (const adaptive of [true, false]) {
-      if (lk.exitCode !== null) throw new Error(`lk load-test exited (${lk.exitCode}):\n${lkLog}`);
-      results.push(await measure(browser, site, room, adaptive).catch((err) => Promise.reject(new Error(`${err.message}\n--- lk load-test ---\n${lkLog}`))));
+      results.push(await measure(browser, site, room, adaptive).catch((err) => Promise.reject(new Error(`${err.message}\n--- publisher ---\n${publisher.log()}`))));
     }
     const os = await import('node:os');
     const cores = os.cpus().length;
     const load = os.loadavg()[0].toFixed(1);
     const chromium = spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).stdout.trim();
-    console.log(`\n${PUBLISHERS} video publishers (lk load-test, VP8 simulcast), viewer ${VIEWPORT.width}×${VIEWPORT.height}, ` +
+    console.log(`\n${PUBLISHERS} video publishers (tools/publisher, VP8 simulcast), viewer ${VIEWPORT.width}×${VIEWPORT.height}, ` +
       `${WARMUP_S} s warm-up, ${WINDOW_S} s window; ${cores} cores, load average ${load}; ${chromium}\n`);
     console.table(results);
     console.log(`RESULT ${JSON.stringify({ publishers: PUBLISHERS, viewport: VIEWPORT, windowS: WINDOW_S, cores, load: Number(load), results })}`);
@@ -242,7 +238,7 @@ async function run() {
 async function main() {
   if (process.platform === 'linux' && !process.env.LKE_IN_NETNS && !process.env.LIVEKIT_URL) {
     findServerBinary();
-    await ensureLk(launch);
+    await ensurePublisher();
     buildBundle();
     const flags = process.getuid?.() === 0 ? ['-n'] : ['-rn'];
     if (spawnSync('unshare', [...flags, 'true'], { stdio: 'ignore' }).status === 0) {
