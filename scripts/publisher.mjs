@@ -25,7 +25,7 @@ const STDERR_KEEP = 8000;
 /** A hash of the Go sources, go.mod and go.sum: the cached binary's name changes with them. */
 function sourceHash() {
   const hash = createHash('sha256');
-  const files = readdirSync(sourceDir).filter((f) => f.endsWith('.go') || f === 'go.mod' || f === 'go.sum').sort();
+  const files = readdirSync(sourceDir).filter((f) => (f.endsWith('.go') && !f.endsWith('_test.go')) || f === 'go.mod' || f === 'go.sum').sort();
   for (const file of files) hash.update(file).update('\0').update(readFileSync(path.join(sourceDir, file))).update('\0');
   return hash.digest('hex').slice(0, 16);
 }
@@ -41,7 +41,7 @@ function buildBinary() {
     rmSync(tmp, { force: true });
     throw new Error(`go build in tools/publisher failed (exit ${result.status ?? result.error?.message}). Go 1.26+ and the Go module proxy are needed once.`);
   }
-  renameSync(tmp, bin);
+  renameSync(tmp, bin); // atomic: a concurrent build of the same source just replaces it
   return bin;
 }
 
@@ -62,8 +62,13 @@ async function generateMedia() {
   } finally {
     await browser.close();
   }
-  rmSync(MEDIA_DIR, { recursive: true, force: true });
-  renameSync(tmp, MEDIA_DIR);
+  // Another process may have finished first: keep its files (a publisher may be reading them).
+  if (MEDIA_FILES.every((f) => existsSync(path.join(MEDIA_DIR, f)))) {
+    rmSync(tmp, { recursive: true, force: true });
+  } else {
+    rmSync(MEDIA_DIR, { recursive: true, force: true });
+    renameSync(tmp, MEDIA_DIR);
+  }
   return MEDIA_DIR;
 }
 
