@@ -10,7 +10,8 @@
 //
 // Options (flags or environment): --count N / PUBLISHER_COUNT (4), --duration S /
 // PUBLISHER_DURATION_S (seconds the viewer watches after everyone decodes; 15), PUBLISHER_DEBUG=1
-// shows the page's console and the publisher's log.
+// shows the page's console and the publisher's log, PUBLISHER_SCREENSHOT=file.png saves the viewer
+// page at the end of the watch.
 //
 // Network: pion (the publisher's WebRTC) never offers loopback ICE candidates, so the namespace also
 // holds a bridge with no ports and the address 10.203.0.1/32: pion offers that, and the kernel
@@ -161,6 +162,7 @@ async function run() {
     const first = last;
     await sleep(WATCH_S * 1000);
     last = await page.evaluate(() => globalThis.sample());
+    if (process.env.PUBLISHER_SCREENSHOT) await page.screenshot({ path: process.env.PUBLISHER_SCREENSHOT });
 
     const before = new Map(first.people.map((p) => [p.identity, p]));
     const rows = last.people
