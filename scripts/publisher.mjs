@@ -172,7 +172,10 @@ export function startPublisher(options) {
       const waiter = (event) => predicate(event) && done(resolve, event);
       const timer = setTimeout(() => done(reject, new Error(`publisher: no matching event within ${timeoutMs / 1000} s.\n${stderr.slice(-2000)}`)), timeoutMs);
       waiters.add(waiter);
-      void exited.then((code) => done(reject, new Error(`publisher exited (code ${code}) before a matching event.\n${stderr.slice(-2000)}`)));
+      void exited.then((code) => {
+        const errors = events.filter((e) => e.event === 'error').map((e) => `\n  ${e.message}`).join('');
+        done(reject, new Error(`publisher exited (code ${code}) before a matching event.${errors}\n${stderr.slice(-2000)}`));
+      });
     });
   }
 

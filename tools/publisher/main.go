@@ -11,6 +11,7 @@ import (
 	"flag"
 	"fmt"
 	"log"
+	"net"
 	"os"
 	"os/signal"
 	"strings"
@@ -126,6 +127,12 @@ type events struct {
 	enc *json.Encoder
 }
 
+func newEvents() *events {
+	enc := json.NewEncoder(os.Stdout)
+	enc.SetEscapeHTML(false)
+	return &events{enc: enc}
+}
+
 func (e *events) emit(fields map[string]any) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
@@ -150,7 +157,14 @@ func main() {
 	if sdkLog, err := protoLogger.NewZapLogger(&protoLogger.Config{Level: cfg.logLevel}); err == nil {
 		lksdk.SetLogger(sdkLog)
 	}
-	ev := &events{enc: json.NewEncoder(os.Stdout)}
+	ev := newEvents()
+	if !hasNonLoopbackAddress() {
+		ev.errorf("no network interface but loopback: WebRTC here (pion) offers no loopback ICE candidates, so no " +
+			"participant could connect. In a loopback-only namespace add a bridge with an address: ip link add lkbench0 " +
+			"type bridge && ip addr add 10.203.0.1/32 dev lkbench0 && ip link set lkbench0 up (docs/publisher.md)")
+		ev.emit(map[string]any{"event": "done"})
+		os.Exit(1)
+	}
 	lib, err := loadLibrary(cfg.mediaDir, cfg.video, cfg.audio)
 	if err != nil {
 		ev.errorf("media: %v", err)
@@ -194,6 +208,24 @@ func run(cfg *config, lib *library, ev *events) int {
 		return 1
 	}
 	return 0
+}
+
+// hasNonLoopbackAddress: an interface that is up, not loopback, and has an address, the only kind
+// pion gathers ICE candidates on.
+func hasNonLoopbackAddress() bool {
+	interfaces, err := net.Interfaces()
+	if err != nil {
+		return true // cannot tell: let the join say what is wrong
+	}
+	for _, iface := range interfaces {
+		if iface.Flags&net.FlagUp == 0 || iface.Flags&net.FlagLoopback != 0 {
+			continue
+		}
+		if addrs, err := iface.Addrs(); err == nil && len(addrs) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // readCommands reads stdin until it closes (the parent went away), then asks to stop.
