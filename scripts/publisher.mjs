@@ -83,6 +83,9 @@ export async function ensurePublisher() {
   return { bin, mediaDir };
 }
 
+/** A Go duration: strings as they are ('90s', '2m'), numbers as seconds. */
+const goDuration = (value) => (typeof value === 'number' ? `${value}s` : String(value));
+
 /** The publisher's command line for the options of startPublisher. */
 export function publisherArgs({ mediaDir, url, apiKey, apiSecret, room, count = 1, video = true, audio = true, speaking = 'rotate', names, identityPrefix = 'pub', duration = '120s', leaveAfter, leaveWave, leaveInterval, joinRate, speakPeriod, logLevel }) {
   for (const [name, value] of Object.entries({ mediaDir, url, apiKey, apiSecret, room })) {
@@ -90,13 +93,13 @@ export function publisherArgs({ mediaDir, url, apiKey, apiSecret, room, count = 
   }
   const args = ['--url', url, '--api-key', apiKey, '--api-secret', apiSecret, '--room', room, '--media', mediaDir,
     '--count', String(count), `--video=${!!video}`, `--audio=${!!audio}`, '--speaking', speaking,
-    '--identity-prefix', identityPrefix, '--duration', String(duration)];
+    '--identity-prefix', identityPrefix, '--duration', goDuration(duration)];
   if (names) args.push('--names', Array.isArray(names) ? names.join(',') : String(names));
-  if (leaveAfter) args.push('--leave-after', String(leaveAfter));
+  if (leaveAfter) args.push('--leave-after', goDuration(leaveAfter));
   if (leaveWave) args.push('--leave-wave', String(leaveWave));
-  if (leaveInterval) args.push('--leave-interval', String(leaveInterval));
+  if (leaveInterval) args.push('--leave-interval', goDuration(leaveInterval));
   if (joinRate) args.push('--join-rate', String(joinRate));
-  if (speakPeriod) args.push('--speak-period', String(speakPeriod));
+  if (speakPeriod) args.push('--speak-period', goDuration(speakPeriod));
   if (logLevel) args.push('--log-level', logLevel);
   return args;
 }
@@ -106,7 +109,8 @@ export function publisherArgs({ mediaDir, url, apiKey, apiSecret, room, count = 
  * Options: `bin`, `mediaDir` (from ensurePublisher), `url`, `apiKey`, `apiSecret`, `room`; `count`
  * (1), `video`, `audio` (true), `speaking` ('rotate' | 'all' | 'none'), `speakPeriod`, `names`
  * (array or comma list), `identityPrefix` ('pub'), `duration` ('120s'), `leaveAfter`, `leaveWave`,
- * `leaveInterval`, `joinRate` (per second), `logLevel`. Durations are Go durations ('90s', '2m').
+ * `leaveInterval`, `joinRate` (per second), `logLevel`. Durations are Go durations ('90s', '2m')
+ * or numbers of seconds.
  * Returns a handle:
  * - `identities`: the identities, in joining order;
  * - `ready`: resolves once everyone joined and published; rejects if the process exits first, or
@@ -182,18 +186,20 @@ export function startPublisher(options) {
   const ready = waitFor((e) => e.event === 'ready', READY_TIMEOUT_MS).then(() => {});
   ready.catch(() => {}); // a caller that never awaits `ready` sees no unhandled rejection
 
+  const command = (line) => {
+    if (child.exitCode === null && child.stdin.writable) child.stdin.write(`${line}\n`);
+  };
+
   return {
     identities,
     ready,
     events,
     waitFor,
     exited,
-    command(line) {
-      if (child.exitCode === null && child.stdin.writable) child.stdin.write(`${line}\n`);
-    },
+    command,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
-      this.command('quit');
+      command('quit');
       child.stdin.end();
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
       await exited;

@@ -65,7 +65,8 @@ func (c *crowd) joinAll(requestStop func(string)) {
 			time.Sleep(interval)
 		}
 		go func(p *participant) {
-			if err := c.join(p); err != nil {
+			// A join cut short by the end of the run is no failure.
+			if err := c.join(p); err != nil && !c.stopping.Load() {
 				c.ev.errorf("%s: %v", p.identity, err)
 				c.failed.Store(true)
 				requestStop(p.identity + " could not join and publish")

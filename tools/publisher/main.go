@@ -123,8 +123,9 @@ func parseFlags() (*config, error) {
 
 // events writes one JSON object a line to stdout.
 type events struct {
-	mu  sync.Mutex
-	enc *json.Encoder
+	mu   sync.Mutex
+	enc  *json.Encoder
+	done bool // after "done", nothing more is written
 }
 
 func newEvents() *events {
@@ -136,6 +137,10 @@ func newEvents() *events {
 func (e *events) emit(fields map[string]any) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	if e.done {
+		return
+	}
+	e.done = fields["event"] == "done"
 	_ = e.enc.Encode(fields)
 }
 

@@ -102,6 +102,17 @@ function startPageServer(page) {
   return new Promise((resolve) => http.listen(0, '127.0.0.1', () => resolve({ http, origin: `http://127.0.0.1:${http.address().port}` })));
 }
 
+// CPU time of a process (user + system), in clock ticks; null where /proc is not there.
+const CLOCK_TICKS = 100;
+function cpuTicks(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return null;
+  }
+}
+
 async function waitFor(condition, what, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -160,8 +171,10 @@ async function run() {
       throw new Error(`${err.message}: ${last?.people.length ?? 0} remote participants, ${last ? decoding() : 0} decoding`);
     });
     const first = last;
+    const cpuBefore = { ticks: cpuTicks(pub.pid), at: Date.now() };
     await sleep(WATCH_S * 1000);
     last = await page.evaluate(() => globalThis.sample());
+    const cpuPercent = cpuBefore.ticks === null ? null : Math.round(((cpuTicks(pub.pid) - cpuBefore.ticks) / CLOCK_TICKS / ((Date.now() - cpuBefore.at) / 1000)) * 100);
     if (process.env.PUBLISHER_SCREENSHOT) await page.screenshot({ path: process.env.PUBLISHER_SCREENSHOT });
 
     const before = new Map(first.people.map((p) => [p.identity, p]));
@@ -177,7 +190,8 @@ async function run() {
       }));
     const speakers = last.speakers;
     const told = pub.events.filter((e) => e.event === 'speaking').map((e) => e.identity);
-    console.log(`\n${COUNT} publishers ready in ${readyS} s; viewer watched ${WATCH_S} s.`);
+    const cpu = cpuPercent === null ? '' : `; the publisher process used ${cpuPercent}% of one core meanwhile`;
+    console.log(`\n${COUNT} publishers ready in ${readyS} s; viewer watched ${WATCH_S} s${cpu}.`);
     console.table(rows);
     if (DEBUG) console.error(`${JSON.stringify(last.people.map((p) => ({ id: p.identity, ...p.video })))}\n--- publisher ---\n${pub.log()}`);
     console.log(`publisher's speakers: ${told.join(' → ')}`);
