@@ -159,7 +159,13 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if sdkLog, err := protoLogger.NewZapLogger(&protoLogger.Config{Level: cfg.logLevel}); err == nil {
+	logConfig := &protoLogger.Config{Level: cfg.logLevel}
+	if cfg.logLevel == "warn" {
+		// ICE's warnings while candidates arrive ("Failed to ping without candidate pairs") come
+		// with every join and mean nothing; errors still show.
+		logConfig.ComponentLevels = map[string]string{"pion.ice": "error"}
+	}
+	if sdkLog, err := protoLogger.NewZapLogger(logConfig); err == nil {
 		lksdk.SetLogger(sdkLog)
 	}
 	ev := newEvents()
