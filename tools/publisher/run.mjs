@@ -202,6 +202,10 @@ async function run() {
     if (missing.length) problems.push(`not in the viewer's room: ${missing.join(', ')}`);
     const still = rows.filter((r) => r.fps <= 0 || r.width <= 0);
     if (still.length) problems.push(`video not decoding: ${still.map((r) => r.identity).join(', ')}`);
+    // Not a failure (the viewer shares the machine), but worth a look: a layer well below its rate.
+    const nominal = { 320: 15, 640: 20, 1280: 30 };
+    const slow = rows.filter((r) => r.fps > 0 && r.fps < (nominal[r.width] ?? 15) / 3);
+    if (slow.length) console.error(`note: decoding below a third of the layer's frame rate: ${slow.map((r) => `${r.identity} ${r.fps} fps`).join(', ')} (a busy machine, or the publisher's pacing)`);
     const silent = rows.filter((r) => r.audioKbps <= 0);
     if (silent.length) problems.push(`no audio received: ${silent.map((r) => r.identity).join(', ')}`);
     const distinct = new Set(speakers);
