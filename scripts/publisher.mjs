@@ -25,7 +25,7 @@ const STDERR_KEEP = 8000;
 /** A hash of the Go sources, go.mod and go.sum: the cached binary's name changes with them. */
 function sourceHash() {
   const hash = createHash('sha256');
-  const files = readdirSync(sourceDir).filter((f) => f.endsWith('.go') || f === 'go.mod' || f === 'go.sum').sort();
+  const files = readdirSync(sourceDir).filter((f) => (f.endsWith('.go') && !f.endsWith('_test.go')) || f === 'go.mod' || f === 'go.sum').sort();
   for (const file of files) hash.update(file).update('\0').update(readFileSync(path.join(sourceDir, file))).update('\0');
   return hash.digest('hex').slice(0, 16);
 }
@@ -41,7 +41,7 @@ function buildBinary() {
     rmSync(tmp, { force: true });
     throw new Error(`go build in tools/publisher failed (exit ${result.status ?? result.error?.message}). Go 1.26+ and the Go module proxy are needed once.`);
   }
-  renameSync(tmp, bin);
+  renameSync(tmp, bin); // atomic: a concurrent build of the same source just replaces it
   return bin;
 }
 
@@ -62,8 +62,13 @@ async function generateMedia() {
   } finally {
     await browser.close();
   }
-  rmSync(MEDIA_DIR, { recursive: true, force: true });
-  renameSync(tmp, MEDIA_DIR);
+  // Another process may have finished first: keep its files (a publisher may be reading them).
+  if (MEDIA_FILES.every((f) => existsSync(path.join(MEDIA_DIR, f)))) {
+    rmSync(tmp, { recursive: true, force: true });
+  } else {
+    rmSync(MEDIA_DIR, { recursive: true, force: true });
+    renameSync(tmp, MEDIA_DIR);
+  }
   return MEDIA_DIR;
 }
 
@@ -78,6 +83,9 @@ export async function ensurePublisher() {
   return { bin, mediaDir };
 }
 
+/** A Go duration: strings as they are ('90s', '2m'), numbers as seconds. */
+const goDuration = (value) => (typeof value === 'number' ? `${value}s` : String(value));
+
 /** The publisher's command line for the options of startPublisher. */
 export function publisherArgs({ mediaDir, url, apiKey, apiSecret, room, count = 1, video = true, audio = true, speaking = 'rotate', names, identityPrefix = 'pub', duration = '120s', leaveAfter, leaveWave, leaveInterval, joinRate, speakPeriod, logLevel }) {
   for (const [name, value] of Object.entries({ mediaDir, url, apiKey, apiSecret, room })) {
@@ -85,13 +93,13 @@ export function publisherArgs({ mediaDir, url, apiKey, apiSecret, room, count = 
   }
   const args = ['--url', url, '--api-key', apiKey, '--api-secret', apiSecret, '--room', room, '--media', mediaDir,
     '--count', String(count), `--video=${!!video}`, `--audio=${!!audio}`, '--speaking', speaking,
-    '--identity-prefix', identityPrefix, '--duration', String(duration)];
+    '--identity-prefix', identityPrefix, '--duration', goDuration(duration)];
   if (names) args.push('--names', Array.isArray(names) ? names.join(',') : String(names));
-  if (leaveAfter) args.push('--leave-after', String(leaveAfter));
+  if (leaveAfter) args.push('--leave-after', goDuration(leaveAfter));
   if (leaveWave) args.push('--leave-wave', String(leaveWave));
-  if (leaveInterval) args.push('--leave-interval', String(leaveInterval));
+  if (leaveInterval) args.push('--leave-interval', goDuration(leaveInterval));
   if (joinRate) args.push('--join-rate', String(joinRate));
-  if (speakPeriod) args.push('--speak-period', String(speakPeriod));
+  if (speakPeriod) args.push('--speak-period', goDuration(speakPeriod));
   if (logLevel) args.push('--log-level', logLevel);
   return args;
 }
@@ -101,7 +109,8 @@ export function publisherArgs({ mediaDir, url, apiKey, apiSecret, room, count = 
  * Options: `bin`, `mediaDir` (from ensurePublisher), `url`, `apiKey`, `apiSecret`, `room`; `count`
  * (1), `video`, `audio` (true), `speaking` ('rotate' | 'all' | 'none'), `speakPeriod`, `names`
  * (array or comma list), `identityPrefix` ('pub'), `duration` ('120s'), `leaveAfter`, `leaveWave`,
- * `leaveInterval`, `joinRate` (per second), `logLevel`. Durations are Go durations ('90s', '2m').
+ * `leaveInterval`, `joinRate` (per second), `logLevel`. Durations are Go durations ('90s', '2m')
+ * or numbers of seconds.
  * Returns a handle:
  * - `identities`: the identities, in joining order;
  * - `ready`: resolves once everyone joined and published; rejects if the process exits first, or
@@ -167,12 +176,19 @@ export function startPublisher(options) {
       const waiter = (event) => predicate(event) && done(resolve, event);
       const timer = setTimeout(() => done(reject, new Error(`publisher: no matching event within ${timeoutMs / 1000} s.\n${stderr.slice(-2000)}`)), timeoutMs);
       waiters.add(waiter);
-      void exited.then((code) => done(reject, new Error(`publisher exited (code ${code}) before a matching event.\n${stderr.slice(-2000)}`)));
+      void exited.then((code) => {
+        const errors = events.filter((e) => e.event === 'error').map((e) => `\n  ${e.message}`).join('');
+        done(reject, new Error(`publisher exited (code ${code}) before a matching event.${errors}\n${stderr.slice(-2000)}`));
+      });
     });
   }
 
   const ready = waitFor((e) => e.event === 'ready', READY_TIMEOUT_MS).then(() => {});
   ready.catch(() => {}); // a caller that never awaits `ready` sees no unhandled rejection
+
+  const command = (line) => {
+    if (child.exitCode === null && child.stdin.writable) child.stdin.write(`${line}\n`);
+  };
 
   return {
     identities,
@@ -180,12 +196,10 @@ export function startPublisher(options) {
     events,
     waitFor,
     exited,
-    command(line) {
-      if (child.exitCode === null && child.stdin.writable) child.stdin.write(`${line}\n`);
-    },
+    command,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
-      this.command('quit');
+      command('quit');
       child.stdin.end();
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
       await exited;

@@ -11,6 +11,7 @@ import (
 	"flag"
 	"fmt"
 	"log"
+	"net"
 	"os"
 	"os/signal"
 	"strings"
@@ -122,13 +123,24 @@ func parseFlags() (*config, error) {
 
 // events writes one JSON object a line to stdout.
 type events struct {
-	mu  sync.Mutex
-	enc *json.Encoder
+	mu   sync.Mutex
+	enc  *json.Encoder
+	done bool // after "done", nothing more is written
+}
+
+func newEvents() *events {
+	enc := json.NewEncoder(os.Stdout)
+	enc.SetEscapeHTML(false)
+	return &events{enc: enc}
 }
 
 func (e *events) emit(fields map[string]any) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	if e.done {
+		return
+	}
+	e.done = fields["event"] == "done"
 	_ = e.enc.Encode(fields)
 }
 
@@ -147,10 +159,23 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if sdkLog, err := protoLogger.NewZapLogger(&protoLogger.Config{Level: cfg.logLevel}); err == nil {
+	logConfig := &protoLogger.Config{Level: cfg.logLevel}
+	if cfg.logLevel == "warn" {
+		// ICE's warnings while candidates arrive ("Failed to ping without candidate pairs") come
+		// with every join and mean nothing; errors still show.
+		logConfig.ComponentLevels = map[string]string{"pion.ice": "error"}
+	}
+	if sdkLog, err := protoLogger.NewZapLogger(logConfig); err == nil {
 		lksdk.SetLogger(sdkLog)
 	}
-	ev := &events{enc: json.NewEncoder(os.Stdout)}
+	ev := newEvents()
+	if !hasNonLoopbackAddress() {
+		ev.errorf("no network interface but loopback: WebRTC here (pion) offers no loopback ICE candidates, so no " +
+			"participant could connect. In a loopback-only namespace add a bridge with an address: ip link add lkbench0 " +
+			"type bridge && ip addr add 10.203.0.1/32 dev lkbench0 && ip link set lkbench0 up (docs/publisher.md)")
+		ev.emit(map[string]any{"event": "done"})
+		os.Exit(1)
+	}
 	lib, err := loadLibrary(cfg.mediaDir, cfg.video, cfg.audio)
 	if err != nil {
 		ev.errorf("media: %v", err)
@@ -194,6 +219,24 @@ func run(cfg *config, lib *library, ev *events) int {
 		return 1
 	}
 	return 0
+}
+
+// hasNonLoopbackAddress: an interface that is up, not loopback, and has an address, the only kind
+// pion gathers ICE candidates on.
+func hasNonLoopbackAddress() bool {
+	interfaces, err := net.Interfaces()
+	if err != nil {
+		return true // cannot tell: let the join say what is wrong
+	}
+	for _, iface := range interfaces {
+		if iface.Flags&net.FlagUp == 0 || iface.Flags&net.FlagLoopback != 0 {
+			continue
+		}
+		if addrs, err := iface.Addrs(); err == nil && len(addrs) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // readCommands reads stdin until it closes (the parent went away), then asks to stop.

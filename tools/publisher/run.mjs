@@ -10,7 +10,8 @@
 //
 // Options (flags or environment): --count N / PUBLISHER_COUNT (4), --duration S /
 // PUBLISHER_DURATION_S (seconds the viewer watches after everyone decodes; 15), PUBLISHER_DEBUG=1
-// shows the page's console and the publisher's log.
+// shows the page's console and the publisher's log, PUBLISHER_SCREENSHOT=file.png saves the viewer
+// page at the end of the watch.
 //
 // Network: pion (the publisher's WebRTC) never offers loopback ICE candidates, so the namespace also
 // holds a bridge with no ports and the address 10.203.0.1/32: pion offers that, and the kernel
@@ -101,6 +102,17 @@ function startPageServer(page) {
   return new Promise((resolve) => http.listen(0, '127.0.0.1', () => resolve({ http, origin: `http://127.0.0.1:${http.address().port}` })));
 }
 
+// CPU time of a process (user + system), in clock ticks; null where /proc is not there.
+const CLOCK_TICKS = 100;
+function cpuTicks(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return null;
+  }
+}
+
 async function waitFor(condition, what, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -159,8 +171,11 @@ async function run() {
       throw new Error(`${err.message}: ${last?.people.length ?? 0} remote participants, ${last ? decoding() : 0} decoding`);
     });
     const first = last;
+    const cpuBefore = { ticks: cpuTicks(pub.pid), at: Date.now() };
     await sleep(WATCH_S * 1000);
     last = await page.evaluate(() => globalThis.sample());
+    const cpuPercent = cpuBefore.ticks === null ? null : Math.round(((cpuTicks(pub.pid) - cpuBefore.ticks) / CLOCK_TICKS / ((Date.now() - cpuBefore.at) / 1000)) * 100);
+    if (process.env.PUBLISHER_SCREENSHOT) await page.screenshot({ path: process.env.PUBLISHER_SCREENSHOT });
 
     const before = new Map(first.people.map((p) => [p.identity, p]));
     const rows = last.people
@@ -175,7 +190,8 @@ async function run() {
       }));
     const speakers = last.speakers;
     const told = pub.events.filter((e) => e.event === 'speaking').map((e) => e.identity);
-    console.log(`\n${COUNT} publishers ready in ${readyS} s; viewer watched ${WATCH_S} s.`);
+    const cpu = cpuPercent === null ? '' : `; the publisher process used ${cpuPercent}% of one core meanwhile`;
+    console.log(`\n${COUNT} publishers ready in ${readyS} s; viewer watched ${WATCH_S} s${cpu}.`);
     console.table(rows);
     if (DEBUG) console.error(`${JSON.stringify(last.people.map((p) => ({ id: p.identity, ...p.video })))}\n--- publisher ---\n${pub.log()}`);
     console.log(`publisher's speakers: ${told.join(' → ')}`);
@@ -186,6 +202,10 @@ async function run() {
     if (missing.length) problems.push(`not in the viewer's room: ${missing.join(', ')}`);
     const still = rows.filter((r) => r.fps <= 0 || r.width <= 0);
     if (still.length) problems.push(`video not decoding: ${still.map((r) => r.identity).join(', ')}`);
+    // Not a failure (the viewer shares the machine), but worth a look: a layer well below its rate.
+    const nominal = { 320: 15, 640: 20, 1280: 30 };
+    const slow = rows.filter((r) => r.fps > 0 && r.fps < (nominal[r.width] ?? 15) / 3);
+    if (slow.length) console.error(`note: decoding below a third of the layer's frame rate: ${slow.map((r) => `${r.identity} ${r.fps} fps`).join(', ')} (a busy machine, or the publisher's pacing)`);
     const silent = rows.filter((r) => r.audioKbps <= 0);
     if (silent.length) problems.push(`no audio received: ${silent.map((r) => r.identity).join(', ')}`);
     const distinct = new Set(speakers);
