@@ -20,9 +20,12 @@ describe('e2e: lk-prejoin', () => {
     await waitFor(() => Number(part(prejoin, 'level').getAttribute('aria-valuenow')) > 0, 'microphone level from the fake microphone');
     // Chromium's fake devices include two microphones; Firefox's, one, named "Default Audio Device".
     const [count, label] = isFirefox ? [1, 'Default Audio Device'] : [2, 'Fake Audio Input 1'];
+    // Listed first without labels, then with them once the preview's permission is granted.
     await waitFor(() => part<HTMLSelectElement>(prejoin, 'microphone-select').options.length >= count, 'microphones listed');
-    const mics = [...part<HTMLSelectElement>(prejoin, 'microphone-select').options];
-    const mic = mics.find((o) => o.textContent === label)!;
+    const mic = await waitFor(
+      () => [...part<HTMLSelectElement>(prejoin, 'microphone-select').options].find((o) => o.textContent === label),
+      `the microphone "${label}" listed by name`,
+    );
     const micSelect = part<HTMLSelectElement>(prejoin, 'microphone-select');
     micSelect.value = mic.value;
     micSelect.dispatchEvent(new Event('change'));
