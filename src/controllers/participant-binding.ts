@@ -3,7 +3,7 @@ import { ParticipantEvent, RoomEvent, type Participant, type Room } from 'liveki
 import { ContextConsumer, participantContext } from '../context.js';
 import { ParticipantEventsController, type ParticipantHandlers } from './participant-events.js';
 import type { RoomBindingHost } from './room-binding.js';
-import { RoomEventsController } from './room-events.js';
+import { SharedRoomEventsController } from './shared-room-events.js';
 
 /** The `participant="…"` value that names the local participant. */
 export const LOCAL_PARTICIPANT = 'local';
@@ -38,12 +38,19 @@ const RENDER_EVENTS = [
   ParticipantEvent.ParticipantNameChanged,
 ] as const;
 
+/** Room events after which `participant="identity"` may name another participant (or one at last). */
+const RESOLVE_EVENTS = [RoomEvent.ParticipantConnected, RoomEvent.ParticipantDisconnected, RoomEvent.ConnectionStateChanged] as const;
+
 /**
  * Binds an element to a participant: a `Participant` set as its `participant` property, else the one
  * its `participant="identity|local"` attribute names in its room (handed over by `roomChanged()`),
  * else the one provided by the nearest `<lk-participant-tile>` or `<lk-participants>` item through context.
  * Follows joins, leaves and new rooms, and requests an update of the host whenever the participant
  * changes or one of its tracks, its name, speaking state or connection quality does.
+ *
+ * Only an identity is looked up in the room, so only then does it follow the room's joins and
+ * leaves, through the listeners all such elements of a Room share: a participant from context or
+ * set as an object needs none.
  */
 export class ParticipantBindingController implements ReactiveController {
   #fromContext?: Participant;
@@ -51,7 +58,7 @@ export class ParticipantBindingController implements ReactiveController {
   #chosen?: string | Participant | null;
   #room?: Room;
 
-  readonly #roomEvents: RoomEventsController;
+  readonly #roomEvents: SharedRoomEventsController;
   readonly #participantEvents: ParticipantEventsController;
 
   constructor(
@@ -59,12 +66,7 @@ export class ParticipantBindingController implements ReactiveController {
     private readonly onChange?: (participant: Participant | undefined) => void,
   ) {
     host.addController(this);
-    const resolve = () => this.#resolve();
-    this.#roomEvents = new RoomEventsController(host, {
-      [RoomEvent.ParticipantConnected]: resolve,
-      [RoomEvent.ParticipantDisconnected]: resolve,
-      [RoomEvent.ConnectionStateChanged]: resolve,
-    });
+    this.#roomEvents = new SharedRoomEventsController(host, RESOLVE_EVENTS, () => this.#resolve());
     const update = () => host.requestUpdate();
     const handlers: ParticipantHandlers = {};
     for (const event of RENDER_EVENTS) handlers[event] = update;
@@ -83,7 +85,6 @@ export class ParticipantBindingController implements ReactiveController {
   /** The bound room changed. */
   roomChanged(room: Room | undefined): void {
     this.#room = room;
-    this.#roomEvents.room = room;
     this.#resolve();
   }
 
@@ -100,7 +101,10 @@ export class ParticipantBindingController implements ReactiveController {
 
   #resolve(): void {
     const chosen = (this.#chosen = this.host.participant ?? null);
-    const participant = typeof chosen === 'string' && chosen ? findParticipant(this.#room, chosen) : chosen && typeof chosen === 'object' ? chosen : this.#fromContext;
+    const byIdentity = typeof chosen === 'string' && chosen !== '';
+    // `local` is the Room's own participant, whoever joins or leaves.
+    this.#roomEvents.room = byIdentity && chosen !== LOCAL_PARTICIPANT ? this.#room : undefined;
+    const participant = byIdentity ? findParticipant(this.#room, chosen) : chosen && typeof chosen === 'object' ? chosen : this.#fromContext;
     if (participant === this.#participant) return;
     this.#participant = participant;
     this.#participantEvents.participant = participant;

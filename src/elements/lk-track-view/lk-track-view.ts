@@ -8,7 +8,7 @@ import {
   type TrackPublication,
 } from 'livekit-client';
 import { AttributeParser } from '../../controllers/attribute-parser.js';
-import { RoomEventsController } from '../../controllers/room-events.js';
+import { SharedRoomEventsController } from '../../controllers/shared-room-events.js';
 import { TrackAttachController } from '../../controllers/track-attach.js';
 import {
   effectiveFit,
@@ -95,8 +95,10 @@ export class LkTrackView extends LkParticipantElement {
   #owner?: Participant;
   #fit: Fit = 'cover';
 
-  // With `track-sid` alone the owner is found in the room: its track events come through the room.
-  #roomEvents = new RoomEventsController(this, Object.fromEntries(
+  // With `track-sid` and no participant the owner is found among all the room's participants: their
+  // track events come through the room. With a participant, that participant's events suffice.
+  #roomEvents = new SharedRoomEventsController(
+    this,
     [
       RoomEvent.TrackPublished,
       RoomEvent.TrackUnpublished,
@@ -107,8 +109,9 @@ export class LkTrackView extends LkParticipantElement {
       RoomEvent.TrackStreamStateChanged,
       RoomEvent.LocalTrackPublished,
       RoomEvent.LocalTrackUnpublished,
-    ].map((event) => [event, () => this.requestUpdate()]),
-  ));
+    ],
+    () => this.requestUpdate(),
+  );
 
   /** The publication shown, if any. */
   get publication(): TrackPublication | undefined {
@@ -126,7 +129,7 @@ export class LkTrackView extends LkParticipantElement {
   }
 
   protected override willUpdate(): void {
-    this.#roomEvents.room = this.livekitRoom;
+    this.#roomEvents.room = this.trackSid && !this.livekitParticipant ? this.livekitRoom : undefined;
     const source = this.#attrs.parse('source', this.source, parseTrackSource, Track.Source.Camera);
     const { publication, owner } = this.#find(source);
     this.#publication = publication;
