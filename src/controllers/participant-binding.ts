@@ -1,7 +1,7 @@
 import type { ReactiveController } from 'lit';
 import { ParticipantEvent, RoomEvent, type Participant, type Room } from 'livekit-client';
 import { ContextConsumer, participantContext } from '../context.js';
-import { ParticipantEventsController, type ParticipantHandlers } from './participant-events.js';
+import { ParticipantEventsController, type ParticipantEventName, type ParticipantHandlers } from './participant-events.js';
 import type { RoomBindingHost } from './room-binding.js';
 import { SharedRoomEventsController } from './shared-room-events.js';
 
@@ -22,8 +22,8 @@ export function findParticipant(room: Room | undefined, name: string): Participa
   return name === LOCAL_PARTICIPANT ? room?.localParticipant : participantByIdentity(room, name);
 }
 
-/** Participant events after which what a participant element shows may differ: each requests an update. */
-const RENDER_EVENTS = [
+/** Participant events after which a participant's tracks may differ. */
+export const TRACK_EVENTS = [
   ParticipantEvent.TrackPublished,
   ParticipantEvent.TrackUnpublished,
   ParticipantEvent.TrackSubscribed,
@@ -33,6 +33,11 @@ const RENDER_EVENTS = [
   ParticipantEvent.TrackStreamStateChanged,
   ParticipantEvent.LocalTrackPublished,
   ParticipantEvent.LocalTrackUnpublished,
+] as const;
+
+/** Participant events after which what a participant element shows may differ: each requests an update. */
+export const RENDER_EVENTS = [
+  ...TRACK_EVENTS,
   ParticipantEvent.IsSpeakingChanged,
   ParticipantEvent.ConnectionQualityChanged,
   ParticipantEvent.ParticipantNameChanged,
@@ -64,12 +69,14 @@ export class ParticipantBindingController implements ReactiveController {
   constructor(
     private readonly host: ParticipantBindingHost,
     private readonly onChange?: (participant: Participant | undefined) => void,
+    /** The participant events that request an update: those that change what the host shows. */
+    events: readonly ParticipantEventName[] = RENDER_EVENTS,
   ) {
     host.addController(this);
     this.#roomEvents = new SharedRoomEventsController(host, RESOLVE_EVENTS, () => this.#resolve());
     const update = () => host.requestUpdate();
     const handlers: ParticipantHandlers = {};
-    for (const event of RENDER_EVENTS) handlers[event] = update;
+    for (const event of events) handlers[event] = update;
     this.#participantEvents = new ParticipantEventsController(host, handlers);
     new ContextConsumer(host, participantContext, (participant) => {
       this.#fromContext = participant;

@@ -1,4 +1,4 @@
-import { html, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import {
   RoomEvent,
   Track,
@@ -8,6 +8,8 @@ import {
   type TrackPublication,
 } from 'livekit-client';
 import { AttributeParser } from '../../controllers/attribute-parser.js';
+import { TRACK_EVENTS } from '../../controllers/participant-binding.js';
+import type { ParticipantEventName } from '../../controllers/participant-events.js';
 import { SharedRoomEventsController } from '../../controllers/shared-room-events.js';
 import { TrackAttachController } from '../../controllers/track-attach.js';
 import {
@@ -43,7 +45,7 @@ import { styles } from './lk-track-view.styles.js';
  *
  * @csspart video - The `<video>` element.
  * @csspart audio - The `<audio>` element.
- * @csspart placeholder - The box over the video that holds the placeholder slot.
+ * @csspart placeholder - The box over the video that holds the placeholder slot; there only while there is no track or it is muted.
  *
  * @cssprop [--lk-track-view-aspect-ratio=16 / 9] - The host's aspect ratio while the page gives it no height.
  * @cssprop [--lk-track-view-bg=var(--lk-bg2)] - Background behind the video and the placeholder.
@@ -67,6 +69,9 @@ export class LkTrackView extends LkParticipantElement {
   protected static override readonly readOnlyProperties: readonly string[] = ['state', 'kind', 'mirrored'];
 
   static override styles = [LkParticipantElement.styles, styles];
+
+  /** @internal */
+  protected static override readonly participantEvents: readonly ParticipantEventName[] = TRACK_EVENTS;
 
   /** `camera` (default), `microphone`, `screen_share` or `screen_share_audio`. */
   source?: string;
@@ -155,8 +160,9 @@ export class LkTrackView extends LkParticipantElement {
 
   protected override render() {
     if (this.kind === 'audio') return html`<audio part="audio"></audio>`;
-    return html`<video part="video" muted playsinline></video>
-      <div part="placeholder"><slot name="placeholder"></slot></div>`;
+    // The placeholder only while it shows: one box fewer in each tile that has video.
+    const placeholder = this.state === 'none' || this.state === 'muted';
+    return html`<video part="video" muted playsinline></video>${placeholder ? html`<div part="placeholder"><slot name="placeholder"></slot></div>` : nothing}`;
   }
 
   protected override updated(): void {
