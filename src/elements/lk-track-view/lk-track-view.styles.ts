@@ -33,6 +33,7 @@ export const styles = css`
      seeing it and a track that unmutes shows at once. Rendered only while there is no picture. */
   [part='placeholder'] {
     position: absolute;
+    z-index: 1;
     inset: 0;
     display: flex;
     align-items: center;
