@@ -1,9 +1,9 @@
 import type { ReactiveController } from 'lit';
 import { ParticipantEvent, RoomEvent, type Participant, type Room } from 'livekit-client';
 import { ContextConsumer, participantContext } from '../context.js';
-import { ParticipantEventsController, type ParticipantHandlers } from './participant-events.js';
+import { ParticipantEventsController, type ParticipantEventName, type ParticipantHandlers } from './participant-events.js';
 import type { RoomBindingHost } from './room-binding.js';
-import { RoomEventsController } from './room-events.js';
+import { SharedRoomEventsController } from './shared-room-events.js';
 
 /** The `participant="…"` value that names the local participant. */
 export const LOCAL_PARTICIPANT = 'local';
@@ -22,8 +22,8 @@ export function findParticipant(room: Room | undefined, name: string): Participa
   return name === LOCAL_PARTICIPANT ? room?.localParticipant : participantByIdentity(room, name);
 }
 
-/** Participant events after which what a participant element shows may differ: each requests an update. */
-const RENDER_EVENTS = [
+/** Participant events after which a participant's tracks may differ. */
+export const TRACK_EVENTS = [
   ParticipantEvent.TrackPublished,
   ParticipantEvent.TrackUnpublished,
   ParticipantEvent.TrackSubscribed,
@@ -33,10 +33,18 @@ const RENDER_EVENTS = [
   ParticipantEvent.TrackStreamStateChanged,
   ParticipantEvent.LocalTrackPublished,
   ParticipantEvent.LocalTrackUnpublished,
+] as const;
+
+/** Participant events after which what a participant element shows may differ: each requests an update. */
+export const RENDER_EVENTS = [
+  ...TRACK_EVENTS,
   ParticipantEvent.IsSpeakingChanged,
   ParticipantEvent.ConnectionQualityChanged,
   ParticipantEvent.ParticipantNameChanged,
 ] as const;
+
+/** Room events after which `participant="identity"` may name another participant (or one at last). */
+const RESOLVE_EVENTS = [RoomEvent.ParticipantConnected, RoomEvent.ParticipantDisconnected, RoomEvent.ConnectionStateChanged] as const;
 
 /**
  * Binds an element to a participant: a `Participant` set as its `participant` property, else the one
@@ -44,6 +52,10 @@ const RENDER_EVENTS = [
  * else the one provided by the nearest `<lk-participant-tile>` or `<lk-participants>` item through context.
  * Follows joins, leaves and new rooms, and requests an update of the host whenever the participant
  * changes or one of its tracks, its name, speaking state or connection quality does.
+ *
+ * Only an identity is looked up in the room, so only then does it follow the room's joins and
+ * leaves, through the listeners all such elements of a Room share: a participant from context or
+ * set as an object needs none.
  */
 export class ParticipantBindingController implements ReactiveController {
   #fromContext?: Participant;
@@ -51,23 +63,20 @@ export class ParticipantBindingController implements ReactiveController {
   #chosen?: string | Participant | null;
   #room?: Room;
 
-  readonly #roomEvents: RoomEventsController;
+  readonly #roomEvents: SharedRoomEventsController;
   readonly #participantEvents: ParticipantEventsController;
 
   constructor(
     private readonly host: ParticipantBindingHost,
     private readonly onChange?: (participant: Participant | undefined) => void,
+    /** The participant events that request an update: those that change what the host shows. */
+    events: readonly ParticipantEventName[] = RENDER_EVENTS,
   ) {
     host.addController(this);
-    const resolve = () => this.#resolve();
-    this.#roomEvents = new RoomEventsController(host, {
-      [RoomEvent.ParticipantConnected]: resolve,
-      [RoomEvent.ParticipantDisconnected]: resolve,
-      [RoomEvent.ConnectionStateChanged]: resolve,
-    });
+    this.#roomEvents = new SharedRoomEventsController(host, RESOLVE_EVENTS, () => this.#resolve());
     const update = () => host.requestUpdate();
     const handlers: ParticipantHandlers = {};
-    for (const event of RENDER_EVENTS) handlers[event] = update;
+    for (const event of events) handlers[event] = update;
     this.#participantEvents = new ParticipantEventsController(host, handlers);
     new ContextConsumer(host, participantContext, (participant) => {
       this.#fromContext = participant;
@@ -83,7 +92,6 @@ export class ParticipantBindingController implements ReactiveController {
   /** The bound room changed. */
   roomChanged(room: Room | undefined): void {
     this.#room = room;
-    this.#roomEvents.room = room;
     this.#resolve();
   }
 
@@ -100,7 +108,10 @@ export class ParticipantBindingController implements ReactiveController {
 
   #resolve(): void {
     const chosen = (this.#chosen = this.host.participant ?? null);
-    const participant = typeof chosen === 'string' && chosen ? findParticipant(this.#room, chosen) : chosen && typeof chosen === 'object' ? chosen : this.#fromContext;
+    const byIdentity = typeof chosen === 'string' && chosen !== '';
+    // `local` is the Room's own participant, whoever joins or leaves.
+    this.#roomEvents.room = byIdentity && chosen !== LOCAL_PARTICIPANT ? this.#room : undefined;
+    const participant = byIdentity ? findParticipant(this.#room, chosen) : chosen && typeof chosen === 'object' ? chosen : this.#fromContext;
     if (participant === this.#participant) return;
     this.#participant = participant;
     this.#participantEvents.participant = participant;

@@ -3,7 +3,7 @@ import type { Participant } from 'livekit-client';
 import { EmitterEventsController } from './emitter-events.js';
 
 /** The events a `Participant` emits (livekit-client does not export their map). */
-type ParticipantEventName = Parameters<Participant['on']>[0];
+export type ParticipantEventName = Parameters<Participant['on']>[0];
 
 export type ParticipantHandlers = Partial<Record<ParticipantEventName, (...args: never[]) => void>>;
 

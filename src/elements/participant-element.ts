@@ -1,6 +1,7 @@
 import type { PropertyDeclarations } from 'lit';
 import type { Participant, Room } from 'livekit-client';
-import { ParticipantBindingController } from '../controllers/participant-binding.js';
+import { ParticipantBindingController, RENDER_EVENTS } from '../controllers/participant-binding.js';
+import type { ParticipantEventName } from '../controllers/participant-events.js';
 import { LkRoomBoundElement } from './room-bound-element.js';
 
 /**
@@ -12,8 +13,14 @@ export class LkParticipantElement extends LkRoomBoundElement {
     participant: { noAccessor: true },
   };
 
+  /**
+   * The participant events after which the element updates: by default every one that changes a
+   * track, the name, speaking or connection quality; an element that shows less listens to less. @internal
+   */
+  protected static readonly participantEvents: readonly ParticipantEventName[] = RENDER_EVENTS;
+
   #chosen?: string | Participant;
-  readonly #binding = new ParticipantBindingController(this);
+  readonly #binding = new ParticipantBindingController(this, undefined, (this.constructor as typeof LkParticipantElement).participantEvents);
 
   /**
    * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`

@@ -84,7 +84,7 @@ describe('e2e: rendering the room', () => {
       expect(videoOf(tile)!.playsInline).to.equal(true);
       expect(viewOf(tile).state).to.equal('active');
     }
-    const nameOf = (tile: LkParticipantTile) => tile.shadowRoot!.querySelector('lk-participant-name')!.shadowRoot!.querySelector('[part=name]')!;
+    const nameOf = (tile: LkParticipantTile) => tile.shadowRoot!.querySelector('[part=name]')!;
     await waitFor(() => nameOf(ada).textContent === 'Ada Lovelace', "ada's name");
     await waitFor(() => nameOf(eve).textContent === hostile, "eve's name, literally");
     // The hostile name is one text node: no element was made of it, and nothing ran.
@@ -275,10 +275,12 @@ describe('e2e: rendering the room', () => {
     expect(tile.livekitParticipant!.isSpeaking).to.equal(true);
     expect(quietTile.hasAttribute('speaking')).to.equal(false);
     // The server's measure of each connection reaches the tile.
-    const quality = tile.shadowRoot!.querySelector('lk-connection-quality')!;
-    await waitFor(() => quality.quality !== 'unknown', "loud's connection quality measured", 20_000);
-    expect(quality.getAttribute('quality')).to.be.oneOf(['excellent', 'good', 'poor']);
-    expect(quality.shadowRoot!.querySelector('[part=label]')!.textContent).to.match(/connection/i);
+    const quality = tile.shadowRoot!.querySelector('[part=connection-quality]')!;
+    await waitFor(() => quality.getAttribute('aria-label') !== 'Connection quality unknown', "loud's connection quality measured", 20_000);
+    expect(quality.getAttribute('aria-label')).to.be.oneOf(['Excellent connection', 'Good connection', 'Poor connection']);
+    // The bars lit: as many as the quality says, in its colour.
+    const lit = quality.getAttribute('class')!.split(' ');
+    expect(lit).to.deep.equal({ 'Excellent connection': ['q3', 'excellent'], 'Good connection': ['q2', 'good'], 'Poor connection': ['q1', 'poor'] }[quality.getAttribute('aria-label')!]);
     // Muted, the publisher goes quiet and the mark goes away.
     await loud.livekitRoom.localParticipant.setMicrophoneEnabled(false);
     await waitFor(() => !tile.hasAttribute('speaking') && tile.audioMuted, 'loud no longer speaking, and muted', 20_000);

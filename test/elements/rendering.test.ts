@@ -94,7 +94,15 @@ describe('lk-participant-name, lk-connection-quality (no server)', () => {
     expect(el.quality).to.equal('unknown');
     expect(el.getAttribute('quality')).to.equal('unknown');
     expect(el.shadowRoot!.querySelector('[part=label]')!.textContent).to.equal('Qualité inconnue');
-    expect(el.shadowRoot!.querySelectorAll('rect.on')).to.have.length(0);
+    // Lit bars have the quality's colour, the others the colour of bars off.
+    const fills = () => [...el.shadowRoot!.querySelectorAll('rect')].map((rect) => getComputedStyle(rect).fill);
+    const off = fills()[0];
+    expect(fills().filter((fill) => fill !== off)).to.have.length(0);
+    // The SDK's own setter, as a quality update from the server calls it (protocol GOOD = 1).
+    el.livekitParticipant!.setConnectionQuality(1);
+    await el.updateComplete;
+    expect(el.quality).to.equal('good');
+    expect(fills().map((fill) => fill !== off)).to.deep.equal([true, true, false]);
     await expect(el).to.be.accessible();
   });
 });
@@ -110,6 +118,13 @@ describe('lk-participant-tile (no server)', () => {
     expect(['audio-muted', 'video-muted', 'local', 'source'].filter((a) => el.hasAttribute(a))).to.deep.equal(['audio-muted', 'video-muted', 'local', 'source']);
     expect(el.shadowRoot!.querySelector('[part=mic-muted]')!.getAttribute('aria-label')).to.equal('Microphone muted');
     expect(el.shadowRoot!.querySelector('[part=base]')!.getAttribute('aria-label')).to.equal('Ada Lovelace');
+    // The connection quality, named for screen readers; measured excellent, three bars lit in its colour.
+    const quality = el.shadowRoot!.querySelector('[part=connection-quality]')!;
+    expect(quality.getAttribute('aria-label')).to.equal('Connection quality unknown');
+    el.livekitParticipant!.setConnectionQuality(2);
+    await el.updateComplete;
+    expect(quality.getAttribute('aria-label')).to.equal('Excellent connection');
+    expect([...quality.querySelectorAll('rect')].map((rect) => getComputedStyle(rect).fill)).to.deep.equal(Array(3).fill('rgb(6, 219, 77)'));
     await expect(el).to.be.accessible();
   });
 
@@ -125,8 +140,9 @@ describe('lk-participant-tile (no server)', () => {
     expect(slotted.text).to.equal('Me');
     const inner = el.shadowRoot!.querySelector('lk-track-view')!;
     expect(inner.livekitParticipant === ada, "inner shows ada").to.equal(true);
-    const innerName = el.shadowRoot!.querySelector('lk-participant-name')!;
-    expect(innerName.livekitParticipant === ada, "innerName shows ada").to.equal(true);
+    // The tile's own name, the fallback of the name slot, follows the tile's participant.
+    const innerName = el.shadowRoot!.querySelector('[part=name]')!;
+    expect(innerName.textContent).to.equal('Ada Lovelace');
     // A participant set later reaches them too.
     const bob = person('bob', 'Bob');
     el.participant = bob;
@@ -134,6 +150,7 @@ describe('lk-participant-tile (no server)', () => {
     await slotted.updateComplete;
     expect(slotted.livekitParticipant === bob, "slotted shows bob").to.equal(true);
     expect(inner.livekitParticipant === bob, "inner shows bob").to.equal(true);
+    expect(innerName.textContent).to.equal('Bob');
     await expect(el).to.be.accessible();
   });
 

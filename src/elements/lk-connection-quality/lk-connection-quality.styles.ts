@@ -29,11 +29,4 @@ export const styles = css`
     flex: none;
   }
 
-  rect {
-    fill: var(--lk-connection-quality-off, color-mix(in srgb, currentColor 30%, transparent));
-  }
-
-  rect.on {
-    fill: var(--_on);
-  }
 `;

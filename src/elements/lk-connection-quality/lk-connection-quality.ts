@@ -1,7 +1,9 @@
-import { html, svg, type PropertyDeclarations } from 'lit';
-import { ConnectionQuality } from 'livekit-client';
+import { html, type PropertyDeclarations } from 'lit';
+import { ConnectionQuality, ParticipantEvent } from 'livekit-client';
+import type { ParticipantEventName } from '../../controllers/participant-events.js';
 import { qualityBars, toLkQuality, type LkQuality } from '../../core/connection-quality.js';
 import { LkParticipantElement } from '../participant-element.js';
+import { barsStyles } from './bars.js';
 import { styles } from './lk-connection-quality.styles.js';
 
 /**
@@ -36,7 +38,10 @@ export class LkConnectionQuality extends LkParticipantElement {
   /** @internal */
   protected static override readonly readOnlyProperties: readonly string[] = ['quality'];
 
-  static override styles = [LkParticipantElement.styles, styles];
+  static override styles = [LkParticipantElement.styles, barsStyles, styles];
+
+  /** @internal */
+  protected static override readonly participantEvents: readonly ParticipantEventName[] = [ParticipantEvent.ConnectionQualityChanged];
 
   /** `excellent`, `good`, `poor`, `lost` or `unknown`. Reflected for CSS. Read-only. @readonly */
   quality: LkQuality = 'unknown';
@@ -69,9 +74,9 @@ export class LkConnectionQuality extends LkParticipantElement {
       lost: this.lostLabel,
       unknown: this.unknownLabel,
     };
-    const on = qualityBars(this.quality);
-    const bars = [0, 1, 2].map((i) => svg`<rect class=${i < on ? 'on' : ''} x=${1 + i * 5} y=${10 - i * 4} width="4" height=${5 + i * 4} rx="1"></rect>`);
-    return html`<svg part="icon" viewBox="0 0 16 16" aria-hidden="true">${bars}</svg><span part="label">${labels[this.quality]}</span>`;
+    return html`<svg part="icon" class="q${qualityBars(this.quality)}" viewBox="0 0 16 16" aria-hidden="true"
+      ><rect x="1" y="10" width="4" height="5" rx="1"/><rect x="6" y="6" width="4" height="9" rx="1"/><rect x="11" y="2" width="4" height="13" rx="1"
+    /></svg><span part="label" .textContent=${labels[this.quality]}></span>`;
   }
 }
 

@@ -1,4 +1,6 @@
 import { html, type PropertyDeclarations } from 'lit';
+import { ParticipantEvent } from 'livekit-client';
+import type { ParticipantEventName } from '../../controllers/participant-events.js';
 import { displayName } from '../../core/participants.js';
 import { LkParticipantElement } from '../participant-element.js';
 import { styles } from './lk-participant-name.styles.js';
@@ -27,6 +29,9 @@ export class LkParticipantName extends LkParticipantElement {
   protected static override readonly readOnlyProperties: readonly string[] = ['local'];
 
   static override styles = [LkParticipantElement.styles, styles];
+
+  /** @internal */
+  protected static override readonly participantEvents: readonly ParticipantEventName[] = [ParticipantEvent.ParticipantNameChanged];
 
   /** Shown instead of the local participant's own name, e.g. `You`. Unset: the name. */
   localLabel?: string;

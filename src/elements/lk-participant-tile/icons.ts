@@ -1,7 +1,15 @@
-import { svg } from 'lit';
+import { html } from 'lit';
 
-/** A struck-through microphone. */
-export const micMutedIcon = svg`<path fill="currentColor" d="M8 1a2.5 2.5 0 0 0-2.5 2.5v1.8l5 5V3.5A2.5 2.5 0 0 0 8 1Zm4.5 7h-1a3.5 3.5 0 0 1-.3 1.4l.8.8c.3-.7.5-1.4.5-2.2ZM1.9 1.2l-.7.7 4.3 4.3V8a2.5 2.5 0 0 0 3.7 2.2l.8.8A3.5 3.5 0 0 1 4.5 8h-1a4.5 4.5 0 0 0 4 4.5V15h1v-2.5a4.5 4.5 0 0 0 2.2-.8l3.4 3.4.7-.7Z"/>`;
+// Whole `<svg>`s, paths written into the template: a path passed in as a value would cost each
+// tile a marker node more.
 
-/** A screen. */
-export const screenIcon = svg`<path fill="currentColor" d="M1 2.5A1.5 1.5 0 0 1 2.5 1h11A1.5 1.5 0 0 1 15 2.5v8a1.5 1.5 0 0 1-1.5 1.5H9v1.5h2V15H5v-1.5h2V12H2.5A1.5 1.5 0 0 1 1 10.5Zm1.5 0v8h11v-8Z"/>`;
+/** A struck-through microphone, named for screen readers. */
+export const micMutedIcon = (label: string) =>
+  html`<svg part="mic-muted" viewBox="0 0 16 16" role="img" aria-label=${label}><path fill="currentColor" d="M8 1a2.5 2.5 0 0 0-2.5 2.5v1.8l5 5V3.5A2.5 2.5 0 0 0 8 1Zm4.5 7h-1a3.5 3.5 0 0 1-.3 1.4l.8.8c.3-.7.5-1.4.5-2.2ZM1.9 1.2l-.7.7 4.3 4.3V8a2.5 2.5 0 0 0 3.7 2.2l.8.8A3.5 3.5 0 0 1 4.5 8h-1a4.5 4.5 0 0 0 4 4.5V15h1v-2.5a4.5 4.5 0 0 0 2.2-.8l3.4 3.4.7-.7Z"/></svg>`;
+
+/** A screen, named for screen readers: the mark of a screen-share tile. */
+export const screenIcon = (label: string) =>
+  html`<svg part="screen-share-icon" viewBox="0 0 16 16" role="img" aria-label=${label}><path fill="currentColor" d="M1 2.5A1.5 1.5 0 0 1 2.5 1h11A1.5 1.5 0 0 1 15 2.5v8a1.5 1.5 0 0 1-1.5 1.5H9v1.5h2V15H5v-1.5h2V12H2.5A1.5 1.5 0 0 1 1 10.5Zm1.5 0v8h11v-8Z"/></svg>`;
+
+/** The same screen, for the placeholder: decoration only. */
+export const screenPlaceholder = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path fill="currentColor" d="M1 2.5A1.5 1.5 0 0 1 2.5 1h11A1.5 1.5 0 0 1 15 2.5v8a1.5 1.5 0 0 1-1.5 1.5H9v1.5h2V15H5v-1.5h2V12H2.5A1.5 1.5 0 0 1 1 10.5Zm1.5 0v8h11v-8Z"/></svg>`;

@@ -20,6 +20,7 @@ export const styles = css`
   }
 
   [part='media'] {
+    display: block;
     position: absolute;
     inset: 0;
   }
@@ -73,6 +74,7 @@ export const styles = css`
     gap: 0.25rem;
     min-width: 0;
     padding: 0.25rem;
+    box-sizing: content-box;
     border-radius: calc(var(--_lk-border-radius) / 2);
     background: var(--lk-participant-tile-metadata-bg, rgb(0 0 0 / 60%));
     color: var(--lk-participant-tile-metadata-fg, #fff);
@@ -95,14 +97,11 @@ export const styles = css`
     color: var(--_lk-danger);
   }
 
-  /* The quality's text stays for screen readers; the bars show it. */
-  [part='connection-quality']::part(label) {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
+  [part='connection-quality'] {
+    display: block;
+    flex: none;
+    width: var(--lk-connection-quality-size, 1em);
+    height: var(--lk-connection-quality-size, 1em);
   }
 
   /* The speaking ring: quick to appear, slower to fade. */

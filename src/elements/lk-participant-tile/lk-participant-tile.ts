@@ -1,10 +1,12 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { Track } from 'livekit-client';
+import { ConnectionQuality, Track } from 'livekit-client';
 import { ContextProvider, participantContext } from '../../context.js';
 import { AttributeParser } from '../../controllers/attribute-parser.js';
+import { qualityBars, toLkQuality } from '../../core/connection-quality.js';
 import { displayName, initials, parseTileSource, type TileSource } from '../../core/participants.js';
+import { QUALITY_LABELS, barsStyles, qualityColours } from '../lk-connection-quality/bars.js';
 import { LkParticipantElement } from '../participant-element.js';
-import { micMutedIcon, screenIcon } from './icons.js';
+import { micMutedIcon, screenIcon, screenPlaceholder } from './icons.js';
 import { styles } from './lk-participant-tile.styles.js';
 
 /**
@@ -14,8 +16,10 @@ import { styles } from './lk-participant-tile.styles.js';
  *
  * Which participant: the `participant` property, else `participant="identity|local"` in its room,
  * else the one of the enclosing `<lk-participants>` item. The tile provides its participant to the
- * elements inside it (its own parts, and `<lk-track-view>`, `<lk-participant-name>`,
- * `<lk-connection-quality>` slotted in), so they need no `participant` attribute.
+ * elements inside it (its own `<lk-track-view>`, and `<lk-track-view>`, `<lk-participant-name>`,
+ * `<lk-connection-quality>` slotted in), so they need no `participant` attribute. The name and the
+ * connection quality it draws itself, as `<lk-participant-name>` and `<lk-connection-quality>` would
+ * (slot those to replace them); the placeholder is in the page only while there is no video.
  *
  * @summary A participant: video or placeholder, name, microphone, speaking, connection quality.
  * @tag lk-participant-tile
@@ -27,16 +31,16 @@ import { styles } from './lk-participant-tile.styles.js';
  * @slot connection-quality - Replaces the connection quality (default: an `<lk-connection-quality>`).
  *
  * @csspart base - The tile's box; its `::after` draws the speaking ring.
- * @csspart media - The box of the video.
+ * @csspart media - The box of the video (the `media` slot).
  * @csspart track-view - The default `<lk-track-view>`.
  * @csspart placeholder - The placeholder's box.
  * @csspart initials - The initials in the placeholder.
  * @csspart metadata - The bar along the bottom.
  * @csspart identity - The box around the indicator and the name.
- * @csspart name - The default `<lk-participant-name>`.
+ * @csspart name - The default name: the text of a `<span>`.
  * @csspart mic-muted - The microphone-muted icon.
  * @csspart screen-share-icon - The screen icon of a screen-share tile.
- * @csspart connection-quality - The default `<lk-connection-quality>`.
+ * @csspart connection-quality - The default connection quality: three bars in an `<svg>` named by its `aria-label`.
  *
  * @cssprop [--lk-bg2] - The tile's background (a theme token, light or dark).
  * @cssprop [--lk-fg] - Text colour.
@@ -51,6 +55,11 @@ import { styles } from './lk-participant-tile.styles.js';
  * @cssprop [--lk-participant-tile-aspect-ratio=16 / 9] - The tile's aspect ratio while the page gives it no height.
  * @cssprop [--lk-participant-tile-metadata-bg=rgb(0 0 0 / 60%)] - Behind the name and the quality.
  * @cssprop [--lk-participant-tile-metadata-fg=#fff] - Text of the name and the quality.
+ * @cssprop [--lk-connection-excellent=#06db4d] - Bars for an excellent connection.
+ * @cssprop [--lk-connection-good=#f9b11f] - Bars for a good connection.
+ * @cssprop [--lk-connection-poor=#f91f31] - Bars for a poor or lost connection.
+ * @cssprop [--lk-connection-quality-off] - Bars that are off.
+ * @cssprop [--lk-connection-quality-size=1em] - Size of the bars.
  *
  * @fires lk-error - `{code: 'invalid-attribute', attribute, value, accepted}` for a `source` it does not know.
  */
@@ -70,7 +79,7 @@ export class LkParticipantTile extends LkParticipantElement {
   /** @internal */
   protected static override readonly readOnlyProperties: readonly string[] = ['speaking', 'audioMuted', 'videoMuted', 'local'];
 
-  static override styles = [LkParticipantElement.styles, styles];
+  static override styles = [LkParticipantElement.styles, barsStyles, qualityColours, styles];
 
   /** `camera` (default) or `screen_share`. Reflected for CSS. */
   source: string = Track.Source.Camera;
@@ -117,31 +126,37 @@ export class LkParticipantTile extends LkParticipantElement {
     this.local = !!participant?.isLocal;
   }
 
+  // Each node here is a node per tile: no whitespace between tags (Lit keeps it as text nodes, so the
+  // lines below break inside tags), text set as `.textContent` (a text binding adds a marker node),
+  // and markup only for what shows.
   protected override render() {
     const participant = this.livekitParticipant;
     const name = participant ? displayName(participant) : '';
     const screen = this.#source === Track.Source.ScreenShare;
-    const placeholder = screen
-      ? html`<svg viewBox="0 0 16 16" aria-hidden="true">${screenIcon}</svg>`
-      : html`<span part="initials" aria-hidden="true">${initials(name)}</span>`;
+    const quality = toLkQuality(participant?.connectionQuality ?? ConnectionQuality.Unknown);
+    const placeholder = this.videoMuted
+      ? html`<div slot="placeholder" part="placeholder"
+          ><slot name="placeholder">${screen ? screenPlaceholder : html`<span part="initials" aria-hidden="true" .textContent=${initials(name)}></span>`}</slot
+        ></div>`
+      : nothing;
     const indicator = screen
-      ? html`<svg part="screen-share-icon" viewBox="0 0 16 16" role="img" aria-label=${this.screenShareLabel}>${screenIcon}</svg>`
+      ? screenIcon(this.screenShareLabel)
       : this.audioMuted
-        ? html`<slot name="mic-indicator"><svg part="mic-muted" viewBox="0 0 16 16" role="img" aria-label=${this.micMutedLabel}>${micMutedIcon}</svg></slot>`
+        ? html`<slot name="mic-indicator">${micMutedIcon(this.micMutedLabel)}</slot>`
         : nothing;
-    return html`<div part="base" role="group" aria-label=${name || nothing}>
-      <div part="media">
-        <slot name="media">
-          <lk-track-view part="track-view" source=${this.#source} fit=${this.fit ?? nothing} mirror=${this.mirror ?? nothing}>
-            <div slot="placeholder" part="placeholder"><slot name="placeholder">${placeholder}</slot></div>
-          </lk-track-view>
-        </slot>
-      </div>
-      <div part="metadata">
-        <span part="identity">${indicator}<slot name="name"><lk-participant-name part="name"></lk-participant-name></slot></span>
-        <slot name="connection-quality"><lk-connection-quality part="connection-quality"></lk-connection-quality></slot>
-      </div>
-    </div>`;
+    return html`<div part="base" role="group" aria-label=${name || nothing}
+      ><slot name="media" part="media"
+        ><lk-track-view part="track-view" source=${this.#source} fit=${this.fit ?? nothing} mirror=${this.mirror ?? nothing}>${placeholder}</lk-track-view
+      ></slot
+      ><div part="metadata"
+        ><span part="identity">${indicator}<slot name="name"><span part="name" .textContent=${name}></span></slot></span
+        ><slot name="connection-quality"
+          ><svg part="connection-quality" class="q${qualityBars(quality)} ${quality}" viewBox="0 0 16 16" role="img" aria-label=${QUALITY_LABELS[quality]}
+            ><rect x="1" y="10" width="4" height="5" rx="1"/><rect x="6" y="6" width="4" height="9" rx="1"/><rect x="11" y="2" width="4" height="13" rx="1"
+          /></svg
+        ></slot
+      ></div
+    ></div>`;
   }
 }
 

@@ -30,18 +30,14 @@ export const styles = css`
   }
 
   /* Over the video rather than instead of it: the video stays laid out, so adaptive stream keeps
-     seeing it and a track that unmutes shows at once. */
+     seeing it and a track that unmutes shows at once. Rendered only while there is no picture. */
   [part='placeholder'] {
     position: absolute;
+    z-index: 1;
     inset: 0;
     display: flex;
     align-items: center;
     justify-content: center;
     background: var(--lk-track-view-bg, var(--_lk-bg2));
-  }
-
-  :host([state='active']) [part='placeholder'],
-  :host([state='paused']) [part='placeholder'] {
-    display: none;
   }
 `;

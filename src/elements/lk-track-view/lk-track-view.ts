@@ -1,4 +1,4 @@
-import { html, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import {
   RoomEvent,
   Track,
@@ -8,7 +8,9 @@ import {
   type TrackPublication,
 } from 'livekit-client';
 import { AttributeParser } from '../../controllers/attribute-parser.js';
-import { RoomEventsController } from '../../controllers/room-events.js';
+import { TRACK_EVENTS } from '../../controllers/participant-binding.js';
+import type { ParticipantEventName } from '../../controllers/participant-events.js';
+import { SharedRoomEventsController } from '../../controllers/shared-room-events.js';
 import { TrackAttachController } from '../../controllers/track-attach.js';
 import {
   effectiveFit,
@@ -43,7 +45,7 @@ import { styles } from './lk-track-view.styles.js';
  *
  * @csspart video - The `<video>` element.
  * @csspart audio - The `<audio>` element.
- * @csspart placeholder - The box over the video that holds the placeholder slot.
+ * @csspart placeholder - The box over the video that holds the placeholder slot; there only while there is no track or it is muted.
  *
  * @cssprop [--lk-track-view-aspect-ratio=16 / 9] - The host's aspect ratio while the page gives it no height.
  * @cssprop [--lk-track-view-bg=var(--lk-bg2)] - Background behind the video and the placeholder.
@@ -67,6 +69,9 @@ export class LkTrackView extends LkParticipantElement {
   protected static override readonly readOnlyProperties: readonly string[] = ['state', 'kind', 'mirrored'];
 
   static override styles = [LkParticipantElement.styles, styles];
+
+  /** @internal */
+  protected static override readonly participantEvents: readonly ParticipantEventName[] = TRACK_EVENTS;
 
   /** `camera` (default), `microphone`, `screen_share` or `screen_share_audio`. */
   source?: string;
@@ -95,8 +100,10 @@ export class LkTrackView extends LkParticipantElement {
   #owner?: Participant;
   #fit: Fit = 'cover';
 
-  // With `track-sid` alone the owner is found in the room: its track events come through the room.
-  #roomEvents = new RoomEventsController(this, Object.fromEntries(
+  // With `track-sid` and no participant the owner is found among all the room's participants: their
+  // track events come through the room. With a participant, that participant's events suffice.
+  #roomEvents = new SharedRoomEventsController(
+    this,
     [
       RoomEvent.TrackPublished,
       RoomEvent.TrackUnpublished,
@@ -107,8 +114,9 @@ export class LkTrackView extends LkParticipantElement {
       RoomEvent.TrackStreamStateChanged,
       RoomEvent.LocalTrackPublished,
       RoomEvent.LocalTrackUnpublished,
-    ].map((event) => [event, () => this.requestUpdate()]),
-  ));
+    ],
+    () => this.requestUpdate(),
+  );
 
   /** The publication shown, if any. */
   get publication(): TrackPublication | undefined {
@@ -126,7 +134,7 @@ export class LkTrackView extends LkParticipantElement {
   }
 
   protected override willUpdate(): void {
-    this.#roomEvents.room = this.livekitRoom;
+    this.#roomEvents.room = this.trackSid && !this.livekitParticipant ? this.livekitRoom : undefined;
     const source = this.#attrs.parse('source', this.source, parseTrackSource, Track.Source.Camera);
     const { publication, owner } = this.#find(source);
     this.#publication = publication;
@@ -152,8 +160,10 @@ export class LkTrackView extends LkParticipantElement {
 
   protected override render() {
     if (this.kind === 'audio') return html`<audio part="audio"></audio>`;
-    return html`<video part="video" muted playsinline></video>
-      <div part="placeholder"><slot name="placeholder"></slot></div>`;
+    // The placeholder only while it shows: one box fewer in each tile that has video. Before the
+    // video (CSS puts it on top): a binding that ends a template costs Lit a marker node more.
+    const placeholder = this.state === 'none' || this.state === 'muted';
+    return html`${placeholder ? html`<div part="placeholder"><slot name="placeholder"></slot></div>` : nothing}<video part="video" muted playsinline></video>`;
   }
 
   protected override updated(): void {
