@@ -74,7 +74,6 @@ export const styles = css`
     gap: 0.25rem;
     min-width: 0;
     padding: 0.25rem;
-    box-sizing: content-box;
     border-radius: calc(var(--_lk-border-radius) / 2);
     background: var(--lk-participant-tile-metadata-bg, rgb(0 0 0 / 60%));
     color: var(--lk-participant-tile-metadata-fg, #fff);
@@ -97,8 +96,10 @@ export const styles = css`
     color: var(--_lk-danger);
   }
 
+  /* The bars' box: their size, and the padding around them. */
   [part='connection-quality'] {
     display: block;
+    box-sizing: content-box;
     flex: none;
     width: var(--lk-connection-quality-size, 1em);
     height: var(--lk-connection-quality-size, 1em);
