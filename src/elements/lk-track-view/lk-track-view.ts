@@ -2,12 +2,14 @@ import { html, nothing, type PropertyDeclarations } from 'lit';
 import {
   RoomEvent,
   Track,
+  TrackEvent,
   facingModeFromLocalTrack,
   isLocalTrack,
   type Participant,
   type TrackPublication,
 } from 'livekit-client';
 import { AttributeParser } from '../../controllers/attribute-parser.js';
+import { EmitterEventsController } from '../../controllers/emitter-events.js';
 import { TRACK_EVENTS } from '../../controllers/participant-binding.js';
 import type { ParticipantEventName } from '../../controllers/participant-events.js';
 import { SharedRoomEventsController } from '../../controllers/shared-room-events.js';
@@ -118,6 +120,9 @@ export class LkTrackView extends LkParticipantElement {
     () => this.requestUpdate(),
   );
 
+  // A local camera restarted on another device (a camera flip) may face the other way: mirroring follows.
+  #localTrackEvents = new LocalTrackEvents(this, { [TrackEvent.Restarted]: () => this.requestUpdate() });
+
   /** The publication shown, if any. */
   get publication(): TrackPublication | undefined {
     return this.#publication;
@@ -140,6 +145,7 @@ export class LkTrackView extends LkParticipantElement {
     this.#publication = publication;
     this.#owner = owner;
     const track = publication?.track;
+    this.#localTrackEvents.track = track && isLocalTrack(track) ? track : undefined;
     this.kind = publication ? (publication.kind === Track.Kind.Audio ? 'audio' : 'video') : kindOfSource(source);
     this.state = trackViewState({
       hasTrack: !!track,
@@ -192,6 +198,13 @@ export class LkTrackView extends LkParticipantElement {
   #roomParticipants(): Participant[] {
     const room = this.livekitRoom;
     return room ? [room.localParticipant, ...room.remoteParticipants.values()] : [];
+  }
+}
+
+/** Follows the events of the local track a view shows. */
+class LocalTrackEvents extends EmitterEventsController<Track> {
+  set track(track: Track | undefined) {
+    this.target = track;
   }
 }
 
