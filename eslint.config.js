@@ -1,5 +1,5 @@
 // `npm run lint`: zero warnings allowed. TypeScript (type-aware), Lit templates, custom-element
-// conventions and accessibility of templates, over src/, test/, scripts/ and the config files.
+// conventions and accessibility of templates, over src/, test/, scripts/, bench/, tools/ and the config files.
 import js from '@eslint/js';
 import lit from 'eslint-plugin-lit';
 import litA11y from 'eslint-plugin-lit-a11y';
@@ -58,7 +58,7 @@ export default tseslint.config(
 
   // Node: scripts, benchmarks and config files.
   {
-    files: ['scripts/**/*.{js,mjs}', 'bench/**/*.{js,mjs}', '*.{js,mjs,ts}'],
+    files: ['scripts/**/*.{js,mjs}', 'bench/**/*.{js,mjs}', 'tools/**/*.{js,mjs}', '*.{js,mjs,ts}'],
     languageOptions: { globals: globals.node },
   },
 );

@@ -10,7 +10,7 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 
 /** The three simulcast layers lk publishes per VP8 sample: height, kbps, fps. */
-const LAYERS = [
+export const LAYERS = [
   { height: 180, kbps: 150, fps: 15 },
   { height: 360, kbps: 600, fps: 20 },
   { height: 720, kbps: 2000, fps: 30 },
@@ -19,7 +19,7 @@ const PREFIXES = ['crescent', 'neon', 'tunnel'];
 const SECONDS = 10;
 
 /** IVF: a 32-byte file header, then per frame a 12-byte header (size, timestamp) and the frame. */
-function ivf({ width, height, fps }, frames) {
+export function ivf({ width, height, fps }, frames) {
   const header = Buffer.alloc(32);
   header.write('DKIF', 0, 'ascii');
   header.writeUInt16LE(0, 4);
@@ -43,7 +43,7 @@ function ivf({ width, height, fps }, frames) {
 /* global OffscreenCanvas, VideoEncoder, VideoFrame -- encodeInPage runs in the browser */
 
 /** Encodes one layer in the page; returns its frames (base64). Runs in the browser. */
-async function encodeInPage({ width, height, fps, kbps, seconds, hue }) {
+export async function encodeInPage({ width, height, fps, kbps, seconds, hue }) {
   const canvas = new OffscreenCanvas(width, height);
   const ctx = canvas.getContext('2d');
   const frames = [];
@@ -86,14 +86,26 @@ async function encodeInPage({ width, height, fps, kbps, seconds, hue }) {
   return frames;
 }
 
-/** Writes the nine VP8 sample files into `dir`, encoding them in `browser` (puppeteer). */
-export async function writeVp8Samples(browser, dir) {
-  // WebCodecs needs a secure context: a page from http://127.0.0.1 is one.
+/**
+ * Runs `fn(page)` on a blank page of `browser` served from http://127.0.0.1 (WebCodecs needs a
+ * secure context, and a page from loopback is one); closes the page and its server after.
+ */
+export async function withEncoderPage(browser, fn) {
   const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>samples</title>'));
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const page = await browser.newPage();
   try {
     await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    return await fn(page);
+  } finally {
+    await page.close();
+    server.close();
+  }
+}
+
+/** Writes the nine VP8 sample files into `dir`, encoding them in `browser` (puppeteer). */
+export async function writeVp8Samples(browser, dir) {
+  await withEncoderPage(browser, async (page) => {
     for (const [index, prefix] of PREFIXES.entries()) {
       for (const layer of LAYERS) {
         const width = (layer.height * 16) / 9;
@@ -102,8 +114,5 @@ export async function writeVp8Samples(browser, dir) {
         writeFileSync(file, ivf({ width, height: layer.height, fps: layer.fps }, frames.map((b64) => Buffer.from(b64, 'base64'))));
       }
     }
-  } finally {
-    await page.close();
-    server.close();
-  }
+  });
 }
