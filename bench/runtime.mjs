@@ -241,18 +241,25 @@ async function processCpu(browserCdp) {
   return { renderer, total };
 }
 
-/** Milliseconds of samples per category of a V8 CPU profile. */
+/** Milliseconds of samples per category of a V8 CPU profile, and the functions with the most self time. */
 function profileTimes(profile) {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node.callFrame.functionName]));
+  const byId = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
   const times = { js: 0, gc: 0, program: 0, idle: 0 };
+  const self = new Map();
   profile.samples.forEach((id, i) => {
     const ms = (profile.timeDeltas[i] ?? 0) / 1000;
-    const name = byId.get(id);
+    const frame = byId.get(id);
+    const name = frame?.functionName;
     if (name === '(idle)') times.idle += ms;
     else if (name === '(program)' || name === '(root)') times.program += ms;
     else if (name === '(garbage collector)') times.gc += ms;
-    else times.js += ms;
+    else {
+      times.js += ms;
+      const key = `${name || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
+      self.set(key, (self.get(key) ?? 0) + ms);
+    }
   });
+  times.top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([fn, ms]) => `${Math.round(ms)} ms ${fn}`);
   return times;
 }
 
@@ -293,6 +300,7 @@ async function windowEnd(session, before) {
     layoutMsPerS: perS('LayoutDuration'),
     profilerJsMsPerS: prof.js / seconds,
     profilerGcMsPerS: prof.gc / seconds,
+    profilerTop: prof.top,
     rendererCpuMsPerS: ((after.cpu.renderer - before.cpu.renderer) * 1000) / seconds,
     browserCpuMsPerS: ((after.cpu.total - before.cpu.total) * 1000) / seconds,
     receivedKbps: ((after.bytes - before.bytes) * 8) / seconds / 1000,
@@ -393,24 +401,25 @@ async function churnRun(site, page, server, publisher, room, wave) {
     await session.tab.evaluate(() => window.__bench.stopWatching());
     await sleep(WARMUP_S * 1000);
     const before = await windowStart(session);
-    // A wave every 3 s: 4 publishers join (8 a second), stay 3 s, and leave two at a time 1 s apart.
+    // A wave every 4 s: 2 publishers (camera only) join, stay 4 s, and leave 1 s apart.
     const end = Date.now() + CHURN_S * 1000;
     let k = 0;
-    while (Date.now() + 3000 <= end) {
+    while (Date.now() + 4000 <= end) {
       waves.push(
         startPublisher({
           ...publisherOptions(server, publisher, room),
-          count: 4,
-          joinRate: 8,
+          count: 2,
+          joinRate: 4,
+          audio: false,
           speaking: 'none',
           identityPrefix: `churn${wave}-${++k}`,
-          leaveAfter: '3s',
-          leaveWave: 2,
+          leaveAfter: '4s',
+          leaveWave: 1,
           leaveInterval: '1s',
           duration: '15s',
         }),
       );
-      await sleep(3000);
+      await sleep(4000);
     }
     await sleep(Math.max(0, end - Date.now()));
     const window = await windowEnd(session, before);
@@ -455,6 +464,7 @@ async function startSites(server, buildDir) {
 // Report
 
 const STEADY_METRICS = [
+  ['firstTileMs', 'time until the first tile decodes, ms from navigation', 0],
   ['allTilesMs', 'time until every tile decodes, ms from navigation', 0],
   ['shown', 'remote videos shown', 0],
   ['busyMsPerS', 'main-thread busy, ms/s (TaskDuration)', 1],
@@ -537,51 +547,46 @@ async function run() {
     cleanups.push(() => site.close());
 
     const steady = new Map();
-    let churnRoom = null;
-    let churnPublishers = null;
-    for (const n of PHASES.includes('steady') ? NS : []) {
-      const room = `runtime-${n}-${randomBytes(3).toString('hex')}`;
-      console.error(`N = ${n}: starting ${n} publishers in ${room}…`);
-      const pubs = startPublisher({ ...publisherOptions(server, publisher, room), count: n, video: true, audio: true, speaking: 'rotate', identityPrefix: 'pub', joinRate: 8, duration: `${perN(n) + 120 + (n === CHURN_N ? churnS : 0)}s` });
-      cleanups.push(() => pubs.stop());
-      await within(pubs.ready, 60_000 + n * 2000, `${n} publishers ready`);
-      const perPage = Object.fromEntries(PAGES.map((p) => [p.name, []]));
-      steady.set(n, perPage);
+    const churn = Object.fromEntries(PAGES.map((p) => [p.name, []]));
+    const churnRuns = async (room) => {
+      let wave = 0;
       for (let r = 1; r <= RUNS; r++) {
         for (const page of PAGES) {
           sampleLoad();
-          const t = Date.now();
-          const result = await steadyRun(site, page, n, room);
-          perPage[page.name].push(result);
-          console.error(`  N=${n} run ${r} ${page.name}: tiles ${result.allTilesMs === null ? 'not all' : `${Math.round(result.allTilesMs)} ms`}, busy ${result.busyMsPerS.toFixed(1)} ms/s, JS ${result.profilerJsMsPerS.toFixed(1)} ms/s, renderer ${Math.round(result.rendererCpuMsPerS)} ms/s, heap ${result.heapMB.toFixed(1)} MB, ${result.domNodes} nodes, ${Math.round(result.receivedKbps)} kbit/s (${Math.round((Date.now() - t) / 1000)} s; load ${os.loadavg()[0].toFixed(1)})`);
+          const result = await churnRun(site, page, server, publisher, room, ++wave);
+          churn[page.name].push(result);
+          console.error(`  churn run ${r} ${page.name}: ${result.waves} waves, busy ${result.busyMsPerS.toFixed(1)} ms/s, style ${result.styleMsPerS.toFixed(1)}, layout ${result.layoutMsPerS.toFixed(1)}, JS ${result.profilerJsMsPerS.toFixed(1)} ms/s`);
         }
       }
-      if (n === CHURN_N) {
-        churnRoom = room;
-        churnPublishers = pubs;
-      } else {
-        await within(pubs.stop(), 20_000, 'stopping the publishers').catch((err) => console.error(err.message));
+    };
+    // One room per N, its publishers stopped before the next N; the churn runs in the room of
+    // CHURN_N publishers (its own when CHURN_N is not measured steady).
+    const ns = PHASES.includes('steady') ? NS : [];
+    const withChurn = PHASES.includes('churn');
+    for (const n of withChurn && !ns.includes(CHURN_N) ? [...ns, CHURN_N] : ns) {
+      const steadyHere = ns.includes(n);
+      const churnHere = withChurn && n === CHURN_N;
+      const room = `runtime-${n}-${randomBytes(3).toString('hex')}`;
+      console.error(`N = ${n}: starting ${n} publishers in ${room}…`);
+      const pubs = startPublisher({ ...publisherOptions(server, publisher, room), count: n, video: true, audio: true, speaking: 'rotate', identityPrefix: 'pub', joinRate: 8, duration: `${(steadyHere ? perN(n) : 0) + (churnHere ? churnS : 0) + 120}s` });
+      cleanups.push(() => pubs.stop());
+      await within(pubs.ready, 60_000 + n * 2000, `${n} publishers ready`);
+      if (steadyHere) {
+        const perPage = Object.fromEntries(PAGES.map((p) => [p.name, []]));
+        steady.set(n, perPage);
+        for (let r = 1; r <= RUNS; r++) {
+          for (const page of PAGES) {
+            sampleLoad();
+            const t = Date.now();
+            const result = await steadyRun(site, page, n, room);
+            perPage[page.name].push(result);
+            console.error(`  N=${n} run ${r} ${page.name}: tiles ${result.allTilesMs === null ? 'not all' : `${Math.round(result.allTilesMs)} ms`}, busy ${result.busyMsPerS.toFixed(1)} ms/s, JS ${result.profilerJsMsPerS.toFixed(1)} ms/s, renderer ${Math.round(result.rendererCpuMsPerS)} ms/s, heap ${result.heapMB.toFixed(1)} MB, ${result.domNodes} nodes, ${Math.round(result.receivedKbps)} kbit/s (${Math.round((Date.now() - t) / 1000)} s; load ${os.loadavg()[0].toFixed(1)})`);
+          }
+        }
       }
+      if (churnHere) await churnRuns(room);
+      await within(pubs.stop(), 20_000, 'stopping the publishers').catch((err) => console.error(err.message));
     }
-
-    // Churn, in the room of CHURN_N steady publishers (its own when CHURN_N is not among the Ns).
-    const churn = Object.fromEntries(PAGES.map((p) => [p.name, []]));
-    if (!churnRoom && PHASES.includes('churn')) {
-      churnRoom = `runtime-${CHURN_N}-${randomBytes(3).toString('hex')}`;
-      churnPublishers = startPublisher({ ...publisherOptions(server, publisher, churnRoom), count: CHURN_N, video: true, audio: true, speaking: 'rotate', identityPrefix: 'pub', joinRate: 8, duration: `${churnS + 120}s` });
-      cleanups.push(() => churnPublishers.stop());
-      await within(churnPublishers.ready, 60_000 + CHURN_N * 2000, `${CHURN_N} publishers ready`);
-    }
-    let wave = 0;
-    for (let r = 1; r <= (PHASES.includes('churn') ? RUNS : 0); r++) {
-      for (const page of PAGES) {
-        sampleLoad();
-        const result = await churnRun(site, page, server, publisher, churnRoom, ++wave);
-        churn[page.name].push(result);
-        console.error(`  churn run ${r} ${page.name}: ${result.waves} waves, busy ${result.busyMsPerS.toFixed(1)} ms/s, style ${result.styleMsPerS.toFixed(1)}, layout ${result.layoutMsPerS.toFixed(1)}, JS ${result.profilerJsMsPerS.toFixed(1)} ms/s`);
-      }
-    }
-    if (churnPublishers) await within(churnPublishers.stop(), 20_000, 'stopping the publishers').catch((err) => console.error(err.message));
 
     const latency = Object.fromEntries(PAGES.map((p) => [p.name, []]));
     for (const page of PHASES.includes('latency') ? PAGES : []) {
@@ -601,7 +606,7 @@ async function run() {
     const steadyRows = rows([...steady], STEADY_METRICS);
     printTable('Steady state', head, steadyRows);
     const churnRows = rows([[CHURN_N, churn]], CHURN_METRICS);
-    printTable(`Churn: ${CHURN_N} publishers, and every 3 s 4 more join and leave within ~5 s (${CHURN_S} s window)`, head, churnRows);
+    printTable(`Churn: ${CHURN_N} publishers, and every 4 s 2 more (camera only) join, and leave 4 and 5 s later (${CHURN_S} s window)`, head, churnRows);
     const latencyRow = [
       ['fromJoined', 'first remote frame, ms after the publisher joined (median)'],
       ['fromPublished', 'first remote frame, ms after it published its camera (median)'],
