@@ -50,7 +50,7 @@ const CHECK = process.argv.includes('--check');
 /** How far over the recorded overhead the guard lets a build go, in gzip bytes. */
 const SIZE_SLACK = 1024;
 
-const PAGES = [
+export const PAGES = [
   { name: 'elements', label: 'livekit-elements <lk-conference>' },
   { name: 'react', label: 'React 19 + @livekit/components-react VideoConference' },
   { name: 'bare', label: 'livekit-client alone (baseline)' },
@@ -84,12 +84,41 @@ function sizeVerdict(measured, recorded, slack) {
 // ---------------------------------------------------------------------------------------------
 // Build
 
-async function buildPage(page, outDir) {
+// The package as npm would ship it: the ES modules of `vite build` (vite.config.ts), inside the
+// checkout so that their bare imports (lit, livekit-client) resolve from its node_modules.
+export const packageDist = path.join(pagesDir, '.package', 'dist');
+
+/** Type-checks the pages' scripts (bench/size/tsconfig.json); throws when they do not. */
+export function typecheckPages() {
+  const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', pagesDir], { cwd: root, stdio: 'inherit' });
+  if (tsc.status !== 0) throw new Error('the pages\' scripts do not type-check');
+}
+
+/** Builds the package's npm modules (vite.config.ts) into `packageDist`. */
+export async function buildPackage() {
+  await build({ configFile: path.join(root, 'vite.config.ts'), root, mode: 'production', logLevel: 'warn', build: { outDir: packageDist } });
+}
+
+/** Removes what `buildPackage` wrote. */
+export function removePackage() {
+  rmSync(path.dirname(packageDist), { recursive: true, force: true });
+}
+
+/**
+ * Builds one page (`{ name }` of PAGES) into `outDir` against the package in `packageDist`.
+ * `runtime: true` is the variant of `npm run bench:runtime`: the page takes its room and whether
+ * it publishes from its address (bench/size/page-options.ts); otherwise that code is folded away.
+ */
+export async function buildPage(page, outDir, { runtime = false } = {}) {
   await build({
     configFile: false,
     root: pagesDir,
     mode: 'production',
     logLevel: 'warn',
+    define: { __LK_BENCH_RUNTIME__: JSON.stringify(runtime) },
+    // package.json's `sideEffects` does not list page-options.ts, which elements.ts imports for its
+    // effect on the markup: in the runtime variant that effect must stay.
+    plugins: runtime ? [{ name: 'page-options-effects', transform: (code, id) => (id.endsWith('/page-options.ts') ? { code, map: null, moduleSideEffects: true } : undefined) }] : [],
     resolve: {
       // What a page of an npm consumer imports, from this checkout's source.
       alias: [{ find: /^livekit-elements\/(lk-[a-z-]+)\.js$/, replacement: path.join(packageDist, '$1.js') }],
@@ -400,152 +429,153 @@ try {
 const fmt = (n) => n.toLocaleString('en-US');
 const pad = (s, n) => String(s).padStart(n);
 
-const outRoot = mkdtempSync(path.join(os.tmpdir(), 'livekit-elements-bench-size-'));
-// The package as npm would ship it: the ES modules of `vite build` (vite.config.ts), inside the
-// checkout so that their bare imports (lit, livekit-client) resolve from its node_modules.
-const packageDist = path.join(pagesDir, '.package', 'dist');
-const builds = {};
-const failures = [];
-try {
-  console.error('Type-checking bench/size/*.ts(x) (tsc -p bench/size)…');
-  const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', pagesDir], { cwd: root, stdio: 'inherit' });
-  if (tsc.status !== 0) throw new Error('the pages\' scripts do not type-check');
-  console.error('Building the package (vite.config.ts, the modules npm ships)…');
-  await build({ configFile: path.join(root, 'vite.config.ts'), root, mode: 'production', logLevel: 'warn', build: { outDir: packageDist } });
-  for (const page of PAGES) {
-    console.error(`Building ${page.name} (bench/size/${page.name}.html)…`);
-    const outDir = path.join(outRoot, page.name);
-    const out = await buildPage(page, outDir);
-    const code = out.js.toString('utf8');
-    const { groups, ownFiles, families } = attribute(code, out.map);
-    builds[page.name] = {
-      ...page,
-      outDir,
-      js: sizes([out.js]),
-      css: sizes(out.css),
-      total: sizes([out.js, ...out.css]),
-      html: out.html.length,
-      groups,
-      ownFiles,
-      families,
-      templates: templateWhitespace(code),
-      bundleTags: [...new Set([...code.matchAll(/<(lk-[a-z0-9-]+)/g)].map((m) => m[1]))].sort(),
-    };
-  }
-
-  // What each build must contain.
-  const has = (name, group) => builds[name].groups.some((g) => g.group === group && g.bytes > 0);
-  for (const name of ['elements', 'react', 'bare']) if (!has(name, 'livekit-client')) failures.push(`${name}: no livekit-client in the bundle`);
-  for (const group of ['lit-html', 'dist/elements/lk-conference', 'dist/elements/lk-participants', 'dist/elements/lk-chat']) {
-    if (!has('elements', group)) failures.push(`elements: no ${group} in the bundle`);
-  }
-  for (const group of ['react-dom', '@livekit/components-react']) if (!has('react', group)) failures.push(`react: no ${group} in the bundle`);
-  if (builds.react.css.min === 0) failures.push('react: no CSS (the components-styles import)');
-  for (const group of ['react', 'react-dom', 'lit-html', '@livekit/components-react']) if (has('bare', group)) failures.push(`bare: ${group} in the bundle`);
-
-  const browser = {};
-  if (NO_BROWSER) {
-    console.error('BENCH_SIZE_NO_BROWSER=1: the pages were not loaded in a browser.');
-  } else if (!existsSync(CHROMIUM)) {
-    failures.push(`no Chromium at ${CHROMIUM} (apt-get install chromium, or CHROMIUM_BIN, or BENCH_SIZE_NO_BROWSER=1 to skip the page checks)`);
-  } else {
+async function main() {
+  const outRoot = mkdtempSync(path.join(os.tmpdir(), 'livekit-elements-bench-size-'));
+  const builds = {};
+  const failures = [];
+  try {
+    console.error('Type-checking bench/size/*.ts(x) (tsc -p bench/size)…');
+    typecheckPages();
+    console.error('Building the package (vite.config.ts, the modules npm ships)…');
+    await buildPackage();
     for (const page of PAGES) {
-      console.error(`Loading ${page.name} in headless Chromium…`);
-      const report = await loadInBrowser(page.name, builds[page.name].outDir, CHECKS[page.name](builds[page.name].bundleTags));
-      browser[page.name] = report;
-      failures.push(...checkPage(page.name, report).map((failure) => `${page.name} (in Chromium): ${failure}`));
+      console.error(`Building ${page.name} (bench/size/${page.name}.html)…`);
+      const outDir = path.join(outRoot, page.name);
+      const out = await buildPage(page, outDir);
+      const code = out.js.toString('utf8');
+      const { groups, ownFiles, families } = attribute(code, out.map);
+      builds[page.name] = {
+        ...page,
+        outDir,
+        js: sizes([out.js]),
+        css: sizes(out.css),
+        total: sizes([out.js, ...out.css]),
+        html: out.html.length,
+        groups,
+        ownFiles,
+        families,
+        templates: templateWhitespace(code),
+        bundleTags: [...new Set([...code.matchAll(/<(lk-[a-z0-9-]+)/g)].map((m) => m[1]))].sort(),
+      };
     }
+
+    // What each build must contain.
+    const has = (name, group) => builds[name].groups.some((g) => g.group === group && g.bytes > 0);
+    for (const name of ['elements', 'react', 'bare']) if (!has(name, 'livekit-client')) failures.push(`${name}: no livekit-client in the bundle`);
+    for (const group of ['lit-html', 'dist/elements/lk-conference', 'dist/elements/lk-participants', 'dist/elements/lk-chat']) {
+      if (!has('elements', group)) failures.push(`elements: no ${group} in the bundle`);
+    }
+    for (const group of ['react-dom', '@livekit/components-react']) if (!has('react', group)) failures.push(`react: no ${group} in the bundle`);
+    if (builds.react.css.min === 0) failures.push('react: no CSS (the components-styles import)');
+    for (const group of ['react', 'react-dom', 'lit-html', '@livekit/components-react']) if (has('bare', group)) failures.push(`bare: ${group} in the bundle`);
+
+    const browser = {};
+    if (NO_BROWSER) {
+      console.error('BENCH_SIZE_NO_BROWSER=1: the pages were not loaded in a browser.');
+    } else if (!existsSync(CHROMIUM)) {
+      failures.push(`no Chromium at ${CHROMIUM} (apt-get install chromium, or CHROMIUM_BIN, or BENCH_SIZE_NO_BROWSER=1 to skip the page checks)`);
+    } else {
+      for (const page of PAGES) {
+        console.error(`Loading ${page.name} in headless Chromium…`);
+        const report = await loadInBrowser(page.name, builds[page.name].outDir, CHECKS[page.name](builds[page.name].bundleTags));
+        browser[page.name] = report;
+        failures.push(...checkPage(page.name, report).map((failure) => `${page.name} (in Chromium): ${failure}`));
+      }
+    }
+
+    // -------------------------------------------------------------------------------------------
+    // Report
+
+    const bare = builds.bare.total;
+    const overhead = (name) => ({
+      min: builds[name].total.min - bare.min,
+      gzip: builds[name].total.gzip - bare.gzip,
+      brotli: builds[name].total.brotli - bare.brotli,
+    });
+    const jsOverhead = (name) => ({
+      min: builds[name].js.min - builds.bare.js.min,
+      gzip: builds[name].js.gzip - builds.bare.js.gzip,
+      brotli: builds[name].js.brotli - builds.bare.js.brotli,
+    });
+    const ours = overhead('elements');
+    const react = overhead('react');
+    const ratio = { min: ours.min / react.min, gzip: ours.gzip / react.gzip, brotli: ours.brotli / react.brotli };
+    const jsRatio = (() => {
+      const o = jsOverhead('elements');
+      const r = jsOverhead('react');
+      return { min: o.min / r.min, gzip: o.gzip / r.gzip, brotli: o.brotli / r.brotli };
+    })();
+
+    console.log(`\nBundle size: one conference page built three ways (Vite ${VERSIONS.vite} / rolldown ${VERSIONS.rolldown}: production, minified, ES2022, one chunk)`);
+    console.log(`livekit-client ${VERSIONS['livekit-client']}, lit ${VERSIONS.lit}, react/react-dom ${VERSIONS.react}/${VERSIONS['react-dom']}, @livekit/components-react ${VERSIONS['@livekit/components-react']}, @livekit/components-styles ${VERSIONS['@livekit/components-styles']}, node ${VERSIONS.node}`);
+    console.log('bytes; gzip = zlib level 9, brotli = quality 11; CSS is the page\'s .css file (ours is inside the JS)\n');
+    const head = `${'page'.padEnd(54)}${pad('JS min', 10)}${pad('JS gzip', 10)}${pad('JS br', 10)}${pad('CSS min', 10)}${pad('CSS gzip', 10)}${pad('total min', 11)}${pad('total gzip', 12)}${pad('total br', 10)}`;
+    console.log(head);
+    console.log('-'.repeat(head.length));
+    for (const page of PAGES) {
+      const b = builds[page.name];
+      console.log(`${page.label.padEnd(54)}${pad(fmt(b.js.min), 10)}${pad(fmt(b.js.gzip), 10)}${pad(fmt(b.js.brotli), 10)}${pad(fmt(b.css.min), 10)}${pad(fmt(b.css.gzip), 10)}${pad(fmt(b.total.min), 11)}${pad(fmt(b.total.gzip), 12)}${pad(fmt(b.total.brotli), 10)}`);
+    }
+    console.log('\nOverhead over livekit-client alone (JS + CSS):');
+    console.log(`  livekit-elements  ${pad(fmt(ours.min), 9)} min  ${pad(fmt(ours.gzip), 8)} gzip  ${pad(fmt(ours.brotli), 8)} brotli`);
+    console.log(`  React             ${pad(fmt(react.min), 9)} min  ${pad(fmt(react.gzip), 8)} gzip  ${pad(fmt(react.brotli), 8)} brotli`);
+    console.log(`Ratio ours / React's overhead: ${ratio.min.toFixed(3)} min, ${ratio.gzip.toFixed(3)} gzip, ${ratio.brotli.toFixed(3)} brotli (JS only: ${jsRatio.min.toFixed(3)}, ${jsRatio.gzip.toFixed(3)}, ${jsRatio.brotli.toFixed(3)})`);
+    console.log(`Target ≤ ${TARGET} (gzip, JS + CSS): ${ratio.gzip <= TARGET ? 'met' : `NOT met (${ratio.gzip.toFixed(3)}, ${(ratio.gzip / TARGET).toFixed(2)}× the target)`}`);
+
+    for (const page of PAGES) {
+      const b = builds[page.name];
+      console.log(`\nWhere the minified JS of "${page.name}" goes (source map; ${fmt(b.js.min)} bytes; gzip = that part compressed alone):`);
+      for (const { family, min, gzip } of b.families) {
+        console.log(`  ${pad(fmt(min), 9)} min ${(100 * min / b.js.min).toFixed(1).padStart(5)} %  ${pad(fmt(gzip), 8)} gzip  ${family}`);
+      }
+      if (page.name === 'elements') {
+        const t = b.templates;
+        const bt = builds.bare.templates;
+        console.log(`  whitespace and comments left in multi-line template literals (Lit's html\`\` and css\`\`: the minifier keeps them, the package build squeezes ours):`);
+        console.log(`    ${fmt(t.text - bt.text)} bytes of such literals beyond livekit-client's; squeezing them would save ${fmt(b.js.min - t.squeezed.min - (builds.bare.js.min - bt.squeezed.min))} min, ${fmt(b.js.gzip - t.squeezed.gzip - (builds.bare.js.gzip - bt.squeezed.gzip))} gzip (estimate)`);
+        console.log('  by package / dist folder:');
+        for (const { group, bytes } of b.groups) console.log(`    ${pad(fmt(bytes), 9)}  ${group}`);
+        console.log('  the largest files of dist/:');
+        for (const { file, bytes } of b.ownFiles.slice(0, 15)) console.log(`    ${pad(fmt(bytes), 9)}  ${file}`);
+      }
+    }
+    if (!NO_BROWSER && Object.keys(browser).length) {
+      console.log('\nIn Chromium:');
+      for (const [name, report] of Object.entries(browser)) {
+        console.log(`  ${name}: token requests ${report.tokenRequests.length}; ${JSON.stringify(report.result)}`);
+      }
+    }
+
+    console.log(`RESULT ${JSON.stringify({
+      versions: VERSIONS,
+      builds: Object.fromEntries(PAGES.map(({ name }) => [name, { js: builds[name].js, css: builds[name].css, total: builds[name].total, html: builds[name].html, families: builds[name].families, templates: builds[name].templates }])),
+      overhead: { elements: ours, react },
+      ratio,
+      jsRatio,
+      target: TARGET,
+      targetMet: ratio.gzip <= TARGET,
+      browserChecked: !NO_BROWSER,
+    })}`);
+  } finally {
+    if (process.env.BENCH_SIZE_KEEP === '1') console.error(`Builds kept in ${outRoot}`);
+    else rmSync(outRoot, { recursive: true, force: true });
+    removePackage();
   }
 
-  // -------------------------------------------------------------------------------------------
-  // Report
-
-  const bare = builds.bare.total;
-  const overhead = (name) => ({
-    min: builds[name].total.min - bare.min,
-    gzip: builds[name].total.gzip - bare.gzip,
-    brotli: builds[name].total.brotli - bare.brotli,
-  });
-  const jsOverhead = (name) => ({
-    min: builds[name].js.min - builds.bare.js.min,
-    gzip: builds[name].js.gzip - builds.bare.js.gzip,
-    brotli: builds[name].js.brotli - builds.bare.js.brotli,
-  });
-  const ours = overhead('elements');
-  const react = overhead('react');
-  const ratio = { min: ours.min / react.min, gzip: ours.gzip / react.gzip, brotli: ours.brotli / react.brotli };
-  const jsRatio = (() => {
-    const o = jsOverhead('elements');
-    const r = jsOverhead('react');
-    return { min: o.min / r.min, gzip: o.gzip / r.gzip, brotli: o.brotli / r.brotli };
-  })();
-
-  console.log(`\nBundle size: one conference page built three ways (Vite ${VERSIONS.vite} / rolldown ${VERSIONS.rolldown}: production, minified, ES2022, one chunk)`);
-  console.log(`livekit-client ${VERSIONS['livekit-client']}, lit ${VERSIONS.lit}, react/react-dom ${VERSIONS.react}/${VERSIONS['react-dom']}, @livekit/components-react ${VERSIONS['@livekit/components-react']}, @livekit/components-styles ${VERSIONS['@livekit/components-styles']}, node ${VERSIONS.node}`);
-  console.log('bytes; gzip = zlib level 9, brotli = quality 11; CSS is the page\'s .css file (ours is inside the JS)\n');
-  const head = `${'page'.padEnd(54)}${pad('JS min', 10)}${pad('JS gzip', 10)}${pad('JS br', 10)}${pad('CSS min', 10)}${pad('CSS gzip', 10)}${pad('total min', 11)}${pad('total gzip', 12)}${pad('total br', 10)}`;
-  console.log(head);
-  console.log('-'.repeat(head.length));
-  for (const page of PAGES) {
-    const b = builds[page.name];
-    console.log(`${page.label.padEnd(54)}${pad(fmt(b.js.min), 10)}${pad(fmt(b.js.gzip), 10)}${pad(fmt(b.js.brotli), 10)}${pad(fmt(b.css.min), 10)}${pad(fmt(b.css.gzip), 10)}${pad(fmt(b.total.min), 11)}${pad(fmt(b.total.gzip), 12)}${pad(fmt(b.total.brotli), 10)}`);
-  }
-  console.log('\nOverhead over livekit-client alone (JS + CSS):');
-  console.log(`  livekit-elements  ${pad(fmt(ours.min), 9)} min  ${pad(fmt(ours.gzip), 8)} gzip  ${pad(fmt(ours.brotli), 8)} brotli`);
-  console.log(`  React             ${pad(fmt(react.min), 9)} min  ${pad(fmt(react.gzip), 8)} gzip  ${pad(fmt(react.brotli), 8)} brotli`);
-  console.log(`Ratio ours / React's overhead: ${ratio.min.toFixed(3)} min, ${ratio.gzip.toFixed(3)} gzip, ${ratio.brotli.toFixed(3)} brotli (JS only: ${jsRatio.min.toFixed(3)}, ${jsRatio.gzip.toFixed(3)}, ${jsRatio.brotli.toFixed(3)})`);
-  console.log(`Target ≤ ${TARGET} (gzip, JS + CSS): ${ratio.gzip <= TARGET ? 'met' : `NOT met (${ratio.gzip.toFixed(3)}, ${(ratio.gzip / TARGET).toFixed(2)}× the target)`}`);
-
-  for (const page of PAGES) {
-    const b = builds[page.name];
-    console.log(`\nWhere the minified JS of "${page.name}" goes (source map; ${fmt(b.js.min)} bytes; gzip = that part compressed alone):`);
-    for (const { family, min, gzip } of b.families) {
-      console.log(`  ${pad(fmt(min), 9)} min ${(100 * min / b.js.min).toFixed(1).padStart(5)} %  ${pad(fmt(gzip), 8)} gzip  ${family}`);
-    }
-    if (page.name === 'elements') {
-      const t = b.templates;
-      const bt = builds.bare.templates;
-      console.log(`  whitespace and comments left in multi-line template literals (Lit's html\`\` and css\`\`: the minifier keeps them, the package build squeezes ours):`);
-      console.log(`    ${fmt(t.text - bt.text)} bytes of such literals beyond livekit-client's; squeezing them would save ${fmt(b.js.min - t.squeezed.min - (builds.bare.js.min - bt.squeezed.min))} min, ${fmt(b.js.gzip - t.squeezed.gzip - (builds.bare.js.gzip - bt.squeezed.gzip))} gzip (estimate)`);
-      console.log('  by package / dist folder:');
-      for (const { group, bytes } of b.groups) console.log(`    ${pad(fmt(bytes), 9)}  ${group}`);
-      console.log('  the largest files of dist/:');
-      for (const { file, bytes } of b.ownFiles.slice(0, 15)) console.log(`    ${pad(fmt(bytes), 9)}  ${file}`);
-    }
-  }
-  if (!NO_BROWSER && Object.keys(browser).length) {
-    console.log('\nIn Chromium:');
-    for (const [name, report] of Object.entries(browser)) {
-      console.log(`  ${name}: token requests ${report.tokenRequests.length}; ${JSON.stringify(report.result)}`);
-    }
+  if (failures.length) {
+    console.error(`\nbench:size: a build does not contain what it claims:\n  ${failures.join('\n  ')}`);
+    process.exit(1);
   }
 
-  console.log(`RESULT ${JSON.stringify({
-    versions: VERSIONS,
-    builds: Object.fromEntries(PAGES.map(({ name }) => [name, { js: builds[name].js, css: builds[name].css, total: builds[name].total, html: builds[name].html, families: builds[name].families, templates: builds[name].templates }])),
-    overhead: { elements: ours, react },
-    ratio,
-    jsRatio,
-    target: TARGET,
-    targetMet: ratio.gzip <= TARGET,
-    browserChecked: !NO_BROWSER,
-  })}`);
-} finally {
-  if (process.env.BENCH_SIZE_KEEP === '1') console.error(`Builds kept in ${outRoot}`);
-  else rmSync(outRoot, { recursive: true, force: true });
-  rmSync(path.dirname(packageDist), { recursive: true, force: true });
+  if (CHECK) {
+    const budget = JSON.parse(readFileSync(path.join(root, 'bench', 'size-budget.json'), 'utf8'));
+    const recorded = Number(process.env.BENCH_SIZE_BUDGET || budget.overheadGzip);
+    const measured = builds.elements.total.gzip - builds.bare.total.gzip;
+    const verdict = sizeVerdict(measured, recorded, SIZE_SLACK);
+    console.log(`\nSize guard: ${verdict.message}`);
+    if (!verdict.ok) process.exit(1);
+  }
 }
 
-if (failures.length) {
-  console.error(`\nbench:size: a build does not contain what it claims:\n  ${failures.join('\n  ')}`);
-  process.exit(1);
-}
-
-if (CHECK) {
-  const budget = JSON.parse(readFileSync(path.join(root, 'bench', 'size-budget.json'), 'utf8'));
-  const recorded = Number(process.env.BENCH_SIZE_BUDGET || budget.overheadGzip);
-  const measured = builds.elements.total.gzip - builds.bare.total.gzip;
-  const verdict = sizeVerdict(measured, recorded, SIZE_SLACK);
-  console.log(`\nSize guard: ${verdict.message}`);
-  if (!verdict.ok) process.exit(1);
-}
+// Imported by bench/runtime.mjs for its builds; run as a script, the size bench.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
