@@ -24,6 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findServerBinary, startServer } from '../scripts/livekit-server.mjs';
 import { handleTokenRequest } from '../scripts/token-endpoint.mjs';
+import { canUnshare, rerunInNamespace } from '../scripts/netns.mjs';
 import { ensurePublisher, startPublisher } from '../scripts/publisher.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -240,13 +241,7 @@ async function main() {
     findServerBinary();
     await ensurePublisher();
     buildBundle();
-    const flags = process.getuid?.() === 0 ? ['-n'] : ['-rn'];
-    if (spawnSync('unshare', [...flags, 'true'], { stdio: 'ignore' }).status === 0) {
-      const bridge = 'ip link add lkbench0 type bridge && ip addr add 10.203.0.1/32 dev lkbench0 && ip link set lkbench0 up';
-      const inner = `ip link set lo up && ${bridge} && exec "${process.execPath}" "${fileURLToPath(import.meta.url)}"`;
-      const child = spawnSync('unshare', [...flags, 'sh', '-c', inner], { stdio: 'inherit', env: { ...process.env, LKE_IN_NETNS: '1' } });
-      return child.status ?? 1;
-    }
+    if (canUnshare()) return rerunInNamespace(fileURLToPath(import.meta.url));
     console.error('unshare is not permitted here: the bench runs in the normal network namespace.');
   }
   return run();

@@ -48,6 +48,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MEDIA_FLAGS, QUIET_FLAGS, CHROMIUM } from '../scripts/chromium.mjs';
 import { findServerBinary, startServer } from '../scripts/livekit-server.mjs';
+import { canUnshare, rerunInNamespace } from '../scripts/netns.mjs';
 import { ensurePublisher, startPublisher } from '../scripts/publisher.mjs';
 import { handleTokenRequest } from '../scripts/token-endpoint.mjs';
 import { buildPackage, buildPage, removePackage, typecheckPages } from './size.mjs';
@@ -646,15 +647,8 @@ async function main() {
     } finally {
       removePackage();
     }
-    const childEnv = { ...process.env, LKE_IN_NETNS: '1', BENCH_RUNTIME_BUILD: buildDir, BENCH_RUNTIME_PUBLISHER: JSON.stringify(publisher) };
-    const flags = process.getuid?.() === 0 ? ['-n'] : ['-rn'];
-    if (process.platform !== 'linux' || spawnSync('unshare', [...flags, 'true'], { stdio: 'ignore' }).status !== 0) {
-      throw new Error('bench:runtime needs a private network namespace (unshare -n) for its publishers.');
-    }
-    const bridge = 'ip link add lkbench0 type bridge && ip addr add 10.203.0.1/32 dev lkbench0 && ip link set lkbench0 up';
-    const inner = `ip link set lo up && ${bridge} && exec "${process.execPath}" "${fileURLToPath(import.meta.url)}"`;
-    const child = spawnSync('unshare', [...flags, 'sh', '-c', inner], { stdio: 'inherit', env: childEnv });
-    return child.status ?? 1;
+    if (!canUnshare()) throw new Error('bench:runtime needs a private network namespace (unshare -n) for its publishers.');
+    return rerunInNamespace(fileURLToPath(import.meta.url), [], { BENCH_RUNTIME_BUILD: buildDir, BENCH_RUNTIME_PUBLISHER: JSON.stringify(publisher) });
   } finally {
     rmSync(buildDir, { recursive: true, force: true });
   }

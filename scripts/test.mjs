@@ -11,6 +11,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { findServerBinary, externalServer, startServer } from './livekit-server.mjs';
+import { NAMESPACE_SETUP } from './netns.mjs';
 import { ensurePublisher } from './publisher.mjs';
 
 const args = process.argv.slice(2);
@@ -50,9 +51,6 @@ function buildBundle() {
   if (vite.status !== 0) throw new Error('Building dist/livekit-elements.js failed.');
 }
 
-/** The address pion offers inside the namespace (see above). */
-const PION_BRIDGE = 'ip link add lkpion0 type bridge && ip addr add 10.203.0.1/32 dev lkpion0 && ip link set lkpion0 up';
-
 /** The backend publisher's binary and media, when the run includes the `backend` group. */
 async function preparePublisher() {
   const group = args.includes('--group') ? args[args.indexOf('--group') + 1] : undefined;
@@ -73,7 +71,7 @@ async function main() {
     findServerBinary();
     const flags = process.getuid?.() === 0 ? ['-n'] : ['-rn'];
     if (canUnshare(flags)) {
-      const inner = `ip link set lo up && ${PION_BRIDGE} && exec "${process.execPath}" scripts/test.mjs "$@"`;
+      const inner = `${NAMESPACE_SETUP} && exec "${process.execPath}" scripts/test.mjs "$@"`;
       return run('unshare', [...flags, 'sh', '-c', inner, 'sh', ...args], {
         ...process.env,
         LKE_IN_NETNS: '1',

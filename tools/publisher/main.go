@@ -171,8 +171,8 @@ func main() {
 	ev := newEvents()
 	if !hasNonLoopbackAddress() {
 		ev.errorf("no network interface but loopback: WebRTC here (pion) offers no loopback ICE candidates, so no " +
-			"participant could connect. In a loopback-only namespace add a bridge with an address: ip link add lkbench0 " +
-			"type bridge && ip addr add 10.203.0.1/32 dev lkbench0 && ip link set lkbench0 up (docs/publisher.md)")
+			"participant could connect. In a loopback-only namespace add a bridge with an address: ip link add lkpion0 " +
+			"type bridge && ip addr add 10.203.0.1/32 dev lkpion0 && ip link set lkpion0 up (docs/publisher.md)")
 		ev.emit(map[string]any{"event": "done"})
 		os.Exit(1)
 	}

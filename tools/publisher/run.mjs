@@ -17,7 +17,6 @@
 // holds a bridge with no ports and the address 10.203.0.1/32: pion offers that, and the kernel
 // delivers it locally through `lo`. Nothing can leave the namespace.
 import { RoomServiceClient } from 'livekit-server-sdk';
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -26,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CHROMIUM, QUIET_FLAGS } from '../../scripts/chromium.mjs';
 import { findServerBinary, startServer } from '../../scripts/livekit-server.mjs';
+import { canUnshare, rerunInNamespace } from '../../scripts/netns.mjs';
 import { ensurePublisher, startPublisher } from '../../scripts/publisher.mjs';
 import { mintToken } from '../../scripts/token-endpoint.mjs';
 
@@ -281,13 +281,7 @@ async function main() {
   if (process.platform === 'linux' && !process.env.LKE_IN_NETNS && !process.env.LIVEKIT_URL) {
     findServerBinary();
     await ensurePublisher();
-    const unshare = process.getuid?.() === 0 ? ['-n'] : ['-rn'];
-    if (spawnSync('unshare', [...unshare, 'true'], { stdio: 'ignore' }).status === 0) {
-      const bridge = 'ip link add lkbench0 type bridge && ip addr add 10.203.0.1/32 dev lkbench0 && ip link set lkbench0 up';
-      const inner = `ip link set lo up && ${bridge} && exec "${process.execPath}" "${fileURLToPath(import.meta.url)}" "$@"`;
-      const child = spawnSync('unshare', [...unshare, 'sh', '-c', inner, 'sh', ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, LKE_IN_NETNS: '1' } });
-      return child.status ?? 1;
-    }
+    if (canUnshare()) return rerunInNamespace(fileURLToPath(import.meta.url), process.argv.slice(2));
     console.error('unshare is not permitted here: the check runs in the normal network namespace (pion then needs a non-loopback address).');
   }
   return run();
