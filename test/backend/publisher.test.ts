@@ -1,52 +1,14 @@
 // Participants published from a backend (tools/publisher: LiveKit's Go server SDK, pre-encoded VP8
 // simulcast and Opus) as a page with `<lk-participants>` sees them, against the real server.
 import { expect, fixture, html } from '@open-wc/testing';
-import { executeServerCommand, setViewport } from '@web/test-runner-commands';
+import { setViewport } from '@web/test-runner-commands';
 import type { RemoteVideoTrack } from 'livekit-client';
 import { Track } from 'livekit-client';
 import '../../src/index.js';
 import type { LkParticipants, LkParticipantTile, LkRoom, LkTrackView } from '../../src/index.js';
 import { uniqueRoom, waitFor } from '../helpers.js';
+import { Backend, stopAllBackends } from './backend.js';
 
-type PublisherOptions = {
-  room: string;
-  count?: number;
-  video?: boolean;
-  audio?: boolean;
-  speaking?: 'none' | 'rotate' | 'all';
-  speakPeriod?: string;
-  names?: string;
-  leaveAfter?: string;
-  leaveWave?: number;
-  leaveInterval?: string;
-};
-
-/** A running backend publisher: its participants' identities, and its stdin commands. */
-class Backend {
-  private constructor(
-    readonly id: number,
-    readonly identities: string[],
-  ) {}
-
-  static async start(options: PublisherOptions): Promise<Backend> {
-    const { id, identities } = await executeServerCommand<{ id: number; identities: string[] }, PublisherOptions>('publisher-start', options);
-    const backend = new Backend(id, identities);
-    running.add(backend);
-    return backend;
-  }
-
-  /** `mute video pub-1`, `unmute audio pub-1`, `leave pub-1`: answers once the publisher has done it. */
-  command(line: string): Promise<unknown> {
-    return executeServerCommand('publisher-command', { id: this.id, line });
-  }
-
-  async stop(): Promise<void> {
-    running.delete(this);
-    await executeServerCommand('publisher-stop', { id: this.id });
-  }
-}
-
-const running = new Set<Backend>();
 
 function tileOf(grid: LkParticipants, identity: string): LkParticipantTile | null {
   return grid.querySelector<LkParticipantTile>(`[data-identity="${identity}"][data-source="camera"] lk-participant-tile`);
@@ -79,7 +41,7 @@ describe('backend publisher (server SDK) in <lk-participants>', function () {
   });
 
   afterEach(async () => {
-    await Promise.all([...running].map((backend) => backend.stop()));
+    await stopAllBackends();
   });
 
   it('a backend participant gets a tile that decodes its video, and the tile size picks the simulcast layer', async () => {
