@@ -16,6 +16,7 @@ import type {
   LkDeviceSelect,
   LkLeaveButton,
   LkMicrophoneToggle,
+  LkParticipantList,
   LkParticipantName,
   LkParticipantTile,
   LkParticipants,
@@ -622,6 +623,78 @@ export interface LkMicrophoneTogglePreactProps extends Omit<HTMLAttributes<LkMic
   'onlk-error'?: (event: HTMLElementEventMap['lk-error']) => void;
 }
 
+/** `<lk-participant-list>` in Preact. Everyone in the room, as an accessible list: name, microphone, camera, speaking, connection quality. */
+export interface LkParticipantListPreactProps extends Omit<HTMLAttributes<LkParticipantList>, 'filter' | 'listLabel' | 'youLabel' | 'speakingLabel' | 'micOnLabel' | 'micMutedLabel' | 'micOffLabel' | 'cameraOnLabel' | 'cameraMutedLabel' | 'cameraOffLabel' | 'excellentLabel' | 'goodLabel' | 'poorLabel' | 'lostLabel' | 'unknownLabel' | 'room' | 'theme' | 'list-label' | 'you-label' | 'speaking-label' | 'mic-on-label' | 'mic-muted-label' | 'mic-off-label' | 'camera-on-label' | 'camera-muted-label' | 'camera-off-label' | 'excellent-label' | 'good-label' | 'poor-label' | 'lost-label' | 'unknown-label' | 'onlk-error'> {
+  /** Whom to list: `all` (default), `remote` or `local`. */
+  filter?: LkParticipantList['filter'];
+  /** The list's name, for screen readers. */
+  listLabel?: LkParticipantList['listLabel'];
+  /** The mark after the local participant's name. */
+  youLabel?: LkParticipantList['youLabel'];
+  /** The text of the speaking indicator. */
+  speakingLabel?: LkParticipantList['speakingLabel'];
+  /** The microphone icon's text while it is on. */
+  micOnLabel?: LkParticipantList['micOnLabel'];
+  /** The microphone icon's text while it is muted. */
+  micMutedLabel?: LkParticipantList['micMutedLabel'];
+  /** The microphone icon's text while there is none published. */
+  micOffLabel?: LkParticipantList['micOffLabel'];
+  /** The camera icon's text while it is on. */
+  cameraOnLabel?: LkParticipantList['cameraOnLabel'];
+  /** The camera icon's text while it is muted. */
+  cameraMutedLabel?: LkParticipantList['cameraMutedLabel'];
+  /** The camera icon's text while there is none published. */
+  cameraOffLabel?: LkParticipantList['cameraOffLabel'];
+  /** Text for an excellent connection. */
+  excellentLabel?: LkParticipantList['excellentLabel'];
+  /** Text for a good connection. */
+  goodLabel?: LkParticipantList['goodLabel'];
+  /** Text for a poor connection. */
+  poorLabel?: LkParticipantList['poorLabel'];
+  /** Text for a lost connection. */
+  lostLabel?: LkParticipantList['lostLabel'];
+  /** Text while the quality is not known yet. */
+  unknownLabel?: LkParticipantList['unknownLabel'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkParticipantList['room'];
+  /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
+  theme?: LkParticipantList['theme'];
+  /** The list's name, for screen readers. */
+  'list-label'?: LkParticipantList['listLabel'];
+  /** The mark after the local participant's name. */
+  'you-label'?: LkParticipantList['youLabel'];
+  /** The text of the speaking indicator. */
+  'speaking-label'?: LkParticipantList['speakingLabel'];
+  /** The microphone icon's text while it is on. */
+  'mic-on-label'?: LkParticipantList['micOnLabel'];
+  /** The microphone icon's text while it is muted. */
+  'mic-muted-label'?: LkParticipantList['micMutedLabel'];
+  /** The microphone icon's text while there is none published. */
+  'mic-off-label'?: LkParticipantList['micOffLabel'];
+  /** The camera icon's text while it is on. */
+  'camera-on-label'?: LkParticipantList['cameraOnLabel'];
+  /** The camera icon's text while it is muted. */
+  'camera-muted-label'?: LkParticipantList['cameraMutedLabel'];
+  /** The camera icon's text while there is none published. */
+  'camera-off-label'?: LkParticipantList['cameraOffLabel'];
+  /** Text for an excellent connection. */
+  'excellent-label'?: LkParticipantList['excellentLabel'];
+  /** Text for a good connection. */
+  'good-label'?: LkParticipantList['goodLabel'];
+  /** Text for a poor connection. */
+  'poor-label'?: LkParticipantList['poorLabel'];
+  /** Text for a lost connection. */
+  'lost-label'?: LkParticipantList['lostLabel'];
+  /** Text while the quality is not known yet. */
+  'unknown-label'?: LkParticipantList['unknownLabel'];
+  /**
+   * `{code: 'invalid-attribute', attribute, value, accepted}` for a `filter` it does not know.
+   *
+   * `CustomEvent<LkErrorDetail>`
+   */
+  'onlk-error'?: (event: HTMLElementEventMap['lk-error']) => void;
+}
+
 /** `<lk-participant-name>` in Preact. A participant's name, as text. */
 export interface LkParticipantNamePreactProps extends Omit<HTMLAttributes<LkParticipantName>, 'localLabel' | 'participant' | 'room' | 'theme' | 'local-label'> {
   /** Shown instead of the local participant's own name, e.g. `You`. Unset: the name. */
@@ -1101,6 +1174,7 @@ declare module 'preact' {
       'lk-device-select': LkDeviceSelectPreactProps;
       'lk-leave-button': LkLeaveButtonPreactProps;
       'lk-microphone-toggle': LkMicrophoneTogglePreactProps;
+      'lk-participant-list': LkParticipantListPreactProps;
       'lk-participant-name': LkParticipantNamePreactProps;
       'lk-participant-tile': LkParticipantTilePreactProps;
       'lk-participants': LkParticipantsPreactProps;

@@ -17,6 +17,7 @@ import type {
   LkDeviceSelect,
   LkLeaveButton,
   LkMicrophoneToggle,
+  LkParticipantList,
   LkParticipantName,
   LkParticipantTile,
   LkParticipants,
@@ -869,6 +870,118 @@ export interface LkMicrophoneToggleSolidProps extends Omit<JSX.HTMLAttributes<Lk
   'on:lk-error'?: JSX.EventHandlerWithOptionsUnion<LkMicrophoneToggle, HTMLElementEventMap['lk-error']>;
 }
 
+/** `<lk-participant-list>` in Solid. Everyone in the room, as an accessible list: name, microphone, camera, speaking, connection quality. */
+export interface LkParticipantListSolidProps extends Omit<JSX.HTMLAttributes<LkParticipantList>, 'prop:filter' | 'filter' | 'prop:listLabel' | 'list-label' | 'prop:youLabel' | 'you-label' | 'prop:speakingLabel' | 'speaking-label' | 'prop:micOnLabel' | 'mic-on-label' | 'prop:micMutedLabel' | 'mic-muted-label' | 'prop:micOffLabel' | 'mic-off-label' | 'prop:cameraOnLabel' | 'camera-on-label' | 'prop:cameraMutedLabel' | 'camera-muted-label' | 'prop:cameraOffLabel' | 'camera-off-label' | 'prop:excellentLabel' | 'excellent-label' | 'prop:goodLabel' | 'good-label' | 'prop:poorLabel' | 'poor-label' | 'prop:lostLabel' | 'lost-label' | 'prop:unknownLabel' | 'unknown-label' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:filter' | 'attr:list-label' | 'attr:you-label' | 'attr:speaking-label' | 'attr:mic-on-label' | 'attr:mic-muted-label' | 'attr:mic-off-label' | 'attr:camera-on-label' | 'attr:camera-muted-label' | 'attr:camera-off-label' | 'attr:excellent-label' | 'attr:good-label' | 'attr:poor-label' | 'attr:lost-label' | 'attr:unknown-label' | 'attr:room' | 'attr:theme' | 'on:lk-error'> {
+  /** Whom to list: `all` (default), `remote` or `local`. */
+  'prop:filter'?: LkParticipantList['filter'];
+  /** Whom to list: `all` (default), `remote` or `local`. */
+  filter?: LkParticipantList['filter'];
+  /** The list's name, for screen readers. */
+  'prop:listLabel'?: LkParticipantList['listLabel'];
+  /** The list's name, for screen readers. */
+  'list-label'?: LkParticipantList['listLabel'];
+  /** The mark after the local participant's name. */
+  'prop:youLabel'?: LkParticipantList['youLabel'];
+  /** The mark after the local participant's name. */
+  'you-label'?: LkParticipantList['youLabel'];
+  /** The text of the speaking indicator. */
+  'prop:speakingLabel'?: LkParticipantList['speakingLabel'];
+  /** The text of the speaking indicator. */
+  'speaking-label'?: LkParticipantList['speakingLabel'];
+  /** The microphone icon's text while it is on. */
+  'prop:micOnLabel'?: LkParticipantList['micOnLabel'];
+  /** The microphone icon's text while it is on. */
+  'mic-on-label'?: LkParticipantList['micOnLabel'];
+  /** The microphone icon's text while it is muted. */
+  'prop:micMutedLabel'?: LkParticipantList['micMutedLabel'];
+  /** The microphone icon's text while it is muted. */
+  'mic-muted-label'?: LkParticipantList['micMutedLabel'];
+  /** The microphone icon's text while there is none published. */
+  'prop:micOffLabel'?: LkParticipantList['micOffLabel'];
+  /** The microphone icon's text while there is none published. */
+  'mic-off-label'?: LkParticipantList['micOffLabel'];
+  /** The camera icon's text while it is on. */
+  'prop:cameraOnLabel'?: LkParticipantList['cameraOnLabel'];
+  /** The camera icon's text while it is on. */
+  'camera-on-label'?: LkParticipantList['cameraOnLabel'];
+  /** The camera icon's text while it is muted. */
+  'prop:cameraMutedLabel'?: LkParticipantList['cameraMutedLabel'];
+  /** The camera icon's text while it is muted. */
+  'camera-muted-label'?: LkParticipantList['cameraMutedLabel'];
+  /** The camera icon's text while there is none published. */
+  'prop:cameraOffLabel'?: LkParticipantList['cameraOffLabel'];
+  /** The camera icon's text while there is none published. */
+  'camera-off-label'?: LkParticipantList['cameraOffLabel'];
+  /** Text for an excellent connection. */
+  'prop:excellentLabel'?: LkParticipantList['excellentLabel'];
+  /** Text for an excellent connection. */
+  'excellent-label'?: LkParticipantList['excellentLabel'];
+  /** Text for a good connection. */
+  'prop:goodLabel'?: LkParticipantList['goodLabel'];
+  /** Text for a good connection. */
+  'good-label'?: LkParticipantList['goodLabel'];
+  /** Text for a poor connection. */
+  'prop:poorLabel'?: LkParticipantList['poorLabel'];
+  /** Text for a poor connection. */
+  'poor-label'?: LkParticipantList['poorLabel'];
+  /** Text for a lost connection. */
+  'prop:lostLabel'?: LkParticipantList['lostLabel'];
+  /** Text for a lost connection. */
+  'lost-label'?: LkParticipantList['lostLabel'];
+  /** Text while the quality is not known yet. */
+  'prop:unknownLabel'?: LkParticipantList['unknownLabel'];
+  /** Text while the quality is not known yet. */
+  'unknown-label'?: LkParticipantList['unknownLabel'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'prop:room'?: LkParticipantList['room'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkParticipantList['room'];
+  /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
+  'prop:theme'?: LkParticipantList['theme'];
+  /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
+  theme?: LkParticipantList['theme'];
+  /** Whom to list: `all` (default), `remote` or `local`. */
+  'attr:filter'?: LkParticipantList['filter'];
+  /** The list's name, for screen readers. */
+  'attr:list-label'?: LkParticipantList['listLabel'];
+  /** The mark after the local participant's name. */
+  'attr:you-label'?: LkParticipantList['youLabel'];
+  /** The text of the speaking indicator. */
+  'attr:speaking-label'?: LkParticipantList['speakingLabel'];
+  /** The microphone icon's text while it is on. */
+  'attr:mic-on-label'?: LkParticipantList['micOnLabel'];
+  /** The microphone icon's text while it is muted. */
+  'attr:mic-muted-label'?: LkParticipantList['micMutedLabel'];
+  /** The microphone icon's text while there is none published. */
+  'attr:mic-off-label'?: LkParticipantList['micOffLabel'];
+  /** The camera icon's text while it is on. */
+  'attr:camera-on-label'?: LkParticipantList['cameraOnLabel'];
+  /** The camera icon's text while it is muted. */
+  'attr:camera-muted-label'?: LkParticipantList['cameraMutedLabel'];
+  /** The camera icon's text while there is none published. */
+  'attr:camera-off-label'?: LkParticipantList['cameraOffLabel'];
+  /** Text for an excellent connection. */
+  'attr:excellent-label'?: LkParticipantList['excellentLabel'];
+  /** Text for a good connection. */
+  'attr:good-label'?: LkParticipantList['goodLabel'];
+  /** Text for a poor connection. */
+  'attr:poor-label'?: LkParticipantList['poorLabel'];
+  /** Text for a lost connection. */
+  'attr:lost-label'?: LkParticipantList['lostLabel'];
+  /** Text while the quality is not known yet. */
+  'attr:unknown-label'?: LkParticipantList['unknownLabel'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'attr:room'?: LkParticipantList['room'];
+  /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
+  'attr:theme'?: LkParticipantList['theme'];
+  /**
+   * `{code: 'invalid-attribute', attribute, value, accepted}` for a `filter` it does not know.
+   *
+   * `CustomEvent<LkErrorDetail>`
+   */
+  'on:lk-error'?: JSX.EventHandlerWithOptionsUnion<LkParticipantList, HTMLElementEventMap['lk-error']>;
+}
+
 /** `<lk-participant-name>` in Solid. A participant's name, as text. */
 export interface LkParticipantNameSolidProps extends Omit<JSX.HTMLAttributes<LkParticipantName>, 'prop:localLabel' | 'local-label' | 'prop:participant' | 'participant' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:local-label' | 'attr:participant' | 'attr:room' | 'attr:theme'> {
   /** Shown instead of the local participant's own name, e.g. `You`. Unset: the name. */
@@ -1563,6 +1676,7 @@ declare module 'solid-js' {
       'lk-device-select': LkDeviceSelectSolidProps;
       'lk-leave-button': LkLeaveButtonSolidProps;
       'lk-microphone-toggle': LkMicrophoneToggleSolidProps;
+      'lk-participant-list': LkParticipantListSolidProps;
       'lk-participant-name': LkParticipantNameSolidProps;
       'lk-participant-tile': LkParticipantTileSolidProps;
       'lk-participants': LkParticipantsSolidProps;
