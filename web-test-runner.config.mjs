@@ -16,6 +16,7 @@ import { prebundle, svelte } from './scripts/framework-plugins.mjs';
 import { CHROMIUM, MEDIA_FLAGS, QUIET_FLAGS } from './scripts/chromium.mjs';
 import { firefox } from './scripts/firefox.mjs';
 import { faultServer } from './scripts/fault-server.mjs';
+import { a11ySnapshotAllPlugin } from './scripts/a11y-snapshot-plugin.mjs';
 import { heapPlugin } from './scripts/heap-plugin.mjs';
 import { publisherPlugin } from './scripts/publisher-plugin.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
@@ -113,7 +114,9 @@ export default {
     faults.plugin,
     // `executeServerCommand('heap')`: the page's JS heap after a forced GC, for the soak group.
     heapPlugin(),
-    // `a11ySnapshot()`: Chromium's accessibility tree, for the names a screen reader is told.
+    // `a11ySnapshot()`: Chromium's accessibility tree, for the names a screen reader is told;
+    // `a11ySnapshot({ interestingOnly: false })` the whole tree, lists and list items included.
+    a11ySnapshotAllPlugin(),
     a11ySnapshotPlugin(),
     // `executeServerCommand('publisher-start' | 'publisher-command' | 'publisher-stop')`: participants
     // published from a backend (tools/publisher), for the `backend` group.
