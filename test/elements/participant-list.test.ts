@@ -17,6 +17,7 @@ describe('lk-participant-list (no server)', () => {
     expect(ul.getAttribute('role')).to.equal('list');
     expect(ul.getAttribute('aria-label')).to.equal('Teilnehmende');
     expect(ul.hasAttribute('hidden')).to.equal(true);
+    expect(getComputedStyle(ul).display, 'the empty list out of sight and of the accessibility tree').to.equal('none');
     const slot = list.shadowRoot!.querySelector<HTMLSlotElement>('slot[name=empty]')!;
     expect(slot.assignedElements().map((el) => el.textContent)).to.deep.equal(['Noch niemand da']);
     // The page cannot write the read-only count.

@@ -17,6 +17,10 @@ export const styles = css`
     list-style: none;
   }
 
+  [part='list'][hidden] {
+    display: none;
+  }
+
   [part~='item'] {
     display: flex;
     align-items: center;
