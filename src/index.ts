@@ -22,7 +22,7 @@ export * from './lk-prejoin.js';
 export * from './lk-conference.js';
 export { define } from './define.js';
 export { roomContext, participantContext } from './context.js';
-export type { LkEventDetails, LkEventName, LkConnectionState, LkTrackEventDetail } from './events.js';
+export type { LkEventDetails, LkEventName, LkConnectionState, LkTrackEventDetail, PinTarget } from './events.js';
 export type { LkErrorCode, LkErrorDetail } from './core/errors.js';
 export type { LkChatMessageDetail } from './events.js';
 export type { ChatEntry } from './core/chat.js';
