@@ -143,6 +143,8 @@ describe('backend publishers in the layouts of <lk-participants>', function () {
     await waitFor(() => grid.page === 2, 'PageDown: page 2');
     await sendKeys({ press: 'End' });
     await waitFor(() => grid.page === 3, 'End: the last page');
+    // The next button is disabled on the last page: the focus moved to the previous one, still inside.
+    await waitFor(() => grid.shadowRoot!.activeElement === prev, 'the focus on the previous-page button');
     expect(shown(grid)).to.have.length(2);
     await sendKeys({ press: 'Home' });
     await waitFor(() => grid.page === 1, 'Home: page 1');

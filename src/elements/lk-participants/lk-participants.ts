@@ -126,7 +126,7 @@ export class LkParticipants extends LkRoomBoundElement {
   /** `grid` (default), `focus` (the pinned tile, else a screen share, large), `speaker` (as focus, else the last remote speaker large) or `audio` (audio tiles, no video). */
   layout?: string;
 
-  /** Tiles per page: a whole number from 1 to 100, or `auto` (as many as fit the box). Absent: one page with every tile, scrolling. Pages apply to the grid and audio layouts; the focus layouts scroll their strip. */
+  /** Tiles per page: a whole number from 1 to 100, or `auto` (as many as fit the box). Absent: one page with every tile, scrolling. While a tile is in focus (`focus`, `speaker`) the others are in a strip that scrolls instead. */
   pageSize?: string | number;
 
   /** `join` (default: the order people joined, the local participant first) or `speaker` (recent speakers move onto the first page). */
@@ -248,7 +248,8 @@ export class LkParticipants extends LkRoomBoundElement {
     const first = focusing ? undefined : rest.find((item) => pinned && item.identity === pinned.identity && String(item.source) === pinned.source);
     if (first) rest = [first, ...rest.filter((item) => item !== first)];
 
-    this.#paged = pageSize !== undefined && !focusing;
+    // Pages while nothing is in focus; a focused tile has the strip beside it, which scrolls.
+    this.#paged = pageSize !== undefined && !this.#focus;
     this.#needsFit = pageSize === 'auto' || sort === 'speaker';
     const size = pageSize === 'auto' ? this.#fit.columns * this.#fit.rows : (pageSize ?? rest.length);
     if (sort === 'speaker') {
@@ -324,7 +325,14 @@ export class LkParticipants extends LkRoomBoundElement {
   #turn(page: number): void {
     const next = Math.min(Math.max(1, page), this.pageCount);
     if (next === this.#page) return;
+    const focused = (this.renderRoot as ShadowRoot).activeElement;
     this.page = next;
+    // A page button that gets disabled (the first or the last page) would drop the keyboard focus
+    // out of the element: it moves to the other page button.
+    if (!(focused instanceof HTMLButtonElement)) return;
+    void this.updateComplete.then(() => {
+      if (focused.disabled) this.renderRoot.querySelector<HTMLButtonElement>('[part~=page-button]:not(:disabled)')?.focus();
+    });
   }
 
   /** How many tiles of the minimum width fit the box, for `page-size="auto"` and the speaker sort. */
