@@ -3,11 +3,13 @@
 // reach its `<lk-participants>`.
 import { expect, fixture, html } from '@open-wc/testing';
 import { a11ySnapshot } from '@web/test-runner-commands';
+import { RoomEvent, type Room } from 'livekit-client';
 import '../../src/index.js';
 import type { LkConference, LkParticipants } from '../../src/index.js';
+import { CHAT_TOPIC } from '../../src/core/chat.js';
 import { CONFERENCE_CONTROLS } from '../../src/core/conference.js';
 import type { LkErrorDetail } from '../../src/core/errors.js';
-import { captureWarnings, deepQueryAll } from '../helpers.js';
+import { captureWarnings, deepQueryAll, waitFor } from '../helpers.js';
 
 /** Each control of the full bar, as the bar shows it, in its order. */
 const EVERY_CONTROL = [
@@ -58,6 +60,17 @@ async function withControls(value: string): Promise<{ el: LkConference; errors: 
     await el.updateComplete;
   });
   return { el, errors, warnings };
+}
+
+/** Whether something on `room` receives chat text streams: livekit-client takes one handler per topic and refuses a second. */
+function chatHandlerTaken(room: Room): boolean {
+  try {
+    room.registerTextStreamHandler(CHAT_TOPIC, () => undefined);
+  } catch {
+    return true;
+  }
+  room.unregisterTextStreamHandler(CHAT_TOPIC);
+  return false;
 }
 
 type AxNode = { role?: string; name?: string; children?: AxNode[] };
@@ -139,6 +152,22 @@ describe('lk-conference controls (no server)', () => {
     expect(warnings).to.deep.equal([error.message]);
     expect(barControls(el)).to.deep.equal(EVERY_CONTROL);
     expect(chatParts(el)).to.deep.equal({ panel: true, chats: 1, toggle: true });
+  });
+
+  it('without chat nothing on the room receives chat: no lk.chat handler, one data listener fewer; chat back, both back', async () => {
+    const { el } = await withControls('microphone leave');
+    const room = el.livekitRoom;
+    const dataListeners = () => room.listenerCount(RoomEvent.DataReceived);
+    expect(chatHandlerTaken(room), 'no chat: the handler free').to.equal(false);
+    const without = dataListeners();
+    el.controls = 'microphone chat leave';
+    await el.updateComplete;
+    await waitFor(() => chatHandlerTaken(room), 'the chat to take the lk.chat handler');
+    expect(dataListeners(), 'the chat listens for legacy packets').to.equal(without + 1);
+    el.controls = 'leave';
+    await el.updateComplete;
+    await waitFor(() => !chatHandlerTaken(room), 'the chat handler released');
+    expect(dataListeners()).to.equal(without);
   });
 
   it('changes at run time update the bar and the chat; removing the attribute returns to every control, with no error', async () => {
