@@ -297,7 +297,7 @@ export interface LkChatSolidProps extends Omit<JSX.HTMLAttributes<LkChat>, 'prop
 }
 
 /** `<lk-conference>` in Solid. The whole conference UI over one room. */
-export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConference>, 'prop:chatOpen' | 'chat-open' | 'prop:chatLabel' | 'chat-label' | 'prop:controlsLabel' | 'controls-label' | 'prop:url' | 'url' | 'prop:token' | 'token' | 'prop:tokenEndpoint' | 'token-endpoint' | 'prop:roomName' | 'room-name' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participantName' | 'participant-name' | 'prop:participantMetadata' | 'participant-metadata' | 'prop:connect' | 'connect' | 'prop:audio' | 'audio' | 'prop:video' | 'video' | 'prop:options' | 'options' | 'prop:connectOptions' | 'connect-options' | 'prop:theme' | 'theme' | 'attr:chat-open' | 'attr:chat-label' | 'attr:controls-label' | 'attr:auto-subscribe' | 'attr:adaptive-stream' | 'attr:dynacast' | 'dynacast' | 'attr:video-resolution' | 'attr:video-framerate' | 'attr:facing-mode' | 'attr:video-device' | 'attr:audio-device' | 'attr:audio-output-device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:voice-isolation' | 'attr:video-codec' | 'attr:backup-codec' | 'attr:video-max-bitrate' | 'attr:video-max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:screenshare-max-bitrate' | 'attr:screenshare-max-framerate' | 'attr:screenshare-simulcast-layers' | 'attr:audio-preset' | 'attr:audio-max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:force-stereo' | 'attr:stop-mic-on-mute' | 'attr:scalability-mode' | 'attr:degradation-preference' | 'attr:url' | 'attr:token' | 'attr:token-endpoint' | 'attr:room-name' | 'attr:participant-identity' | 'attr:participant-name' | 'attr:participant-metadata' | 'attr:connect' | 'attr:audio' | 'attr:video' | 'attr:theme' | 'on:lk-connection-state-changed' | 'on:lk-connected' | 'on:lk-disconnected' | 'on:lk-reconnecting' | 'on:lk-reconnected' | 'on:lk-participant-connected' | 'on:lk-participant-disconnected' | 'on:lk-track-subscribed' | 'on:lk-track-unsubscribed' | 'on:lk-active-speakers-changed' | 'on:lk-error'> {
+export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConference>, 'prop:chatOpen' | 'chat-open' | 'prop:chatLabel' | 'chat-label' | 'prop:controlsLabel' | 'controls-label' | 'prop:controls' | 'controls' | 'prop:layout' | 'layout' | 'prop:pageSize' | 'page-size' | 'prop:sort' | 'sort' | 'prop:pin' | 'pin' | 'prop:url' | 'url' | 'prop:token' | 'token' | 'prop:tokenEndpoint' | 'token-endpoint' | 'prop:roomName' | 'room-name' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participantName' | 'participant-name' | 'prop:participantMetadata' | 'participant-metadata' | 'prop:connect' | 'connect' | 'prop:audio' | 'audio' | 'prop:video' | 'video' | 'prop:options' | 'options' | 'prop:connectOptions' | 'connect-options' | 'prop:theme' | 'theme' | 'attr:chat-open' | 'attr:chat-label' | 'attr:controls-label' | 'attr:controls' | 'attr:layout' | 'attr:page-size' | 'attr:sort' | 'attr:pin' | 'attr:auto-subscribe' | 'attr:adaptive-stream' | 'attr:dynacast' | 'dynacast' | 'attr:video-resolution' | 'attr:video-framerate' | 'attr:facing-mode' | 'attr:video-device' | 'attr:audio-device' | 'attr:audio-output-device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:voice-isolation' | 'attr:video-codec' | 'attr:backup-codec' | 'attr:video-max-bitrate' | 'attr:video-max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:screenshare-max-bitrate' | 'attr:screenshare-max-framerate' | 'attr:screenshare-simulcast-layers' | 'attr:audio-preset' | 'attr:audio-max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:force-stereo' | 'attr:stop-mic-on-mute' | 'attr:scalability-mode' | 'attr:degradation-preference' | 'attr:url' | 'attr:token' | 'attr:token-endpoint' | 'attr:room-name' | 'attr:participant-identity' | 'attr:participant-name' | 'attr:participant-metadata' | 'attr:connect' | 'attr:audio' | 'attr:video' | 'attr:theme' | 'on:lk-connection-state-changed' | 'on:lk-connected' | 'on:lk-disconnected' | 'on:lk-reconnecting' | 'on:lk-reconnected' | 'on:lk-participant-connected' | 'on:lk-participant-disconnected' | 'on:lk-track-subscribed' | 'on:lk-track-unsubscribed' | 'on:lk-active-speakers-changed' | 'on:lk-error'> {
   /** Show the chat panel. Reflected. */
   'prop:chatOpen'?: LkConference['chatOpen'];
   /** Show the chat panel. Reflected. */
@@ -308,6 +308,50 @@ export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConfer
   'chat-label'?: LkConference['chatLabel'];
   'prop:controlsLabel'?: LkConference['controlsLabel'];
   'controls-label'?: LkConference['controlsLabel'];
+  /**
+   * The controls of the default control bar: a list of `microphone`, `camera`, `devices` (both
+   * device pickers), `flip` (the camera flip), `screenshare`, `chat`, `leave`, separated by spaces
+   * or commas. The list picks; the bar keeps its own order (each picker beside its toggle, leave
+   * last). Leaving `chat` out removes the chat button and the chat panel with its `<lk-chat>` (and
+   * the `chat` slot). An empty value or `none`: no control bar (the `control-bar` slot still
+   * replaces it). Absent: every control. An unknown word gives `lk-error` `invalid-attribute` (naming
+   * the word and the accepted list) and every control.
+   */
+  'prop:controls'?: LkConference['controls'];
+  /**
+   * The controls of the default control bar: a list of `microphone`, `camera`, `devices` (both
+   * device pickers), `flip` (the camera flip), `screenshare`, `chat`, `leave`, separated by spaces
+   * or commas. The list picks; the bar keeps its own order (each picker beside its toggle, leave
+   * last). Leaving `chat` out removes the chat button and the chat panel with its `<lk-chat>` (and
+   * the `chat` slot). An empty value or `none`: no control bar (the `control-bar` slot still
+   * replaces it). Absent: every control. An unknown word gives `lk-error` `invalid-attribute` (naming
+   * the word and the accepted list) and every control.
+   */
+  controls?: LkConference['controls'];
+  /**
+   * Passed on to the `<lk-participants>` as its `layout` (absent: `focus`). `layout`, `page-size`,
+   * `sort` and `pin` are passed on as they are written: the `<lk-participants>` reads them and
+   * reports a value it does not take (an `lk-error` that reaches the conference).
+   */
+  'prop:layout'?: LkConference['layout'];
+  /**
+   * Passed on to the `<lk-participants>` as its `layout` (absent: `focus`). `layout`, `page-size`,
+   * `sort` and `pin` are passed on as they are written: the `<lk-participants>` reads them and
+   * reports a value it does not take (an `lk-error` that reaches the conference).
+   */
+  layout?: LkConference['layout'];
+  /** Passed on to the `<lk-participants>` as its `page-size` when set. */
+  'prop:pageSize'?: LkConference['pageSize'];
+  /** Passed on to the `<lk-participants>` as its `page-size` when set. */
+  'page-size'?: LkConference['pageSize'];
+  /** Passed on to the `<lk-participants>` as its `sort` when set. */
+  'prop:sort'?: LkConference['sort'];
+  /** Passed on to the `<lk-participants>` as its `sort` when set. */
+  sort?: LkConference['sort'];
+  /** Passed on to the `<lk-participants>` as its `pin` when set. */
+  'prop:pin'?: LkConference['pin'];
+  /** Passed on to the `<lk-participants>` as its `pin` when set. */
+  pin?: LkConference['pin'];
   /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
   'prop:url'?: LkConference['url'];
   /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
@@ -371,6 +415,28 @@ export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConfer
   /** Labels, for localisation. */
   'attr:chat-label'?: LkConference['chatLabel'];
   'attr:controls-label'?: LkConference['controlsLabel'];
+  /**
+   * The controls of the default control bar: a list of `microphone`, `camera`, `devices` (both
+   * device pickers), `flip` (the camera flip), `screenshare`, `chat`, `leave`, separated by spaces
+   * or commas. The list picks; the bar keeps its own order (each picker beside its toggle, leave
+   * last). Leaving `chat` out removes the chat button and the chat panel with its `<lk-chat>` (and
+   * the `chat` slot). An empty value or `none`: no control bar (the `control-bar` slot still
+   * replaces it). Absent: every control. An unknown word gives `lk-error` `invalid-attribute` (naming
+   * the word and the accepted list) and every control.
+   */
+  'attr:controls'?: LkConference['controls'];
+  /**
+   * Passed on to the `<lk-participants>` as its `layout` (absent: `focus`). `layout`, `page-size`,
+   * `sort` and `pin` are passed on as they are written: the `<lk-participants>` reads them and
+   * reports a value it does not take (an `lk-error` that reaches the conference).
+   */
+  'attr:layout'?: LkConference['layout'];
+  /** Passed on to the `<lk-participants>` as its `page-size` when set. */
+  'attr:page-size'?: LkConference['pageSize'];
+  /** Passed on to the `<lk-participants>` as its `sort` when set. */
+  'attr:sort'?: LkConference['sort'];
+  /** Passed on to the `<lk-participants>` as its `pin` when set. */
+  'attr:pin'?: LkConference['pin'];
   /**
    * Subscribe to remote tracks automatically. `RoomConnectOptions.autoSubscribe`.
    *
