@@ -1,5 +1,5 @@
 // `<lk-conference>` reshaped by attributes, without a server (it renders before it connects):
-// `controls` picks the controls of its bar and the chat, and `layout`, `page-size`, `sort`, `pin`
+// `controls` picks the controls of its bar and the chat, and `layout`, `page-size`, `sort`
 // reach its `<lk-participants>`.
 import { expect, fixture, html } from '@open-wc/testing';
 import { a11ySnapshot } from '@web/test-runner-commands';
@@ -46,7 +46,7 @@ function participants(el: LkConference): LkParticipants {
 /** The attributes of the inner `<lk-participants>` a conference passes on. */
 function forwarded(el: LkConference): Record<string, string | null> {
   const inner = participants(el);
-  return Object.fromEntries(['layout', 'page-size', 'sort', 'pin'].map((name) => [name, inner.getAttribute(name)]));
+  return Object.fromEntries(['layout', 'page-size', 'sort'].map((name) => [name, inner.getAttribute(name)]));
 }
 
 /** A conference made with `controls` set before it is in the page, its `lk-error`s and warnings recorded from the start. */
@@ -199,24 +199,23 @@ describe('lk-conference controls (no server)', () => {
     expect(errors, 'no error but the one for bogus').to.have.length(1);
   });
 
-  it('layout, page-size, sort and pin reach the inner lk-participants, and leave it when removed', async () => {
+  it('layout, page-size and sort reach the inner lk-participants, and leave it when removed', async () => {
     const el = await fixture<LkConference>(html`<lk-conference></lk-conference>`);
-    expect(forwarded(el)).to.deep.equal({ layout: 'focus', 'page-size': null, sort: null, pin: null });
+    expect(forwarded(el)).to.deep.equal({ layout: 'focus', 'page-size': null, sort: null });
     expect(participants(el).getAttribute('sources')).to.equal('camera,screen_share');
     const inner = participants(el);
     el.setAttribute('layout', 'grid');
     el.setAttribute('page-size', '9');
     el.setAttribute('sort', 'speaker');
-    el.setAttribute('pin', 'ann');
     await el.updateComplete;
-    expect(forwarded(el)).to.deep.equal({ layout: 'grid', 'page-size': '9', sort: 'speaker', pin: 'ann' });
+    expect(forwarded(el)).to.deep.equal({ layout: 'grid', 'page-size': '9', sort: 'speaker' });
     expect(participants(el), 'the same lk-participants').to.equal(inner);
     el.pageSize = 'auto';
     await el.updateComplete;
     expect(participants(el).getAttribute('page-size'), 'the property').to.equal('auto');
-    for (const name of ['page-size', 'sort', 'pin', 'layout']) el.removeAttribute(name);
+    for (const name of ['page-size', 'sort', 'layout']) el.removeAttribute(name);
     await el.updateComplete;
-    expect(forwarded(el)).to.deep.equal({ layout: 'focus', 'page-size': null, sort: null, pin: null });
+    expect(forwarded(el)).to.deep.equal({ layout: 'focus', 'page-size': null, sort: null });
   });
 
   it('passes values on as written: the lk-participants judges them, and its lk-error reaches the page', async () => {

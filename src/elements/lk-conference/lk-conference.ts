@@ -19,7 +19,7 @@ import { styles } from './lk-conference.styles.js';
  * more cameras, or a touch screen. With a coarse pointer every control is at least 44 CSS px.
  *
  * Attributes reshape it without replacing pieces: `controls` picks the controls of the bar (and
- * leaving `chat` out removes the chat altogether); `layout`, `page-size`, `sort` and `pin` are
+ * leaving `chat` out removes the chat altogether); `layout`, `page-size` and `sort` are
  * passed on to its `<lk-participants>`.
  *
  * @summary The whole conference UI over one room.
@@ -55,7 +55,6 @@ export class LkConference extends LkRoomHost {
     layout: {},
     pageSize: { attribute: 'page-size' },
     sort: {},
-    pin: {},
     unread: { state: true },
   };
 
@@ -81,8 +80,8 @@ export class LkConference extends LkRoomHost {
   controls?: string;
 
   /**
-   * Passed on to the `<lk-participants>` as its `layout` (absent: `focus`). `layout`, `page-size`,
-   * `sort` and `pin` are passed on as they are written: the `<lk-participants>` reads them and
+   * Passed on to the `<lk-participants>` as its `layout` (absent: `focus`). `layout`, `page-size`
+   * and `sort` are passed on as they are written: the `<lk-participants>` reads them and
    * reports a value it does not take (an `lk-error` that reaches the conference).
    */
   layout?: string;
@@ -93,8 +92,6 @@ export class LkConference extends LkRoomHost {
   /** Passed on to the `<lk-participants>` as its `sort` when set. */
   sort?: string;
 
-  /** Passed on to the `<lk-participants>` as its `pin` when set. */
-  pin?: string;
 
   private unread = 0;
 
@@ -120,7 +117,6 @@ export class LkConference extends LkRoomHost {
             layout=${this.layout ?? 'focus'}
             page-size=${ifDefined(this.pageSize)}
             sort=${ifDefined(this.sort)}
-            pin=${ifDefined(this.pin)}
             sources="camera,screen_share"
           ></lk-participants
         ></slot>
