@@ -134,7 +134,7 @@ describe('lk-audio-visualizer (no server)', function () {
     await waitFor(() => el.levels[0] > 0.3, 'the one level still follows the sound');
   });
 
-  it('removing the element closes its AudioContext and asks for no more frames; hiding and muting stop it too', async () => {
+  it('removing the element closes its AudioContext and asks for no more frames; hiding, muting and restarting the track close it too', async () => {
     track = await createLocalAudioTrack();
     // From here on (livekit-client's own silence check on a new track has made its context).
     const recorder = recordAudioContexts();
@@ -160,6 +160,14 @@ describe('lk-audio-visualizer (no server)', function () {
       expect(el.levels.every((level) => level === 0)).to.equal(true);
       await track.unmute();
       await waitFor(() => recorder.contexts.length === 3 && el.levels.some((level) => level > 0.3), 'unmuted: a new context, bars moving');
+
+      // Restarted on another capture (a device switch): the old context closed, the new track shown.
+      const oldSource = track.mediaStreamTrack;
+      const made = recorder.contexts.length;
+      await track.restartTrack();
+      expect(track.mediaStreamTrack !== oldSource, 'a new MediaStreamTrack').to.equal(true);
+      await waitFor(() => recorder.contexts[2].state === 'closed', 'the old capture\'s AudioContext closed');
+      await waitFor(() => recorder.contexts.length > made && el.levels.some((level) => level > 0.3), 'the new capture moves the bars');
 
       el.remove();
       await waitFor(() => recorder.contexts.every((context) => context.state === 'closed'), 'every AudioContext closed after removal');
