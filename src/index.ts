@@ -7,6 +7,7 @@ export * from './lk-connection-state.js';
 export * from './lk-track-view.js';
 export * from './lk-participant-name.js';
 export * from './lk-connection-quality.js';
+export * from './lk-audio-visualizer.js';
 export * from './lk-participant-tile.js';
 export * from './lk-participants.js';
 export * from './lk-audio-renderer.js';

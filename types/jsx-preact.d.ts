@@ -7,6 +7,7 @@
 import type { HTMLAttributes } from 'preact';
 import type {
   LkAudioRenderer,
+  LkAudioVisualizer,
   LkCameraFlip,
   LkCameraToggle,
   LkChat,
@@ -50,6 +51,29 @@ export interface LkAudioRendererPreactProps extends Omit<HTMLAttributes<LkAudioR
   theme?: LkAudioRenderer['theme'];
   /**
    * `{code: 'invalid-attribute', attribute, value, accepted}` for a `volume` outside 0…1.
+   *
+   * `CustomEvent<LkErrorDetail>`
+   */
+  'onlk-error'?: (event: HTMLElementEventMap['lk-error']) => void;
+}
+
+/** `<lk-audio-visualizer>` in Preact. Bars that move with a participant's or a track's audio. */
+export interface LkAudioVisualizerPreactProps extends Omit<HTMLAttributes<LkAudioVisualizer>, 'bars' | 'track' | 'participant' | 'room' | 'theme' | 'onlk-error'> {
+  /** How many bars, 1 to 32. Default 5. */
+  bars?: LkAudioVisualizer['bars'];
+  /** An audio track to show instead of the participant's microphone: a livekit-client `LocalAudioTrack` or `RemoteAudioTrack`. */
+  track?: LkAudioVisualizer['track'];
+  /**
+   * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`
+   * set from JavaScript. Without it: the participant of the enclosing tile or `<lk-participants>` item.
+   */
+  participant?: LkAudioVisualizer['participant'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkAudioVisualizer['room'];
+  /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
+  theme?: LkAudioVisualizer['theme'];
+  /**
+   * `{code: 'invalid-attribute', attribute, value, accepted}` for `bars` that is not a whole number from 1 to 32.
    *
    * `CustomEvent<LkErrorDetail>`
    */
@@ -1158,6 +1182,7 @@ declare module 'preact' {
   namespace JSX {
     interface IntrinsicElements {
       'lk-audio-renderer': LkAudioRendererPreactProps;
+      'lk-audio-visualizer': LkAudioVisualizerPreactProps;
       'lk-camera-flip': LkCameraFlipPreactProps;
       'lk-camera-toggle': LkCameraTogglePreactProps;
       'lk-chat': LkChatPreactProps;

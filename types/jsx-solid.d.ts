@@ -8,6 +8,7 @@
 import type { JSX } from 'solid-js';
 import type {
   LkAudioRenderer,
+  LkAudioVisualizer,
   LkCameraFlip,
   LkCameraToggle,
   LkChat,
@@ -75,6 +76,57 @@ export interface LkAudioRendererSolidProps extends Omit<JSX.HTMLAttributes<LkAud
    * `CustomEvent<LkErrorDetail>`
    */
   'on:lk-error'?: JSX.EventHandlerWithOptionsUnion<LkAudioRenderer, HTMLElementEventMap['lk-error']>;
+}
+
+/** `<lk-audio-visualizer>` in Solid. Bars that move with a participant's or a track's audio. */
+export interface LkAudioVisualizerSolidProps extends Omit<JSX.HTMLAttributes<LkAudioVisualizer>, 'prop:bars' | 'bars' | 'prop:track' | 'track' | 'prop:participant' | 'participant' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:bars' | 'attr:participant' | 'attr:room' | 'attr:theme' | 'on:lk-error'> {
+  /** How many bars, 1 to 32. Default 5. */
+  'prop:bars'?: LkAudioVisualizer['bars'];
+  /** How many bars, 1 to 32. Default 5. */
+  bars?: LkAudioVisualizer['bars'];
+  /** An audio track to show instead of the participant's microphone: a livekit-client `LocalAudioTrack` or `RemoteAudioTrack`. */
+  'prop:track'?: LkAudioVisualizer['track'];
+  /** An audio track to show instead of the participant's microphone: a livekit-client `LocalAudioTrack` or `RemoteAudioTrack`. */
+  track?: LkAudioVisualizer['track'];
+  /**
+   * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`
+   * set from JavaScript. Without it: the participant of the enclosing tile or `<lk-participants>` item.
+   */
+  'prop:participant'?: LkAudioVisualizer['participant'];
+  /**
+   * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`
+   * set from JavaScript. Without it: the participant of the enclosing tile or `<lk-participants>` item.
+   */
+  participant?: LkAudioVisualizer['participant'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'prop:room'?: LkAudioVisualizer['room'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkAudioVisualizer['room'];
+  /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
+  'prop:theme'?: LkAudioVisualizer['theme'];
+  /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
+  theme?: LkAudioVisualizer['theme'];
+  /**
+   * How many bars, 1 to 32. Default 5.
+   *
+   * **number**: a number.
+   */
+  'attr:bars'?: LkAudioVisualizer['bars'];
+  /**
+   * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`
+   * set from JavaScript. Without it: the participant of the enclosing tile or `<lk-participants>` item.
+   */
+  'attr:participant'?: LkAudioVisualizer['participant'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'attr:room'?: LkAudioVisualizer['room'];
+  /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
+  'attr:theme'?: LkAudioVisualizer['theme'];
+  /**
+   * `{code: 'invalid-attribute', attribute, value, accepted}` for `bars` that is not a whole number from 1 to 32.
+   *
+   * `CustomEvent<LkErrorDetail>`
+   */
+  'on:lk-error'?: JSX.EventHandlerWithOptionsUnion<LkAudioVisualizer, HTMLElementEventMap['lk-error']>;
 }
 
 /** `<lk-camera-flip>` in Solid. A button that flips between the front and back camera. */
@@ -1682,6 +1734,7 @@ declare module 'solid-js' {
   namespace JSX {
     interface IntrinsicElements {
       'lk-audio-renderer': LkAudioRendererSolidProps;
+      'lk-audio-visualizer': LkAudioVisualizerSolidProps;
       'lk-camera-flip': LkCameraFlipSolidProps;
       'lk-camera-toggle': LkCameraToggleSolidProps;
       'lk-chat': LkChatSolidProps;

@@ -8,6 +8,7 @@
 import type { DefineComponent, HTMLAttributes } from 'vue';
 import type {
   LkAudioRenderer,
+  LkAudioVisualizer,
   LkCameraFlip,
   LkCameraToggle,
   LkChat,
@@ -51,6 +52,29 @@ export interface LkAudioRendererVueProps extends Omit<HTMLAttributes, 'volume' |
   theme?: LkAudioRenderer['theme'];
   /**
    * `{code: 'invalid-attribute', attribute, value, accepted}` for a `volume` outside 0…1.
+   *
+   * `CustomEvent<LkErrorDetail>`
+   */
+  onLkError?: (event: HTMLElementEventMap['lk-error']) => void;
+}
+
+/** `<lk-audio-visualizer>` in Vue. Bars that move with a participant's or a track's audio. */
+export interface LkAudioVisualizerVueProps extends Omit<HTMLAttributes, 'bars' | 'track' | 'participant' | 'room' | 'theme' | 'onLkError'> {
+  /** How many bars, 1 to 32. Default 5. */
+  bars?: LkAudioVisualizer['bars'];
+  /** An audio track to show instead of the participant's microphone: a livekit-client `LocalAudioTrack` or `RemoteAudioTrack`. */
+  track?: LkAudioVisualizer['track'];
+  /**
+   * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`
+   * set from JavaScript. Without it: the participant of the enclosing tile or `<lk-participants>` item.
+   */
+  participant?: LkAudioVisualizer['participant'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkAudioVisualizer['room'];
+  /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
+  theme?: LkAudioVisualizer['theme'];
+  /**
+   * `{code: 'invalid-attribute', attribute, value, accepted}` for `bars` that is not a whole number from 1 to 32.
    *
    * `CustomEvent<LkErrorDetail>`
    */
@@ -1158,6 +1182,7 @@ export interface LkTrackViewVueProps extends Omit<HTMLAttributes, 'source' | 'tr
 declare module 'vue' {
   interface GlobalComponents {
     'lk-audio-renderer': DefineComponent<LkAudioRendererVueProps>;
+    'lk-audio-visualizer': DefineComponent<LkAudioVisualizerVueProps>;
     'lk-camera-flip': DefineComponent<LkCameraFlipVueProps>;
     'lk-camera-toggle': DefineComponent<LkCameraToggleVueProps>;
     'lk-chat': DefineComponent<LkChatVueProps>;
