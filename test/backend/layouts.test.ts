@@ -6,7 +6,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { a11ySnapshot, sendKeys, setViewport } from '@web/test-runner-commands';
 import { Track, type RemoteVideoTrack } from 'livekit-client';
 import '../../src/index.js';
-import type { LkParticipants, LkParticipantTile, LkRoom } from '../../src/index.js';
+import type { LkAudioVisualizer, LkParticipants, LkParticipantTile, LkRoom } from '../../src/index.js';
 import { uniqueRoom, waitFor } from '../helpers.js';
 import { Backend, stopAllBackends } from './backend.js';
 
@@ -288,7 +288,10 @@ describe('backend publishers in the layouts of <lk-participants>', function () {
   it('the audio layout: a tile per participant with initials, name, mute state and speaking, and no video received at all', async () => {
     const room = uniqueRoom('audio-layout');
     const backend = await Backend.start({ room, count: 4, speaking: 'rotate', speakPeriod: '1500ms', names: 'Ada Lovelace,Grace Hopper,Alan Turing,Edsger Dijkstra' });
-    const el = await viewer(room, html`<lk-participants filter="remote" layout="audio" style="display:block;width:800px;height:400px"></lk-participants>`);
+    const el = await viewer(
+      room,
+      html`<lk-participants filter="remote" layout="audio" style="display:block;width:800px;height:400px"></lk-participants><lk-audio-renderer></lk-audio-renderer>`,
+    );
     const grid = el.querySelector('lk-participants')!;
     await waitFor(() => shown(grid).length === 4, 'four audio tiles', 60_000);
     const tiles = backend.identities.map((id) => tileOf(grid, id, 'microphone')!);
@@ -300,12 +303,19 @@ describe('backend publishers in the layouts of <lk-participants>', function () {
     const square = tiles[0].getBoundingClientRect();
     expect(Math.abs(square.width - square.height)).to.be.lessThan(2);
 
-    // The speaking ring follows the rotation; a backend mute shows.
+    // The speaking ring and each tile's visualizer follow the rotation; a backend mute shows.
+    const visualizers = tiles.map((t) => t.shadowRoot!.querySelector<LkAudioVisualizer>('lk-audio-visualizer[part=audio-visualizer]')!);
+    expect(visualizers.every(Boolean), 'a visualizer in every audio tile').to.equal(true);
     const seen = new Set<string>();
+    const loud = new Set<string>();
     await waitFor(() => {
       tiles.forEach((t, i) => t.speaking && seen.add(backend.identities[i]));
-      return seen.size >= 3;
-    }, 'three of the four seen speaking', 30_000);
+      visualizers.forEach((v, i) => v.active && loud.add(backend.identities[i]));
+      return seen.size >= 3 && loud.size >= 3;
+    }, 'three of the four seen speaking, and their bars moving', 30_000).catch((err: Error) => {
+      const state = visualizers.map((v) => `${v.audioTrack ? 'track' : 'no track'} ${v.levels.map((l) => l.toFixed(2)).join(' ')}`);
+      throw new Error(`${err.message}: speaking [${[...seen].join()}], bars moving [${[...loud].join()}]; visualizers: ${state.join('; ')}`);
+    });
     await backend.command(`mute audio ${backend.identities[0]}`);
     await waitFor(() => tiles[0].audioMuted && tiles[0].shadowRoot!.querySelector('[part=mic-muted]'), 'the mute shows on the audio tile');
 

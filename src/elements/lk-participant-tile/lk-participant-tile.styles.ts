@@ -57,6 +57,12 @@ export const styles = css`
     font-weight: 600;
   }
 
+  /* An audio tile: the initials, the bars under them. */
+  :host([source='microphone']) [part='placeholder'] {
+    flex-direction: column;
+    gap: 0.5rem;
+  }
+
   [part='placeholder'] svg {
     width: min(30%, 4rem);
     height: auto;

@@ -14,7 +14,8 @@ import { styles } from './lk-participant-tile.styles.js';
  * One participant: their video (or a placeholder with their initials while there is none), their
  * name, a microphone-muted indicator, a speaking ring, their connection quality and a pin button.
  * With `source="screen_share"` it shows the participant's screen share instead of their camera;
- * with `source="microphone"` it is an audio tile: the initials, never video.
+ * with `source="microphone"` it is an audio tile: the initials and an `<lk-audio-visualizer>` of the
+ * microphone, never video.
  *
  * Pinning is the room's: the pin button and the `pinned` attribute or property pin this tile in its
  * room session (unpinning whichever was pinned before), and every element of the room follows:
@@ -47,6 +48,7 @@ import { styles } from './lk-participant-tile.styles.js';
  * @csspart mic-muted - The microphone-muted icon.
  * @csspart screen-share-icon - The screen icon of a screen-share tile.
  * @csspart connection-quality - The default connection quality: three bars in an `<svg>` named by its `aria-label`.
+ * @csspart audio-visualizer - The `<lk-audio-visualizer>` under the initials of an audio tile (`source="microphone"`).
  * @csspart pin-button - The pin button (`aria-pressed`), in a room only; shown on hover and keyboard focus, always while pinned or on a touch screen.
  *
  * @cssprop [--lk-bg2] - The tile's background (a theme token, light or dark).
@@ -175,7 +177,8 @@ export class LkParticipantTile extends LkParticipantElement {
     const placeholder = this.videoMuted
       ? html`<div slot="placeholder" part="placeholder"
           ><slot name="placeholder">${screen ? screenPlaceholder : html`<span part="initials" aria-hidden="true" .textContent=${initials(name)}></span>`}</slot
-        ></div>`
+          >${audio ? html`<lk-audio-visualizer part="audio-visualizer"></lk-audio-visualizer>` : nothing}</div
+        >`
       : nothing;
     const indicator = screen
       ? screenIcon(this.screenShareLabel)

@@ -65,9 +65,14 @@ export const styles = css`
     aspect-ratio: var(--_ratio);
   }
 
-  /* Audio tiles: square, initials and name, no video. */
+  /* Audio tiles: square, initials and name, no video; as many columns as fit at the least width. */
   .audio {
     --_ratio: var(--lk-participants-tile-aspect-ratio, 1);
+  }
+
+  .audio > [part='grid'] {
+    grid-template-columns: repeat(auto-fill, minmax(var(--lk-participants-min-tile-width, 8rem), 1fr));
+    align-content: start;
   }
 
   /* The strip beside a focused tile scrolls: tiles out of its view receive no video. */
