@@ -173,6 +173,8 @@ export class LkParticipants extends LkRoomBoundElement {
   #order: string[] = [];
   /** The page asked for (`page` set), and the page shown. */
   #requestedPage = 1;
+  /** A page set since the last update, not read yet. */
+  #pageValue?: number | string;
   #page = 1;
   #paged = false;
   #fit: Fit = { columns: 1, rows: 1 };
@@ -189,9 +191,8 @@ export class LkParticipants extends LkRoomBoundElement {
   }
 
   set page(page: number | string) {
-    this.#requestedPage = this.#attrs.parse('page', page, parsePage, 1);
-    this.#attrs.report();
-    // The page shown changes in the update (and is reflected there).
+    // Read in the next update, which shows the page (and reflects it).
+    this.#pageValue = page;
     this.requestUpdate();
   }
 
@@ -228,10 +229,13 @@ export class LkParticipants extends LkRoomBoundElement {
 
   protected override willUpdate(): void {
     const filter = this.#attrs.parse('filter', this.filter, parseParticipantFilter, 'all');
+    const chosen = this.#attrs.parse('sources', this.sources, parseTileSources, [...DEFAULT_TILE_SOURCES]);
     const layout = this.#attrs.parse('layout', this.layout, parseLayout, 'grid');
-    const sources: TileSource[] = layout === 'audio' ? [Track.Source.Microphone] : this.#attrs.parse('sources', this.sources, parseTileSources, [...DEFAULT_TILE_SOURCES]);
+    const sources: TileSource[] = layout === 'audio' ? [Track.Source.Microphone] : chosen;
     const pageSize = this.#attrs.parse('page-size', this.pageSize, parsePageSize, undefined);
     const sort = this.#attrs.parse('sort', this.sort, parseSort, 'join');
+    if (this.#pageValue !== undefined) this.#requestedPage = this.#attrs.parse('page', this.#pageValue, parsePage, 1);
+    this.#pageValue = undefined;
     this.#attrs.report();
     this.#layout = layout;
     this.#followsSpeakers = sort === 'speaker' || layout === 'speaker';
