@@ -195,7 +195,9 @@ describe('backend publishers in the layouts of <lk-participants>', function () {
     const button = tile.shadowRoot!.querySelector<HTMLButtonElement>('[part=pin-button]')!;
     expect(button.getAttribute('aria-pressed')).to.equal('false');
     expect(button.getAttribute('aria-label')).to.equal('Pin');
-    button.click();
+    // From the keyboard: the pin button is a real button, Space presses it.
+    button.focus();
+    await sendKeys({ press: 'Space' });
     await waitFor(() => tile.pinned && tile.hasAttribute('pinned'), 'the tile is pinned');
     expect(button.getAttribute('aria-pressed')).to.equal('true');
     expect(pins).to.deep.equal([{ identity: target, source: 'camera' }]);
