@@ -175,11 +175,19 @@ export const styles = css`
     outline-offset: 1px;
   }
 
+  /* On a touch screen: always there, a 44 px target, drawn as the icon alone. */
   @media (pointer: coarse) {
     [part='pin-button'] {
       opacity: 1;
       width: 44px;
       height: 44px;
+      inset-block-start: 0;
+      inset-inline-end: 0;
+      background: transparent;
+    }
+
+    [part='pin-button'] svg {
+      filter: drop-shadow(0 0 2px rgb(0 0 0 / 80%));
     }
   }
 

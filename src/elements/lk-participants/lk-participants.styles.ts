@@ -42,6 +42,15 @@ export const styles = css`
     min-width: 0;
   }
 
+  /* The strip beside a focused tile scrolls: tiles out of its view receive no video. */
+  .focus > [part='grid'] {
+    max-height: 100%;
+    overflow-y: auto;
+    align-self: stretch;
+    align-content: safe center;
+  }
+
+
   /* Narrow (a phone held upright): the focused tile on top, the others in a grid below it. */
   @container (max-width: 40rem) {
     .focus > [part='focus'],
@@ -54,6 +63,8 @@ export const styles = css`
     }
     .focus > [part='grid'] {
       align-self: start;
+      max-height: none;
+      overflow-y: visible;
       grid-template-columns: repeat(auto-fill, minmax(var(--lk-participants-min-tile-width, 8rem), 1fr));
     }
   }
@@ -72,14 +83,6 @@ export const styles = css`
 
   .audio > [part='grid'] {
     grid-template-columns: repeat(auto-fill, minmax(var(--lk-participants-min-tile-width, 8rem), 1fr));
-    align-content: start;
-  }
-
-  /* The strip beside a focused tile scrolls: tiles out of its view receive no video. */
-  .focus > [part='grid'] {
-    max-height: 100%;
-    overflow-y: auto;
-    align-self: stretch;
     align-content: start;
   }
 
