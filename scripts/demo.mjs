@@ -4,11 +4,16 @@
 //   /                  index.html, one <lk-room> and a hand-made page around it
 //   /conference.html   <lk-prejoin> then <lk-conference>, full viewport; ?room=…&theme=light|dark
 //
+// `npm start -- --publishers 20` also fills the room `demo` with 20 backend participants
+// (tools/publisher: video, audio and a speaker in turn), to see pages, pinning and the speaker
+// layout with a crowd.
+//
 // `startDemo()` is the same without the console: scripts/screenshots.mjs uses it.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 import { startServer } from './livekit-server.mjs';
+import { ensurePublisher, startPublisher } from './publisher.mjs';
 import { TOKEN_PATH, tokenMiddleware } from './token-endpoint.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -84,11 +89,23 @@ if (isMain) {
   console.log(`  the conference:        ${url}conference.html (?room=demo&theme=light|dark)\n`);
   console.log(`  (tokens from ${TOKEN_PATH} for ${where}; Ctrl+C stops everything)\n`);
 
+  const publishers = publisherCount(process.argv.slice(2));
+  let crowd;
+  if (publishers > 0) {
+    try {
+      crowd = startPublisher({ ...(await ensurePublisher()), url: lk.url, apiKey: lk.apiKey, apiSecret: lk.apiSecret, room: 'demo', count: publishers, duration: '30m', joinRate: 5 });
+      await crowd.ready;
+      console.log(`  ${publishers} backend publishers are in the room "demo" for 30 minutes.\n`);
+    } catch (err) {
+      console.error(`  The backend publishers could not start: ${err.message ?? err}\n`);
+    }
+  }
+
   let stopping = false;
   const shutdown = async () => {
     if (stopping) process.exit(0); // a second Ctrl+C: don't wait (the 'exit' hooks kill the server)
     stopping = true;
-    await demo.stop();
+    await Promise.allSettled([crowd?.stop(), demo.stop()]);
     process.exit(0); // stopping the demo is its normal end
   };
   process.on('SIGINT', shutdown);
@@ -96,4 +113,17 @@ if (isMain) {
   // Any other exit (a crash included): livekit-server.mjs kills its server in its own 'exit' hook;
   // this stops it too in case that ever changes (stop() sends SIGTERM synchronously).
   process.on('exit', () => void lk.stop());
+}
+
+/** `--publishers 20` or `--publishers=20`: how many backend participants to add (0: none). */
+function publisherCount(args) {
+  const at = args.findIndex((arg) => arg === '--publishers' || arg.startsWith('--publishers='));
+  if (at < 0) return 0;
+  const value = args[at].includes('=') ? args[at].split('=')[1] : args[at + 1];
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 0 || count > 100) {
+    console.error(`--publishers takes a whole number from 0 to 100, not "${value}".`);
+    process.exit(2);
+  }
+  return count;
 }

@@ -11,15 +11,16 @@
 // 1280×800 once every video in it is playing. Then Cy joins from a phone (Chromium's device
 // emulation: 390×844 CSS px, device pixel ratio 3, touch, `?theme=light`): Cy's pre-join box is
 // captured before joining; Ben greets Cy, Cy answers, and Cy's page is captured with the chat
-// closed, then open. The files are replaced only
-// when every shot was taken.
+// closed, then open. Last, Dee joins another room with 12 backend participants (tools/publisher:
+// video, audio, one speaking at a time) at `?page-size=9`: docs/conference-pages.png is the first
+// page of two, docs/conference-pinned.png the same call after Dee pins one of them. The files are
+// replaced only when every shot was taken.
 //
 // Network: on Linux it runs inside a private network namespace that holds only loopback, like
-// `npm test` (`unshare -n` as root, `unshare -rn` otherwise); the server is built before entering
+// `npm test` (scripts/netns.mjs); the server and the backend publisher are built before entering
 // it. Every wait has a deadline, the whole run a watchdog, and everything it started is stopped at
 // the end. SCREENSHOTS_DEBUG=1 shows the pages' console.
 /* global document */
-import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -27,6 +28,8 @@ import { fileURLToPath } from 'node:url';
 import { CHROMIUM, MEDIA_FLAGS, QUIET_FLAGS } from './chromium.mjs';
 import { startDemo } from './demo.mjs';
 import { externalServer, findServerBinary } from './livekit-server.mjs';
+import { canUnshare, rerunInNamespace } from './netns.mjs';
+import { ensurePublisher, startPublisher } from './publisher.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const VIEWPORT = { width: 1280, height: 800 };
@@ -34,10 +37,12 @@ const VIEWPORT = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
 const DOCS = path.join(root, 'docs');
 const SCRATCH = path.join(DOCS, '.screenshots-tmp'); // git-ignored
-const WATCHDOG_MS = 3 * 60_000;
+const WATCHDOG_MS = 5 * 60_000;
 const DEBUG = !!process.env.SCREENSHOTS_DEBUG;
 
 const FLAGS = [...QUIET_FLAGS, ...MEDIA_FLAGS];
+/** The backend participants' names in the crowd shots. */
+const CROWD = 'Ada Lovelace,Grace Hopper,Alan Turing,Edsger Dijkstra,Barbara Liskov,Donald Knuth,Frances Allen,Ken Thompson,Margaret Hamilton,Dennis Ritchie,Radia Perlman,John Backus';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -80,7 +85,7 @@ function probe() {
 }
 
 /** A participant: its own browser context (so its own `localStorage`), the conference page, joined. */
-async function join(browser, baseUrl, { name, theme, room, viewport = VIEWPORT, beforeJoin }) {
+async function join(browser, baseUrl, { name, theme, room, viewport = VIEWPORT, beforeJoin, query = '' }) {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   await page.setViewport(viewport);
@@ -89,7 +94,7 @@ async function join(browser, baseUrl, { name, theme, room, viewport = VIEWPORT, 
   page.on('console', (message) => {
     if (DEBUG || message.type() === 'error') console.error(`[${name}] console.${message.type()}: ${message.text()}`);
   });
-  await page.goto(`${baseUrl}conference.html?room=${encodeURIComponent(room)}&theme=${theme}`, { waitUntil: 'load' });
+  await page.goto(`${baseUrl}conference.html?room=${encodeURIComponent(room)}&theme=${theme}${query}`, { waitUntil: 'load' });
 
   // The pre-join box: its preview playing, a name, then its join button.
   await page.waitForFunction(
@@ -231,6 +236,34 @@ async function run() {
     await capture(cy, phoneChat);
     shots.push([phoneChat, path.join(DOCS, 'conference-phone-chat.png')]);
 
+    // Dee and a crowd of 12 from the backend publisher, in a room of their own, 9 tiles a page.
+    const crowdRoom = `${room}-crowd`;
+    const crowd = startPublisher({ ...JSON.parse(process.env.LKE_SCREENSHOTS_PUBLISHER), url: demo.server.url, apiKey: demo.server.apiKey, apiSecret: demo.server.apiSecret, room: crowdRoom, count: 12, names: CROWD, duration: '3m' });
+    cleanups.push(() => crowd.stop());
+    await crowd.ready;
+    const dee = await join(browser, demo.url, { name: 'Dee', theme: 'dark', room: crowdRoom, query: '&page-size=9' });
+    people.push(dee);
+    const grid = 'lk-conference >>> lk-participants';
+    await waitFor(async () => (await dee.page.$eval(grid, (el) => el.pageCount)) === 2, 'Dee\'s grid in two pages');
+    const onPage = await dee.page.$eval(grid, (el) => el.items.map((item) => `${item.dataset.identity}/${item.dataset.source}`));
+    await settle(dee);
+    await sleep(2000);
+    await waitForVideos(dee, onPage, 45_000);
+    const pages = path.join(SCRATCH, 'conference-pages.png');
+    await capture(dee, pages);
+    shots.push([pages, path.join(DOCS, 'conference-pages.png')]);
+
+    // Dee pins the fifth tile: it is large, the others in the strip beside it.
+    const pinned = onPage[4];
+    await dee.page.$eval(grid, (el, key) => el.items.find((item) => `${item.dataset.identity}/${item.dataset.source}` === key).querySelector('lk-participant-tile').shadowRoot.querySelector('[part=pin-button]').click(), pinned);
+    await waitFor(async () => (await dee.page.$eval(grid, (el) => el.items[0]?.slot)) === 'lk-focus', 'the pinned tile in focus');
+    await settle(dee);
+    await sleep(2000);
+    await waitForVideos(dee, [pinned], 30_000);
+    const pinnedShot = path.join(SCRATCH, 'conference-pinned.png');
+    await capture(dee, pinnedShot);
+    shots.push([pinnedShot, path.join(DOCS, 'conference-pinned.png')]);
+
     for (const [from, to] of shots) {
       renameSync(from, to);
       console.log(`wrote ${path.relative(root, to)}`);
@@ -251,22 +284,12 @@ async function run() {
   }
 }
 
-function runIn(cmd, args, env) {
-  return new Promise((resolve) => {
-    const child = spawn(cmd, args, { stdio: 'inherit', env });
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
-  });
-}
-
-/** Outside the namespace: find (or build) the server, then run again inside a loopback-only one. */
+/** Outside the namespace: find (or build) the server and the backend publisher, then run again inside a loopback-only one. */
 async function main() {
+  if (!process.env.LKE_SCREENSHOTS_PUBLISHER) process.env.LKE_SCREENSHOTS_PUBLISHER = JSON.stringify(await ensurePublisher());
   if (process.platform === 'linux' && !process.env.LKE_IN_NETNS && !externalServer()) {
     findServerBinary();
-    const flags = process.getuid?.() === 0 ? ['-n'] : ['-rn'];
-    if (spawnSync('unshare', [...flags, 'true'], { stdio: 'ignore' }).status === 0) {
-      const inner = `ip link set lo up && exec "${process.execPath}" "${fileURLToPath(import.meta.url)}"`;
-      return runIn('unshare', [...flags, 'sh', '-c', inner], { ...process.env, LKE_IN_NETNS: '1' });
-    }
+    if (canUnshare()) return rerunInNamespace(fileURLToPath(import.meta.url));
     console.error('unshare is not permitted here: the screenshots are taken in the normal network namespace.');
   }
   return run();

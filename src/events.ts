@@ -12,8 +12,9 @@ import type {
 } from 'livekit-client';
 import type { LkErrorDetail } from './core/errors.js';
 import type { LkConnectionState } from './core/connection-state.js';
+import type { PinTarget } from './core/layout.js';
 
-export type { LkConnectionState };
+export type { LkConnectionState, PinTarget };
 
 /** A chat message that `<lk-chat>` received or sent. */
 export interface LkChatMessageDetail {
@@ -49,6 +50,8 @@ export interface LkEventDetails {
   'lk-active-speakers-changed': { speakers: Participant[] };
   'lk-toggle': { source: Track.Source; enabled: boolean };
   'lk-chat-message': LkChatMessageDetail;
+  'lk-pin': { pinned?: PinTarget };
+  'lk-page-changed': { page: number; pageCount: number };
   'lk-error': LkErrorDetail;
 }
 
@@ -68,6 +71,8 @@ declare global {
     'lk-active-speakers-changed': CustomEvent<LkEventDetails['lk-active-speakers-changed']>;
     'lk-toggle': CustomEvent<LkEventDetails['lk-toggle']>;
     'lk-chat-message': CustomEvent<LkChatMessageDetail>;
+    'lk-pin': CustomEvent<LkEventDetails['lk-pin']>;
+    'lk-page-changed': CustomEvent<LkEventDetails['lk-page-changed']>;
     'lk-error': CustomEvent<LkErrorDetail>;
   }
 }

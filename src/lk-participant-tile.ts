@@ -2,6 +2,7 @@
 import './lk-track-view.js';
 import './lk-participant-name.js';
 import './lk-connection-quality.js';
+import './lk-audio-visualizer.js';
 import { define } from './define.js';
 import { LkParticipantTile } from './elements/lk-participant-tile/lk-participant-tile.js';
 

@@ -8,6 +8,7 @@
 import type { JSX } from 'solid-js';
 import type {
   LkAudioRenderer,
+  LkAudioVisualizer,
   LkCameraFlip,
   LkCameraToggle,
   LkChat,
@@ -76,6 +77,57 @@ export interface LkAudioRendererSolidProps extends Omit<JSX.HTMLAttributes<LkAud
    * `CustomEvent<LkErrorDetail>`
    */
   'on:lk-error'?: JSX.EventHandlerWithOptionsUnion<LkAudioRenderer, HTMLElementEventMap['lk-error']>;
+}
+
+/** `<lk-audio-visualizer>` in Solid. Bars that move with a participant's or a track's audio. */
+export interface LkAudioVisualizerSolidProps extends Omit<JSX.HTMLAttributes<LkAudioVisualizer>, 'prop:bars' | 'bars' | 'prop:track' | 'track' | 'prop:participant' | 'participant' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:bars' | 'attr:participant' | 'attr:room' | 'attr:theme' | 'on:lk-error'> {
+  /** How many bars, 1 to 32. Default 5. */
+  'prop:bars'?: LkAudioVisualizer['bars'];
+  /** How many bars, 1 to 32. Default 5. */
+  bars?: LkAudioVisualizer['bars'];
+  /** An audio track to show instead of the participant's microphone: a livekit-client `LocalAudioTrack` or `RemoteAudioTrack`. */
+  'prop:track'?: LkAudioVisualizer['track'];
+  /** An audio track to show instead of the participant's microphone: a livekit-client `LocalAudioTrack` or `RemoteAudioTrack`. */
+  track?: LkAudioVisualizer['track'];
+  /**
+   * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`
+   * set from JavaScript. Without it: the participant of the enclosing tile or `<lk-participants>` item.
+   */
+  'prop:participant'?: LkAudioVisualizer['participant'];
+  /**
+   * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`
+   * set from JavaScript. Without it: the participant of the enclosing tile or `<lk-participants>` item.
+   */
+  participant?: LkAudioVisualizer['participant'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'prop:room'?: LkAudioVisualizer['room'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkAudioVisualizer['room'];
+  /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
+  'prop:theme'?: LkAudioVisualizer['theme'];
+  /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
+  theme?: LkAudioVisualizer['theme'];
+  /**
+   * How many bars, 1 to 32. Default 5.
+   *
+   * **number**: a number.
+   */
+  'attr:bars'?: LkAudioVisualizer['bars'];
+  /**
+   * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`
+   * set from JavaScript. Without it: the participant of the enclosing tile or `<lk-participants>` item.
+   */
+  'attr:participant'?: LkAudioVisualizer['participant'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'attr:room'?: LkAudioVisualizer['room'];
+  /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
+  'attr:theme'?: LkAudioVisualizer['theme'];
+  /**
+   * `{code: 'invalid-attribute', attribute, value, accepted}` for `bars` that is not a whole number from 1 to 32.
+   *
+   * `CustomEvent<LkErrorDetail>`
+   */
+  'on:lk-error'?: JSX.EventHandlerWithOptionsUnion<LkAudioVisualizer, HTMLElementEventMap['lk-error']>;
 }
 
 /** `<lk-camera-flip>` in Solid. A button that flips between the front and back camera. */
@@ -298,7 +350,7 @@ export interface LkChatSolidProps extends Omit<JSX.HTMLAttributes<LkChat>, 'prop
 }
 
 /** `<lk-conference>` in Solid. The whole conference UI over one room. */
-export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConference>, 'prop:chatOpen' | 'chat-open' | 'prop:chatLabel' | 'chat-label' | 'prop:controlsLabel' | 'controls-label' | 'prop:url' | 'url' | 'prop:token' | 'token' | 'prop:tokenEndpoint' | 'token-endpoint' | 'prop:roomName' | 'room-name' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participantName' | 'participant-name' | 'prop:participantMetadata' | 'participant-metadata' | 'prop:connect' | 'connect' | 'prop:audio' | 'audio' | 'prop:video' | 'video' | 'prop:options' | 'options' | 'prop:connectOptions' | 'connect-options' | 'prop:theme' | 'theme' | 'attr:chat-open' | 'attr:chat-label' | 'attr:controls-label' | 'attr:auto-subscribe' | 'attr:adaptive-stream' | 'attr:dynacast' | 'dynacast' | 'attr:video-resolution' | 'attr:video-framerate' | 'attr:facing-mode' | 'attr:video-device' | 'attr:audio-device' | 'attr:audio-output-device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:voice-isolation' | 'attr:video-codec' | 'attr:backup-codec' | 'attr:video-max-bitrate' | 'attr:video-max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:screenshare-max-bitrate' | 'attr:screenshare-max-framerate' | 'attr:screenshare-simulcast-layers' | 'attr:audio-preset' | 'attr:audio-max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:force-stereo' | 'attr:stop-mic-on-mute' | 'attr:scalability-mode' | 'attr:degradation-preference' | 'attr:url' | 'attr:token' | 'attr:token-endpoint' | 'attr:room-name' | 'attr:participant-identity' | 'attr:participant-name' | 'attr:participant-metadata' | 'attr:connect' | 'attr:audio' | 'attr:video' | 'attr:theme' | 'on:lk-connection-state-changed' | 'on:lk-connected' | 'on:lk-disconnected' | 'on:lk-reconnecting' | 'on:lk-reconnected' | 'on:lk-participant-connected' | 'on:lk-participant-disconnected' | 'on:lk-track-subscribed' | 'on:lk-track-unsubscribed' | 'on:lk-active-speakers-changed' | 'on:lk-error'> {
+export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConference>, 'prop:chatOpen' | 'chat-open' | 'prop:chatLabel' | 'chat-label' | 'prop:controlsLabel' | 'controls-label' | 'prop:controls' | 'controls' | 'prop:layout' | 'layout' | 'prop:pageSize' | 'page-size' | 'prop:sort' | 'sort' | 'prop:url' | 'url' | 'prop:token' | 'token' | 'prop:tokenEndpoint' | 'token-endpoint' | 'prop:roomName' | 'room-name' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participantName' | 'participant-name' | 'prop:participantMetadata' | 'participant-metadata' | 'prop:connect' | 'connect' | 'prop:audio' | 'audio' | 'prop:video' | 'video' | 'prop:options' | 'options' | 'prop:connectOptions' | 'connect-options' | 'prop:theme' | 'theme' | 'attr:chat-open' | 'attr:chat-label' | 'attr:controls-label' | 'attr:controls' | 'attr:layout' | 'attr:page-size' | 'attr:sort' | 'attr:auto-subscribe' | 'attr:adaptive-stream' | 'attr:dynacast' | 'dynacast' | 'attr:video-resolution' | 'attr:video-framerate' | 'attr:facing-mode' | 'attr:video-device' | 'attr:audio-device' | 'attr:audio-output-device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:voice-isolation' | 'attr:video-codec' | 'attr:backup-codec' | 'attr:video-max-bitrate' | 'attr:video-max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:screenshare-max-bitrate' | 'attr:screenshare-max-framerate' | 'attr:screenshare-simulcast-layers' | 'attr:audio-preset' | 'attr:audio-max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:force-stereo' | 'attr:stop-mic-on-mute' | 'attr:scalability-mode' | 'attr:degradation-preference' | 'attr:url' | 'attr:token' | 'attr:token-endpoint' | 'attr:room-name' | 'attr:participant-identity' | 'attr:participant-name' | 'attr:participant-metadata' | 'attr:connect' | 'attr:audio' | 'attr:video' | 'attr:theme' | 'on:lk-connection-state-changed' | 'on:lk-connected' | 'on:lk-disconnected' | 'on:lk-reconnecting' | 'on:lk-reconnected' | 'on:lk-participant-connected' | 'on:lk-participant-disconnected' | 'on:lk-track-subscribed' | 'on:lk-track-unsubscribed' | 'on:lk-active-speakers-changed' | 'on:lk-pin' | 'on:lk-error'> {
   /** Show the chat panel. Reflected. */
   'prop:chatOpen'?: LkConference['chatOpen'];
   /** Show the chat panel. Reflected. */
@@ -309,6 +361,46 @@ export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConfer
   'chat-label'?: LkConference['chatLabel'];
   'prop:controlsLabel'?: LkConference['controlsLabel'];
   'controls-label'?: LkConference['controlsLabel'];
+  /**
+   * The controls of the default control bar: a list of `microphone`, `camera`, `devices` (both
+   * device pickers), `flip` (the camera flip), `screenshare`, `chat`, `leave`, separated by spaces
+   * or commas. The list picks; the bar keeps its own order (each picker beside its toggle, leave
+   * last). Leaving `chat` out removes the chat button and the chat panel with its `<lk-chat>` (and
+   * the `chat` slot). An empty value or `none`: no control bar (the `control-bar` slot still
+   * replaces it). Absent: every control. An unknown word gives `lk-error` `invalid-attribute` (naming
+   * the word and the accepted list) and every control.
+   */
+  'prop:controls'?: LkConference['controls'];
+  /**
+   * The controls of the default control bar: a list of `microphone`, `camera`, `devices` (both
+   * device pickers), `flip` (the camera flip), `screenshare`, `chat`, `leave`, separated by spaces
+   * or commas. The list picks; the bar keeps its own order (each picker beside its toggle, leave
+   * last). Leaving `chat` out removes the chat button and the chat panel with its `<lk-chat>` (and
+   * the `chat` slot). An empty value or `none`: no control bar (the `control-bar` slot still
+   * replaces it). Absent: every control. An unknown word gives `lk-error` `invalid-attribute` (naming
+   * the word and the accepted list) and every control.
+   */
+  controls?: LkConference['controls'];
+  /**
+   * Passed on to the `<lk-participants>` as its `layout` (absent: `focus`). `layout`, `page-size`
+   * and `sort` are passed on as they are written: the `<lk-participants>` reads them and
+   * reports a value it does not take (an `lk-error` that reaches the conference).
+   */
+  'prop:layout'?: LkConference['layout'];
+  /**
+   * Passed on to the `<lk-participants>` as its `layout` (absent: `focus`). `layout`, `page-size`
+   * and `sort` are passed on as they are written: the `<lk-participants>` reads them and
+   * reports a value it does not take (an `lk-error` that reaches the conference).
+   */
+  layout?: LkConference['layout'];
+  /** Passed on to the `<lk-participants>` as its `page-size` when set. */
+  'prop:pageSize'?: LkConference['pageSize'];
+  /** Passed on to the `<lk-participants>` as its `page-size` when set. */
+  'page-size'?: LkConference['pageSize'];
+  /** Passed on to the `<lk-participants>` as its `sort` when set. */
+  'prop:sort'?: LkConference['sort'];
+  /** Passed on to the `<lk-participants>` as its `sort` when set. */
+  sort?: LkConference['sort'];
   /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
   'prop:url'?: LkConference['url'];
   /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
@@ -372,6 +464,26 @@ export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConfer
   /** Labels, for localisation. */
   'attr:chat-label'?: LkConference['chatLabel'];
   'attr:controls-label'?: LkConference['controlsLabel'];
+  /**
+   * The controls of the default control bar: a list of `microphone`, `camera`, `devices` (both
+   * device pickers), `flip` (the camera flip), `screenshare`, `chat`, `leave`, separated by spaces
+   * or commas. The list picks; the bar keeps its own order (each picker beside its toggle, leave
+   * last). Leaving `chat` out removes the chat button and the chat panel with its `<lk-chat>` (and
+   * the `chat` slot). An empty value or `none`: no control bar (the `control-bar` slot still
+   * replaces it). Absent: every control. An unknown word gives `lk-error` `invalid-attribute` (naming
+   * the word and the accepted list) and every control.
+   */
+  'attr:controls'?: LkConference['controls'];
+  /**
+   * Passed on to the `<lk-participants>` as its `layout` (absent: `focus`). `layout`, `page-size`
+   * and `sort` are passed on as they are written: the `<lk-participants>` reads them and
+   * reports a value it does not take (an `lk-error` that reaches the conference).
+   */
+  'attr:layout'?: LkConference['layout'];
+  /** Passed on to the `<lk-participants>` as its `page-size` when set. */
+  'attr:page-size'?: LkConference['pageSize'];
+  /** Passed on to the `<lk-participants>` as its `sort` when set. */
+  'attr:sort'?: LkConference['sort'];
   /**
    * Subscribe to remote tracks automatically. `RoomConnectOptions.autoSubscribe`.
    *
@@ -613,6 +725,12 @@ export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConfer
    * `CustomEvent<{ speakers: Participant[] }>`
    */
   'on:lk-active-speakers-changed'?: JSX.EventHandlerWithOptionsUnion<LkConference, HTMLElementEventMap['lk-active-speakers-changed']>;
+  /**
+   * `{pinned}`: the pinned tile changed (`{identity, source}`, or `undefined` when unpinned), by whichever element or script changed it.
+   *
+   * `CustomEvent<{ pinned?: PinTarget }>`
+   */
+  'on:lk-pin'?: JSX.EventHandlerWithOptionsUnion<LkConference, HTMLElementEventMap['lk-pin']>;
   /**
    * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
    *
@@ -1020,7 +1138,7 @@ export interface LkParticipantNameSolidProps extends Omit<JSX.HTMLAttributes<LkP
 }
 
 /** `<lk-participant-tile>` in Solid. A participant: video or placeholder, name, microphone, speaking, connection quality. */
-export interface LkParticipantTileSolidProps extends Omit<JSX.HTMLAttributes<LkParticipantTile>, 'prop:source' | 'source' | 'prop:fit' | 'fit' | 'prop:mirror' | 'mirror' | 'prop:micMutedLabel' | 'mic-muted-label' | 'prop:screenShareLabel' | 'screen-share-label' | 'prop:participant' | 'participant' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:source' | 'attr:fit' | 'attr:mirror' | 'attr:mic-muted-label' | 'attr:screen-share-label' | 'attr:participant' | 'attr:room' | 'attr:theme' | 'on:lk-error'> {
+export interface LkParticipantTileSolidProps extends Omit<JSX.HTMLAttributes<LkParticipantTile>, 'prop:source' | 'source' | 'prop:fit' | 'fit' | 'prop:mirror' | 'mirror' | 'prop:micMutedLabel' | 'mic-muted-label' | 'prop:screenShareLabel' | 'screen-share-label' | 'prop:pinned' | 'pinned' | 'prop:pinLabel' | 'pin-label' | 'prop:participant' | 'participant' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:source' | 'attr:fit' | 'attr:mirror' | 'attr:mic-muted-label' | 'attr:screen-share-label' | 'attr:pinned' | 'attr:pin-label' | 'attr:participant' | 'attr:room' | 'attr:theme' | 'on:lk-error'> {
   /** `camera` (default) or `screen_share`. Reflected for CSS. */
   'prop:source'?: LkParticipantTile['source'];
   /** `camera` (default) or `screen_share`. Reflected for CSS. */
@@ -1041,6 +1159,14 @@ export interface LkParticipantTileSolidProps extends Omit<JSX.HTMLAttributes<LkP
   'prop:screenShareLabel'?: LkParticipantTile['screenShareLabel'];
   /** The screen-share icon's text, for screen readers. */
   'screen-share-label'?: LkParticipantTile['screenShareLabel'];
+  /** This tile is the one pinned in its room. Set it to pin the tile (or clear it to unpin); reflected. */
+  'prop:pinned'?: LkParticipantTile['pinned'];
+  /** This tile is the one pinned in its room. Set it to pin the tile (or clear it to unpin); reflected. */
+  pinned?: LkParticipantTile['pinned'];
+  /** The pin button's name, for screen readers (its state is `aria-pressed`). */
+  'prop:pinLabel'?: LkParticipantTile['pinLabel'];
+  /** The pin button's name, for screen readers (its state is `aria-pressed`). */
+  'pin-label'?: LkParticipantTile['pinLabel'];
   /**
    * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`
    * set from JavaScript. Without it: the participant of the enclosing tile or `<lk-participants>` item.
@@ -1069,6 +1195,10 @@ export interface LkParticipantTileSolidProps extends Omit<JSX.HTMLAttributes<LkP
   'attr:mic-muted-label'?: LkParticipantTile['micMutedLabel'];
   /** The screen-share icon's text, for screen readers. */
   'attr:screen-share-label'?: LkParticipantTile['screenShareLabel'];
+  /** This tile is the one pinned in its room. Set it to pin the tile (or clear it to unpin); reflected. */
+  'attr:pinned'?: '' | true;
+  /** The pin button's name, for screen readers (its state is `aria-pressed`). */
+  'attr:pin-label'?: LkParticipantTile['pinLabel'];
   /**
    * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`
    * set from JavaScript. Without it: the participant of the enclosing tile or `<lk-participants>` item.
@@ -1086,20 +1216,40 @@ export interface LkParticipantTileSolidProps extends Omit<JSX.HTMLAttributes<LkP
   'on:lk-error'?: JSX.EventHandlerWithOptionsUnion<LkParticipantTile, HTMLElementEventMap['lk-error']>;
 }
 
-/** `<lk-participants>` in Solid. Every participant as a tile, in a grid that stays stable as people come and go. */
-export interface LkParticipantsSolidProps extends Omit<JSX.HTMLAttributes<LkParticipants>, 'prop:filter' | 'filter' | 'prop:sources' | 'sources' | 'prop:layout' | 'layout' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:filter' | 'attr:sources' | 'attr:layout' | 'attr:room' | 'attr:theme' | 'on:lk-error'> {
+/** `<lk-participants>` in Solid. Every participant as a tile: a grid in pages, a focus or speaker layout, or an audio room. */
+export interface LkParticipantsSolidProps extends Omit<JSX.HTMLAttributes<LkParticipants>, 'prop:filter' | 'filter' | 'prop:sources' | 'sources' | 'prop:layout' | 'layout' | 'prop:pageSize' | 'page-size' | 'prop:sort' | 'sort' | 'prop:previousPageLabel' | 'previous-page-label' | 'prop:nextPageLabel' | 'next-page-label' | 'prop:paginationLabel' | 'pagination-label' | 'prop:page' | 'page' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:filter' | 'attr:sources' | 'attr:layout' | 'attr:page-size' | 'attr:page' | 'attr:sort' | 'attr:previous-page-label' | 'attr:next-page-label' | 'attr:pagination-label' | 'attr:room' | 'attr:theme' | 'on:lk-page-changed' | 'on:lk-error'> {
   /** Whom to show: `all` (default), `remote` or `local`. */
   'prop:filter'?: LkParticipants['filter'];
   /** Whom to show: `all` (default), `remote` or `local`. */
   filter?: LkParticipants['filter'];
-  /** Which tiles: a list of `camera` (a tile per participant) and `screen_share` (a tile per screen share). Default: both. */
+  /** Which tiles: a list of `camera` (a tile per participant), `screen_share` (a tile per screen share) and `microphone` (an audio tile per participant). Default: camera and screen share. */
   'prop:sources'?: LkParticipants['sources'];
-  /** Which tiles: a list of `camera` (a tile per participant) and `screen_share` (a tile per screen share). Default: both. */
+  /** Which tiles: a list of `camera` (a tile per participant), `screen_share` (a tile per screen share) and `microphone` (an audio tile per participant). Default: camera and screen share. */
   sources?: LkParticipants['sources'];
-  /** `grid` (default), or `focus`: a screen share large, the other tiles beside it. */
+  /** `grid` (default), `focus` (the pinned tile, else a screen share, large), `speaker` (as focus, else the last remote speaker large) or `audio` (audio tiles, no video). */
   'prop:layout'?: LkParticipants['layout'];
-  /** `grid` (default), or `focus`: a screen share large, the other tiles beside it. */
+  /** `grid` (default), `focus` (the pinned tile, else a screen share, large), `speaker` (as focus, else the last remote speaker large) or `audio` (audio tiles, no video). */
   layout?: LkParticipants['layout'];
+  /** Tiles per page: a whole number from 1 to 100, or `auto` (as many as fit the box). Absent: one page with every tile, scrolling. While a tile is in focus (`focus`, `speaker`) the others are in a strip that scrolls instead. */
+  'prop:pageSize'?: LkParticipants['pageSize'];
+  /** Tiles per page: a whole number from 1 to 100, or `auto` (as many as fit the box). Absent: one page with every tile, scrolling. While a tile is in focus (`focus`, `speaker`) the others are in a strip that scrolls instead. */
+  'page-size'?: LkParticipants['pageSize'];
+  /** `join` (default: the order people joined, the local participant first) or `speaker` (recent speakers move onto the first page). */
+  'prop:sort'?: LkParticipants['sort'];
+  /** `join` (default: the order people joined, the local participant first) or `speaker` (recent speakers move onto the first page). */
+  sort?: LkParticipants['sort'];
+  /** Labels, for localisation. */
+  'prop:previousPageLabel'?: LkParticipants['previousPageLabel'];
+  /** Labels, for localisation. */
+  'previous-page-label'?: LkParticipants['previousPageLabel'];
+  'prop:nextPageLabel'?: LkParticipants['nextPageLabel'];
+  'next-page-label'?: LkParticipants['nextPageLabel'];
+  'prop:paginationLabel'?: LkParticipants['paginationLabel'];
+  'pagination-label'?: LkParticipants['paginationLabel'];
+  /** The page shown, from 1. Set it (or the `page` attribute) to turn the page; a page past the last shows the last. Reflected. */
+  'prop:page'?: LkParticipants['page'];
+  /** The page shown, from 1. Set it (or the `page` attribute) to turn the page; a page past the last shows the last. Reflected. */
+  page?: LkParticipants['page'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   'prop:room'?: LkParticipants['room'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
@@ -1110,16 +1260,40 @@ export interface LkParticipantsSolidProps extends Omit<JSX.HTMLAttributes<LkPart
   theme?: LkParticipants['theme'];
   /** Whom to show: `all` (default), `remote` or `local`. */
   'attr:filter'?: LkParticipants['filter'];
-  /** Which tiles: a list of `camera` (a tile per participant) and `screen_share` (a tile per screen share). Default: both. */
+  /** Which tiles: a list of `camera` (a tile per participant), `screen_share` (a tile per screen share) and `microphone` (an audio tile per participant). Default: camera and screen share. */
   'attr:sources'?: LkParticipants['sources'];
-  /** `grid` (default), or `focus`: a screen share large, the other tiles beside it. */
+  /** `grid` (default), `focus` (the pinned tile, else a screen share, large), `speaker` (as focus, else the last remote speaker large) or `audio` (audio tiles, no video). */
   'attr:layout'?: LkParticipants['layout'];
+  /**
+   * Tiles per page: a whole number from 1 to 100, or `auto` (as many as fit the box). Absent: one page with every tile, scrolling. While a tile is in focus (`focus`, `speaker`) the others are in a strip that scrolls instead.
+   *
+   * **number**: a number.
+   */
+  'attr:page-size'?: LkParticipants['pageSize'];
+  /**
+   * The page shown, from 1. Set it (or the `page` attribute) to turn the page; a page past the last shows the last. Reflected.
+   *
+   * **number**: a number.
+   */
+  'attr:page'?: LkParticipants['page'];
+  /** `join` (default: the order people joined, the local participant first) or `speaker` (recent speakers move onto the first page). */
+  'attr:sort'?: LkParticipants['sort'];
+  /** Labels, for localisation. */
+  'attr:previous-page-label'?: LkParticipants['previousPageLabel'];
+  'attr:next-page-label'?: LkParticipants['nextPageLabel'];
+  'attr:pagination-label'?: LkParticipants['paginationLabel'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   'attr:room'?: LkParticipants['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'attr:theme'?: LkParticipants['theme'];
   /**
-   * `{code: 'invalid-attribute', attribute, value, accepted}` for a `filter`, `sources` or `layout` it does not know.
+   * `{page, pageCount}`: the page shown or the number of pages changed.
+   *
+   * `CustomEvent<{ page: number; pageCount: number }>`
+   */
+  'on:lk-page-changed'?: JSX.EventHandlerWithOptionsUnion<LkParticipants, HTMLElementEventMap['lk-page-changed']>;
+  /**
+   * `{code: 'invalid-attribute', attribute, value, accepted}` for a `filter`, `sources`, `layout`, `page-size`, `page` or `sort` it does not know.
    *
    * `CustomEvent<LkErrorDetail>`
    */
@@ -1186,7 +1360,7 @@ export interface LkPrejoinSolidProps extends Omit<JSX.HTMLAttributes<LkPrejoin>,
 }
 
 /** `<lk-room>` in Solid. One LiveKit room: connection, options, and the context for the elements inside. */
-export interface LkRoomSolidProps extends Omit<JSX.HTMLAttributes<LkRoom>, 'prop:url' | 'url' | 'prop:token' | 'token' | 'prop:tokenEndpoint' | 'token-endpoint' | 'prop:roomName' | 'room-name' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participantName' | 'participant-name' | 'prop:participantMetadata' | 'participant-metadata' | 'prop:connect' | 'connect' | 'prop:audio' | 'audio' | 'prop:video' | 'video' | 'prop:options' | 'options' | 'prop:connectOptions' | 'connect-options' | 'prop:theme' | 'theme' | 'attr:auto-subscribe' | 'attr:adaptive-stream' | 'attr:dynacast' | 'dynacast' | 'attr:video-resolution' | 'attr:video-framerate' | 'attr:facing-mode' | 'attr:video-device' | 'attr:audio-device' | 'attr:audio-output-device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:voice-isolation' | 'attr:video-codec' | 'attr:backup-codec' | 'attr:video-max-bitrate' | 'attr:video-max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:screenshare-max-bitrate' | 'attr:screenshare-max-framerate' | 'attr:screenshare-simulcast-layers' | 'attr:audio-preset' | 'attr:audio-max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:force-stereo' | 'attr:stop-mic-on-mute' | 'attr:scalability-mode' | 'attr:degradation-preference' | 'attr:url' | 'attr:token' | 'attr:token-endpoint' | 'attr:room-name' | 'attr:participant-identity' | 'attr:participant-name' | 'attr:participant-metadata' | 'attr:connect' | 'attr:audio' | 'attr:video' | 'attr:theme' | 'on:lk-connection-state-changed' | 'on:lk-connected' | 'on:lk-disconnected' | 'on:lk-reconnecting' | 'on:lk-reconnected' | 'on:lk-participant-connected' | 'on:lk-participant-disconnected' | 'on:lk-track-subscribed' | 'on:lk-track-unsubscribed' | 'on:lk-active-speakers-changed' | 'on:lk-error'> {
+export interface LkRoomSolidProps extends Omit<JSX.HTMLAttributes<LkRoom>, 'prop:url' | 'url' | 'prop:token' | 'token' | 'prop:tokenEndpoint' | 'token-endpoint' | 'prop:roomName' | 'room-name' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participantName' | 'participant-name' | 'prop:participantMetadata' | 'participant-metadata' | 'prop:connect' | 'connect' | 'prop:audio' | 'audio' | 'prop:video' | 'video' | 'prop:options' | 'options' | 'prop:connectOptions' | 'connect-options' | 'prop:theme' | 'theme' | 'attr:auto-subscribe' | 'attr:adaptive-stream' | 'attr:dynacast' | 'dynacast' | 'attr:video-resolution' | 'attr:video-framerate' | 'attr:facing-mode' | 'attr:video-device' | 'attr:audio-device' | 'attr:audio-output-device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:voice-isolation' | 'attr:video-codec' | 'attr:backup-codec' | 'attr:video-max-bitrate' | 'attr:video-max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:screenshare-max-bitrate' | 'attr:screenshare-max-framerate' | 'attr:screenshare-simulcast-layers' | 'attr:audio-preset' | 'attr:audio-max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:force-stereo' | 'attr:stop-mic-on-mute' | 'attr:scalability-mode' | 'attr:degradation-preference' | 'attr:url' | 'attr:token' | 'attr:token-endpoint' | 'attr:room-name' | 'attr:participant-identity' | 'attr:participant-name' | 'attr:participant-metadata' | 'attr:connect' | 'attr:audio' | 'attr:video' | 'attr:theme' | 'on:lk-connection-state-changed' | 'on:lk-connected' | 'on:lk-disconnected' | 'on:lk-reconnecting' | 'on:lk-reconnected' | 'on:lk-participant-connected' | 'on:lk-participant-disconnected' | 'on:lk-track-subscribed' | 'on:lk-track-unsubscribed' | 'on:lk-active-speakers-changed' | 'on:lk-pin' | 'on:lk-error'> {
   /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
   'prop:url'?: LkRoom['url'];
   /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
@@ -1487,6 +1661,12 @@ export interface LkRoomSolidProps extends Omit<JSX.HTMLAttributes<LkRoom>, 'prop
    */
   'on:lk-active-speakers-changed'?: JSX.EventHandlerWithOptionsUnion<LkRoom, HTMLElementEventMap['lk-active-speakers-changed']>;
   /**
+   * `{pinned}`: the pinned tile changed (`{identity, source}`, or `undefined` when unpinned), by whichever element or script changed it.
+   *
+   * `CustomEvent<{ pinned?: PinTarget }>`
+   */
+  'on:lk-pin'?: JSX.EventHandlerWithOptionsUnion<LkRoom, HTMLElementEventMap['lk-pin']>;
+  /**
    * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
    *
    * `CustomEvent<LkErrorDetail>`
@@ -1667,6 +1847,7 @@ declare module 'solid-js' {
   namespace JSX {
     interface IntrinsicElements {
       'lk-audio-renderer': LkAudioRendererSolidProps;
+      'lk-audio-visualizer': LkAudioVisualizerSolidProps;
       'lk-camera-flip': LkCameraFlipSolidProps;
       'lk-camera-toggle': LkCameraToggleSolidProps;
       'lk-chat': LkChatSolidProps;

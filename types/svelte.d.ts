@@ -7,6 +7,7 @@
 import type { HTMLAttributes } from 'svelte/elements';
 import type {
   LkAudioRenderer,
+  LkAudioVisualizer,
   LkCameraFlip,
   LkCameraToggle,
   LkChat,
@@ -51,6 +52,29 @@ export interface LkAudioRendererSvelteProps extends Omit<HTMLAttributes<LkAudioR
   theme?: LkAudioRenderer['theme'];
   /**
    * `{code: 'invalid-attribute', attribute, value, accepted}` for a `volume` outside 0…1.
+   *
+   * `CustomEvent<LkErrorDetail>`
+   */
+  'onlk-error'?: (event: HTMLElementEventMap['lk-error']) => void;
+}
+
+/** `<lk-audio-visualizer>` in Svelte. Bars that move with a participant's or a track's audio. */
+export interface LkAudioVisualizerSvelteProps extends Omit<HTMLAttributes<LkAudioVisualizer>, 'bars' | 'track' | 'participant' | 'room' | 'theme' | 'onlk-error'> {
+  /** How many bars, 1 to 32. Default 5. */
+  bars?: LkAudioVisualizer['bars'];
+  /** An audio track to show instead of the participant's microphone: a livekit-client `LocalAudioTrack` or `RemoteAudioTrack`. */
+  track?: LkAudioVisualizer['track'];
+  /**
+   * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`
+   * set from JavaScript. Without it: the participant of the enclosing tile or `<lk-participants>` item.
+   */
+  participant?: LkAudioVisualizer['participant'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkAudioVisualizer['room'];
+  /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
+  theme?: LkAudioVisualizer['theme'];
+  /**
+   * `{code: 'invalid-attribute', attribute, value, accepted}` for `bars` that is not a whole number from 1 to 32.
    *
    * `CustomEvent<LkErrorDetail>`
    */
@@ -204,12 +228,32 @@ export interface LkChatSvelteProps extends Omit<HTMLAttributes<LkChat>, 'topic' 
 }
 
 /** `<lk-conference>` in Svelte. The whole conference UI over one room. */
-export interface LkConferenceSvelteProps extends Omit<HTMLAttributes<LkConference>, 'chatOpen' | 'chatLabel' | 'controlsLabel' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'connect' | 'audio' | 'video' | 'options' | 'connectOptions' | 'theme' | 'chat-open' | 'chat-label' | 'controls-label' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'onlk-connection-state-changed' | 'onlk-connected' | 'onlk-disconnected' | 'onlk-reconnecting' | 'onlk-reconnected' | 'onlk-participant-connected' | 'onlk-participant-disconnected' | 'onlk-track-subscribed' | 'onlk-track-unsubscribed' | 'onlk-active-speakers-changed' | 'onlk-error'> {
+export interface LkConferenceSvelteProps extends Omit<HTMLAttributes<LkConference>, 'chatOpen' | 'chatLabel' | 'controlsLabel' | 'controls' | 'layout' | 'pageSize' | 'sort' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'connect' | 'audio' | 'video' | 'options' | 'connectOptions' | 'theme' | 'chat-open' | 'chat-label' | 'controls-label' | 'page-size' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'onlk-connection-state-changed' | 'onlk-connected' | 'onlk-disconnected' | 'onlk-reconnecting' | 'onlk-reconnected' | 'onlk-participant-connected' | 'onlk-participant-disconnected' | 'onlk-track-subscribed' | 'onlk-track-unsubscribed' | 'onlk-active-speakers-changed' | 'onlk-pin' | 'onlk-error'> {
   /** Show the chat panel. Reflected. */
   chatOpen?: LkConference['chatOpen'];
   /** Labels, for localisation. */
   chatLabel?: LkConference['chatLabel'];
   controlsLabel?: LkConference['controlsLabel'];
+  /**
+   * The controls of the default control bar: a list of `microphone`, `camera`, `devices` (both
+   * device pickers), `flip` (the camera flip), `screenshare`, `chat`, `leave`, separated by spaces
+   * or commas. The list picks; the bar keeps its own order (each picker beside its toggle, leave
+   * last). Leaving `chat` out removes the chat button and the chat panel with its `<lk-chat>` (and
+   * the `chat` slot). An empty value or `none`: no control bar (the `control-bar` slot still
+   * replaces it). Absent: every control. An unknown word gives `lk-error` `invalid-attribute` (naming
+   * the word and the accepted list) and every control.
+   */
+  controls?: LkConference['controls'];
+  /**
+   * Passed on to the `<lk-participants>` as its `layout` (absent: `focus`). `layout`, `page-size`
+   * and `sort` are passed on as they are written: the `<lk-participants>` reads them and
+   * reports a value it does not take (an `lk-error` that reaches the conference).
+   */
+  layout?: LkConference['layout'];
+  /** Passed on to the `<lk-participants>` as its `page-size` when set. */
+  pageSize?: LkConference['pageSize'];
+  /** Passed on to the `<lk-participants>` as its `sort` when set. */
+  sort?: LkConference['sort'];
   /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
   url?: LkConference['url'];
   /** An access token. On public pages prefer `token-endpoint`. */
@@ -244,6 +288,8 @@ export interface LkConferenceSvelteProps extends Omit<HTMLAttributes<LkConferenc
   /** Labels, for localisation. */
   'chat-label'?: LkConference['chatLabel'];
   'controls-label'?: LkConference['controlsLabel'];
+  /** Passed on to the `<lk-participants>` as its `page-size` when set. */
+  'page-size'?: LkConference['pageSize'];
   /**
    * Subscribe to remote tracks automatically. `RoomConnectOptions.autoSubscribe`.
    *
@@ -462,6 +508,12 @@ export interface LkConferenceSvelteProps extends Omit<HTMLAttributes<LkConferenc
    * `CustomEvent<{ speakers: Participant[] }>`
    */
   'onlk-active-speakers-changed'?: (event: HTMLElementEventMap['lk-active-speakers-changed']) => void;
+  /**
+   * `{pinned}`: the pinned tile changed (`{identity, source}`, or `undefined` when unpinned), by whichever element or script changed it.
+   *
+   * `CustomEvent<{ pinned?: PinTarget }>`
+   */
+  'onlk-pin'?: (event: HTMLElementEventMap['lk-pin']) => void;
   /**
    * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
    *
@@ -713,7 +765,7 @@ export interface LkParticipantNameSvelteProps extends Omit<HTMLAttributes<LkPart
 }
 
 /** `<lk-participant-tile>` in Svelte. A participant: video or placeholder, name, microphone, speaking, connection quality. */
-export interface LkParticipantTileSvelteProps extends Omit<HTMLAttributes<LkParticipantTile>, 'source' | 'fit' | 'mirror' | 'micMutedLabel' | 'screenShareLabel' | 'participant' | 'room' | 'theme' | 'mic-muted-label' | 'screen-share-label' | 'onlk-error'> {
+export interface LkParticipantTileSvelteProps extends Omit<HTMLAttributes<LkParticipantTile>, 'source' | 'fit' | 'mirror' | 'micMutedLabel' | 'screenShareLabel' | 'pinned' | 'pinLabel' | 'participant' | 'room' | 'theme' | 'mic-muted-label' | 'screen-share-label' | 'pin-label' | 'onlk-error'> {
   /** `camera` (default) or `screen_share`. Reflected for CSS. */
   source?: LkParticipantTile['source'];
   /** Passed to the video: `cover` or `contain`. */
@@ -724,6 +776,10 @@ export interface LkParticipantTileSvelteProps extends Omit<HTMLAttributes<LkPart
   micMutedLabel?: LkParticipantTile['micMutedLabel'];
   /** The screen-share icon's text, for screen readers. */
   screenShareLabel?: LkParticipantTile['screenShareLabel'];
+  /** This tile is the one pinned in its room. Set it to pin the tile (or clear it to unpin); reflected. */
+  pinned?: LkParticipantTile['pinned'];
+  /** The pin button's name, for screen readers (its state is `aria-pressed`). */
+  pinLabel?: LkParticipantTile['pinLabel'];
   /**
    * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`
    * set from JavaScript. Without it: the participant of the enclosing tile or `<lk-participants>` item.
@@ -737,6 +793,8 @@ export interface LkParticipantTileSvelteProps extends Omit<HTMLAttributes<LkPart
   'mic-muted-label'?: LkParticipantTile['micMutedLabel'];
   /** The screen-share icon's text, for screen readers. */
   'screen-share-label'?: LkParticipantTile['screenShareLabel'];
+  /** The pin button's name, for screen readers (its state is `aria-pressed`). */
+  'pin-label'?: LkParticipantTile['pinLabel'];
   /**
    * `{code: 'invalid-attribute', attribute, value, accepted}` for a `source` it does not know.
    *
@@ -745,20 +803,46 @@ export interface LkParticipantTileSvelteProps extends Omit<HTMLAttributes<LkPart
   'onlk-error'?: (event: HTMLElementEventMap['lk-error']) => void;
 }
 
-/** `<lk-participants>` in Svelte. Every participant as a tile, in a grid that stays stable as people come and go. */
-export interface LkParticipantsSvelteProps extends Omit<HTMLAttributes<LkParticipants>, 'filter' | 'sources' | 'layout' | 'room' | 'theme' | 'onlk-error'> {
+/** `<lk-participants>` in Svelte. Every participant as a tile: a grid in pages, a focus or speaker layout, or an audio room. */
+export interface LkParticipantsSvelteProps extends Omit<HTMLAttributes<LkParticipants>, 'filter' | 'sources' | 'layout' | 'pageSize' | 'sort' | 'previousPageLabel' | 'nextPageLabel' | 'paginationLabel' | 'page' | 'room' | 'theme' | 'page-size' | 'previous-page-label' | 'next-page-label' | 'pagination-label' | 'onlk-page-changed' | 'onlk-error'> {
   /** Whom to show: `all` (default), `remote` or `local`. */
   filter?: LkParticipants['filter'];
-  /** Which tiles: a list of `camera` (a tile per participant) and `screen_share` (a tile per screen share). Default: both. */
+  /** Which tiles: a list of `camera` (a tile per participant), `screen_share` (a tile per screen share) and `microphone` (an audio tile per participant). Default: camera and screen share. */
   sources?: LkParticipants['sources'];
-  /** `grid` (default), or `focus`: a screen share large, the other tiles beside it. */
+  /** `grid` (default), `focus` (the pinned tile, else a screen share, large), `speaker` (as focus, else the last remote speaker large) or `audio` (audio tiles, no video). */
   layout?: LkParticipants['layout'];
+  /** Tiles per page: a whole number from 1 to 100, or `auto` (as many as fit the box). Absent: one page with every tile, scrolling. While a tile is in focus (`focus`, `speaker`) the others are in a strip that scrolls instead. */
+  pageSize?: LkParticipants['pageSize'];
+  /** `join` (default: the order people joined, the local participant first) or `speaker` (recent speakers move onto the first page). */
+  sort?: LkParticipants['sort'];
+  /** Labels, for localisation. */
+  previousPageLabel?: LkParticipants['previousPageLabel'];
+  nextPageLabel?: LkParticipants['nextPageLabel'];
+  paginationLabel?: LkParticipants['paginationLabel'];
+  /** The page shown, from 1. Set it (or the `page` attribute) to turn the page; a page past the last shows the last. Reflected. */
+  page?: LkParticipants['page'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   room?: LkParticipants['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkParticipants['theme'];
   /**
-   * `{code: 'invalid-attribute', attribute, value, accepted}` for a `filter`, `sources` or `layout` it does not know.
+   * Tiles per page: a whole number from 1 to 100, or `auto` (as many as fit the box). Absent: one page with every tile, scrolling. While a tile is in focus (`focus`, `speaker`) the others are in a strip that scrolls instead.
+   *
+   * **number**: a number.
+   */
+  'page-size'?: LkParticipants['pageSize'];
+  /** Labels, for localisation. */
+  'previous-page-label'?: LkParticipants['previousPageLabel'];
+  'next-page-label'?: LkParticipants['nextPageLabel'];
+  'pagination-label'?: LkParticipants['paginationLabel'];
+  /**
+   * `{page, pageCount}`: the page shown or the number of pages changed.
+   *
+   * `CustomEvent<{ page: number; pageCount: number }>`
+   */
+  'onlk-page-changed'?: (event: HTMLElementEventMap['lk-page-changed']) => void;
+  /**
+   * `{code: 'invalid-attribute', attribute, value, accepted}` for a `filter`, `sources`, `layout`, `page-size`, `page` or `sort` it does not know.
    *
    * `CustomEvent<LkErrorDetail>`
    */
@@ -800,7 +884,7 @@ export interface LkPrejoinSvelteProps extends Omit<HTMLAttributes<LkPrejoin>, 'j
 }
 
 /** `<lk-room>` in Svelte. One LiveKit room: connection, options, and the context for the elements inside. */
-export interface LkRoomSvelteProps extends Omit<HTMLAttributes<LkRoom>, 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'connect' | 'audio' | 'video' | 'options' | 'connectOptions' | 'theme' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'onlk-connection-state-changed' | 'onlk-connected' | 'onlk-disconnected' | 'onlk-reconnecting' | 'onlk-reconnected' | 'onlk-participant-connected' | 'onlk-participant-disconnected' | 'onlk-track-subscribed' | 'onlk-track-unsubscribed' | 'onlk-active-speakers-changed' | 'onlk-error'> {
+export interface LkRoomSvelteProps extends Omit<HTMLAttributes<LkRoom>, 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'connect' | 'audio' | 'video' | 'options' | 'connectOptions' | 'theme' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'onlk-connection-state-changed' | 'onlk-connected' | 'onlk-disconnected' | 'onlk-reconnecting' | 'onlk-reconnected' | 'onlk-participant-connected' | 'onlk-participant-disconnected' | 'onlk-track-subscribed' | 'onlk-track-unsubscribed' | 'onlk-active-speakers-changed' | 'onlk-pin' | 'onlk-error'> {
   /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
   url?: LkRoom['url'];
   /** An access token. On public pages prefer `token-endpoint`. */
@@ -1049,6 +1133,12 @@ export interface LkRoomSvelteProps extends Omit<HTMLAttributes<LkRoom>, 'url' | 
    */
   'onlk-active-speakers-changed'?: (event: HTMLElementEventMap['lk-active-speakers-changed']) => void;
   /**
+   * `{pinned}`: the pinned tile changed (`{identity, source}`, or `undefined` when unpinned), by whichever element or script changed it.
+   *
+   * `CustomEvent<{ pinned?: PinTarget }>`
+   */
+  'onlk-pin'?: (event: HTMLElementEventMap['lk-pin']) => void;
+  /**
    * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
    *
    * `CustomEvent<LkErrorDetail>`
@@ -1164,6 +1254,7 @@ export interface LkTrackViewSvelteProps extends Omit<HTMLAttributes<LkTrackView>
 declare module 'svelte/elements' {
   interface SvelteHTMLElements {
     'lk-audio-renderer': LkAudioRendererSvelteProps;
+    'lk-audio-visualizer': LkAudioVisualizerSvelteProps;
     'lk-camera-flip': LkCameraFlipSvelteProps;
     'lk-camera-toggle': LkCameraToggleSvelteProps;
     'lk-chat': LkChatSvelteProps;

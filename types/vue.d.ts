@@ -8,6 +8,7 @@
 import type { DefineComponent, HTMLAttributes } from 'vue';
 import type {
   LkAudioRenderer,
+  LkAudioVisualizer,
   LkCameraFlip,
   LkCameraToggle,
   LkChat,
@@ -52,6 +53,29 @@ export interface LkAudioRendererVueProps extends Omit<HTMLAttributes, 'volume' |
   theme?: LkAudioRenderer['theme'];
   /**
    * `{code: 'invalid-attribute', attribute, value, accepted}` for a `volume` outside 0…1.
+   *
+   * `CustomEvent<LkErrorDetail>`
+   */
+  onLkError?: (event: HTMLElementEventMap['lk-error']) => void;
+}
+
+/** `<lk-audio-visualizer>` in Vue. Bars that move with a participant's or a track's audio. */
+export interface LkAudioVisualizerVueProps extends Omit<HTMLAttributes, 'bars' | 'track' | 'participant' | 'room' | 'theme' | 'onLkError'> {
+  /** How many bars, 1 to 32. Default 5. */
+  bars?: LkAudioVisualizer['bars'];
+  /** An audio track to show instead of the participant's microphone: a livekit-client `LocalAudioTrack` or `RemoteAudioTrack`. */
+  track?: LkAudioVisualizer['track'];
+  /**
+   * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`
+   * set from JavaScript. Without it: the participant of the enclosing tile or `<lk-participants>` item.
+   */
+  participant?: LkAudioVisualizer['participant'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkAudioVisualizer['room'];
+  /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
+  theme?: LkAudioVisualizer['theme'];
+  /**
+   * `{code: 'invalid-attribute', attribute, value, accepted}` for `bars` that is not a whole number from 1 to 32.
    *
    * `CustomEvent<LkErrorDetail>`
    */
@@ -205,12 +229,32 @@ export interface LkChatVueProps extends Omit<HTMLAttributes, 'topic' | 'heading'
 }
 
 /** `<lk-conference>` in Vue. The whole conference UI over one room. */
-export interface LkConferenceVueProps extends Omit<HTMLAttributes, 'chatOpen' | 'chatLabel' | 'controlsLabel' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'connect' | 'audio' | 'video' | 'options' | 'connectOptions' | 'theme' | 'chat-open' | 'chat-label' | 'controls-label' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'onLkConnectionStateChanged' | 'onLkConnected' | 'onLkDisconnected' | 'onLkReconnecting' | 'onLkReconnected' | 'onLkParticipantConnected' | 'onLkParticipantDisconnected' | 'onLkTrackSubscribed' | 'onLkTrackUnsubscribed' | 'onLkActiveSpeakersChanged' | 'onLkError'> {
+export interface LkConferenceVueProps extends Omit<HTMLAttributes, 'chatOpen' | 'chatLabel' | 'controlsLabel' | 'controls' | 'layout' | 'pageSize' | 'sort' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'connect' | 'audio' | 'video' | 'options' | 'connectOptions' | 'theme' | 'chat-open' | 'chat-label' | 'controls-label' | 'page-size' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'onLkConnectionStateChanged' | 'onLkConnected' | 'onLkDisconnected' | 'onLkReconnecting' | 'onLkReconnected' | 'onLkParticipantConnected' | 'onLkParticipantDisconnected' | 'onLkTrackSubscribed' | 'onLkTrackUnsubscribed' | 'onLkActiveSpeakersChanged' | 'onLkPin' | 'onLkError'> {
   /** Show the chat panel. Reflected. */
   chatOpen?: LkConference['chatOpen'];
   /** Labels, for localisation. */
   chatLabel?: LkConference['chatLabel'];
   controlsLabel?: LkConference['controlsLabel'];
+  /**
+   * The controls of the default control bar: a list of `microphone`, `camera`, `devices` (both
+   * device pickers), `flip` (the camera flip), `screenshare`, `chat`, `leave`, separated by spaces
+   * or commas. The list picks; the bar keeps its own order (each picker beside its toggle, leave
+   * last). Leaving `chat` out removes the chat button and the chat panel with its `<lk-chat>` (and
+   * the `chat` slot). An empty value or `none`: no control bar (the `control-bar` slot still
+   * replaces it). Absent: every control. An unknown word gives `lk-error` `invalid-attribute` (naming
+   * the word and the accepted list) and every control.
+   */
+  controls?: LkConference['controls'];
+  /**
+   * Passed on to the `<lk-participants>` as its `layout` (absent: `focus`). `layout`, `page-size`
+   * and `sort` are passed on as they are written: the `<lk-participants>` reads them and
+   * reports a value it does not take (an `lk-error` that reaches the conference).
+   */
+  layout?: LkConference['layout'];
+  /** Passed on to the `<lk-participants>` as its `page-size` when set. */
+  pageSize?: LkConference['pageSize'];
+  /** Passed on to the `<lk-participants>` as its `sort` when set. */
+  sort?: LkConference['sort'];
   /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
   url?: LkConference['url'];
   /** An access token. On public pages prefer `token-endpoint`. */
@@ -245,6 +289,8 @@ export interface LkConferenceVueProps extends Omit<HTMLAttributes, 'chatOpen' | 
   /** Labels, for localisation. */
   'chat-label'?: LkConference['chatLabel'];
   'controls-label'?: LkConference['controlsLabel'];
+  /** Passed on to the `<lk-participants>` as its `page-size` when set. */
+  'page-size'?: LkConference['pageSize'];
   /**
    * Subscribe to remote tracks automatically. `RoomConnectOptions.autoSubscribe`.
    *
@@ -463,6 +509,12 @@ export interface LkConferenceVueProps extends Omit<HTMLAttributes, 'chatOpen' | 
    * `CustomEvent<{ speakers: Participant[] }>`
    */
   onLkActiveSpeakersChanged?: (event: HTMLElementEventMap['lk-active-speakers-changed']) => void;
+  /**
+   * `{pinned}`: the pinned tile changed (`{identity, source}`, or `undefined` when unpinned), by whichever element or script changed it.
+   *
+   * `CustomEvent<{ pinned?: PinTarget }>`
+   */
+  onLkPin?: (event: HTMLElementEventMap['lk-pin']) => void;
   /**
    * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
    *
@@ -714,7 +766,7 @@ export interface LkParticipantNameVueProps extends Omit<HTMLAttributes, 'localLa
 }
 
 /** `<lk-participant-tile>` in Vue. A participant: video or placeholder, name, microphone, speaking, connection quality. */
-export interface LkParticipantTileVueProps extends Omit<HTMLAttributes, 'source' | 'fit' | 'mirror' | 'micMutedLabel' | 'screenShareLabel' | 'participant' | 'room' | 'theme' | 'mic-muted-label' | 'screen-share-label' | 'onLkError'> {
+export interface LkParticipantTileVueProps extends Omit<HTMLAttributes, 'source' | 'fit' | 'mirror' | 'micMutedLabel' | 'screenShareLabel' | 'pinned' | 'pinLabel' | 'participant' | 'room' | 'theme' | 'mic-muted-label' | 'screen-share-label' | 'pin-label' | 'onLkError'> {
   /** `camera` (default) or `screen_share`. Reflected for CSS. */
   source?: LkParticipantTile['source'];
   /** Passed to the video: `cover` or `contain`. */
@@ -725,6 +777,10 @@ export interface LkParticipantTileVueProps extends Omit<HTMLAttributes, 'source'
   micMutedLabel?: LkParticipantTile['micMutedLabel'];
   /** The screen-share icon's text, for screen readers. */
   screenShareLabel?: LkParticipantTile['screenShareLabel'];
+  /** This tile is the one pinned in its room. Set it to pin the tile (or clear it to unpin); reflected. */
+  pinned?: LkParticipantTile['pinned'];
+  /** The pin button's name, for screen readers (its state is `aria-pressed`). */
+  pinLabel?: LkParticipantTile['pinLabel'];
   /**
    * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`
    * set from JavaScript. Without it: the participant of the enclosing tile or `<lk-participants>` item.
@@ -738,6 +794,8 @@ export interface LkParticipantTileVueProps extends Omit<HTMLAttributes, 'source'
   'mic-muted-label'?: LkParticipantTile['micMutedLabel'];
   /** The screen-share icon's text, for screen readers. */
   'screen-share-label'?: LkParticipantTile['screenShareLabel'];
+  /** The pin button's name, for screen readers (its state is `aria-pressed`). */
+  'pin-label'?: LkParticipantTile['pinLabel'];
   /**
    * `{code: 'invalid-attribute', attribute, value, accepted}` for a `source` it does not know.
    *
@@ -746,20 +804,46 @@ export interface LkParticipantTileVueProps extends Omit<HTMLAttributes, 'source'
   onLkError?: (event: HTMLElementEventMap['lk-error']) => void;
 }
 
-/** `<lk-participants>` in Vue. Every participant as a tile, in a grid that stays stable as people come and go. */
-export interface LkParticipantsVueProps extends Omit<HTMLAttributes, 'filter' | 'sources' | 'layout' | 'room' | 'theme' | 'onLkError'> {
+/** `<lk-participants>` in Vue. Every participant as a tile: a grid in pages, a focus or speaker layout, or an audio room. */
+export interface LkParticipantsVueProps extends Omit<HTMLAttributes, 'filter' | 'sources' | 'layout' | 'pageSize' | 'sort' | 'previousPageLabel' | 'nextPageLabel' | 'paginationLabel' | 'page' | 'room' | 'theme' | 'page-size' | 'previous-page-label' | 'next-page-label' | 'pagination-label' | 'onLkPageChanged' | 'onLkError'> {
   /** Whom to show: `all` (default), `remote` or `local`. */
   filter?: LkParticipants['filter'];
-  /** Which tiles: a list of `camera` (a tile per participant) and `screen_share` (a tile per screen share). Default: both. */
+  /** Which tiles: a list of `camera` (a tile per participant), `screen_share` (a tile per screen share) and `microphone` (an audio tile per participant). Default: camera and screen share. */
   sources?: LkParticipants['sources'];
-  /** `grid` (default), or `focus`: a screen share large, the other tiles beside it. */
+  /** `grid` (default), `focus` (the pinned tile, else a screen share, large), `speaker` (as focus, else the last remote speaker large) or `audio` (audio tiles, no video). */
   layout?: LkParticipants['layout'];
+  /** Tiles per page: a whole number from 1 to 100, or `auto` (as many as fit the box). Absent: one page with every tile, scrolling. While a tile is in focus (`focus`, `speaker`) the others are in a strip that scrolls instead. */
+  pageSize?: LkParticipants['pageSize'];
+  /** `join` (default: the order people joined, the local participant first) or `speaker` (recent speakers move onto the first page). */
+  sort?: LkParticipants['sort'];
+  /** Labels, for localisation. */
+  previousPageLabel?: LkParticipants['previousPageLabel'];
+  nextPageLabel?: LkParticipants['nextPageLabel'];
+  paginationLabel?: LkParticipants['paginationLabel'];
+  /** The page shown, from 1. Set it (or the `page` attribute) to turn the page; a page past the last shows the last. Reflected. */
+  page?: LkParticipants['page'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   room?: LkParticipants['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkParticipants['theme'];
   /**
-   * `{code: 'invalid-attribute', attribute, value, accepted}` for a `filter`, `sources` or `layout` it does not know.
+   * Tiles per page: a whole number from 1 to 100, or `auto` (as many as fit the box). Absent: one page with every tile, scrolling. While a tile is in focus (`focus`, `speaker`) the others are in a strip that scrolls instead.
+   *
+   * **number**: a number.
+   */
+  'page-size'?: LkParticipants['pageSize'];
+  /** Labels, for localisation. */
+  'previous-page-label'?: LkParticipants['previousPageLabel'];
+  'next-page-label'?: LkParticipants['nextPageLabel'];
+  'pagination-label'?: LkParticipants['paginationLabel'];
+  /**
+   * `{page, pageCount}`: the page shown or the number of pages changed.
+   *
+   * `CustomEvent<{ page: number; pageCount: number }>`
+   */
+  onLkPageChanged?: (event: HTMLElementEventMap['lk-page-changed']) => void;
+  /**
+   * `{code: 'invalid-attribute', attribute, value, accepted}` for a `filter`, `sources`, `layout`, `page-size`, `page` or `sort` it does not know.
    *
    * `CustomEvent<LkErrorDetail>`
    */
@@ -801,7 +885,7 @@ export interface LkPrejoinVueProps extends Omit<HTMLAttributes, 'joined' | 'noPe
 }
 
 /** `<lk-room>` in Vue. One LiveKit room: connection, options, and the context for the elements inside. */
-export interface LkRoomVueProps extends Omit<HTMLAttributes, 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'connect' | 'audio' | 'video' | 'options' | 'connectOptions' | 'theme' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'onLkConnectionStateChanged' | 'onLkConnected' | 'onLkDisconnected' | 'onLkReconnecting' | 'onLkReconnected' | 'onLkParticipantConnected' | 'onLkParticipantDisconnected' | 'onLkTrackSubscribed' | 'onLkTrackUnsubscribed' | 'onLkActiveSpeakersChanged' | 'onLkError'> {
+export interface LkRoomVueProps extends Omit<HTMLAttributes, 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'connect' | 'audio' | 'video' | 'options' | 'connectOptions' | 'theme' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'onLkConnectionStateChanged' | 'onLkConnected' | 'onLkDisconnected' | 'onLkReconnecting' | 'onLkReconnected' | 'onLkParticipantConnected' | 'onLkParticipantDisconnected' | 'onLkTrackSubscribed' | 'onLkTrackUnsubscribed' | 'onLkActiveSpeakersChanged' | 'onLkPin' | 'onLkError'> {
   /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
   url?: LkRoom['url'];
   /** An access token. On public pages prefer `token-endpoint`. */
@@ -1050,6 +1134,12 @@ export interface LkRoomVueProps extends Omit<HTMLAttributes, 'url' | 'token' | '
    */
   onLkActiveSpeakersChanged?: (event: HTMLElementEventMap['lk-active-speakers-changed']) => void;
   /**
+   * `{pinned}`: the pinned tile changed (`{identity, source}`, or `undefined` when unpinned), by whichever element or script changed it.
+   *
+   * `CustomEvent<{ pinned?: PinTarget }>`
+   */
+  onLkPin?: (event: HTMLElementEventMap['lk-pin']) => void;
+  /**
    * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
    *
    * `CustomEvent<LkErrorDetail>`
@@ -1165,6 +1255,7 @@ export interface LkTrackViewVueProps extends Omit<HTMLAttributes, 'source' | 'tr
 declare module 'vue' {
   interface GlobalComponents {
     'lk-audio-renderer': DefineComponent<LkAudioRendererVueProps>;
+    'lk-audio-visualizer': DefineComponent<LkAudioVisualizerVueProps>;
     'lk-camera-flip': DefineComponent<LkCameraFlipVueProps>;
     'lk-camera-toggle': DefineComponent<LkCameraToggleVueProps>;
     'lk-chat': DefineComponent<LkChatVueProps>;

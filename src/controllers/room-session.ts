@@ -70,6 +70,7 @@ export class RoomSessionController implements ReactiveController {
       [RoomEvent.ActiveSpeakersChanged]: (speakers: Participant[]) => emit('lk-active-speakers-changed', { speakers }),
     });
     this.session.addEventListener('change', () => this.#sync());
+    this.session.pins.addEventListener('change', () => host.emit('lk-pin', { pinned: this.session.pins.pinned }));
   }
 
   hostConnected(): void {

@@ -9,19 +9,28 @@ export const PARTICIPANT_FILTERS = ['all', 'remote', 'local'] as const;
 export type ParticipantFilter = (typeof PARTICIPANT_FILTERS)[number];
 export const parseParticipantFilter = enumParser(PARTICIPANT_FILTERS);
 
-export const LAYOUTS = ['grid', 'focus'] as const;
+/**
+ * `grid`: every tile alike, in pages when a page size is set. `focus`: the pinned tile, else a screen
+ * share, large, the others in a strip beside it. `speaker`: as `focus`, and with nothing pinned or
+ * shared the remote participant who spoke last is large. `audio`: a tile per participant showing
+ * their microphone (initials, name, mute state, speaking), no video.
+ */
+export const LAYOUTS = ['grid', 'focus', 'speaker', 'audio'] as const;
 export type Layout = (typeof LAYOUTS)[number];
 export const parseLayout = enumParser(LAYOUTS);
 
-/** The sources a grid makes tiles for: a camera tile per participant, a tile per screen share. */
-export const TILE_SOURCES = [Track.Source.Camera, Track.Source.ScreenShare] as const;
+/**
+ * The sources a grid makes tiles for: a camera tile per participant, a tile per screen share, and
+ * (for audio rooms) a microphone tile per participant, which shows no video.
+ */
+export const TILE_SOURCES = [Track.Source.Camera, Track.Source.ScreenShare, Track.Source.Microphone] as const;
 export type TileSource = (typeof TILE_SOURCES)[number];
-export const DEFAULT_TILE_SOURCES: readonly TileSource[] = TILE_SOURCES;
+export const DEFAULT_TILE_SOURCES: readonly TileSource[] = [Track.Source.Camera, Track.Source.ScreenShare];
 
-/** One tile source: `camera` or `screen_share`. */
+/** One tile source: `camera`, `screen_share` or `microphone`. */
 export const parseTileSource = enumParser(TILE_SOURCES);
 
-export const SOURCES_ACCEPTED = 'a comma-separated list of camera, screen_share';
+export const SOURCES_ACCEPTED = 'a comma-separated list of camera, screen_share, microphone';
 
 /** `sources="camera,screen_share"`: a non-empty list, without repeats, in any order and case. */
 export function parseTileSources(value: string): TileSource[] {
@@ -63,23 +72,21 @@ export function itemKey(identity: string, source: TileSource): string {
 /**
  * The tiles of a grid, in order. Participants come in the order given (the local participant, then
  * remote ones in the order they joined, which never changes for those who stay), each with a camera
- * tile (shown with a placeholder while there is no camera) and, after it, a tile for a screen share.
+ * tile (shown with a placeholder while there is no camera), a microphone tile, and after them a tile
+ * for a screen share, as `sources` asks.
  */
 export function gridItems(participants: readonly ParticipantSummary[], filter: ParticipantFilter, sources: readonly TileSource[]): GridItem[] {
   const items: GridItem[] = [];
   for (const p of participants) {
     if ((filter === 'local' && !p.isLocal) || (filter === 'remote' && p.isLocal)) continue;
-    if (sources.includes(Track.Source.Camera)) items.push({ key: itemKey(p.identity, Track.Source.Camera), identity: p.identity, source: Track.Source.Camera });
+    for (const source of [Track.Source.Camera, Track.Source.Microphone] as const) {
+      if (sources.includes(source)) items.push({ key: itemKey(p.identity, source), identity: p.identity, source });
+    }
     if (p.screenShare && sources.includes(Track.Source.ScreenShare)) {
       items.push({ key: itemKey(p.identity, Track.Source.ScreenShare), identity: p.identity, source: Track.Source.ScreenShare });
     }
   }
   return items;
-}
-
-/** The tile `layout="focus"` shows large: the first screen share, if there is one. */
-export function focusItem(items: readonly GridItem[]): GridItem | undefined {
-  return items.find((item) => item.source === Track.Source.ScreenShare);
 }
 
 /** Columns of a grid of `count` tiles: as square as it gets (1, 2, 2, 2, 3, 3, 3, 3, 3, 4 …). */

@@ -9,12 +9,13 @@
  * No DOM and no Lit: the element hands it settings and receives errors, warnings and `change`
  * events. Elements bound to the room read `state`, `room` and `screenShareInterrupted` from it.
  */
-import { ConnectionState, DisconnectReason, Room, RoomEvent, type RoomConnectOptions, type RoomOptions } from 'livekit-client';
+import { ConnectionState, DisconnectReason, Room, RoomEvent, type RemoteParticipant, type RemoteTrack, type RoomConnectOptions, type RoomOptions } from 'livekit-client';
 import { retryDelay } from './backoff.js';
 import { toLkConnectionState, type LkConnectionState } from './connection-state.js';
 import { ConnectTimeout, classifyConnectionError, classifyMediaError, isCancelled, isRetryable, shouldRejoin, type LkErrorDetail } from './errors.js';
 import { LIVE_OPTION_GROUPS, builtKey, liveOptions, mergeOptions, splitOptions, type LiveOptions } from './room-options.js';
-import { buildRoom, closeLeftoverTransports, releaseRoom } from './sdk-workarounds.js';
+import { UNSHOWN_VIDEO_DELAY_MS, buildRoom, closeLeftoverTransports, pauseUnshownVideo, releaseRoom } from './sdk-workarounds.js';
+import { PinState } from './pins.js';
 import { missingWebRTC } from './support.js';
 import { connectionChange, fetchCredentials, missingCredentials, type ConnectionRequest, type Credentials } from './token.js';
 import { unsendableCodecWarning, videoSenderCodecs } from './track-options.js';
@@ -79,6 +80,9 @@ function bounded<T>(promise: Promise<T>, ms: number, onTimeout: () => void): Pro
 export class RoomSession extends EventTarget {
   /** How long one attempt may take, in ms. */
   connectTimeout = CONNECT_TIMEOUT_MS;
+
+  /** The tile pinned in this room, shared by its elements. A participant who leaves is unpinned. */
+  readonly pins = new PinState();
 
   #settings: SessionSettings = { request: {}, options: {}, connectOptions: {}, camera: false, microphone: false };
   #choices: JoinChoices = {};
@@ -511,6 +515,11 @@ export class RoomSession extends EventTarget {
     const read = () => room.state === ConnectionState.Connected && this.#readMedia(room);
     for (const event of [RoomEvent.LocalTrackPublished, RoomEvent.LocalTrackUnpublished, RoomEvent.TrackMuted, RoomEvent.TrackUnmuted, RoomEvent.Connected]) on(event, read);
     on(RoomEvent.Disconnected, (reason?: DisconnectReason) => this.#onDisconnected(reason));
+    on(RoomEvent.ParticipantDisconnected, (participant: RemoteParticipant) => this.pins.forget(participant.identity));
+    on(RoomEvent.TrackSubscribed, (track: RemoteTrack) => {
+      const timer = setTimeout(() => pauseUnshownVideo(track), UNSHOWN_VIDEO_DELAY_MS);
+      abort.signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+    });
   }
 
   #onDisconnected(reason: DisconnectReason | undefined): void {

@@ -11,8 +11,21 @@
  *   once more a few seconds later), and never connects that `Room` again.
  * - A camera or microphone whose publishing is under way when the room disconnects stays live until
  *   livekit-client's publish timeout (15 s): the kit stops the tracks still waiting to be published.
+ * - With adaptive stream, a remote video that no element ever shows keeps flowing: the SDK pauses
+ *   it when the server reports the stream active, and a report that comes before the track is on
+ *   its publication is dropped. The kit re-applies the track's stream state a moment after
+ *   subscribing, which makes the SDK look at its elements: none, so it asks the server to pause it.
  */
-import { ConnectionState, Room, type RoomOptions } from 'livekit-client';
+import { ConnectionState, RemoteVideoTrack, Room, Track, type RemoteTrack, type RoomOptions } from 'livekit-client';
+
+/** How long after subscribing a remote video may go unshown before it is paused, in ms. */
+export const UNSHOWN_VIDEO_DELAY_MS = 1000;
+
+/** Pauses an adaptive-stream remote video that no element shows (see above); a later `attach()` resumes it. */
+export function pauseUnshownVideo(track: RemoteTrack): void {
+  if (!(track instanceof RemoteVideoTrack) || !track.isAdaptiveStream || track.attachedElements.length > 0) return;
+  if (track.streamState === Track.StreamState.Active) track.setStreamState(Track.StreamState.Active);
+}
 
 type Registry = { register(target: object, held: unknown, token?: object): void; unregister?(token: object): boolean };
 type RoomStatics = { cleanupRegistry?: Registry | false };

@@ -6,7 +6,8 @@ import { LkRoomBoundElement } from './room-bound-element.js';
 
 /**
  * The base of the elements that show one participant (`<lk-participant-tile>`, `<lk-track-view>`,
- * `<lk-participant-name>`, `<lk-connection-quality>`): which participant, in which room.
+ * `<lk-participant-name>`, `<lk-connection-quality>`, `<lk-audio-visualizer>`): which participant,
+ * in which room.
  */
 export class LkParticipantElement extends LkRoomBoundElement {
   static override properties: PropertyDeclarations = {

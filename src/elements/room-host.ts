@@ -24,6 +24,7 @@ const flag = { fromAttribute: parseFlag, toAttribute: (value: boolean) => (value
  * @fires lk-track-subscribed - `{track, publication, participant}`: a remote track was subscribed.
  * @fires lk-track-unsubscribed - `{track, publication, participant}`: a remote track was unsubscribed.
  * @fires lk-active-speakers-changed - `{speakers}`: the participants speaking now.
+ * @fires lk-pin - `{pinned}`: the pinned tile changed (`{identity, source}`, or `undefined` when unpinned), by whichever element or script changed it.
  * @fires lk-error - `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
  *
  * @attr {tri} auto-subscribe - Subscribe to remote tracks automatically. `RoomConnectOptions.autoSubscribe`.

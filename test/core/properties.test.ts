@@ -14,6 +14,7 @@ import fc from 'fast-check';
 import { VideoPreset, VideoPresets, createLocalVideoTrack, type LocalVideoTrack, type VideoResolution } from 'livekit-client';
 import { PARTICIPANT_FILTERS, LAYOUTS, TILE_SOURCES, parseLayout, parseParticipantFilter, parseTileSources } from '../../src/core/participants.js';
 import { parseVolume } from '../../src/core/audio.js';
+import { MAX_PAGE_SIZE, parsePage, parsePageSize } from '../../src/core/layout.js';
 import { mapAttributes, type AttributeSpec } from '../../src/core/attributes.js';
 import { InvalidValue, type Parser } from '../../src/core/grammar.js';
 import { ROOM_OPTION_ATTRIBUTES } from '../../src/core/room-options.js';
@@ -180,6 +181,8 @@ describe('core: every grammar refuses a value or gives options the browser accep
     ['lk-participants filter', parseParticipantFilter, (v) => expect(PARTICIPANT_FILTERS).to.include(v)],
     ['lk-participants layout', parseLayout, (v) => expect(LAYOUTS).to.include(v)],
     ['lk-participants sources', parseTileSources, (v) => expect(TILE_SOURCES).to.include.members(v as string[])],
+    ['lk-participants page-size', parsePageSize, (v) => expect(v === 'auto' || (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= MAX_PAGE_SIZE)).to.equal(true)],
+    ['lk-participants page', parsePage, (v) => expect(Number.isSafeInteger(v) && (v as number) >= 1).to.equal(true)],
   ];
   for (const [name, parse, check] of ELEMENT_GRAMMARS) {
     it(name, () => {

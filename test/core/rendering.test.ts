@@ -3,9 +3,9 @@ import { ConnectionQuality, Track } from 'livekit-client';
 import { parseVolume, playedTracks } from '../../src/core/audio.js';
 import { qualityBars, toLkQuality } from '../../src/core/connection-quality.js';
 import { InvalidValue } from '../../src/core/grammar.js';
+import { focusKey } from '../../src/core/layout.js';
 import {
   displayName,
-  focusItem,
   gridColumns,
   gridItems,
   initials,
@@ -49,15 +49,21 @@ describe('core: what the participant grid shows', () => {
     expect(gridItems(people, 'all', [Track.Source.ScreenShare]).map((i) => i.key)).to.deep.equal(['screen_share:ann']);
   });
 
-  it('sources parse as a list of camera and screen_share', () => {
+  it('sources parse as a list of camera, screen_share and microphone', () => {
     expect(parseTileSources('camera, screen_share')).to.deep.equal(['camera', 'screen_share']);
     expect(parseTileSources('SCREEN_SHARE camera camera')).to.deep.equal(['screen_share', 'camera']);
-    for (const bad of ['', ' , ', 'camera,microphone', 'video']) expect(() => parseTileSources(bad), bad).to.throw(InvalidValue);
+    expect(parseTileSources('microphone')).to.deep.equal(['microphone']);
+    for (const bad of ['', ' , ', 'camera,video', 'video']) expect(() => parseTileSources(bad), bad).to.throw(InvalidValue);
+  });
+
+  it('audio tiles: a microphone tile per participant', () => {
+    expect(gridItems(people, 'all', [Track.Source.Microphone]).map((i) => i.key)).to.deep.equal(['microphone:me', 'microphone:ann', 'microphone:bob']);
   });
 
   it('focus picks the first screen share', () => {
-    expect(focusItem(gridItems(people, 'all', [Track.Source.Camera, Track.Source.ScreenShare]))?.key).to.equal('screen_share:ann');
-    expect(focusItem(gridItems(people, 'all', [Track.Source.Camera]))).to.equal(undefined);
+    const none = { layout: 'focus', lastSpoke: new Map<string, number>() };
+    expect(focusKey(gridItems(people, 'all', [Track.Source.Camera, Track.Source.ScreenShare]), none)).to.equal('screen_share:ann');
+    expect(focusKey(gridItems(people, 'all', [Track.Source.Camera]), none)).to.equal(undefined);
   });
 
   it('columns keep the grid about square', () => {

@@ -11,6 +11,7 @@ const MARKUP = `
   <lk-participant-tile style="width: 320px"></lk-participant-tile>
   <lk-track-view style="width: 160px"></lk-track-view>
   <lk-connection-quality></lk-connection-quality>
+  <lk-audio-visualizer bars="7"></lk-audio-visualizer>
   <lk-connection-state></lk-connection-state>
   <lk-camera-flip></lk-camera-flip>
   <lk-chat theme="light"></lk-chat>`;

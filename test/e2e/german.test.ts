@@ -47,7 +47,7 @@ describe('e2e: a page in German', () => {
       <lk-conference id="konferenz" token-endpoint="/api/token" room-name=${uniqueRoom()} participant-identity="ute" chat-label="Chat öffnen" controls-label="Steuerung" chat-open>
         <lk-participants slot="participants" layout="focus">
           <template>
-            <lk-participant-tile mic-muted-label="Mikrofon stumm" screen-share-label="Bildschirmfreigabe">
+            <lk-participant-tile mic-muted-label="Mikrofon stumm" screen-share-label="Bildschirmfreigabe" pin-label="Anheften">
               <lk-connection-quality slot="connection-quality" excellent-label="Sehr gute Verbindung" good-label="Gute Verbindung"
                 poor-label="Schlechte Verbindung" lost-label="Verbindung verloren" unknown-label="Verbindungsqualität unbekannt"></lk-connection-quality>
             </lk-participant-tile>

@@ -15,10 +15,12 @@ import { fetchToken, uniqueRoom, waitFor } from '../helpers.js';
  * Nodes of one remote participant's camera tile in <lk-conference> with its video playing and its
  * microphone on: the `<lk-participants>` item, the tile, its `<lk-track-view>` and everything in them.
  * React's tile in `VideoConference` (components-react 2.9.24), in the same state and counted the
- * same way, is 19 nodes (18 elements, one text node); ours is 23 (15 elements, one text node, five
- * comments that are Lit's markers, two shadow roots).
+ * same way, is 19 nodes (18 elements, one text node, its focus toggle included); ours is 27 (18
+ * elements, one text node, six comments that are Lit's markers, two shadow roots): the pin button
+ * is three of them (a `<button>`, its `<svg>` and `<path>`), and the choice between a video and an
+ * audio tile one marker.
  */
-const TILE_NODES = 23;
+const TILE_NODES = 27;
 const REACT_TILE_NODES = 19;
 
 /**

@@ -175,7 +175,7 @@ describe('lk-participants (no server)', () => {
   it('an unknown filter, sources or layout is reported as invalid-attribute', async () => {
     const el = document.createElement('lk-participants');
     el.setAttribute('filter', 'everyone');
-    el.setAttribute('sources', 'camera,microphone');
+    el.setAttribute('sources', 'camera,video');
     el.setAttribute('layout', 'mosaic');
     const { errors } = await errorsOf(el, async () => {
       document.body.append(el);
@@ -183,10 +183,32 @@ describe('lk-participants (no server)', () => {
     });
     expect(errors.map((e) => [e.code, e.attribute, e.value])).to.deep.equal([
       ['invalid-attribute', 'filter', 'everyone'],
-      ['invalid-attribute', 'sources', 'camera,microphone'],
+      ['invalid-attribute', 'sources', 'camera,video'],
       ['invalid-attribute', 'layout', 'mosaic'],
     ]);
     await expect(el).to.be.accessible();
+    el.remove();
+  });
+
+  it('an unknown page-size, page or sort is reported with what is accepted, and the defaults hold', async () => {
+    const el = document.createElement('lk-participants');
+    el.setAttribute('page-size', '0');
+    el.setAttribute('page', 'last');
+    el.setAttribute('sort', 'loudest');
+    const { errors } = await errorsOf(el, async () => {
+      document.body.append(el);
+      await el.updateComplete;
+    });
+    expect(errors.map((e) => [e.code, e.attribute, e.value])).to.deep.equal([
+      ['invalid-attribute', 'page-size', '0'],
+      ['invalid-attribute', 'sort', 'loudest'],
+      ['invalid-attribute', 'page', 'last'],
+    ]);
+    expect(errors[0].accepted).to.match(/auto .* from 1 to 100/);
+    expect(errors[1].accepted).to.equal('one of join, speaker');
+    // Nobody to show yet: one page, the first; no page controls.
+    expect([el.page, el.pageCount]).to.deep.equal([1, 1]);
+    expect(el.shadowRoot!.querySelector('[part=pagination]')).to.equal(null);
     el.remove();
   });
 });

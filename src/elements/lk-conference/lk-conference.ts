@@ -1,4 +1,7 @@
 import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { AttributeParser } from '../../controllers/attribute-parser.js';
+import { DEFAULT_CONTROLS, parseControls, type ConferenceControl } from '../../core/conference.js';
 import { LkElement } from '../base.js';
 import { LkRoomHost } from '../room-host.js';
 import { chatIcon } from '../track-toggle/icons.js';
@@ -15,13 +18,17 @@ import { styles } from './lk-conference.styles.js';
  * over the grid instead of beside it. The camera flip shows where `<lk-camera-flip>` does: two or
  * more cameras, or a touch screen. With a coarse pointer every control is at least 44 CSS px.
  *
+ * Attributes reshape it without replacing pieces: `controls` picks the controls of the bar (and
+ * leaving `chat` out removes the chat altogether); `layout`, `page-size` and `sort` are
+ * passed on to its `<lk-participants>`.
+ *
  * @summary The whole conference UI over one room.
  * @tag lk-conference
  *
  * @slot - Extra content, inside the room (it can bind to the room like any `lk-*` element).
  * @slot participants - Replaces the participant grid (for example an `<lk-participants>` with a `<template>`).
- * @slot chat - Replaces the chat in the chat panel (for example an `<lk-chat>` with other labels).
- * @slot control-bar - Replaces the control bar; the elements in it bind to this room.
+ * @slot chat - Replaces the chat in the chat panel (for example an `<lk-chat>` with other labels); there is no panel without `chat` in `controls`.
+ * @slot control-bar - Replaces the control bar, whatever `controls` says; the elements in it bind to this room.
  * @slot notice - Replaces the connection notice.
  * @slot start-audio - Replaces the start-audio prompt.
  *
@@ -29,7 +36,7 @@ import { styles } from './lk-conference.styles.js';
  * @csspart participants - The `<lk-participants>` grid.
  * @csspart chat-panel - The panel around `<lk-chat>`.
  * @csspart chat - The `<lk-chat>`.
- * @csspart control-bar - The default control bar (`role="toolbar"`).
+ * @csspart control-bar - The default control bar (`role="toolbar"`), absent when `controls` picks none.
  * @csspart control - Each control in the default control bar.
  * @csspart device-select - The device pickers in the default control bar.
  * @csspart chat-toggle - The button that shows and hides the chat.
@@ -44,6 +51,10 @@ export class LkConference extends LkRoomHost {
     chatOpen: { type: Boolean, reflect: true, attribute: 'chat-open' },
     chatLabel: { attribute: 'chat-label' },
     controlsLabel: { attribute: 'controls-label' },
+    controls: {},
+    layout: {},
+    pageSize: { attribute: 'page-size' },
+    sort: {},
     unread: { state: true },
   };
 
@@ -57,38 +68,91 @@ export class LkConference extends LkRoomHost {
   chatLabel = 'Chat';
   controlsLabel = 'Call controls';
 
+  /**
+   * The controls of the default control bar: a list of `microphone`, `camera`, `devices` (both
+   * device pickers), `flip` (the camera flip), `screenshare`, `chat`, `leave`, separated by spaces
+   * or commas. The list picks; the bar keeps its own order (each picker beside its toggle, leave
+   * last). Leaving `chat` out removes the chat button and the chat panel with its `<lk-chat>` (and
+   * the `chat` slot). An empty value or `none`: no control bar (the `control-bar` slot still
+   * replaces it). Absent: every control. An unknown word gives `lk-error` `invalid-attribute` (naming
+   * the word and the accepted list) and every control.
+   */
+  controls?: string;
+
+  /**
+   * Passed on to the `<lk-participants>` as its `layout` (absent: `focus`). `layout`, `page-size`
+   * and `sort` are passed on as they are written: the `<lk-participants>` reads them and
+   * reports a value it does not take (an `lk-error` that reaches the conference).
+   */
+  layout?: string;
+
+  /** Passed on to the `<lk-participants>` as its `page-size` when set. */
+  pageSize?: string;
+
+  /** Passed on to the `<lk-participants>` as its `sort` when set. */
+  sort?: string;
+
+
   private unread = 0;
+
+  #attrs = new AttributeParser(this);
+  #controls: ReadonlySet<ConferenceControl> = DEFAULT_CONTROLS;
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    super.willUpdate(changed);
+    this.#controls = this.#attrs.parse('controls', this.controls, parseControls, DEFAULT_CONTROLS);
+    this.#attrs.report();
+    // Without the chat, nothing counts its messages.
+    if (!this.#controls.has('chat')) this.unread = 0;
+  }
 
   protected override render() {
     const connected = this.connectionState === 'connected';
+    const chat = this.#controls.has('chat');
     return html`
       <div part="layout">
-        <slot name="participants"><lk-participants part="participants" layout="focus" sources="camera,screen_share"></lk-participants></slot>
-        <aside part="chat-panel" ?hidden=${!this.chatOpen} @lk-chat-message=${this.#onMessage}>
-          <slot name="chat"><lk-chat part="chat"></lk-chat></slot>
-        </aside>
+        <slot name="participants"
+          ><lk-participants
+            part="participants"
+            layout=${this.layout ?? 'focus'}
+            page-size=${ifDefined(this.pageSize)}
+            sort=${ifDefined(this.sort)}
+            sources="camera,screen_share"
+          ></lk-participants
+        ></slot>
+        ${chat
+          ? html`<aside part="chat-panel" ?hidden=${!this.chatOpen} @lk-chat-message=${this.#onMessage}>
+              <slot name="chat"><lk-chat part="chat"></lk-chat></slot>
+            </aside>`
+          : nothing}
       </div>
       <slot name="notice">
         <div part="notice" ?hidden=${connected}><lk-connection-state></lk-connection-state></div>
       </slot>
-      <slot name="control-bar">
-        <div part="control-bar" role="toolbar" aria-label=${this.controlsLabel}>
-          <lk-microphone-toggle part="control"></lk-microphone-toggle>
-          <lk-device-select part="device-select" kind="audioinput"></lk-device-select>
-          <lk-camera-toggle part="control"></lk-camera-toggle>
-          <lk-device-select part="device-select" kind="videoinput"></lk-device-select>
-          <lk-camera-flip part="control"></lk-camera-flip>
-          <lk-screenshare part="control"></lk-screenshare>
-          <button part="chat-toggle" type="button" aria-pressed=${this.chatOpen ? 'true' : 'false'} @click=${this.#toggleChat}>
-            ${chatIcon()}<span class="label">${this.chatLabel}</span>${this.unread && !this.chatOpen ? html` <span part="unread">${this.unread}</span>` : nothing}
-          </button>
-          <lk-leave-button part="control"></lk-leave-button>
-        </div>
-      </slot>
+      <slot name="control-bar">${this.#controls.size > 0 ? this.#controlBar(this.#controls) : nothing}</slot>
       <lk-audio-renderer></lk-audio-renderer>
       <slot name="start-audio"><lk-start-audio></lk-start-audio></slot>
       <slot></slot>
     `;
+  }
+
+  /** The default control bar with the controls picked, in its own order. */
+  #controlBar(controls: ReadonlySet<ConferenceControl>) {
+    const has = (control: ConferenceControl) => controls.has(control);
+    return html`<div part="control-bar" role="toolbar" aria-label=${this.controlsLabel}>
+      ${has('microphone') ? html`<lk-microphone-toggle part="control"></lk-microphone-toggle>` : nothing}
+      ${has('devices') ? html`<lk-device-select part="device-select" kind="audioinput"></lk-device-select>` : nothing}
+      ${has('camera') ? html`<lk-camera-toggle part="control"></lk-camera-toggle>` : nothing}
+      ${has('devices') ? html`<lk-device-select part="device-select" kind="videoinput"></lk-device-select>` : nothing}
+      ${has('flip') ? html`<lk-camera-flip part="control"></lk-camera-flip>` : nothing}
+      ${has('screenshare') ? html`<lk-screenshare part="control"></lk-screenshare>` : nothing}
+      ${has('chat')
+        ? html`<button part="chat-toggle" type="button" aria-pressed=${this.chatOpen ? 'true' : 'false'} @click=${this.#toggleChat}>
+            ${chatIcon()}<span class="label">${this.chatLabel}</span>${this.unread && !this.chatOpen ? html` <span part="unread">${this.unread}</span>` : nothing}
+          </button>`
+        : nothing}
+      ${has('leave') ? html`<lk-leave-button part="control"></lk-leave-button>` : nothing}
+    </div>`;
   }
 
   #toggleChat = (): void => {

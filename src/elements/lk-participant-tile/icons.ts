@@ -13,3 +13,4 @@ export const screenIcon = (label: string) =>
 
 /** The same screen, for the placeholder: decoration only. */
 export const screenPlaceholder = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path fill="currentColor" d="M1 2.5A1.5 1.5 0 0 1 2.5 1h11A1.5 1.5 0 0 1 15 2.5v8a1.5 1.5 0 0 1-1.5 1.5H9v1.5h2V15H5v-1.5h2V12H2.5A1.5 1.5 0 0 1 1 10.5Zm1.5 0v8h11v-8Z"/></svg>`;
+

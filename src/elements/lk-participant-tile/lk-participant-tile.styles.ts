@@ -14,6 +14,11 @@ export const styles = css`
     font: var(--_lk-font-size) / var(--lk-line-height, 1.4) var(--_lk-font-family);
   }
 
+  /* An audio tile: square unless the page says otherwise. */
+  :host([source='microphone']) {
+    aspect-ratio: var(--lk-participant-tile-aspect-ratio, 1);
+  }
+
   [part='base'] {
     position: absolute;
     inset: 0;
@@ -50,6 +55,12 @@ export const styles = css`
     background: var(--lk-participant-tile-initials-bg, var(--_lk-bg4));
     font-size: clamp(0.625rem, 14cqmin, 2.5rem);
     font-weight: 600;
+  }
+
+  /* An audio tile: the initials, the bars under them. */
+  :host([source='microphone']) [part='placeholder'] {
+    flex-direction: column;
+    gap: 0.5rem;
   }
 
   [part='placeholder'] svg {
@@ -119,5 +130,70 @@ export const styles = css`
   :host([speaking]:not([source='screen_share'])) [part='base']::after {
     border-width: var(--lk-speaking-indicator-width, 2.5px);
     transition: border-width 0.2s;
+  }
+
+  /* The pin button: in the top corner, shown while the tile is hovered or focused, and while pinned. */
+  [part='pin-button'] {
+    position: absolute;
+    inset-block-start: 0.25rem;
+    inset-inline-end: 0.25rem;
+    display: grid;
+    place-items: center;
+    width: 1.75rem;
+    height: 1.75rem;
+    padding: 0;
+    border: 0;
+    border-radius: calc(var(--_lk-border-radius) / 2);
+    background: var(--lk-participant-tile-metadata-bg, rgb(0 0 0 / 60%));
+    color: var(--lk-participant-tile-metadata-fg, #fff);
+    cursor: pointer;
+    opacity: 0;
+    transition: opacity 0.15s;
+  }
+
+  [part='pin-button'][hidden] {
+    display: none;
+  }
+
+  [part='pin-button'] svg {
+    width: 1rem;
+    height: 1rem;
+  }
+
+  :host(:hover) [part='pin-button'],
+  [part='pin-button']:focus-visible,
+  :host([pinned]) [part='pin-button'] {
+    opacity: 1;
+  }
+
+  :host([pinned]) [part='pin-button'] {
+    color: var(--lk-participant-tile-speaking-color, var(--_lk-accent-bg));
+  }
+
+  [part='pin-button']:focus-visible {
+    outline: 2px solid var(--_lk-accent-bg);
+    outline-offset: 1px;
+  }
+
+  /* On a touch screen: always there, a 44 px target, drawn as the icon alone. */
+  @media (pointer: coarse) {
+    [part='pin-button'] {
+      opacity: 1;
+      width: 44px;
+      height: 44px;
+      inset-block-start: 0;
+      inset-inline-end: 0;
+      background: transparent;
+    }
+
+    [part='pin-button'] svg {
+      filter: drop-shadow(0 0 2px rgb(0 0 0 / 80%));
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    [part='pin-button'] {
+      transition: none;
+    }
   }
 `;

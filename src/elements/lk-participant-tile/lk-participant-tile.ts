@@ -1,7 +1,8 @@
-import { html, nothing, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ConnectionQuality, Track } from 'livekit-client';
 import { ContextProvider, participantContext } from '../../context.js';
 import { AttributeParser } from '../../controllers/attribute-parser.js';
+import { PinsController } from '../../controllers/pins.js';
 import { qualityBars, toLkQuality } from '../../core/connection-quality.js';
 import { displayName, initials, parseTileSource, type TileSource } from '../../core/participants.js';
 import { QUALITY_LABELS, barsStyles, qualityColours } from '../lk-connection-quality/bars.js';
@@ -11,8 +12,14 @@ import { styles } from './lk-participant-tile.styles.js';
 
 /**
  * One participant: their video (or a placeholder with their initials while there is none), their
- * name, a microphone-muted indicator, a speaking ring and their connection quality. With
- * `source="screen_share"` it shows the participant's screen share instead of their camera.
+ * name, a microphone-muted indicator, a speaking ring, their connection quality and a pin button.
+ * With `source="screen_share"` it shows the participant's screen share instead of their camera;
+ * with `source="microphone"` it is an audio tile: the initials and an `<lk-audio-visualizer>` of the
+ * microphone, never video.
+ *
+ * Pinning is the room's: the pin button and the `pinned` attribute or property pin this tile in its
+ * room session (unpinning whichever was pinned before), and every element of the room follows:
+ * `<lk-participants>` shows the pinned tile large or first, and the room fires `lk-pin`.
  *
  * Which participant: the `participant` property, else `participant="identity|local"` in its room,
  * else the one of the enclosing `<lk-participants>` item. The tile provides its participant to the
@@ -41,6 +48,8 @@ import { styles } from './lk-participant-tile.styles.js';
  * @csspart mic-muted - The microphone-muted icon.
  * @csspart screen-share-icon - The screen icon of a screen-share tile.
  * @csspart connection-quality - The default connection quality: three bars in an `<svg>` named by its `aria-label`.
+ * @csspart audio-visualizer - The `<lk-audio-visualizer>` under the initials of an audio tile (`source="microphone"`).
+ * @csspart pin-button - The pin button (`aria-pressed`), in a room only; shown on hover and keyboard focus, always while pinned or on a touch screen.
  *
  * @cssprop [--lk-bg2] - The tile's background (a theme token, light or dark).
  * @cssprop [--lk-fg] - Text colour.
@@ -74,6 +83,8 @@ export class LkParticipantTile extends LkParticipantElement {
     audioMuted: { type: Boolean, attribute: 'audio-muted', reflect: true },
     videoMuted: { type: Boolean, attribute: 'video-muted', reflect: true },
     local: { type: Boolean, reflect: true },
+    pinned: { type: Boolean, reflect: true },
+    pinLabel: { attribute: 'pin-label' },
   };
 
   /** @internal */
@@ -108,11 +119,21 @@ export class LkParticipantTile extends LkParticipantElement {
   /** The participant is the local one. Reflected for CSS. Read-only. @readonly */
   local = false;
 
+  /** This tile is the one pinned in its room. Set it to pin the tile (or clear it to unpin); reflected. */
+  pinned = false;
+
+  /** The pin button's name, for screen readers (its state is `aria-pressed`). */
+  pinLabel = 'Pin';
+
+  #pins = new PinsController(this, () => this.session?.pins);
+  /** `pinned` as the page last set it, until it reaches the room's pin state. */
+  #wish?: boolean;
+
   #provider = new ContextProvider(this, participantContext, undefined);
   #attrs = new AttributeParser(this);
   #source: TileSource = Track.Source.Camera;
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
     const participant = this.livekitParticipant;
     // What this tile shows is what the elements inside it show.
     this.#provider.setValue(participant);
@@ -122,9 +143,27 @@ export class LkParticipantTile extends LkParticipantElement {
     const video = participant?.getTrackPublication(this.#source);
     this.speaking = !!participant?.isSpeaking;
     this.audioMuted = !microphone || microphone.isMuted;
-    this.videoMuted = !video?.track || video.isMuted;
+    this.videoMuted = this.#source === Track.Source.Microphone || !video?.track || video.isMuted;
     this.local = !!participant?.isLocal;
+    this.#syncPin(changed);
   }
+
+  /** The page's `pinned` goes to the room's pin state; the room's comes back as `pinned`. */
+  #syncPin(changed: PropertyValues<this>): void {
+    // Only a page's own change counts: before the first update `false` is the default.
+    if (changed.has('pinned') && (this.hasUpdated || this.pinned)) this.#wish = this.pinned;
+    const pins = this.#pins.state;
+    const identity = this.livekitParticipant?.identity;
+    if (!pins || !identity) return;
+    const pinned = pins.isPinned(identity, this.#source);
+    if (this.#wish !== undefined && this.#wish !== pinned) pins.pin(this.#wish ? { identity, source: this.#source } : undefined);
+    this.#wish = undefined;
+    this.pinned = pins.isPinned(identity, this.#source);
+  }
+
+  #togglePin = (): void => {
+    this.pinned = !this.pinned;
+  };
 
   // Each node here is a node per tile: no whitespace between tags (Lit keeps it as text nodes, so the
   // lines below break inside tags), text set as `.textContent` (a text binding adds a marker node),
@@ -133,11 +172,13 @@ export class LkParticipantTile extends LkParticipantElement {
     const participant = this.livekitParticipant;
     const name = participant ? displayName(participant) : '';
     const screen = this.#source === Track.Source.ScreenShare;
+    const audio = this.#source === Track.Source.Microphone;
     const quality = toLkQuality(participant?.connectionQuality ?? ConnectionQuality.Unknown);
     const placeholder = this.videoMuted
       ? html`<div slot="placeholder" part="placeholder"
           ><slot name="placeholder">${screen ? screenPlaceholder : html`<span part="initials" aria-hidden="true" .textContent=${initials(name)}></span>`}</slot
-        ></div>`
+          >${audio ? html`<lk-audio-visualizer part="audio-visualizer"></lk-audio-visualizer>` : nothing}</div
+        >`
       : nothing;
     const indicator = screen
       ? screenIcon(this.screenShareLabel)
@@ -146,8 +187,12 @@ export class LkParticipantTile extends LkParticipantElement {
         : nothing;
     return html`<div part="base" role="group" aria-label=${name || nothing}
       ><slot name="media" part="media"
-        ><lk-track-view part="track-view" source=${this.#source} fit=${this.fit ?? nothing} mirror=${this.mirror ?? nothing}>${placeholder}</lk-track-view
-      ></slot
+        >${audio
+          ? placeholder
+          : html`<lk-track-view part="track-view" source=${this.#source} fit=${this.fit ?? nothing} mirror=${this.mirror ?? nothing}>${placeholder}</lk-track-view>`}</slot
+      ><button part="pin-button" type="button" ?hidden=${!this.session || !participant} aria-pressed=${this.pinned ? 'true' : 'false'} aria-label=${this.pinLabel} @click=${this.#togglePin}
+        ><svg viewBox="0 0 16 16" aria-hidden="true"><path fill="currentColor" d="M10.3 1.3a1 1 0 0 1 1.4 0l3 3a1 1 0 0 1 0 1.4l-.8.8a1 1 0 0 1-1.1.2L10 9.5l.4 2.9a1 1 0 0 1-.3.8l-.7.7a.5.5 0 0 1-.7 0L5.6 10.8l-3.4 3.4-.7-.7 3.4-3.4-3.1-3.1a.5.5 0 0 1 0-.7l.7-.7a1 1 0 0 1 .8-.3L6.2 6l3.1-2.8a1 1 0 0 1 .2-1.1Z"/></svg
+      ></button
       ><div part="metadata"
         ><span part="identity">${indicator}<slot name="name"><span part="name" .textContent=${name}></span></slot></span
         ><slot name="connection-quality"
