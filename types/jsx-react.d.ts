@@ -676,7 +676,7 @@ export interface LkMicrophoneToggleReactProps extends Omit<DetailedHTMLProps<HTM
 }
 
 /** `<lk-participant-list>` in React 19. Everyone in the room, as an accessible list: name, microphone, camera, speaking, connection quality. */
-export interface LkParticipantListReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkParticipantList>, LkParticipantList>, 'filter' | 'listLabel' | 'youLabel' | 'speakingLabel' | 'micOnLabel' | 'micMutedLabel' | 'micOffLabel' | 'cameraOnLabel' | 'cameraMutedLabel' | 'cameraOffLabel' | 'excellentLabel' | 'goodLabel' | 'poorLabel' | 'lostLabel' | 'unknownLabel' | 'room' | 'theme' | 'list-label' | 'you-label' | 'speaking-label' | 'mic-on-label' | 'mic-muted-label' | 'mic-off-label' | 'camera-on-label' | 'camera-muted-label' | 'camera-off-label' | 'excellent-label' | 'good-label' | 'poor-label' | 'lost-label' | 'unknown-label' | 'onlk-error'> {
+export interface LkParticipantListReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkParticipantList>, LkParticipantList>, 'filter' | 'listLabel' | 'youLabel' | 'speakingLabel' | 'micOnLabel' | 'micMutedLabel' | 'micOffLabel' | 'cameraOnLabel' | 'cameraMutedLabel' | 'cameraOffLabel' | 'excellentLabel' | 'goodLabel' | 'poorLabel' | 'lostLabel' | 'unknownLabel' | 'pinLabel' | 'room' | 'theme' | 'list-label' | 'you-label' | 'speaking-label' | 'mic-on-label' | 'mic-muted-label' | 'mic-off-label' | 'camera-on-label' | 'camera-muted-label' | 'camera-off-label' | 'excellent-label' | 'good-label' | 'poor-label' | 'lost-label' | 'unknown-label' | 'pin-label' | 'onlk-error'> {
   /** Whom to list: `all` (default), `remote` or `local`. */
   filter?: LkParticipantList['filter'];
   /** The list's name, for screen readers. */
@@ -707,6 +707,8 @@ export interface LkParticipantListReactProps extends Omit<DetailedHTMLProps<HTML
   lostLabel?: LkParticipantList['lostLabel'];
   /** Text while the quality is not known yet. */
   unknownLabel?: LkParticipantList['unknownLabel'];
+  /** The pin buttons' name, for screen readers (the participant's name describes each). */
+  pinLabel?: LkParticipantList['pinLabel'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   room?: LkParticipantList['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
@@ -739,6 +741,8 @@ export interface LkParticipantListReactProps extends Omit<DetailedHTMLProps<HTML
   'lost-label'?: LkParticipantList['lostLabel'];
   /** Text while the quality is not known yet. */
   'unknown-label'?: LkParticipantList['unknownLabel'];
+  /** The pin buttons' name, for screen readers (the participant's name describes each). */
+  'pin-label'?: LkParticipantList['pinLabel'];
   /**
    * `{code: 'invalid-attribute', attribute, value, accepted}` for a `filter` it does not know.
    *

@@ -989,7 +989,7 @@ export interface LkMicrophoneToggleSolidProps extends Omit<JSX.HTMLAttributes<Lk
 }
 
 /** `<lk-participant-list>` in Solid. Everyone in the room, as an accessible list: name, microphone, camera, speaking, connection quality. */
-export interface LkParticipantListSolidProps extends Omit<JSX.HTMLAttributes<LkParticipantList>, 'prop:filter' | 'filter' | 'prop:listLabel' | 'list-label' | 'prop:youLabel' | 'you-label' | 'prop:speakingLabel' | 'speaking-label' | 'prop:micOnLabel' | 'mic-on-label' | 'prop:micMutedLabel' | 'mic-muted-label' | 'prop:micOffLabel' | 'mic-off-label' | 'prop:cameraOnLabel' | 'camera-on-label' | 'prop:cameraMutedLabel' | 'camera-muted-label' | 'prop:cameraOffLabel' | 'camera-off-label' | 'prop:excellentLabel' | 'excellent-label' | 'prop:goodLabel' | 'good-label' | 'prop:poorLabel' | 'poor-label' | 'prop:lostLabel' | 'lost-label' | 'prop:unknownLabel' | 'unknown-label' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:filter' | 'attr:list-label' | 'attr:you-label' | 'attr:speaking-label' | 'attr:mic-on-label' | 'attr:mic-muted-label' | 'attr:mic-off-label' | 'attr:camera-on-label' | 'attr:camera-muted-label' | 'attr:camera-off-label' | 'attr:excellent-label' | 'attr:good-label' | 'attr:poor-label' | 'attr:lost-label' | 'attr:unknown-label' | 'attr:room' | 'attr:theme' | 'on:lk-error'> {
+export interface LkParticipantListSolidProps extends Omit<JSX.HTMLAttributes<LkParticipantList>, 'prop:filter' | 'filter' | 'prop:listLabel' | 'list-label' | 'prop:youLabel' | 'you-label' | 'prop:speakingLabel' | 'speaking-label' | 'prop:micOnLabel' | 'mic-on-label' | 'prop:micMutedLabel' | 'mic-muted-label' | 'prop:micOffLabel' | 'mic-off-label' | 'prop:cameraOnLabel' | 'camera-on-label' | 'prop:cameraMutedLabel' | 'camera-muted-label' | 'prop:cameraOffLabel' | 'camera-off-label' | 'prop:excellentLabel' | 'excellent-label' | 'prop:goodLabel' | 'good-label' | 'prop:poorLabel' | 'poor-label' | 'prop:lostLabel' | 'lost-label' | 'prop:unknownLabel' | 'unknown-label' | 'prop:pinLabel' | 'pin-label' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:filter' | 'attr:list-label' | 'attr:you-label' | 'attr:speaking-label' | 'attr:mic-on-label' | 'attr:mic-muted-label' | 'attr:mic-off-label' | 'attr:camera-on-label' | 'attr:camera-muted-label' | 'attr:camera-off-label' | 'attr:excellent-label' | 'attr:good-label' | 'attr:poor-label' | 'attr:lost-label' | 'attr:unknown-label' | 'attr:pin-label' | 'attr:room' | 'attr:theme' | 'on:lk-error'> {
   /** Whom to list: `all` (default), `remote` or `local`. */
   'prop:filter'?: LkParticipantList['filter'];
   /** Whom to list: `all` (default), `remote` or `local`. */
@@ -1050,6 +1050,10 @@ export interface LkParticipantListSolidProps extends Omit<JSX.HTMLAttributes<LkP
   'prop:unknownLabel'?: LkParticipantList['unknownLabel'];
   /** Text while the quality is not known yet. */
   'unknown-label'?: LkParticipantList['unknownLabel'];
+  /** The pin buttons' name, for screen readers (the participant's name describes each). */
+  'prop:pinLabel'?: LkParticipantList['pinLabel'];
+  /** The pin buttons' name, for screen readers (the participant's name describes each). */
+  'pin-label'?: LkParticipantList['pinLabel'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   'prop:room'?: LkParticipantList['room'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
@@ -1088,6 +1092,8 @@ export interface LkParticipantListSolidProps extends Omit<JSX.HTMLAttributes<LkP
   'attr:lost-label'?: LkParticipantList['lostLabel'];
   /** Text while the quality is not known yet. */
   'attr:unknown-label'?: LkParticipantList['unknownLabel'];
+  /** The pin buttons' name, for screen readers (the participant's name describes each). */
+  'attr:pin-label'?: LkParticipantList['pinLabel'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   'attr:room'?: LkParticipantList['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */

@@ -677,7 +677,7 @@ export interface LkMicrophoneToggleVueProps extends Omit<HTMLAttributes, 'label'
 }
 
 /** `<lk-participant-list>` in Vue. Everyone in the room, as an accessible list: name, microphone, camera, speaking, connection quality. */
-export interface LkParticipantListVueProps extends Omit<HTMLAttributes, 'filter' | 'listLabel' | 'youLabel' | 'speakingLabel' | 'micOnLabel' | 'micMutedLabel' | 'micOffLabel' | 'cameraOnLabel' | 'cameraMutedLabel' | 'cameraOffLabel' | 'excellentLabel' | 'goodLabel' | 'poorLabel' | 'lostLabel' | 'unknownLabel' | 'room' | 'theme' | 'list-label' | 'you-label' | 'speaking-label' | 'mic-on-label' | 'mic-muted-label' | 'mic-off-label' | 'camera-on-label' | 'camera-muted-label' | 'camera-off-label' | 'excellent-label' | 'good-label' | 'poor-label' | 'lost-label' | 'unknown-label' | 'onLkError'> {
+export interface LkParticipantListVueProps extends Omit<HTMLAttributes, 'filter' | 'listLabel' | 'youLabel' | 'speakingLabel' | 'micOnLabel' | 'micMutedLabel' | 'micOffLabel' | 'cameraOnLabel' | 'cameraMutedLabel' | 'cameraOffLabel' | 'excellentLabel' | 'goodLabel' | 'poorLabel' | 'lostLabel' | 'unknownLabel' | 'pinLabel' | 'room' | 'theme' | 'list-label' | 'you-label' | 'speaking-label' | 'mic-on-label' | 'mic-muted-label' | 'mic-off-label' | 'camera-on-label' | 'camera-muted-label' | 'camera-off-label' | 'excellent-label' | 'good-label' | 'poor-label' | 'lost-label' | 'unknown-label' | 'pin-label' | 'onLkError'> {
   /** Whom to list: `all` (default), `remote` or `local`. */
   filter?: LkParticipantList['filter'];
   /** The list's name, for screen readers. */
@@ -708,6 +708,8 @@ export interface LkParticipantListVueProps extends Omit<HTMLAttributes, 'filter'
   lostLabel?: LkParticipantList['lostLabel'];
   /** Text while the quality is not known yet. */
   unknownLabel?: LkParticipantList['unknownLabel'];
+  /** The pin buttons' name, for screen readers (the participant's name describes each). */
+  pinLabel?: LkParticipantList['pinLabel'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   room?: LkParticipantList['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
@@ -740,6 +742,8 @@ export interface LkParticipantListVueProps extends Omit<HTMLAttributes, 'filter'
   'lost-label'?: LkParticipantList['lostLabel'];
   /** Text while the quality is not known yet. */
   'unknown-label'?: LkParticipantList['unknownLabel'];
+  /** The pin buttons' name, for screen readers (the participant's name describes each). */
+  'pin-label'?: LkParticipantList['pinLabel'];
   /**
    * `{code: 'invalid-attribute', attribute, value, accepted}` for a `filter` it does not know.
    *

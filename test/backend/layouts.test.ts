@@ -180,7 +180,8 @@ describe('backend publishers in the layouts of <lk-participants>', function () {
     const el = await viewer(
       room,
       html`<lk-participants class="focus" filter="remote" layout="focus" style="display:block;width:1000px;height:400px"></lk-participants>
-        <lk-participants class="grid" filter="remote" page-size="4" style="display:block;width:400px;height:240px"></lk-participants>`,
+        <lk-participants class="grid" filter="remote" page-size="4" style="display:block;width:400px;height:240px"></lk-participants>
+        <lk-participant-list filter="remote"></lk-participant-list>`,
     );
     const focus = el.querySelector<LkParticipants>('lk-participants.focus')!;
     const grid = el.querySelector<LkParticipants>('lk-participants.grid')!;
@@ -206,8 +207,12 @@ describe('backend publishers in the layouts of <lk-participants>', function () {
     expect(tileOf(focus, target)).to.equal(tile);
     const large = tile.getBoundingClientRect();
     expect(large.width).to.be.greaterThan(500);
-    // The other grid of the same room: the pinned tile first, marked pinned.
+    // The other grid of the same room: the pinned tile first, marked pinned; the list's pin button pressed.
     await waitFor(() => shown(grid)[0] === target && tileOf(grid, target)?.pinned, 'the other grid shows the same pin, first');
+    const list = el.querySelector('lk-participant-list')!;
+    const listPin = (identity: string) => list.shadowRoot!.querySelector<HTMLButtonElement>(`li[data-identity="${identity}"] [part=pin-button]`)!;
+    await waitFor(() => listPin(target)?.getAttribute('aria-pressed') === 'true', 'the list shows the pin');
+    expect(listPin(backend.identities[0]).getAttribute('aria-pressed')).to.equal('false');
 
     // The strip scrolls: the tiles out of its view (and off the other grid's page) receive nothing.
     const strip = focus.shadowRoot!.querySelector<HTMLElement>('[part=grid]')!;
@@ -227,12 +232,20 @@ describe('backend publishers in the layouts of <lk-participants>', function () {
     await waitFor(() => visible().join() !== before.join(), 'the strip scrolled');
     await waitReceiving(el, visible(), 'what the strip shows after scrolling');
 
-    // Unpin from the other grid's tile property: back to the grid in both.
-    tileOf(grid, target)!.pinned = false;
-    await waitFor(() => !focus.shadowRoot!.querySelector('[part=focus]'), 'the focus layout back to the grid');
+    // Pin another from the participant list: it takes the focus, the first one is unpinned.
+    const other = backend.identities[1];
+    listPin(other).click();
+    await waitFor(() => focus.items[0]?.dataset.identity === other && tileOf(focus, other)?.pinned, 'the list pinned another participant');
     expect(tile.pinned).to.equal(false);
-    expect(tile.hasAttribute('pinned')).to.equal(false);
+    expect(pins.at(-1)).to.deep.equal({ identity: other, source: 'camera' });
+
+    // Unpin from the other grid's tile property: back to the grid in both, and in the list.
+    tileOf(grid, other)!.pinned = false;
+    await waitFor(() => !focus.shadowRoot!.querySelector('[part=focus]'), 'the focus layout back to the grid');
+    expect(tileOf(focus, other)!.pinned).to.equal(false);
+    expect(tileOf(focus, other)!.hasAttribute('pinned')).to.equal(false);
     expect(pins.at(-1)).to.equal(undefined);
+    await waitFor(() => listPin(other).getAttribute('aria-pressed') === 'false', 'the list shows no pin');
 
     // A pinned participant who leaves is unpinned.
     tileOf(focus, backend.identities[2])!.setAttribute('pinned', '');

@@ -94,4 +94,38 @@ export const styles = css`
     inline-size: 1em;
     block-size: 1em;
   }
+
+  [part='pin-button'] {
+    display: inline-grid;
+    place-items: center;
+    flex: none;
+    inline-size: 1.75em;
+    block-size: 1.75em;
+    padding: 0;
+    border: 0;
+    border-radius: var(--_lk-border-radius);
+    background: transparent;
+    color: var(--_lk-fg2);
+    cursor: pointer;
+  }
+
+  [part='pin-button'][aria-pressed='true'] {
+    color: var(--_lk-accent-bg);
+  }
+
+  [part='pin-button']:hover {
+    background: var(--_lk-bg3);
+  }
+
+  [part='pin-button']:focus-visible {
+    outline: 2px solid var(--_lk-accent-bg);
+    outline-offset: 1px;
+  }
+
+  @media (pointer: coarse) {
+    [part='pin-button'] {
+      inline-size: 44px;
+      block-size: 44px;
+    }
+  }
 `;

@@ -1,7 +1,8 @@
 import { html, nothing, svg, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { ConnectionState, RoomEvent, type Participant, type Room } from 'livekit-client';
+import { ConnectionState, RoomEvent, Track, type Participant, type Room } from 'livekit-client';
 import { AttributeParser } from '../../controllers/attribute-parser.js';
+import { PinsController } from '../../controllers/pins.js';
 import { RoomEventsController } from '../../controllers/room-events.js';
 import { qualityBars, type LkQuality } from '../../core/connection-quality.js';
 import { listEntries, type ListEntry, type TrackState } from '../../core/participant-list.js';
@@ -28,6 +29,9 @@ const LIST_EVENTS = [
 ] as const;
 
 /** Three bars that grow: shown beside a participant who is speaking. */
+/** A pin, for the pin buttons (named by the button). */
+const pinIcon = svg`<svg viewBox="0 0 16 16" aria-hidden="true"><path fill="currentColor" d="M10.3 1.3a1 1 0 0 1 1.4 0l3 3a1 1 0 0 1 0 1.4l-.8.8a1 1 0 0 1-1.1.2L10 9.5l.4 2.9a1 1 0 0 1-.3.8l-.7.7a.5.5 0 0 1-.7 0L5.6 10.8l-3.4 3.4-.7-.7 3.4-3.4-3.1-3.1a.5.5 0 0 1 0-.7l.7-.7a1 1 0 0 1 .8-.3L6.2 6l3.1-2.8a1 1 0 0 1 .2-1.1Z"/></svg>`;
+
 const speakingIcon = svg`<svg viewBox="0 0 16 16" aria-hidden="true"><path fill="currentColor" d="M2 6h2v4H2Zm4-3h2v10H6Zm4 2h2v6h-2Z"/></svg>`;
 
 /**
@@ -62,6 +66,7 @@ const speakingIcon = svg`<svg viewBox="0 0 16 16" aria-hidden="true"><path fill=
  * @csspart camera - The camera state icon, named by `camera-on-label`, `camera-muted-label` or `camera-off-label`.
  * @csspart icon - The `<svg>` inside `mic` and `camera`.
  * @csspart connection-quality - Three bars in an `<svg>` named by the quality's label.
+ * @csspart pin-button - Each participant's pin button (`aria-pressed`, named by `pin-label` and described by the name), in a room only: it pins their camera tile in the room, as the tile's own pin button does.
  *
  * @cssprop [--lk-fg] - Text colour.
  * @cssprop [--lk-fg2] - The "(you)" mark, and the icons of a camera or microphone that is off.
@@ -99,6 +104,7 @@ export class LkParticipantList extends LkRoomBoundElement {
     poorLabel: { attribute: 'poor-label' },
     lostLabel: { attribute: 'lost-label' },
     unknownLabel: { attribute: 'unknown-label' },
+    pinLabel: { attribute: 'pin-label' },
   };
 
   /** @internal */
@@ -153,6 +159,11 @@ export class LkParticipantList extends LkRoomBoundElement {
 
   /** Text while the quality is not known yet. */
   unknownLabel = 'Connection quality unknown';
+
+  /** The pin buttons' name, for screen readers (the participant's name describes each). */
+  pinLabel = 'Pin';
+
+  #pins = new PinsController(this, () => this.session?.pins);
 
   #attrs = new AttributeParser(this);
   // One listener per event on the Room for the whole list; the updates they request are batched.
@@ -219,7 +230,16 @@ export class LkParticipantList extends LkRoomBoundElement {
         aria-label=${this.#qualityLabel(entry.quality)}
         ><rect x="1" y="10" width="4" height="5" rx="1"/><rect x="6" y="6" width="4" height="9" rx="1"/><rect x="11" y="2" width="4" height="13" rx="1"
       /></svg
-    ></li>`;
+    >${this.#pinButton(entry, id)}</li>`;
+  }
+
+  /** Pins (or unpins) the participant's camera tile in the room: the room's pin, which every element follows. */
+  #pinButton(entry: ListEntry, id: string) {
+    const pins = this.#pins.state;
+    if (!pins) return nothing;
+    const pinned = pins.isPinned(entry.identity, Track.Source.Camera);
+    const toggle = () => pins.pin(pinned ? undefined : { identity: entry.identity, source: Track.Source.Camera });
+    return html`<button part="pin-button" type="button" aria-pressed=${pinned ? 'true' : 'false'} aria-label=${this.pinLabel} aria-describedby=${`${id}-name`} @click=${toggle}>${pinIcon}</button>`;
   }
 
   #micLabel(state: TrackState): string {
