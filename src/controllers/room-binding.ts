@@ -11,8 +11,8 @@ export type RoomBindingHost = ReactiveControllerHost & HTMLElement & { room?: st
  * Binds an element to a room session: the one of the `<lk-room>` its `room="id"` attribute names
  * (looked up in the element's root node, then the document), otherwise the one of the nearest
  * enclosing `<lk-room>` or `<lk-conference>`. Both through the same context request. Follows a new
- * name, a session's new `Room` and its state; calls `onChange` when the `Room` changes and requests
- * an update of the host on every change.
+ * name, a session's new `Room`, its state and its pinned tile; calls `onChange` when the `Room`
+ * changes and requests an update of the host on every change.
  */
 export class RoomBindingController implements ReactiveController {
   #session?: RoomSession;
@@ -76,6 +76,8 @@ export class RoomBindingController implements ReactiveController {
     if (!this.#session || !this.host.isConnected) return;
     this.#listening = new AbortController();
     this.#session.addEventListener('change', () => this.#resolve(), { signal: this.#listening.signal });
+    // The pinned tile is the room's: every element of it shows the same (a rare change).
+    this.#session.pins.addEventListener('change', () => this.host.requestUpdate(), { signal: this.#listening.signal });
   }
 
   #resolve(): void {

@@ -235,7 +235,9 @@ describe('backend publishers in the layouts of <lk-participants>', function () {
     // Pin another from the participant list: it takes the focus, the first one is unpinned.
     const other = backend.identities[1];
     listPin(other).click();
-    await waitFor(() => focus.items[0]?.dataset.identity === other && tileOf(focus, other)?.pinned, 'the list pinned another participant');
+    await waitFor(() => focus.items[0]?.dataset.identity === other && tileOf(focus, other)?.pinned, 'the list pinned another participant').catch((err: Error) => {
+      throw new Error(`${err.message}: lk-pin ${JSON.stringify(pins)}; focus shows ${shown(focus).join()}; list button ${listPin(other)?.getAttribute('aria-pressed')}; tile ${tileOf(focus, other)?.outerHTML} pinned=${tileOf(focus, other)?.pinned}; items ${focus.items.map((i) => i.slot).join()}`);
+    });
     expect(tile.pinned).to.equal(false);
     expect(pins.at(-1)).to.deep.equal({ identity: other, source: 'camera' });
 

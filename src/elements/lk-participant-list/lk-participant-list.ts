@@ -2,7 +2,6 @@ import { html, nothing, svg, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { ConnectionState, RoomEvent, Track, type Participant, type Room } from 'livekit-client';
 import { AttributeParser } from '../../controllers/attribute-parser.js';
-import { PinsController } from '../../controllers/pins.js';
 import { RoomEventsController } from '../../controllers/room-events.js';
 import { qualityBars, type LkQuality } from '../../core/connection-quality.js';
 import { listEntries, type ListEntry, type TrackState } from '../../core/participant-list.js';
@@ -163,8 +162,6 @@ export class LkParticipantList extends LkRoomBoundElement {
   /** The pin buttons' name, for screen readers (the participant's name describes each). */
   pinLabel = 'Pin';
 
-  #pins = new PinsController(this, () => this.session?.pins);
-
   #attrs = new AttributeParser(this);
   // One listener per event on the Room for the whole list; the updates they request are batched.
   #events = new RoomEventsController(this, Object.fromEntries(LIST_EVENTS.map((event) => [event, () => this.requestUpdate()])));
@@ -235,7 +232,7 @@ export class LkParticipantList extends LkRoomBoundElement {
 
   /** Pins (or unpins) the participant's camera tile in the room: the room's pin, which every element follows. */
   #pinButton(entry: ListEntry, id: string) {
-    const pins = this.#pins.state;
+    const pins = this.session?.pins;
     if (!pins) return nothing;
     const pinned = pins.isPinned(entry.identity, Track.Source.Camera);
     const toggle = () => pins.pin(pinned ? undefined : { identity: entry.identity, source: Track.Source.Camera });

@@ -2,7 +2,6 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'l
 import { ConnectionQuality, Track } from 'livekit-client';
 import { ContextProvider, participantContext } from '../../context.js';
 import { AttributeParser } from '../../controllers/attribute-parser.js';
-import { PinsController } from '../../controllers/pins.js';
 import { qualityBars, toLkQuality } from '../../core/connection-quality.js';
 import { displayName, initials, parseTileSource, type TileSource } from '../../core/participants.js';
 import { QUALITY_LABELS, barsStyles, qualityColours } from '../lk-connection-quality/bars.js';
@@ -125,7 +124,6 @@ export class LkParticipantTile extends LkParticipantElement {
   /** The pin button's name, for screen readers (its state is `aria-pressed`). */
   pinLabel = 'Pin';
 
-  #pins = new PinsController(this, () => this.session?.pins);
   /** `pinned` as the page last set it, until it reaches the room's pin state. */
   #wish?: boolean;
 
@@ -152,7 +150,7 @@ export class LkParticipantTile extends LkParticipantElement {
   #syncPin(changed: PropertyValues<this>): void {
     // Only a page's own change counts: before the first update `false` is the default.
     if (changed.has('pinned') && (this.hasUpdated || this.pinned)) this.#wish = this.pinned;
-    const pins = this.#pins.state;
+    const pins = this.session?.pins;
     const identity = this.livekitParticipant?.identity;
     if (!pins || !identity) return;
     const pinned = pins.isPinned(identity, this.#source);

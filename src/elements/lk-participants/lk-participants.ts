@@ -3,7 +3,6 @@ import { ConnectionState, RoomEvent, Track, type Participant, type Room } from '
 import { ContextProvider, participantContext } from '../../context.js';
 import { AttributeParser } from '../../controllers/attribute-parser.js';
 import { participantByIdentity } from '../../controllers/participant-binding.js';
-import { PinsController } from '../../controllers/pins.js';
 import { RoomEventsController } from '../../controllers/room-events.js';
 import { enumParser } from '../../core/grammar.js';
 import { SORTS, autoPageSize, clampPage, focusKey, pageCount, pageItems, parsePage, parsePageSize, speakerOrder } from '../../core/layout.js';
@@ -161,7 +160,6 @@ export class LkParticipants extends LkRoomBoundElement {
     this.#events.room = room;
     this.#speakers.room = this.#followsSpeakers ? room : undefined;
   }
-  #pins = new PinsController(this, () => this.session?.pins);
   #items = new Map<string, Item>();
   #byElement = new WeakMap<Element, Item>();
   /** The items in the page now: the focused one (if any), then the page's. */
@@ -244,7 +242,7 @@ export class LkParticipants extends LkRoomBoundElement {
     const participants = this.#participants();
     const lastSpoke = new Map(participants.map((p) => [p.identity, p.lastSpokeAt?.getTime() ?? 0]));
     const all = gridItems(participants.map(summary), filter, sources);
-    const pinned = this.#pins.pinned;
+    const pinned = this.session?.pins.pinned;
     const focusing = layout === 'focus' || layout === 'speaker';
     this.#focus = focusing ? focusKey(all, { pinned, layout, lastSpoke, localIdentity: this.livekitRoom?.localParticipant.identity }) : undefined;
     let rest = all.filter((item) => item.key !== this.#focus);
