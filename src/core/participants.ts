@@ -2,7 +2,7 @@
  * What the participant elements show: which tiles a grid holds and in which order, the name and
  * initials of a participant, the tile in focus. Pure functions, no DOM.
  */
-import { Track } from 'livekit-client';
+import { ConnectionState, Track, type Participant, type Room } from 'livekit-client';
 import { InvalidValue, enumParser } from './grammar.js';
 
 export const PARTICIPANT_FILTERS = ['all', 'remote', 'local'] as const;
@@ -118,6 +118,13 @@ export function insertSteps(current: readonly string[], wanted: readonly string[
     steps.push({ key, before });
   });
   return steps;
+}
+
+/** Everyone in the room while it is connected: the local participant first, then the others in the order they joined. */
+export function roomParticipants(room: Room | undefined): Participant[] {
+  if (!room || room.state === ConnectionState.Disconnected) return [];
+  const local = room.localParticipant.identity ? [room.localParticipant] : [];
+  return [...local, ...room.remoteParticipants.values()];
 }
 
 /** The name to show: the participant's name, else its identity. */

@@ -1,11 +1,11 @@
 import { html, nothing, svg, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { ConnectionState, RoomEvent, Track, type Participant, type Room } from 'livekit-client';
+import { RoomEvent, Track, type Room } from 'livekit-client';
 import { AttributeParser } from '../../controllers/attribute-parser.js';
 import { RoomEventsController } from '../../controllers/room-events.js';
 import { qualityBars, type LkQuality } from '../../core/connection-quality.js';
 import { listEntries, type ListEntry, type TrackState } from '../../core/participant-list.js';
-import { parseParticipantFilter } from '../../core/participants.js';
+import { parseParticipantFilter, roomParticipants } from '../../core/participants.js';
 import { barsStyles, qualityColours } from '../lk-connection-quality/bars.js';
 import { LkRoomBoundElement } from '../room-bound-element.js';
 import { cameraIcon, microphoneIcon } from '../track-toggle/icons.js';
@@ -185,7 +185,7 @@ export class LkParticipantList extends LkRoomBoundElement {
   protected override willUpdate(): void {
     const filter = this.#attrs.parse('filter', this.filter, parseParticipantFilter, 'all');
     this.#attrs.report();
-    this.#entries = listEntries(this.#participants(), filter);
+    this.#entries = listEntries(roomParticipants(this.livekitRoom), filter);
     this.count = this.#entries.length;
   }
 
@@ -198,14 +198,6 @@ export class LkParticipantList extends LkRoomBoundElement {
         (entry) => entry.identity,
         (entry, index) => this.#item(entry, `p${index}`),
       )}</ul>${empty ? html`<slot name="empty"></slot>` : nothing}`;
-  }
-
-  /** Everyone in the room while it is connected: the local participant first, then the others as they joined. */
-  #participants(): Participant[] {
-    const room = this.livekitRoom;
-    if (!room || room.state === ConnectionState.Disconnected) return [];
-    const local = room.localParticipant.identity ? [room.localParticipant] : [];
-    return [...local, ...room.remoteParticipants.values()];
   }
 
   // The item's name is made of its own texts (aria-labelledby), so what a screen reader says when

@@ -1,5 +1,5 @@
 import { html, nothing, svg, type PropertyDeclarations } from 'lit';
-import { ConnectionState, RoomEvent, Track, type Participant, type Room } from 'livekit-client';
+import { RoomEvent, Track, type Participant, type Room } from 'livekit-client';
 import { ContextProvider, participantContext } from '../../context.js';
 import { AttributeParser } from '../../controllers/attribute-parser.js';
 import { participantByIdentity } from '../../controllers/participant-binding.js';
@@ -14,6 +14,7 @@ import {
   parseLayout,
   parseParticipantFilter,
   parseTileSources,
+  roomParticipants,
   type GridItem,
   type Layout,
   type ParticipantSummary,
@@ -239,7 +240,7 @@ export class LkParticipants extends LkRoomBoundElement {
     this.#followsSpeakers = sort === 'speaker' || layout === 'speaker';
     this.#speakers.room = this.#followsSpeakers ? this.livekitRoom : undefined;
 
-    const participants = this.#participants();
+    const participants = roomParticipants(this.livekitRoom);
     const lastSpoke = new Map(participants.map((p) => [p.identity, p.lastSpokeAt?.getTime() ?? 0]));
     const all = gridItems(participants.map(summary), filter, sources);
     const pinned = this.session?.pins.pinned;
@@ -379,14 +380,6 @@ export class LkParticipants extends LkRoomBoundElement {
   #onPointerCancel = (): void => {
     this.#swipeStart = undefined;
   };
-
-  /** Everyone in the room while it is connected: the local participant first, then the others as they joined. */
-  #participants(): Participant[] {
-    const room = this.livekitRoom;
-    if (!room || room.state === ConnectionState.Disconnected) return [];
-    const local = room.localParticipant.identity ? [room.localParticipant] : [];
-    return [...local, ...room.remoteParticipants.values()];
-  }
 
   /** Makes the item children match the tiles shown: removes those that left or are on another page, adds newcomers, moves as few as it can. */
   #reconcile(): void {
