@@ -8,6 +8,7 @@ import { listEntries, type ListEntry, type TrackState } from '../../core/partici
 import { parseParticipantFilter, roomParticipants } from '../../core/participants.js';
 import { barsStyles, qualityColours } from '../lk-connection-quality/bars.js';
 import { LkRoomBoundElement } from '../room-bound-element.js';
+import { PIN_PATH } from '../lk-participant-tile/icons.js';
 import { cameraIcon, microphoneIcon } from '../track-toggle/icons.js';
 import { styles } from './lk-participant-list.styles.js';
 
@@ -29,7 +30,7 @@ const LIST_EVENTS = [
 
 /** Three bars that grow: shown beside a participant who is speaking. */
 /** A pin, for the pin buttons (named by the button). */
-const pinIcon = svg`<svg viewBox="0 0 16 16" aria-hidden="true"><path fill="currentColor" d="M10.3 1.3a1 1 0 0 1 1.4 0l3 3a1 1 0 0 1 0 1.4l-.8.8a1 1 0 0 1-1.1.2L10 9.5l.4 2.9a1 1 0 0 1-.3.8l-.7.7a.5.5 0 0 1-.7 0L5.6 10.8l-3.4 3.4-.7-.7 3.4-3.4-3.1-3.1a.5.5 0 0 1 0-.7l.7-.7a1 1 0 0 1 .8-.3L6.2 6l3.1-2.8a1 1 0 0 1 .2-1.1Z"/></svg>`;
+const pinIcon = svg`<svg viewBox="0 0 16 16" aria-hidden="true"><path fill="currentColor" d=${PIN_PATH} /></svg>`;
 
 const speakingIcon = svg`<svg viewBox="0 0 16 16" aria-hidden="true"><path fill="currentColor" d="M2 6h2v4H2Zm4-3h2v10H6Zm4 2h2v6h-2Z"/></svg>`;
 

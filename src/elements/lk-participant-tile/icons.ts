@@ -14,3 +14,6 @@ export const screenIcon = (label: string) =>
 /** The same screen, for the placeholder: decoration only. */
 export const screenPlaceholder = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path fill="currentColor" d="M1 2.5A1.5 1.5 0 0 1 2.5 1h11A1.5 1.5 0 0 1 15 2.5v8a1.5 1.5 0 0 1-1.5 1.5H9v1.5h2V15H5v-1.5h2V12H2.5A1.5 1.5 0 0 1 1 10.5Zm1.5 0v8h11v-8Z"/></svg>`;
 
+
+/** The pin of the pin buttons (tile and participant list), a 16×16 path: bound as an attribute, it costs a tile no node. */
+export const PIN_PATH = 'M10.3 1.3a1 1 0 0 1 1.4 0l3 3a1 1 0 0 1 0 1.4l-.8.8a1 1 0 0 1-1.1.2L10 9.5l.4 2.9a1 1 0 0 1-.3.8l-.7.7a.5.5 0 0 1-.7 0L5.6 10.8l-3.4 3.4-.7-.7 3.4-3.4-3.1-3.1a.5.5 0 0 1 0-.7l.7-.7a1 1 0 0 1 .8-.3L6.2 6l3.1-2.8a1 1 0 0 1 .2-1.1Z';

@@ -6,7 +6,7 @@ import { qualityBars, toLkQuality } from '../../core/connection-quality.js';
 import { displayName, initials, parseTileSource, type TileSource } from '../../core/participants.js';
 import { QUALITY_LABELS, barsStyles, qualityColours } from '../lk-connection-quality/bars.js';
 import { LkParticipantElement } from '../participant-element.js';
-import { micMutedIcon, screenIcon, screenPlaceholder } from './icons.js';
+import { PIN_PATH, micMutedIcon, screenIcon, screenPlaceholder } from './icons.js';
 import { styles } from './lk-participant-tile.styles.js';
 
 /**
@@ -189,7 +189,7 @@ export class LkParticipantTile extends LkParticipantElement {
           ? placeholder
           : html`<lk-track-view part="track-view" source=${this.#source} fit=${this.fit ?? nothing} mirror=${this.mirror ?? nothing}>${placeholder}</lk-track-view>`}</slot
       ><button part="pin-button" type="button" ?hidden=${!this.session || !participant} aria-pressed=${this.pinned ? 'true' : 'false'} aria-label=${this.pinLabel} @click=${this.#togglePin}
-        ><svg viewBox="0 0 16 16" aria-hidden="true"><path fill="currentColor" d="M10.3 1.3a1 1 0 0 1 1.4 0l3 3a1 1 0 0 1 0 1.4l-.8.8a1 1 0 0 1-1.1.2L10 9.5l.4 2.9a1 1 0 0 1-.3.8l-.7.7a.5.5 0 0 1-.7 0L5.6 10.8l-3.4 3.4-.7-.7 3.4-3.4-3.1-3.1a.5.5 0 0 1 0-.7l.7-.7a1 1 0 0 1 .8-.3L6.2 6l3.1-2.8a1 1 0 0 1 .2-1.1Z"/></svg
+        ><svg viewBox="0 0 16 16" aria-hidden="true"><path fill="currentColor" d=${PIN_PATH} /></svg
       ></button
       ><div part="metadata"
         ><span part="identity">${indicator}<slot name="name"><span part="name" .textContent=${name}></span></slot></span

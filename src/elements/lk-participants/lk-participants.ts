@@ -158,8 +158,8 @@ export class LkParticipants extends LkRoomBoundElement {
   /** Speakers reorder the tiles or change the focus only when the sort or the layout asks. */
   #speakers = new RoomEventsController(this, { [RoomEvent.ActiveSpeakersChanged]: () => this.requestUpdate() });
   protected override roomChanged(room: Room | undefined): void {
+    // The speakers' listener follows in the update the room change asks for.
     this.#events.room = room;
-    this.#speakers.room = this.#followsSpeakers ? room : undefined;
   }
   #items = new Map<string, Item>();
   #byElement = new WeakMap<Element, Item>();
