@@ -1,19 +1,22 @@
 // A development token endpoint in LiveKit's standard format: what livekit-client's
 // `TokenSource.endpoint(url)` (and so `<lk-room token-endpoint>`) calls.
 //
-//   POST { room_name, participant_identity, participant_name, participant_metadata, participant_attributes }
+//   POST { room_name, participant_identity, participant_name, participant_metadata, participant_attributes,
+//          room_config }
 //   200  { server_url, participant_token }
 //
 // It grants every participant the right to join, publish, subscribe and send data in the room it
-// asks for. Fine for a local server; a public page needs an endpoint that decides who may join.
+// asks for, and puts the request's `room_config` in the token, so `room_config.agents` asks the server
+// to dispatch those agents to the room (what `<lk-voice-agent agent-name>` sends). Fine for a local server; a public page needs an endpoint that decides who may join.
 // For trying restricted tokens, `?can_publish=camera,microphone` limits the sources a participant
 // may publish, and `?can_publish=none` forbids publishing; `?can_update_metadata=true` lets the
-// participant change its own name and metadata. For trying refused tokens, `?expired=true` mints
+// participant change its own name and metadata, and `?kind=agent` mints an agent's token (a participant
+// of kind `agent`, as LiveKit Agents join). For trying refused tokens, `?expired=true` mints
 // one that expired two hours ago and `?bad_signature=true` one signed with another secret.
 //
 // `GET /api/participants?room=…` lists the identities the server has in a room (tests use it to
 // check that nothing was left behind).
-import { AccessToken, RoomServiceClient } from 'livekit-server-sdk';
+import { AccessToken, RoomConfiguration, RoomServiceClient } from 'livekit-server-sdk';
 import { randomBytes } from 'node:crypto';
 
 export const TOKEN_PATH = '/api/token';
@@ -41,6 +44,9 @@ function pick(body, snake, camel) {
 // livekit-server-sdk takes @livekit/protocol's TrackSource numbers.
 const TRACK_SOURCES = { camera: 1, microphone: 2, screen_share: 3, screen_share_audio: 4 };
 
+// The participant kinds a token may carry (livekit-server-sdk's names).
+const KINDS = ['standard', 'agent', 'ingress', 'egress', 'sip'];
+
 /** The publish grant for a `can_publish` query value: absent = everything. */
 export function publishGrant(canPublish) {
   if (canPublish == null || canPublish === '') return { canPublish: true };
@@ -52,7 +58,7 @@ export function publishGrant(canPublish) {
 }
 
 /** Mints `{ server_url, participant_token }` for a standard token request body. */
-export async function mintToken(server, body = {}, grant = { canPublish: true }, { expired = false, badSignature = false } = {}) {
+export async function mintToken(server, body = {}, grant = { canPublish: true }, { expired = false, badSignature = false, kind } = {}) {
   const roomName = pick(body, 'room_name', 'roomName') ?? 'livekit-elements';
   const identity = pick(body, 'participant_identity', 'participantIdentity') ?? `guest-${randomBytes(3).toString('hex')}`;
   const secret = badSignature ? `not-${server.apiSecret}` : server.apiSecret;
@@ -63,6 +69,9 @@ export async function mintToken(server, body = {}, grant = { canPublish: true },
     attributes: body?.participant_attributes ?? body?.participantAttributes,
     ttl: expired ? '2 hours ago' : '1h',
   });
+  const roomConfig = body?.room_config ?? body?.roomConfig;
+  if (roomConfig) token.roomConfig = RoomConfiguration.fromJson(roomConfig);
+  if (kind) token.kind = kind;
   token.addGrant({ roomJoin: true, room: roomName, canSubscribe: true, canPublishData: true, ...grant });
   return { server_url: server.url, participant_token: await token.toJwt() };
 }
@@ -86,7 +95,11 @@ export async function handleTokenRequest(server, req, res) {
   try {
     const body = await readJson(req);
     const grant = { ...publishGrant(searchParams.get('can_publish')), ...(searchParams.get('can_update_metadata') === 'true' ? { canUpdateOwnMetadata: true } : {}) };
-    const answer = await mintToken(server, body, grant, { expired: searchParams.get('expired') === 'true', badSignature: searchParams.get('bad_signature') === 'true' });
+    const kind = searchParams.get('kind') ?? undefined;
+    if (kind && !KINDS.includes(kind)) throw new Error(`kind: unknown ${kind}; accepted: ${KINDS.join(', ')}`);
+    // An agent sets its own attributes (`lk.agent.state`), as the tokens of dispatched agents allow.
+    if (kind === 'agent') grant.canUpdateOwnMetadata = true;
+    const answer = await mintToken(server, body, grant, { expired: searchParams.get('expired') === 'true', badSignature: searchParams.get('bad_signature') === 'true', kind });
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
   } catch (err) {
     res.writeHead(400, { 'content-type': 'text/plain' }).end(`Bad token request: ${err.message}`);
