@@ -20,6 +20,7 @@ export * from './lk-device-select.js';
 export * from './lk-leave-button.js';
 export * from './lk-camera-flip.js';
 export * from './lk-chat.js';
+export * from './lk-transcript.js';
 export * from './lk-prejoin.js';
 export * from './lk-conference.js';
 export { define } from './define.js';
@@ -28,6 +29,7 @@ export type { LkEventDetails, LkEventName, LkConnectionState, LkTrackEventDetail
 export type { LkErrorCode, LkErrorDetail } from './core/errors.js';
 export type { LkChatMessageDetail } from './events.js';
 export type { ChatEntry } from './core/chat.js';
+export type { TranscriptSegment } from './core/transcription.js';
 export type { TrackViewState } from './core/track-view.js';
 export type { LkQuality } from './core/connection-quality.js';
 export type { TrackState } from './core/participant-list.js';

@@ -4,6 +4,7 @@ import { LkConference } from './elements/lk-conference/lk-conference.js';
 import './lk-room.js';
 import './lk-participants.js';
 import './lk-chat.js';
+import './lk-transcript.js';
 import './lk-connection-state.js';
 import './lk-camera-toggle.js';
 import './lk-camera-flip.js';

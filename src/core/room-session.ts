@@ -16,6 +16,8 @@ import { ConnectTimeout, classifyConnectionError, classifyMediaError, isCancelle
 import { LIVE_OPTION_GROUPS, builtKey, liveOptions, mergeOptions, splitOptions, type LiveOptions } from './room-options.js';
 import { UNSHOWN_VIDEO_DELAY_MS, buildRoom, closeLeftoverTransports, pauseUnshownVideo, releaseRoom } from './sdk-workarounds.js';
 import { PinState } from './pins.js';
+import { receiveTranscriptions } from './transcription-stream.js';
+import { TranscriptStore } from './transcription.js';
 import { missingWebRTC } from './support.js';
 import { connectionChange, fetchCredentials, missingCredentials, type ConnectionRequest, type Credentials } from './token.js';
 import { unsendableCodecWarning, videoSenderCodecs } from './track-options.js';
@@ -84,6 +86,13 @@ export class RoomSession extends EventTarget {
   /** The tile pinned in this room, shared by its elements. A participant who leaves is unpinned. */
   readonly pins = new PinState();
 
+  /**
+   * The transcriptions received in this room (`lk.transcription` text streams), shared by its
+   * `<lk-transcript>` elements. Filled while at least one of them holds `watchTranscriptions()`;
+   * emptied when the session builds a new `Room`.
+   */
+  readonly transcriptions = new TranscriptStore();
+
   #settings: SessionSettings = { request: {}, options: {}, connectOptions: {}, camera: false, microphone: false };
   #choices: JoinChoices = {};
   #room?: Room;
@@ -119,6 +128,9 @@ export class RoomSession extends EventTarget {
   #screenShareInterrupted = false;
   #roomAbort?: AbortController;
   #attempt?: Promise<void>;
+  #transcriptionWatchers = 0;
+  #transcriptionRoom?: Room;
+  #stopTranscriptions?: () => void;
 
   constructor(private readonly owner: SessionOwner) {
     super();
@@ -238,6 +250,33 @@ export class RoomSession extends EventTarget {
     this.#suspended = false;
     if (connect !== this.#connect) this.setConnect(connect);
     else if (connect) void this.#start();
+  }
+
+  /**
+   * Receives the room's transcriptions into `transcriptions` until the returned function is called:
+   * one `lk.transcription` handler on the `Room` (and on each `Room` after it) while anyone watches,
+   * unregistered when the last watcher lets go or the `Room` goes.
+   */
+  watchTranscriptions(): () => void {
+    this.#transcriptionWatchers++;
+    this.#syncTranscriptions();
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.#transcriptionWatchers--;
+      // A move (removed, then inserted at once) keeps the handler.
+      queueMicrotask(() => this.#syncTranscriptions());
+    };
+  }
+
+  #syncTranscriptions(): void {
+    const room = this.#transcriptionWatchers > 0 ? this.#room : undefined;
+    if (room === this.#transcriptionRoom) return;
+    this.#stopTranscriptions?.();
+    this.#stopTranscriptions = undefined;
+    this.#transcriptionRoom = room;
+    if (room) this.#stopTranscriptions = receiveTranscriptions(room, this.transcriptions, (message) => this.owner.warn(message));
   }
 
   // ---- connecting ---------------------------------------------------------------------------
@@ -479,6 +518,8 @@ export class RoomSession extends EventTarget {
     this.#liveKey = undefined;
     this.#applyLive(room);
     this.#listen(room);
+    this.transcriptions.clear();
+    this.#syncTranscriptions();
     this.#changed();
     return room;
   }
@@ -490,6 +531,7 @@ export class RoomSession extends EventTarget {
     this.#roomAbort = undefined;
     this.#room = undefined;
     this.#roomKey = undefined;
+    this.#syncTranscriptions();
     releaseRoom(room);
     this.#changed();
   }

@@ -4,7 +4,7 @@ import { RoomSessionController } from '../controllers/room-session.js';
 import { ROOM_OPTION_ATTRIBUTE_NAMES } from '../core/room-options.js';
 import type { LkConnectionState } from '../core/connection-state.js';
 import { parseFlag } from '../core/grammar.js';
-import type { JoinChoices } from '../core/room-session.js';
+import type { JoinChoices, RoomSession } from '../core/room-session.js';
 import type { ConnectionRequest } from '../core/token.js';
 import { LkElement } from './base.js';
 
@@ -126,6 +126,11 @@ export class LkRoomHost extends LkElement {
   connectOptions?: RoomConnectOptions;
 
   readonly #controller = new RoomSessionController(this);
+
+  /** The room session. @internal */
+  protected get session(): RoomSession {
+    return this.#controller.session;
+  }
 
   /**
    * The livekit-client `Room`, for anything the elements do not wrap. Built when first needed (on

@@ -30,6 +30,14 @@ export const styles = css`
   slot[name='participants'] {
     display: grid;
     min-block-size: 0;
+    grid-area: 1 / 1;
+  }
+  /* The captions lie over the bottom of the participants. */
+  [part='captions'] {
+    grid-area: 1 / 1;
+    align-self: end;
+    z-index: 1;
+    margin-block-end: 0.5rem;
   }
   [part='chat-panel'] {
     inline-size: var(--lk-conference-chat-width, 20rem);
@@ -64,7 +72,8 @@ export const styles = css`
     align-items: center;
     gap: 0.5rem;
   }
-  [part='chat-toggle'] {
+  [part='chat-toggle'],
+  [part='captions-toggle'] {
     display: inline-flex;
     align-items: center;
     gap: 0.375rem;
@@ -76,10 +85,12 @@ export const styles = css`
     font: inherit;
     cursor: pointer;
   }
-  [part='chat-toggle'][aria-pressed='true'] {
+  [part='chat-toggle'][aria-pressed='true'],
+  [part='captions-toggle'][aria-pressed='true'] {
     background: var(--_lk-bg4);
   }
-  [part='chat-toggle']:focus-visible {
+  [part='chat-toggle']:focus-visible,
+  [part='captions-toggle']:focus-visible {
     outline: 2px solid var(--_lk-accent-bg);
     outline-offset: 2px;
   }
@@ -96,6 +107,7 @@ export const styles = css`
   /* Narrow (a phone held upright): the chat opens over the grid, the bar shows icons only. */
   @container (max-width: 40rem) {
     [part='chat-panel'],
+    [part='captions'],
     slot[name='participants'] {
       grid-row: 1;
       grid-column: 1 / -1;
@@ -108,16 +120,19 @@ export const styles = css`
       display: none;
     }
     [part='control']::part(label),
-    [part='chat-toggle'] .label {
+    [part='chat-toggle'] .label,
+    [part='captions-toggle'] .label {
       ${visuallyHidden}
     }
     [part='control']::part(button),
-    [part='chat-toggle'] {
+    [part='chat-toggle'],
+    [part='captions-toggle'] {
       padding-inline: 0.625rem;
     }
   }
   @media (pointer: coarse) {
-    [part='chat-toggle'] {
+    [part='chat-toggle'],
+    [part='captions-toggle'] {
       box-sizing: border-box;
       min-block-size: 44px;
       min-inline-size: 44px;

@@ -1,10 +1,12 @@
 import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { AttributeParser } from '../../controllers/attribute-parser.js';
+import { TranscriptionsController } from '../../controllers/transcriptions.js';
 import { DEFAULT_CONTROLS, parseControls, type ConferenceControl } from '../../core/conference.js';
+import { parseCaptions, type CaptionsSetting } from '../../core/transcription.js';
 import { LkElement } from '../base.js';
 import { LkRoomHost } from '../room-host.js';
-import { chatIcon } from '../track-toggle/icons.js';
+import { captionsIcon, chatIcon } from '../track-toggle/icons.js';
 import { styles } from './lk-conference.styles.js';
 
 /**
@@ -17,6 +19,12 @@ import { styles } from './lk-conference.styles.js';
  * as the control's accessible name) and leaves the device pickers out, and the chat panel opens
  * over the grid instead of beside it. The camera flip shows where `<lk-camera-flip>` does: two or
  * more cameras, or a touch screen. With a coarse pointer every control is at least 44 CSS px.
+ *
+ * Live captions: once a transcription arrives in the room (an agent's `lk.transcription` text
+ * streams, see docs/captions.md), a captions button appears in the control bar; it shows an
+ * `<lk-transcript mode="captions">` over the participants. `captions="always"` shows the button
+ * from the start, `captions="off"` never (and leaves the room's `lk.transcription` topic to the
+ * page); `captions-open` turns the captions on.
  *
  * Attributes reshape it without replacing pieces: `controls` picks the controls of the bar (and
  * leaving `chat` out removes the chat altogether); `layout`, `page-size` and `sort` are
@@ -42,6 +50,9 @@ import { styles } from './lk-conference.styles.js';
  * @csspart chat-toggle - The button that shows and hides the chat.
  * @csspart chat-icon - The icon on the chat button.
  * @csspart unread - The unread message count on the chat button.
+ * @csspart captions-toggle - The button that shows and hides the captions (once a transcription arrived, or with `captions="always"`).
+ * @csspart captions-icon - The icon on the captions button.
+ * @csspart captions - The `<lk-transcript mode="captions">` over the participants, while the captions are on.
  * @csspart notice - The connection notice, shown while not connected.
  * @cssprop [--lk-conference-height=100%] - The height of the conference.
  * @cssprop [--lk-conference-chat-width=20rem] - The width of the chat panel.
@@ -50,6 +61,9 @@ export class LkConference extends LkRoomHost {
   static override properties: PropertyDeclarations = {
     chatOpen: { type: Boolean, reflect: true, attribute: 'chat-open' },
     chatLabel: { attribute: 'chat-label' },
+    captions: {},
+    captionsOpen: { type: Boolean, reflect: true, attribute: 'captions-open' },
+    captionsLabel: { attribute: 'captions-label' },
     controlsLabel: { attribute: 'controls-label' },
     controls: {},
     layout: {},
@@ -67,6 +81,16 @@ export class LkConference extends LkRoomHost {
   /** Labels, for localisation. */
   chatLabel = 'Chat';
   controlsLabel = 'Call controls';
+  captionsLabel = 'Captions';
+
+  /**
+   * When the captions button shows: `auto` (the default) once a transcription arrived in the room,
+   * `always` from the start, `off` never (and the conference does not receive transcriptions).
+   */
+  captions?: string;
+
+  /** Show the captions over the participants. Reflected. */
+  captionsOpen = false;
 
   /**
    * The controls of the default control bar: a list of `microphone`, `camera`, `devices` (both
@@ -97,10 +121,18 @@ export class LkConference extends LkRoomHost {
 
   #attrs = new AttributeParser(this);
   #controls: ReadonlySet<ConferenceControl> = DEFAULT_CONTROLS;
+  #captions: CaptionsSetting = 'auto';
+  #transcriptions = new TranscriptionsController(
+    this,
+    () => this.session,
+    undefined,
+    () => this.#captions !== 'off',
+  );
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed);
     this.#controls = this.#attrs.parse('controls', this.controls, parseControls, DEFAULT_CONTROLS);
+    this.#captions = this.#attrs.parse('captions', this.captions, parseCaptions, 'auto');
     this.#attrs.report();
     // Without the chat, nothing counts its messages.
     if (!this.#controls.has('chat')) this.unread = 0;
@@ -109,8 +141,10 @@ export class LkConference extends LkRoomHost {
   protected override render() {
     const connected = this.connectionState === 'connected';
     const chat = this.#controls.has('chat');
+    const captions = this.captionsOpen && this.#captions !== 'off';
     return html`
       <div part="layout">
+        ${captions ? html`<lk-transcript part="captions" mode="captions" label=${this.captionsLabel}></lk-transcript>` : nothing}
         <slot name="participants"
           ><lk-participants
             part="participants"
@@ -146,6 +180,11 @@ export class LkConference extends LkRoomHost {
       ${has('devices') ? html`<lk-device-select part="device-select" kind="videoinput"></lk-device-select>` : nothing}
       ${has('flip') ? html`<lk-camera-flip part="control"></lk-camera-flip>` : nothing}
       ${has('screenshare') ? html`<lk-screenshare part="control"></lk-screenshare>` : nothing}
+      ${this.#showCaptionsToggle()
+        ? html`<button part="captions-toggle" type="button" aria-pressed=${this.captionsOpen ? 'true' : 'false'} @click=${this.#toggleCaptions}>
+            ${captionsIcon()}<span class="label">${this.captionsLabel}</span>
+          </button>`
+        : nothing}
       ${has('chat')
         ? html`<button part="chat-toggle" type="button" aria-pressed=${this.chatOpen ? 'true' : 'false'} @click=${this.#toggleChat}>
             ${chatIcon()}<span class="label">${this.chatLabel}</span>${this.unread && !this.chatOpen ? html` <span part="unread">${this.unread}</span>` : nothing}
@@ -154,6 +193,16 @@ export class LkConference extends LkRoomHost {
       ${has('leave') ? html`<lk-leave-button part="control"></lk-leave-button>` : nothing}
     </div>`;
   }
+
+  /** The captions button: once a transcription arrived (`auto`), always, or never (`off`); kept while the captions are on. */
+  #showCaptionsToggle(): boolean {
+    if (this.#captions === 'off') return false;
+    return this.#captions === 'always' || this.captionsOpen || this.#transcriptions.segments.length > 0;
+  }
+
+  #toggleCaptions = (): void => {
+    this.captionsOpen = !this.captionsOpen;
+  };
 
   #toggleChat = (): void => {
     this.chatOpen = !this.chatOpen;

@@ -14,4 +14,5 @@ export const microphoneIcon = (off: boolean) =>
 export const screenIcon = (off: boolean) => icon(svg`<rect x="2" y="3" width="20" height="14" rx="2" /><path d="M8 21h8M12 17v4" />`, off);
 export const leaveIcon = () => icon(svg`<path d="M10 17l-5-5 5-5M5 12h12M14 4h5v16h-5" />`, false);
 export const flipIcon = () => icon(svg`<path d="M4 7h13l-3-3M20 17H7l3 3" />`, false);
+export const captionsIcon = () => icon(svg`<rect x="2" y="5" width="20" height="14" rx="2" /><path d="M6 12h4M13 12h5M6 15h8M16 15h2" />`, false, 'captions-icon');
 export const chatIcon = () => icon(svg`<path d="M4 5h16v11H9l-5 4z" />`, false, 'chat-icon');
