@@ -27,6 +27,7 @@ import type {
   LkScreenShare,
   LkStartAudio,
   LkTrackView,
+  LkTranscript,
 } from 'livekit-elements';
 
 /** A tri-state attribute: absent is the SDK default. */
@@ -350,7 +351,7 @@ export interface LkChatSolidProps extends Omit<JSX.HTMLAttributes<LkChat>, 'prop
 }
 
 /** `<lk-conference>` in Solid. The whole conference UI over one room. */
-export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConference>, 'prop:chatOpen' | 'chat-open' | 'prop:chatLabel' | 'chat-label' | 'prop:controlsLabel' | 'controls-label' | 'prop:controls' | 'controls' | 'prop:layout' | 'layout' | 'prop:pageSize' | 'page-size' | 'prop:sort' | 'sort' | 'prop:url' | 'url' | 'prop:token' | 'token' | 'prop:tokenEndpoint' | 'token-endpoint' | 'prop:roomName' | 'room-name' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participantName' | 'participant-name' | 'prop:participantMetadata' | 'participant-metadata' | 'prop:connect' | 'connect' | 'prop:audio' | 'audio' | 'prop:video' | 'video' | 'prop:options' | 'options' | 'prop:connectOptions' | 'connect-options' | 'prop:theme' | 'theme' | 'attr:chat-open' | 'attr:chat-label' | 'attr:controls-label' | 'attr:controls' | 'attr:layout' | 'attr:page-size' | 'attr:sort' | 'attr:auto-subscribe' | 'attr:adaptive-stream' | 'attr:dynacast' | 'dynacast' | 'attr:video-resolution' | 'attr:video-framerate' | 'attr:facing-mode' | 'attr:video-device' | 'attr:audio-device' | 'attr:audio-output-device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:voice-isolation' | 'attr:video-codec' | 'attr:backup-codec' | 'attr:video-max-bitrate' | 'attr:video-max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:screenshare-max-bitrate' | 'attr:screenshare-max-framerate' | 'attr:screenshare-simulcast-layers' | 'attr:audio-preset' | 'attr:audio-max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:force-stereo' | 'attr:stop-mic-on-mute' | 'attr:scalability-mode' | 'attr:degradation-preference' | 'attr:url' | 'attr:token' | 'attr:token-endpoint' | 'attr:room-name' | 'attr:participant-identity' | 'attr:participant-name' | 'attr:participant-metadata' | 'attr:connect' | 'attr:audio' | 'attr:video' | 'attr:theme' | 'on:lk-connection-state-changed' | 'on:lk-connected' | 'on:lk-disconnected' | 'on:lk-reconnecting' | 'on:lk-reconnected' | 'on:lk-participant-connected' | 'on:lk-participant-disconnected' | 'on:lk-track-subscribed' | 'on:lk-track-unsubscribed' | 'on:lk-active-speakers-changed' | 'on:lk-pin' | 'on:lk-error'> {
+export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConference>, 'prop:chatOpen' | 'chat-open' | 'prop:chatLabel' | 'chat-label' | 'prop:controlsLabel' | 'controls-label' | 'prop:captionsLabel' | 'captions-label' | 'prop:captions' | 'captions' | 'prop:captionsOpen' | 'captions-open' | 'prop:controls' | 'controls' | 'prop:layout' | 'layout' | 'prop:pageSize' | 'page-size' | 'prop:sort' | 'sort' | 'prop:url' | 'url' | 'prop:token' | 'token' | 'prop:tokenEndpoint' | 'token-endpoint' | 'prop:roomName' | 'room-name' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participantName' | 'participant-name' | 'prop:participantMetadata' | 'participant-metadata' | 'prop:connect' | 'connect' | 'prop:audio' | 'audio' | 'prop:video' | 'video' | 'prop:options' | 'options' | 'prop:connectOptions' | 'connect-options' | 'prop:theme' | 'theme' | 'attr:chat-open' | 'attr:chat-label' | 'attr:captions' | 'attr:captions-open' | 'attr:captions-label' | 'attr:controls-label' | 'attr:controls' | 'attr:layout' | 'attr:page-size' | 'attr:sort' | 'attr:auto-subscribe' | 'attr:adaptive-stream' | 'attr:dynacast' | 'dynacast' | 'attr:video-resolution' | 'attr:video-framerate' | 'attr:facing-mode' | 'attr:video-device' | 'attr:audio-device' | 'attr:audio-output-device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:voice-isolation' | 'attr:video-codec' | 'attr:backup-codec' | 'attr:video-max-bitrate' | 'attr:video-max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:screenshare-max-bitrate' | 'attr:screenshare-max-framerate' | 'attr:screenshare-simulcast-layers' | 'attr:audio-preset' | 'attr:audio-max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:force-stereo' | 'attr:stop-mic-on-mute' | 'attr:scalability-mode' | 'attr:degradation-preference' | 'attr:url' | 'attr:token' | 'attr:token-endpoint' | 'attr:room-name' | 'attr:participant-identity' | 'attr:participant-name' | 'attr:participant-metadata' | 'attr:connect' | 'attr:audio' | 'attr:video' | 'attr:theme' | 'on:lk-connection-state-changed' | 'on:lk-connected' | 'on:lk-disconnected' | 'on:lk-reconnecting' | 'on:lk-reconnected' | 'on:lk-participant-connected' | 'on:lk-participant-disconnected' | 'on:lk-track-subscribed' | 'on:lk-track-unsubscribed' | 'on:lk-active-speakers-changed' | 'on:lk-pin' | 'on:lk-error'> {
   /** Show the chat panel. Reflected. */
   'prop:chatOpen'?: LkConference['chatOpen'];
   /** Show the chat panel. Reflected. */
@@ -361,6 +362,22 @@ export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConfer
   'chat-label'?: LkConference['chatLabel'];
   'prop:controlsLabel'?: LkConference['controlsLabel'];
   'controls-label'?: LkConference['controlsLabel'];
+  'prop:captionsLabel'?: LkConference['captionsLabel'];
+  'captions-label'?: LkConference['captionsLabel'];
+  /**
+   * When the captions button shows: `auto` (the default) once a transcription arrived in the room,
+   * `always` from the start, `off` never (and the conference does not receive transcriptions).
+   */
+  'prop:captions'?: LkConference['captions'];
+  /**
+   * When the captions button shows: `auto` (the default) once a transcription arrived in the room,
+   * `always` from the start, `off` never (and the conference does not receive transcriptions).
+   */
+  captions?: LkConference['captions'];
+  /** Show the captions over the participants. Reflected. */
+  'prop:captionsOpen'?: LkConference['captionsOpen'];
+  /** Show the captions over the participants. Reflected. */
+  'captions-open'?: LkConference['captionsOpen'];
   /**
    * The controls of the default control bar: a list of `microphone`, `camera`, `devices` (both
    * device pickers), `flip` (the camera flip), `screenshare`, `chat`, `leave`, separated by spaces
@@ -463,6 +480,14 @@ export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConfer
   'attr:chat-open'?: '' | true;
   /** Labels, for localisation. */
   'attr:chat-label'?: LkConference['chatLabel'];
+  /**
+   * When the captions button shows: `auto` (the default) once a transcription arrived in the room,
+   * `always` from the start, `off` never (and the conference does not receive transcriptions).
+   */
+  'attr:captions'?: LkConference['captions'];
+  /** Show the captions over the participants. Reflected. */
+  'attr:captions-open'?: '' | true;
+  'attr:captions-label'?: LkConference['captionsLabel'];
   'attr:controls-label'?: LkConference['controlsLabel'];
   /**
    * The controls of the default control bar: a list of `microphone`, `camera`, `devices` (both
@@ -1849,6 +1874,78 @@ export interface LkTrackViewSolidProps extends Omit<JSX.HTMLAttributes<LkTrackVi
   'on:lk-error'?: JSX.EventHandlerWithOptionsUnion<LkTrackView, HTMLElementEventMap['lk-error']>;
 }
 
+/** `<lk-transcript>` in Solid. Live captions and transcript of the room's speech. */
+export interface LkTranscriptSolidProps extends Omit<JSX.HTMLAttributes<LkTranscript>, 'prop:mode' | 'mode' | 'prop:lines' | 'lines' | 'prop:maxSegments' | 'max-segments' | 'prop:participant' | 'participant' | 'prop:label' | 'label' | 'prop:emptyLabel' | 'empty-label' | 'prop:localLabel' | 'local-label' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:mode' | 'attr:lines' | 'attr:max-segments' | 'attr:participant' | 'attr:label' | 'attr:empty-label' | 'attr:local-label' | 'attr:room' | 'attr:theme' | 'on:lk-error'> {
+  /** `transcript` (the default): a scrolling history. `captions`: the last `lines` segments, for laying over video. Reflected. */
+  'prop:mode'?: LkTranscript['mode'];
+  /** `transcript` (the default): a scrolling history. `captions`: the last `lines` segments, for laying over video. Reflected. */
+  mode?: LkTranscript['mode'];
+  /** Captions mode: how many segments show (1 to 10). Default 2. */
+  'prop:lines'?: LkTranscript['lines'];
+  /** Captions mode: how many segments show (1 to 10). Default 2. */
+  lines?: LkTranscript['lines'];
+  /** How many segments the transcript keeps (1 to 1000); older ones go first. Default 100. */
+  'prop:maxSegments'?: LkTranscript['maxSegments'];
+  /** How many segments the transcript keeps (1 to 1000); older ones go first. Default 100. */
+  'max-segments'?: LkTranscript['maxSegments'];
+  /** Only this participant's speech (an identity). Absent: everyone's. */
+  'prop:participant'?: LkTranscript['participant'];
+  /** Only this participant's speech (an identity). Absent: everyone's. */
+  participant?: LkTranscript['participant'];
+  /** The accessible name of the list of segments. */
+  'prop:label'?: LkTranscript['label'];
+  /** The accessible name of the list of segments. */
+  label?: LkTranscript['label'];
+  /** Shown in transcript mode while nothing was said. */
+  'prop:emptyLabel'?: LkTranscript['emptyLabel'];
+  /** Shown in transcript mode while nothing was said. */
+  'empty-label'?: LkTranscript['emptyLabel'];
+  /** Shown instead of the local participant's own name, e.g. `You`. Unset: the name. */
+  'prop:localLabel'?: LkTranscript['localLabel'];
+  /** Shown instead of the local participant's own name, e.g. `You`. Unset: the name. */
+  'local-label'?: LkTranscript['localLabel'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'prop:room'?: LkTranscript['room'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkTranscript['room'];
+  /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
+  'prop:theme'?: LkTranscript['theme'];
+  /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
+  theme?: LkTranscript['theme'];
+  /** `transcript` (the default): a scrolling history. `captions`: the last `lines` segments, for laying over video. Reflected. */
+  'attr:mode'?: LkTranscript['mode'];
+  /**
+   * Captions mode: how many segments show (1 to 10). Default 2.
+   *
+   * **number**: a number.
+   */
+  'attr:lines'?: LkTranscript['lines'];
+  /**
+   * How many segments the transcript keeps (1 to 1000); older ones go first. Default 100.
+   *
+   * **number**: a number.
+   */
+  'attr:max-segments'?: LkTranscript['maxSegments'];
+  /** Only this participant's speech (an identity). Absent: everyone's. */
+  'attr:participant'?: LkTranscript['participant'];
+  /** The accessible name of the list of segments. */
+  'attr:label'?: LkTranscript['label'];
+  /** Shown in transcript mode while nothing was said. */
+  'attr:empty-label'?: LkTranscript['emptyLabel'];
+  /** Shown instead of the local participant's own name, e.g. `You`. Unset: the name. */
+  'attr:local-label'?: LkTranscript['localLabel'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'attr:room'?: LkTranscript['room'];
+  /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
+  'attr:theme'?: LkTranscript['theme'];
+  /**
+   * `invalid-attribute` for a bad `mode`, `lines` or `max-segments`.
+   *
+   * `CustomEvent<LkErrorDetail>`
+   */
+  'on:lk-error'?: JSX.EventHandlerWithOptionsUnion<LkTranscript, HTMLElementEventMap['lk-error']>;
+}
+
 declare module 'solid-js' {
   namespace JSX {
     interface IntrinsicElements {
@@ -1872,6 +1969,7 @@ declare module 'solid-js' {
       'lk-screenshare': LkScreenshareSolidProps;
       'lk-start-audio': LkStartAudioSolidProps;
       'lk-track-view': LkTrackViewSolidProps;
+      'lk-transcript': LkTranscriptSolidProps;
     }
   }
 }

@@ -26,6 +26,7 @@ import type {
   LkScreenShare,
   LkStartAudio,
   LkTrackView,
+  LkTranscript,
 } from 'livekit-elements';
 
 /** A tri-state attribute: absent is the SDK default. */
@@ -228,12 +229,20 @@ export interface LkChatSvelteProps extends Omit<HTMLAttributes<LkChat>, 'topic' 
 }
 
 /** `<lk-conference>` in Svelte. The whole conference UI over one room. */
-export interface LkConferenceSvelteProps extends Omit<HTMLAttributes<LkConference>, 'chatOpen' | 'chatLabel' | 'controlsLabel' | 'controls' | 'layout' | 'pageSize' | 'sort' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'connect' | 'audio' | 'video' | 'options' | 'connectOptions' | 'theme' | 'chat-open' | 'chat-label' | 'controls-label' | 'page-size' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'onlk-connection-state-changed' | 'onlk-connected' | 'onlk-disconnected' | 'onlk-reconnecting' | 'onlk-reconnected' | 'onlk-participant-connected' | 'onlk-participant-disconnected' | 'onlk-track-subscribed' | 'onlk-track-unsubscribed' | 'onlk-active-speakers-changed' | 'onlk-pin' | 'onlk-error'> {
+export interface LkConferenceSvelteProps extends Omit<HTMLAttributes<LkConference>, 'chatOpen' | 'chatLabel' | 'controlsLabel' | 'captionsLabel' | 'captions' | 'captionsOpen' | 'controls' | 'layout' | 'pageSize' | 'sort' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'connect' | 'audio' | 'video' | 'options' | 'connectOptions' | 'theme' | 'chat-open' | 'chat-label' | 'captions-open' | 'captions-label' | 'controls-label' | 'page-size' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'onlk-connection-state-changed' | 'onlk-connected' | 'onlk-disconnected' | 'onlk-reconnecting' | 'onlk-reconnected' | 'onlk-participant-connected' | 'onlk-participant-disconnected' | 'onlk-track-subscribed' | 'onlk-track-unsubscribed' | 'onlk-active-speakers-changed' | 'onlk-pin' | 'onlk-error'> {
   /** Show the chat panel. Reflected. */
   chatOpen?: LkConference['chatOpen'];
   /** Labels, for localisation. */
   chatLabel?: LkConference['chatLabel'];
   controlsLabel?: LkConference['controlsLabel'];
+  captionsLabel?: LkConference['captionsLabel'];
+  /**
+   * When the captions button shows: `auto` (the default) once a transcription arrived in the room,
+   * `always` from the start, `off` never (and the conference does not receive transcriptions).
+   */
+  captions?: LkConference['captions'];
+  /** Show the captions over the participants. Reflected. */
+  captionsOpen?: LkConference['captionsOpen'];
   /**
    * The controls of the default control bar: a list of `microphone`, `camera`, `devices` (both
    * device pickers), `flip` (the camera flip), `screenshare`, `chat`, `leave`, separated by spaces
@@ -287,6 +296,9 @@ export interface LkConferenceSvelteProps extends Omit<HTMLAttributes<LkConferenc
   'chat-open'?: '' | true;
   /** Labels, for localisation. */
   'chat-label'?: LkConference['chatLabel'];
+  /** Show the captions over the participants. Reflected. */
+  'captions-open'?: '' | true;
+  'captions-label'?: LkConference['captionsLabel'];
   'controls-label'?: LkConference['controlsLabel'];
   /** Passed on to the `<lk-participants>` as its `page-size` when set. */
   'page-size'?: LkConference['pageSize'];
@@ -1255,6 +1267,44 @@ export interface LkTrackViewSvelteProps extends Omit<HTMLAttributes<LkTrackView>
   'onlk-error'?: (event: HTMLElementEventMap['lk-error']) => void;
 }
 
+/** `<lk-transcript>` in Svelte. Live captions and transcript of the room's speech. */
+export interface LkTranscriptSvelteProps extends Omit<HTMLAttributes<LkTranscript>, 'mode' | 'lines' | 'maxSegments' | 'participant' | 'label' | 'emptyLabel' | 'localLabel' | 'room' | 'theme' | 'max-segments' | 'empty-label' | 'local-label' | 'onlk-error'> {
+  /** `transcript` (the default): a scrolling history. `captions`: the last `lines` segments, for laying over video. Reflected. */
+  mode?: LkTranscript['mode'];
+  /** Captions mode: how many segments show (1 to 10). Default 2. */
+  lines?: LkTranscript['lines'];
+  /** How many segments the transcript keeps (1 to 1000); older ones go first. Default 100. */
+  maxSegments?: LkTranscript['maxSegments'];
+  /** Only this participant's speech (an identity). Absent: everyone's. */
+  participant?: LkTranscript['participant'];
+  /** The accessible name of the list of segments. */
+  label?: LkTranscript['label'];
+  /** Shown in transcript mode while nothing was said. */
+  emptyLabel?: LkTranscript['emptyLabel'];
+  /** Shown instead of the local participant's own name, e.g. `You`. Unset: the name. */
+  localLabel?: LkTranscript['localLabel'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkTranscript['room'];
+  /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
+  theme?: LkTranscript['theme'];
+  /**
+   * How many segments the transcript keeps (1 to 1000); older ones go first. Default 100.
+   *
+   * **number**: a number.
+   */
+  'max-segments'?: LkTranscript['maxSegments'];
+  /** Shown in transcript mode while nothing was said. */
+  'empty-label'?: LkTranscript['emptyLabel'];
+  /** Shown instead of the local participant's own name, e.g. `You`. Unset: the name. */
+  'local-label'?: LkTranscript['localLabel'];
+  /**
+   * `invalid-attribute` for a bad `mode`, `lines` or `max-segments`.
+   *
+   * `CustomEvent<LkErrorDetail>`
+   */
+  'onlk-error'?: (event: HTMLElementEventMap['lk-error']) => void;
+}
+
 declare module 'svelte/elements' {
   interface SvelteHTMLElements {
     'lk-audio-renderer': LkAudioRendererSvelteProps;
@@ -1277,5 +1327,6 @@ declare module 'svelte/elements' {
     'lk-screenshare': LkScreenshareSvelteProps;
     'lk-start-audio': LkStartAudioSvelteProps;
     'lk-track-view': LkTrackViewSvelteProps;
+    'lk-transcript': LkTranscriptSvelteProps;
   }
 }

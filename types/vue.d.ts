@@ -27,6 +27,7 @@ import type {
   LkScreenShare,
   LkStartAudio,
   LkTrackView,
+  LkTranscript,
 } from 'livekit-elements';
 
 /** A tri-state attribute: absent is the SDK default. */
@@ -229,12 +230,20 @@ export interface LkChatVueProps extends Omit<HTMLAttributes, 'topic' | 'heading'
 }
 
 /** `<lk-conference>` in Vue. The whole conference UI over one room. */
-export interface LkConferenceVueProps extends Omit<HTMLAttributes, 'chatOpen' | 'chatLabel' | 'controlsLabel' | 'controls' | 'layout' | 'pageSize' | 'sort' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'connect' | 'audio' | 'video' | 'options' | 'connectOptions' | 'theme' | 'chat-open' | 'chat-label' | 'controls-label' | 'page-size' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'onLkConnectionStateChanged' | 'onLkConnected' | 'onLkDisconnected' | 'onLkReconnecting' | 'onLkReconnected' | 'onLkParticipantConnected' | 'onLkParticipantDisconnected' | 'onLkTrackSubscribed' | 'onLkTrackUnsubscribed' | 'onLkActiveSpeakersChanged' | 'onLkPin' | 'onLkError'> {
+export interface LkConferenceVueProps extends Omit<HTMLAttributes, 'chatOpen' | 'chatLabel' | 'controlsLabel' | 'captionsLabel' | 'captions' | 'captionsOpen' | 'controls' | 'layout' | 'pageSize' | 'sort' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'connect' | 'audio' | 'video' | 'options' | 'connectOptions' | 'theme' | 'chat-open' | 'chat-label' | 'captions-open' | 'captions-label' | 'controls-label' | 'page-size' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'onLkConnectionStateChanged' | 'onLkConnected' | 'onLkDisconnected' | 'onLkReconnecting' | 'onLkReconnected' | 'onLkParticipantConnected' | 'onLkParticipantDisconnected' | 'onLkTrackSubscribed' | 'onLkTrackUnsubscribed' | 'onLkActiveSpeakersChanged' | 'onLkPin' | 'onLkError'> {
   /** Show the chat panel. Reflected. */
   chatOpen?: LkConference['chatOpen'];
   /** Labels, for localisation. */
   chatLabel?: LkConference['chatLabel'];
   controlsLabel?: LkConference['controlsLabel'];
+  captionsLabel?: LkConference['captionsLabel'];
+  /**
+   * When the captions button shows: `auto` (the default) once a transcription arrived in the room,
+   * `always` from the start, `off` never (and the conference does not receive transcriptions).
+   */
+  captions?: LkConference['captions'];
+  /** Show the captions over the participants. Reflected. */
+  captionsOpen?: LkConference['captionsOpen'];
   /**
    * The controls of the default control bar: a list of `microphone`, `camera`, `devices` (both
    * device pickers), `flip` (the camera flip), `screenshare`, `chat`, `leave`, separated by spaces
@@ -288,6 +297,9 @@ export interface LkConferenceVueProps extends Omit<HTMLAttributes, 'chatOpen' | 
   'chat-open'?: '' | true;
   /** Labels, for localisation. */
   'chat-label'?: LkConference['chatLabel'];
+  /** Show the captions over the participants. Reflected. */
+  'captions-open'?: '' | true;
+  'captions-label'?: LkConference['captionsLabel'];
   'controls-label'?: LkConference['controlsLabel'];
   /** Passed on to the `<lk-participants>` as its `page-size` when set. */
   'page-size'?: LkConference['pageSize'];
@@ -1256,6 +1268,44 @@ export interface LkTrackViewVueProps extends Omit<HTMLAttributes, 'source' | 'tr
   onLkError?: (event: HTMLElementEventMap['lk-error']) => void;
 }
 
+/** `<lk-transcript>` in Vue. Live captions and transcript of the room's speech. */
+export interface LkTranscriptVueProps extends Omit<HTMLAttributes, 'mode' | 'lines' | 'maxSegments' | 'participant' | 'label' | 'emptyLabel' | 'localLabel' | 'room' | 'theme' | 'max-segments' | 'empty-label' | 'local-label' | 'onLkError'> {
+  /** `transcript` (the default): a scrolling history. `captions`: the last `lines` segments, for laying over video. Reflected. */
+  mode?: LkTranscript['mode'];
+  /** Captions mode: how many segments show (1 to 10). Default 2. */
+  lines?: LkTranscript['lines'];
+  /** How many segments the transcript keeps (1 to 1000); older ones go first. Default 100. */
+  maxSegments?: LkTranscript['maxSegments'];
+  /** Only this participant's speech (an identity). Absent: everyone's. */
+  participant?: LkTranscript['participant'];
+  /** The accessible name of the list of segments. */
+  label?: LkTranscript['label'];
+  /** Shown in transcript mode while nothing was said. */
+  emptyLabel?: LkTranscript['emptyLabel'];
+  /** Shown instead of the local participant's own name, e.g. `You`. Unset: the name. */
+  localLabel?: LkTranscript['localLabel'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkTranscript['room'];
+  /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
+  theme?: LkTranscript['theme'];
+  /**
+   * How many segments the transcript keeps (1 to 1000); older ones go first. Default 100.
+   *
+   * **number**: a number.
+   */
+  'max-segments'?: LkTranscript['maxSegments'];
+  /** Shown in transcript mode while nothing was said. */
+  'empty-label'?: LkTranscript['emptyLabel'];
+  /** Shown instead of the local participant's own name, e.g. `You`. Unset: the name. */
+  'local-label'?: LkTranscript['localLabel'];
+  /**
+   * `invalid-attribute` for a bad `mode`, `lines` or `max-segments`.
+   *
+   * `CustomEvent<LkErrorDetail>`
+   */
+  onLkError?: (event: HTMLElementEventMap['lk-error']) => void;
+}
+
 declare module 'vue' {
   interface GlobalComponents {
     'lk-audio-renderer': DefineComponent<LkAudioRendererVueProps>;
@@ -1278,5 +1328,6 @@ declare module 'vue' {
     'lk-screenshare': DefineComponent<LkScreenshareVueProps>;
     'lk-start-audio': DefineComponent<LkStartAudioVueProps>;
     'lk-track-view': DefineComponent<LkTrackViewVueProps>;
+    'lk-transcript': DefineComponent<LkTranscriptVueProps>;
   }
 }

@@ -44,6 +44,21 @@ describe('<lk-transcript> (no server)', () => {
     expect(warnings.length).to.equal(3);
   });
 
+  it("leaves the topic to the page's own handler while no transcript is in the page, and says so when the page holds it", async () => {
+    const room = await fixture<LkRoom>(html`<lk-room></lk-room>`);
+    const livekitRoom = room.livekitRoom;
+    // No transcript: the topic is free.
+    livekitRoom.registerTextStreamHandler('lk.transcription', () => {});
+    const warnings = await captureWarnings(async () => {
+      const transcript = document.createElement('lk-transcript');
+      room.append(transcript);
+      await transcript.updateComplete;
+      await room.updateComplete;
+    });
+    expect(warnings.filter((w) => w.startsWith('lk-room: another handler already receives text streams on topic "lk.transcription"')).length).to.equal(1);
+    livekitRoom.unregisterTextStreamHandler('lk.transcription');
+  });
+
   it("<lk-conference>: no captions button before a transcription; captions=\"always\" shows it; captions-open shows the captions; a bad value is refused", async () => {
     const plain = await fixture<LkConference>(html`<lk-conference></lk-conference>`);
     expect(part(plain, 'captions-toggle')).to.equal(null);
