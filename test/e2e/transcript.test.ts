@@ -30,7 +30,7 @@ function recordAnnouncements(el: LkTranscript): string[] {
   const region = el.shadowRoot!.querySelector('[aria-live=polite]')!;
   const seen: string[] = [];
   new MutationObserver(() => {
-    for (const p of region.querySelectorAll('p')) if (!seen.includes(p.textContent!)) seen.push(p.textContent!);
+    for (const p of region.querySelectorAll('p')) if (!seen.includes(p.textContent)) seen.push(p.textContent);
   }).observe(region, { childList: true, subtree: true, characterData: true });
   return seen;
 }

@@ -66,7 +66,7 @@ describe('<lk-transcript> (no server)', () => {
 
     const always = await fixture<LkConference>(html`<lk-conference captions="always" captions-label="Untertitel"></lk-conference>`);
     const button = part(always, 'captions-toggle') as HTMLButtonElement;
-    expect(button.textContent!.trim()).to.equal('Untertitel');
+    expect(button.textContent.trim()).to.equal('Untertitel');
     expect(button.getAttribute('aria-pressed')).to.equal('false');
     button.click();
     await always.updateComplete;
