@@ -2,10 +2,18 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RoomSession } from '../core/room-session.js';
 import type { TranscriptSegment } from '../core/transcription.js';
 
+/** What an element does with its room's transcriptions. */
+export interface TranscriptionsOptions {
+  /** Each change, with the list before it. Returns whether the host shows it (absent: always). */
+  onChange?: (previous: readonly TranscriptSegment[], next: readonly TranscriptSegment[]) => boolean;
+  /** Whether the host wants them at all, read at each update (absent: always). */
+  enabled?: () => boolean;
+}
+
 /**
- * An element's share of its room's transcriptions: while the host is connected and bound to a
- * session (as `session()` says at each update), the session receives them and every change reaches
- * `onChange` (with the list before it) and requests an update. Lets go when the host leaves the
+ * An element's share of its room's transcriptions: while the host is connected, bound to a session
+ * (as `session()` says at each update) and `enabled()`, the session receives them and every change
+ * reaches `onChange` and requests an update when it asks for one. Lets go when the host leaves the
  * page or binds to another session.
  */
 export class TranscriptionsController implements ReactiveController {
@@ -17,8 +25,7 @@ export class TranscriptionsController implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost & { isConnected: boolean },
     private readonly session: () => RoomSession | undefined,
-    private readonly onChange?: (previous: readonly TranscriptSegment[], next: readonly TranscriptSegment[]) => void,
-    private readonly enabled: () => boolean = () => true,
+    private readonly options: TranscriptionsOptions = {},
   ) {
     host.addController(this);
   }
@@ -42,7 +49,7 @@ export class TranscriptionsController implements ReactiveController {
   }
 
   #sync(): void {
-    const session = this.host.isConnected && this.enabled() ? this.session() : undefined;
+    const session = this.host.isConnected && (this.options.enabled?.() ?? true) ? this.session() : undefined;
     if (session === this.#session) return;
     this.#close();
     this.#session = session;
@@ -56,8 +63,7 @@ export class TranscriptionsController implements ReactiveController {
         const next = session.transcriptions.segments;
         const previous = this.#previous;
         this.#previous = next;
-        this.onChange?.(previous, next);
-        this.host.requestUpdate();
+        if (this.options.onChange?.(previous, next) ?? true) this.host.requestUpdate();
       },
       { signal: this.#listening.signal },
     );

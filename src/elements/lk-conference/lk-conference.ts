@@ -122,12 +122,11 @@ export class LkConference extends LkRoomHost {
   #attrs = new AttributeParser(this);
   #controls: ReadonlySet<ConferenceControl> = DEFAULT_CONTROLS;
   #captions: CaptionsSetting = 'auto';
-  #transcriptions = new TranscriptionsController(
-    this,
-    () => this.session,
-    undefined,
-    () => this.#captions !== 'off',
-  );
+  #transcriptions = new TranscriptionsController(this, () => this.session, {
+    enabled: () => this.#captions !== 'off',
+    // The bar changes only when the first segment arrives or the list empties.
+    onChange: (previous, next) => (previous.length === 0) !== (next.length === 0),
+  });
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed);

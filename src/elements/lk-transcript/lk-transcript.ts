@@ -101,7 +101,12 @@ export class LkTranscript extends LkRoomBoundElement {
   #maxSegments = DEFAULT_MAX_SEGMENTS;
   #stickToBottom = true;
 
-  #transcriptions = new TranscriptionsController(this, () => this.session, (previous, next) => this.#announce(previous, next));
+  #transcriptions = new TranscriptionsController(this, () => this.session, {
+    onChange: (previous, next) => {
+      this.#announce(previous, next);
+      return true;
+    },
+  });
   #events = new RoomEventsController(this, {
     [RoomEvent.ParticipantNameChanged]: () => this.requestUpdate(),
     [RoomEvent.ParticipantConnected]: () => this.requestUpdate(),
