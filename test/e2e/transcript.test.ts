@@ -156,6 +156,32 @@ describe('e2e: lk-transcript', () => {
     room.unregisterTextStreamHandler(TOPIC);
   });
 
+  it('transcript mode follows the newest segment, and stays where the reader scrolled up to', async () => {
+    const setup = await viewerAndAgent(html`<lk-transcript style="height: 120px"></lk-transcript>`);
+    agent = setup.agent;
+    const el = setup.viewer.querySelector('lk-transcript')!;
+    const log = el.shadowRoot!.querySelector<HTMLElement>('[part=log]')!;
+    const say = (i: number) => setup.agent.localParticipant.sendText(`Sentence number ${i}.`, { topic: TOPIC, attributes: attributes(`SG_${i}`, true) });
+    for (let i = 1; i <= 12; i++) await say(i);
+    await waitFor(() => segmentNode(el, 'SG_12'), 'twelve segments');
+    await el.updateComplete;
+    expect(log.scrollHeight > log.clientHeight).to.equal(true);
+    const atBottom = () => log.scrollHeight - log.scrollTop - log.clientHeight < 2;
+    await waitFor(() => atBottom(), 'at the bottom');
+
+    log.scrollTop = 0;
+    await say(13);
+    await waitFor(() => segmentNode(el, 'SG_13'), 'a thirteenth segment');
+    await el.updateComplete;
+    expect(log.scrollTop).to.equal(0);
+
+    log.scrollTop = log.scrollHeight;
+    await say(14);
+    await waitFor(() => segmentNode(el, 'SG_14'), 'a fourteenth segment');
+    await el.updateComplete;
+    expect(atBottom()).to.equal(true);
+  });
+
   it("<lk-conference>: the captions button appears with the first transcription and toggles captions over the stage", async () => {
     const name = uniqueRoom('captions');
     const conference = await fixture<LkConference>(html`<div style="height: 480px; width: 900px">
