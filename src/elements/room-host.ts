@@ -4,7 +4,7 @@ import { RoomSessionController } from '../controllers/room-session.js';
 import { ROOM_OPTION_ATTRIBUTE_NAMES } from '../core/room-options.js';
 import type { LkConnectionState } from '../core/connection-state.js';
 import { parseFlag } from '../core/grammar.js';
-import type { JoinChoices } from '../core/room-session.js';
+import type { JoinChoices, RoomSession } from '../core/room-session.js';
 import type { ConnectionRequest } from '../core/token.js';
 import { LkElement } from './base.js';
 
@@ -68,6 +68,8 @@ export class LkRoomHost extends LkElement {
     participantIdentity: { attribute: 'participant-identity' },
     participantName: { attribute: 'participant-name' },
     participantMetadata: { attribute: 'participant-metadata' },
+    agentName: { attribute: 'agent-name' },
+    agentMetadata: { attribute: 'agent-metadata' },
     connect: { converter: flag, reflect: true },
     audio: { converter: flag },
     video: { converter: flag },
@@ -105,6 +107,16 @@ export class LkRoomHost extends LkElement {
   participantMetadata?: string;
 
   /**
+   * Sent to the token endpoint as `room_config.agents[0].agent_name`: a LiveKit token endpoint puts
+   * it in the token, and the server dispatches the LiveKit Agents agent of that name to the room.
+   * Changing it while connected joins again with a new token.
+   */
+  agentName?: string;
+
+  /** Sent to the token endpoint as `room_config.agents[0].metadata`, for the dispatched agent's job (with `agent-name`). */
+  agentMetadata?: string;
+
+  /**
    * Stay connected while in the page (once credentials are known): after a lost connection the room
    * joins again by itself. Removed by `leave()`, a leave button, or the page disconnecting the `Room`.
    */
@@ -134,6 +146,11 @@ export class LkRoomHost extends LkElement {
    */
   get livekitRoom(): Room {
     return this.#controller.session.ensureRoom();
+  }
+
+  /** The room session behind the element, for a subclass that reads its room. @internal */
+  protected get session(): RoomSession {
+    return this.#controller.session;
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
@@ -166,6 +183,8 @@ export class LkRoomHost extends LkElement {
       participantIdentity: this.participantIdentity,
       participantName: this.participantName,
       participantMetadata: this.participantMetadata,
+      agentName: this.agentName,
+      agentMetadata: this.agentMetadata,
     };
   }
 }

@@ -15,3 +15,5 @@ export const screenIcon = (off: boolean) => icon(svg`<rect x="2" y="3" width="20
 export const leaveIcon = () => icon(svg`<path d="M10 17l-5-5 5-5M5 12h12M14 4h5v16h-5" />`, false);
 export const flipIcon = () => icon(svg`<path d="M4 7h13l-3-3M20 17H7l3 3" />`, false);
 export const chatIcon = () => icon(svg`<path d="M4 5h16v11H9l-5 4z" />`, false, 'chat-icon');
+export const closeIcon = () => icon(svg`<path d="M6 6l12 12M18 6L6 18" />`, false);
+export const voiceIcon = () => icon(svg`<path d="M4 10v4M8 7v10M12 4v16M16 7v10M20 10v4" />`, false);
