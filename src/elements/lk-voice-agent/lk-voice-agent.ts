@@ -382,8 +382,8 @@ export class LkVoiceAgent extends LkRoomHost {
 
   /** Opening the panel puts the focus on its first control: start, or the microphone toggle. */
   #focusPanel(): void {
-    const target = this.renderRoot.querySelector<HTMLElement>('.start, [part=microphone], .close');
-    target?.focus();
+    const find = (selector: string) => this.renderRoot.querySelector<HTMLElement>(selector);
+    (find('.start') ?? find('.controls lk-microphone-toggle') ?? find('.close'))?.focus();
   }
 }
 
