@@ -3,7 +3,7 @@ import { RoomEvent, Track, type RemoteAudioTrack, type RemoteParticipant, type R
 import { AGENT_STATE_ATTRIBUTE, agentVoice, findAgent, findAvatarWorker } from '../core/voice-agent.js';
 import { RoomEventsController } from './room-events.js';
 
-/** Room events after which the agent, its voice or its state may be different. */
+/** Room events after which the agent, its voice or its state (or the local microphone) may be different. */
 const AGENT_EVENTS = [
   RoomEvent.ConnectionStateChanged,
   RoomEvent.ParticipantConnected,
@@ -13,6 +13,8 @@ const AGENT_EVENTS = [
   RoomEvent.TrackUnpublished,
   RoomEvent.TrackSubscribed,
   RoomEvent.TrackUnsubscribed,
+  // The host's own microphone: whether a failure to publish it is over.
+  RoomEvent.LocalTrackPublished,
 ] as const;
 
 /**

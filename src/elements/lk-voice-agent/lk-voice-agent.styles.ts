@@ -80,6 +80,13 @@ export const styles = css`
     color: var(--lk-voice-agent-launcher-fg, var(--_lk-accent-fg));
     box-shadow: 0 0.25rem 1rem rgba(0, 0, 0, 0.25);
   }
+  /* In a conversation: a ring round the launcher, also while the panel is closed. */
+  :host(:not([state='disconnected'])) .launcher {
+    box-shadow:
+      0 0 0 3px var(--_lk-bg),
+      0 0 0 6px var(--lk-voice-agent-launcher-bg, var(--_lk-accent-bg)),
+      0 0.25rem 1rem rgba(0, 0, 0, 0.25);
+  }
   .launcher svg {
     inline-size: 1.5rem;
     block-size: 1.5rem;

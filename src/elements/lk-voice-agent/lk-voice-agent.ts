@@ -99,8 +99,6 @@ function problemOf(detail: LkErrorDetail): Problem | undefined {
  * @cssprop [--lk-voice-agent-visualizer-height=4rem] - The height of the bars at full level.
  * @cssprop [--lk-voice-agent-z-index=1000] - The launcher and its panel's stacking order.
  *
- * @attr {string} agent-name - The agent to dispatch to the room, sent to the token endpoint as `room_config.agents[0].agent_name`.
- * @attr {string} agent-metadata - Sent with it as `room_config.agents[0].metadata`.
  * @fires lk-agent-state-changed - `{state}`: the agent's state changed (also reflected as `state`).
  * @fires lk-error - Besides the room's codes: `agent-unavailable` when no agent is in the room `agent-timeout` seconds after joining; `invalid-attribute` for `agent-timeout` or `position`.
  */
@@ -240,7 +238,11 @@ export class LkVoiceAgent extends LkRoomHost {
   // The session changes `connectionState` in its controller's hostUpdate, after willUpdate: the
   // state is worked out here, where every controller has run, so it shows in this very update.
   protected override update(changed: PropertyValues): void {
-    this.#agent.room = this.session.room;
+    const room = this.session.room;
+    this.#agent.room = room;
+    // A failure explained in the panel is over once what failed works after all.
+    if (this.problem === 'connection' && this.connectionState === 'connected') this.problem = undefined;
+    if (this.problem === 'microphone' && room?.localParticipant.isMicrophoneEnabled) this.problem = undefined;
     const state = agentState({ connection: this.connectionState, agentPresent: !!this.#agent.agent, said: this.#agent.said, previous: this.state });
     if (state !== this.state) this.state = state;
     super.update(changed);
