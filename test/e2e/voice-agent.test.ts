@@ -48,6 +48,31 @@ async function standInAgent(roomName: string, identity = 'agent-1') {
   };
 }
 
+/** A stand-in agent that publishes nothing itself (its avatar worker speaks for it). */
+async function standInAgentWithoutVoice(roomName: string, identity = 'agent-2') {
+  const { server_url, participant_token } = await fetchToken(roomName, identity, '?kind=agent');
+  const room = new Room();
+  await room.connect(server_url, participant_token);
+  return { room };
+}
+
+/** A stand-in avatar worker: of kind `agent`, publishing the (fake) voice on behalf of `agentIdentity`. */
+async function standInAvatar(roomName: string, agentIdentity: string, identity = 'avatar-1') {
+  const { server_url, participant_token } = await fetchToken(roomName, identity, '?kind=agent');
+  const room = new Room();
+  await room.connect(server_url, participant_token);
+  await room.localParticipant.setAttributes({ 'lk.publish_on_behalf': agentIdentity });
+  const microphone: LocalAudioTrack = await createLocalAudioTrack();
+  const publication = await room.localParticipant.publishTrack(microphone, { source: Track.Source.Microphone });
+  return {
+    trackSid: publication.trackSid,
+    async leave() {
+      await room.disconnect();
+      microphone.stop();
+    },
+  };
+}
+
 /** Bytes received so far on a remote track (its receiver's `inbound-rtp`). */
 async function bytesReceived(track: RemoteAudioTrack | undefined): Promise<number> {
   const receiver = track?.receiver;
@@ -173,6 +198,46 @@ describe('e2e: <lk-voice-agent>', () => {
     // The start button is back, for another try.
     expect(part(el, 'start')).to.not.equal(null);
     await expect(el).to.be.accessible();
+  });
+
+  it('hears an avatar worker as the agent\'s voice; the agent leaving starts the wait again', async () => {
+    const roomName = uniqueRoom('agent');
+    const el = await fixture<LkVoiceAgent>(html`<lk-voice-agent token-endpoint="/api/token" room-name=${roomName} participant-identity="guest"
+      agent-name="avatar-bot" agent-timeout="none"></lk-voice-agent>`);
+    const errors: LkErrorDetail[] = [];
+    el.addEventListener('lk-error', (e) => errors.push(e.detail));
+    const agent = await standInAgentWithoutVoice(roomName);
+    let avatar: Awaited<ReturnType<typeof standInAvatar>> | undefined;
+    try {
+      await realClick(part(el, 'start')!);
+      await waitFor(() => el.state === 'initializing', 'the agent found');
+      avatar = await standInAvatar(roomName, 'agent-2');
+      await agent.room.localParticipant.setAttributes({ 'lk.agent.state': 'speaking' });
+      await waitFor(() => el.state === 'speaking', 'speaking');
+      // The avatar worker is not taken for the agent; its microphone is the agent's voice.
+      expect(el.agentParticipant?.identity).to.equal('agent-2');
+      const voice = await waitFor(() => el.agentTrack, 'the avatar\'s voice subscribed');
+      expect(voice.sid).to.equal(avatar.trackSid);
+      expect(el.shadowRoot!.querySelector('lk-audio-visualizer')!.audioTrack === voice).to.equal(true);
+      await flowing(() => el.agentTrack, 'the avatar\'s voice at the person');
+
+      // No limit while waiting with `none`; a limit set now applies when the agent leaves.
+      el.setAttribute('agent-timeout', '2');
+      await captureWarnings(async () => {
+        await agent.room.disconnect();
+        await waitFor(() => el.state === 'connecting', 'waiting for an agent again');
+        expect(el.agentParticipant).to.equal(undefined);
+        await waitFor(() => errors.length > 0, 'an lk-error');
+        await waitFor(() => el.state === 'disconnected', 'the room left');
+      });
+      expect(errors.map((e) => e.code).join()).to.equal('agent-unavailable');
+      expect(part(el, 'message')!.textContent).to.equal(el.unavailableLabel);
+      await waitFor(async () => !(await serverParticipants(roomName)).includes('guest'), 'the server has no guest');
+    } finally {
+      await agent.room.disconnect();
+      await avatar?.leave();
+      await el.leave();
+    }
   });
 
   it('launcher: a corner button opens and closes the panel from the keyboard', async () => {
