@@ -1,4 +1,5 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import type { RemoteAudioTrack, RemoteParticipant } from 'livekit-client';
 import { AttributeParser } from '../../controllers/attribute-parser.js';
 import { VoiceAgentController } from '../../controllers/voice-agent.js';
 import type { LkErrorDetail } from '../../core/errors.js';
@@ -188,12 +189,12 @@ export class LkVoiceAgent extends LkRoomHost {
   }
 
   /** The agent participant (a livekit-client `RemoteParticipant`), while it is in the room. Read-only. @readonly */
-  get agentParticipant() {
+  get agentParticipant(): RemoteParticipant | undefined {
     return this.#agent.agent;
   }
 
   /** The agent's voice (a livekit-client `RemoteAudioTrack`), once subscribed. Read-only. @readonly */
-  get agentTrack() {
+  get agentTrack(): RemoteAudioTrack | undefined {
     return this.#agent.voice;
   }
 
@@ -221,6 +222,12 @@ export class LkVoiceAgent extends LkRoomHost {
     const problem = problemOf(detail);
     if (problem) this.problem = problem;
     super.reportError(detail);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back in the page (or moved): the wait for the agent resumes at the next update.
+    this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
