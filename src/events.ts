@@ -13,8 +13,9 @@ import type {
 import type { LkErrorDetail } from './core/errors.js';
 import type { LkConnectionState } from './core/connection-state.js';
 import type { PinTarget } from './core/layout.js';
+import type { LkAgentState } from './core/voice-agent.js';
 
-export type { LkConnectionState, PinTarget };
+export type { LkAgentState, LkConnectionState, PinTarget };
 
 /** A chat message that `<lk-chat>` received or sent. */
 export interface LkChatMessageDetail {
@@ -52,6 +53,7 @@ export interface LkEventDetails {
   'lk-chat-message': LkChatMessageDetail;
   'lk-pin': { pinned?: PinTarget };
   'lk-page-changed': { page: number; pageCount: number };
+  'lk-agent-state-changed': { state: LkAgentState };
   'lk-error': LkErrorDetail;
 }
 
@@ -73,6 +75,7 @@ declare global {
     'lk-chat-message': CustomEvent<LkChatMessageDetail>;
     'lk-pin': CustomEvent<LkEventDetails['lk-pin']>;
     'lk-page-changed': CustomEvent<LkEventDetails['lk-page-changed']>;
+    'lk-agent-state-changed': CustomEvent<LkEventDetails['lk-agent-state-changed']>;
     'lk-error': CustomEvent<LkErrorDetail>;
   }
 }

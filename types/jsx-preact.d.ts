@@ -27,6 +27,7 @@ import type {
   LkStartAudio,
   LkTrackView,
   LkTranscript,
+  LkVoiceAgent,
 } from 'livekit-elements';
 
 /** A tri-state attribute: absent is the SDK default. */
@@ -229,7 +230,7 @@ export interface LkChatPreactProps extends Omit<HTMLAttributes<LkChat>, 'topic' 
 }
 
 /** `<lk-conference>` in Preact. The whole conference UI over one room. */
-export interface LkConferencePreactProps extends Omit<HTMLAttributes<LkConference>, 'chatOpen' | 'chatLabel' | 'controlsLabel' | 'captionsLabel' | 'captions' | 'captionsOpen' | 'controls' | 'layout' | 'pageSize' | 'sort' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'connect' | 'audio' | 'video' | 'options' | 'connectOptions' | 'theme' | 'chat-open' | 'chat-label' | 'captions-open' | 'captions-label' | 'controls-label' | 'page-size' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'onlk-connection-state-changed' | 'onlk-connected' | 'onlk-disconnected' | 'onlk-reconnecting' | 'onlk-reconnected' | 'onlk-participant-connected' | 'onlk-participant-disconnected' | 'onlk-track-subscribed' | 'onlk-track-unsubscribed' | 'onlk-active-speakers-changed' | 'onlk-pin' | 'onlk-error'> {
+export interface LkConferencePreactProps extends Omit<HTMLAttributes<LkConference>, 'chatOpen' | 'chatLabel' | 'controlsLabel' | 'captionsLabel' | 'captions' | 'captionsOpen' | 'controls' | 'layout' | 'pageSize' | 'sort' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'agentName' | 'agentMetadata' | 'connect' | 'audio' | 'video' | 'options' | 'connectOptions' | 'theme' | 'chat-open' | 'chat-label' | 'captions-open' | 'captions-label' | 'controls-label' | 'page-size' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'agent-name' | 'agent-metadata' | 'onlk-connection-state-changed' | 'onlk-connected' | 'onlk-disconnected' | 'onlk-reconnecting' | 'onlk-reconnected' | 'onlk-participant-connected' | 'onlk-participant-disconnected' | 'onlk-track-subscribed' | 'onlk-track-unsubscribed' | 'onlk-active-speakers-changed' | 'onlk-pin' | 'onlk-error'> {
   /** Show the chat panel. Reflected. */
   chatOpen?: LkConference['chatOpen'];
   /** Labels, for localisation. */
@@ -277,6 +278,14 @@ export interface LkConferencePreactProps extends Omit<HTMLAttributes<LkConferenc
   participantName?: LkConference['participantName'];
   /** Sent to the token endpoint as `participant_metadata`; set on the participant while connected when the token allows it. */
   participantMetadata?: LkConference['participantMetadata'];
+  /**
+   * Sent to the token endpoint as `room_config.agents[0].agent_name`: a LiveKit token endpoint puts
+   * it in the token, and the server dispatches the LiveKit Agents agent of that name to the room.
+   * Changing it while connected joins again with a new token.
+   */
+  agentName?: LkConference['agentName'];
+  /** Sent to the token endpoint as `room_config.agents[0].metadata`, for the dispatched agent's job (with `agent-name`). */
+  agentMetadata?: LkConference['agentMetadata'];
   /**
    * Stay connected while in the page (once credentials are known): after a lost connection the room
    * joins again by itself. Removed by `leave()`, a leave button, or the page disconnecting the `Room`.
@@ -460,6 +469,14 @@ export interface LkConferencePreactProps extends Omit<HTMLAttributes<LkConferenc
   'participant-name'?: LkConference['participantName'];
   /** Sent to the token endpoint as `participant_metadata`; set on the participant while connected when the token allows it. */
   'participant-metadata'?: LkConference['participantMetadata'];
+  /**
+   * Sent to the token endpoint as `room_config.agents[0].agent_name`: a LiveKit token endpoint puts
+   * it in the token, and the server dispatches the LiveKit Agents agent of that name to the room.
+   * Changing it while connected joins again with a new token.
+   */
+  'agent-name'?: LkConference['agentName'];
+  /** Sent to the token endpoint as `room_config.agents[0].metadata`, for the dispatched agent's job (with `agent-name`). */
+  'agent-metadata'?: LkConference['agentMetadata'];
   /**
    * `{state}`: the connection state changed (also reflected as `connection-state`).
    *
@@ -900,7 +917,7 @@ export interface LkPrejoinPreactProps extends Omit<HTMLAttributes<LkPrejoin>, 'j
 }
 
 /** `<lk-room>` in Preact. One LiveKit room: connection, options, and the context for the elements inside. */
-export interface LkRoomPreactProps extends Omit<HTMLAttributes<LkRoom>, 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'connect' | 'audio' | 'video' | 'options' | 'connectOptions' | 'theme' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'onlk-connection-state-changed' | 'onlk-connected' | 'onlk-disconnected' | 'onlk-reconnecting' | 'onlk-reconnected' | 'onlk-participant-connected' | 'onlk-participant-disconnected' | 'onlk-track-subscribed' | 'onlk-track-unsubscribed' | 'onlk-active-speakers-changed' | 'onlk-pin' | 'onlk-error'> {
+export interface LkRoomPreactProps extends Omit<HTMLAttributes<LkRoom>, 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'agentName' | 'agentMetadata' | 'connect' | 'audio' | 'video' | 'options' | 'connectOptions' | 'theme' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'agent-name' | 'agent-metadata' | 'onlk-connection-state-changed' | 'onlk-connected' | 'onlk-disconnected' | 'onlk-reconnecting' | 'onlk-reconnected' | 'onlk-participant-connected' | 'onlk-participant-disconnected' | 'onlk-track-subscribed' | 'onlk-track-unsubscribed' | 'onlk-active-speakers-changed' | 'onlk-pin' | 'onlk-error'> {
   /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
   url?: LkRoom['url'];
   /** An access token. On public pages prefer `token-endpoint`. */
@@ -915,6 +932,14 @@ export interface LkRoomPreactProps extends Omit<HTMLAttributes<LkRoom>, 'url' | 
   participantName?: LkRoom['participantName'];
   /** Sent to the token endpoint as `participant_metadata`; set on the participant while connected when the token allows it. */
   participantMetadata?: LkRoom['participantMetadata'];
+  /**
+   * Sent to the token endpoint as `room_config.agents[0].agent_name`: a LiveKit token endpoint puts
+   * it in the token, and the server dispatches the LiveKit Agents agent of that name to the room.
+   * Changing it while connected joins again with a new token.
+   */
+  agentName?: LkRoom['agentName'];
+  /** Sent to the token endpoint as `room_config.agents[0].metadata`, for the dispatched agent's job (with `agent-name`). */
+  agentMetadata?: LkRoom['agentMetadata'];
   /**
    * Stay connected while in the page (once credentials are known): after a lost connection the room
    * joins again by itself. Removed by `leave()`, a leave button, or the page disconnecting the `Room`.
@@ -1088,6 +1113,14 @@ export interface LkRoomPreactProps extends Omit<HTMLAttributes<LkRoom>, 'url' | 
   'participant-name'?: LkRoom['participantName'];
   /** Sent to the token endpoint as `participant_metadata`; set on the participant while connected when the token allows it. */
   'participant-metadata'?: LkRoom['participantMetadata'];
+  /**
+   * Sent to the token endpoint as `room_config.agents[0].agent_name`: a LiveKit token endpoint puts
+   * it in the token, and the server dispatches the LiveKit Agents agent of that name to the room.
+   * Changing it while connected joins again with a new token.
+   */
+  'agent-name'?: LkRoom['agentName'];
+  /** Sent to the token endpoint as `room_config.agents[0].metadata`, for the dispatched agent's job (with `agent-name`). */
+  'agent-metadata'?: LkRoom['agentMetadata'];
   /**
    * `{state}`: the connection state changed (also reflected as `connection-state`).
    *
@@ -1305,6 +1338,345 @@ export interface LkTranscriptPreactProps extends Omit<HTMLAttributes<LkTranscrip
   'onlk-error'?: (event: HTMLElementEventMap['lk-error']) => void;
 }
 
+/** `<lk-voice-agent>` in Preact. A voice conversation with a LiveKit Agents agent: start, hear, see it speak, mute, end. */
+export interface LkVoiceAgentPreactProps extends Omit<HTMLAttributes<LkVoiceAgent>, 'agentTimeout' | 'launcher' | 'position' | 'open' | 'captions' | 'startLabel' | 'endLabel' | 'microphoneLabel' | 'launcherLabel' | 'closeLabel' | 'connectingLabel' | 'initializingLabel' | 'listeningLabel' | 'thinkingLabel' | 'speakingLabel' | 'disconnectedLabel' | 'unavailableLabel' | 'connectionErrorLabel' | 'microphoneErrorLabel' | 'audio' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'agentName' | 'agentMetadata' | 'connect' | 'video' | 'options' | 'connectOptions' | 'theme' | 'agent-timeout' | 'start-label' | 'end-label' | 'microphone-label' | 'launcher-label' | 'close-label' | 'connecting-label' | 'initializing-label' | 'listening-label' | 'thinking-label' | 'speaking-label' | 'disconnected-label' | 'unavailable-label' | 'connection-error-label' | 'microphone-error-label' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'agent-name' | 'agent-metadata' | 'onlk-agent-state-changed' | 'onlk-error' | 'onlk-connection-state-changed' | 'onlk-connected' | 'onlk-disconnected' | 'onlk-reconnecting' | 'onlk-reconnected' | 'onlk-participant-connected' | 'onlk-participant-disconnected' | 'onlk-track-subscribed' | 'onlk-track-unsubscribed' | 'onlk-active-speakers-changed' | 'onlk-pin'> {
+  /**
+   * How long to wait for the agent after joining, in seconds (`20`, `7.5`, `20s`); `0` or `none`
+   * waits for ever. Default 20.
+   */
+  agentTimeout?: LkVoiceAgent['agentTimeout'];
+  /** A corner button that opens the panel, instead of the panel in the page. */
+  launcher?: LkVoiceAgent['launcher'];
+  /** The launcher's corner: `bottom-right` (default) or `bottom-left`. */
+  position?: LkVoiceAgent['position'];
+  /** The launcher's panel is open. Reflected. Without `launcher` the panel always shows. */
+  open?: LkVoiceAgent['open'];
+  /** Show the conversation as text: an `<lk-transcript mode="transcript">` in the panel. */
+  captions?: LkVoiceAgent['captions'];
+  /** Labels, for localisation. */
+  startLabel?: LkVoiceAgent['startLabel'];
+  endLabel?: LkVoiceAgent['endLabel'];
+  /** The microphone toggle's text (absent: its own, "Microphone"). */
+  microphoneLabel?: LkVoiceAgent['microphoneLabel'];
+  /** The launcher button's accessible name and the panel's title. */
+  launcherLabel?: LkVoiceAgent['launcherLabel'];
+  closeLabel?: LkVoiceAgent['closeLabel'];
+  connectingLabel?: LkVoiceAgent['connectingLabel'];
+  initializingLabel?: LkVoiceAgent['initializingLabel'];
+  listeningLabel?: LkVoiceAgent['listeningLabel'];
+  thinkingLabel?: LkVoiceAgent['thinkingLabel'];
+  speakingLabel?: LkVoiceAgent['speakingLabel'];
+  disconnectedLabel?: LkVoiceAgent['disconnectedLabel'];
+  unavailableLabel?: LkVoiceAgent['unavailableLabel'];
+  connectionErrorLabel?: LkVoiceAgent['connectionErrorLabel'];
+  microphoneErrorLabel?: LkVoiceAgent['microphoneErrorLabel'];
+  /** Turn the microphone on once connected (and on/off when changed while connected). */
+  audio?: LkVoiceAgent['audio'];
+  /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
+  url?: LkVoiceAgent['url'];
+  /** An access token. On public pages prefer `token-endpoint`. */
+  token?: LkVoiceAgent['token'];
+  /** A token endpoint in LiveKit's standard format, called through livekit-client's `TokenSource.endpoint`. */
+  tokenEndpoint?: LkVoiceAgent['tokenEndpoint'];
+  /** Sent to the token endpoint as `room_name`. */
+  roomName?: LkVoiceAgent['roomName'];
+  /** Sent to the token endpoint as `participant_identity`. */
+  participantIdentity?: LkVoiceAgent['participantIdentity'];
+  /** Sent to the token endpoint as `participant_name`; set on the participant while connected when the token allows it. */
+  participantName?: LkVoiceAgent['participantName'];
+  /** Sent to the token endpoint as `participant_metadata`; set on the participant while connected when the token allows it. */
+  participantMetadata?: LkVoiceAgent['participantMetadata'];
+  /**
+   * Sent to the token endpoint as `room_config.agents[0].agent_name`: a LiveKit token endpoint puts
+   * it in the token, and the server dispatches the LiveKit Agents agent of that name to the room.
+   * Changing it while connected joins again with a new token.
+   */
+  agentName?: LkVoiceAgent['agentName'];
+  /** Sent to the token endpoint as `room_config.agents[0].metadata`, for the dispatched agent's job (with `agent-name`). */
+  agentMetadata?: LkVoiceAgent['agentMetadata'];
+  /**
+   * Stay connected while in the page (once credentials are known): after a lost connection the room
+   * joins again by itself. Removed by `leave()`, a leave button, or the page disconnecting the `Room`.
+   */
+  connect?: LkVoiceAgent['connect'];
+  /** Turn the camera on once connected (and on/off when changed while connected). */
+  video?: LkVoiceAgent['video'];
+  /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
+  options?: LkVoiceAgent['options'];
+  /** Base `RoomConnectOptions`; `auto-subscribe` overrides `autoSubscribe`. */
+  connectOptions?: LkVoiceAgent['connectOptions'];
+  /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
+  theme?: LkVoiceAgent['theme'];
+  /**
+   * How long to wait for the agent after joining, in seconds (`20`, `7.5`, `20s`); `0` or `none`
+   * waits for ever. Default 20.
+   *
+   * **number**: a number.
+   */
+  'agent-timeout'?: LkVoiceAgent['agentTimeout'];
+  /** Labels, for localisation. */
+  'start-label'?: LkVoiceAgent['startLabel'];
+  'end-label'?: LkVoiceAgent['endLabel'];
+  /** The microphone toggle's text (absent: its own, "Microphone"). */
+  'microphone-label'?: LkVoiceAgent['microphoneLabel'];
+  /** The launcher button's accessible name and the panel's title. */
+  'launcher-label'?: LkVoiceAgent['launcherLabel'];
+  'close-label'?: LkVoiceAgent['closeLabel'];
+  'connecting-label'?: LkVoiceAgent['connectingLabel'];
+  'initializing-label'?: LkVoiceAgent['initializingLabel'];
+  'listening-label'?: LkVoiceAgent['listeningLabel'];
+  'thinking-label'?: LkVoiceAgent['thinkingLabel'];
+  'speaking-label'?: LkVoiceAgent['speakingLabel'];
+  'disconnected-label'?: LkVoiceAgent['disconnectedLabel'];
+  'unavailable-label'?: LkVoiceAgent['unavailableLabel'];
+  'connection-error-label'?: LkVoiceAgent['connectionErrorLabel'];
+  'microphone-error-label'?: LkVoiceAgent['microphoneErrorLabel'];
+  /**
+   * Subscribe to remote tracks automatically. `RoomConnectOptions.autoSubscribe`.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'auto-subscribe'?: true | LkTriWord;
+  /**
+   * Receive video at the size it is shown. `RoomOptions.adaptiveStream`; applies at the next connection.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'adaptive-stream'?: true | LkTriWord;
+  /**
+   * Pause video layers nobody watches. `RoomOptions.dynacast`; applies at the next connection.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  dynacast?: true | LkTriWord;
+  /**
+   * Camera capture size: a preset (`h720`), `WxH` or `WxH@fps`. `videoCaptureDefaults.resolution`.
+   *
+   * **resolution**: a `VideoPresets` name (`h90 h180 h216 h360 h540 h720 h1080 h1440 h2160`), `WxH` or `WxH@fps`, width and height from 16 to 8192, fps from 1 to 240: `h720`, `1280x720@24`.
+   */
+  'video-resolution'?: LkResolution;
+  /**
+   * Camera capture frame rate. `videoCaptureDefaults.resolution.frameRate`.
+   *
+   * **framerate**: a frame rate from 1 to 240: `15`, `29.97`.
+   */
+  'video-framerate'?: LkNumber;
+  /** Which camera. `videoCaptureDefaults.facingMode`. */
+  'facing-mode'?: 'user' | 'environment' | 'left' | 'right';
+  /** Camera device id. `videoCaptureDefaults.deviceId`. */
+  'video-device'?: string;
+  /** Microphone device id. `audioCaptureDefaults.deviceId`. */
+  'audio-device'?: string;
+  /** Speaker device id. `audioOutput.deviceId`. */
+  'audio-output-device'?: string;
+  /**
+   * `audioCaptureDefaults.echoCancellation`.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'echo-cancellation'?: true | LkTriWord;
+  /**
+   * `audioCaptureDefaults.noiseSuppression`.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'noise-suppression'?: true | LkTriWord;
+  /**
+   * `audioCaptureDefaults.autoGainControl`.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'auto-gain-control'?: true | LkTriWord;
+  /**
+   * `audioCaptureDefaults.voiceIsolation`.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'voice-isolation'?: true | LkTriWord;
+  /** `publishDefaults.videoCodec`. */
+  'video-codec'?: 'vp8' | 'h264' | 'vp9' | 'av1' | 'h265';
+  /**
+   * `publishDefaults.backupCodec`: `true`, `false`, or a codec.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'backup-codec'?: true | LkTriWord | 'vp8' | 'h264';
+  /**
+   * Top layer bitrate: `800000`, `800k`, `1.5M`. `publishDefaults.videoEncoding.maxBitrate`.
+   *
+   * **bitrate**: video bits per second from 10k to 100M: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`.
+   */
+  'video-max-bitrate'?: LkBitrate;
+  /**
+   * Top layer frame rate. `publishDefaults.videoEncoding.maxFramerate`.
+   *
+   * **framerate**: a frame rate from 1 to 240: `15`, `29.97`.
+   */
+  'video-max-framerate'?: LkNumber;
+  /**
+   * `publishDefaults.simulcast`.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  simulcast?: true | LkTriWord;
+  /**
+   * Up to two lower layers: `h180,h360` or `320x180@15:150k,640x360@20:500k`. `publishDefaults.videoSimulcastLayers`.
+   *
+   * **layers**: at most two layers, comma-separated, each a preset name or `WxH@fps:bitrate` (sizes 16 to 8192, fps 1 to 240, bitrate 10k to 100M): `h180,h360`, `320x180@15:150k,640x360@20:500k`.
+   */
+  'simulcast-layers'?: string;
+  /**
+   * `publishDefaults.screenShareEncoding.maxBitrate`.
+   *
+   * **bitrate**: video bits per second from 10k to 100M: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`.
+   */
+  'screenshare-max-bitrate'?: LkBitrate;
+  /**
+   * `publishDefaults.screenShareEncoding.maxFramerate`.
+   *
+   * **framerate**: a frame rate from 1 to 240: `15`, `29.97`.
+   */
+  'screenshare-max-framerate'?: LkNumber;
+  /**
+   * Also takes `ScreenSharePresets` names. `publishDefaults.screenShareSimulcastLayers`.
+   *
+   * **layers**: at most two layers, comma-separated, each a preset name or `WxH@fps:bitrate` (sizes 16 to 8192, fps 1 to 240, bitrate 10k to 100M): `h180,h360`, `320x180@15:150k,640x360@20:500k`.
+   */
+  'screenshare-simulcast-layers'?: string;
+  /** `publishDefaults.audioPreset`. */
+  'audio-preset'?: 'telephone' | 'speech' | 'music' | 'musicStereo' | 'musicHighQuality' | 'musicHighQualityStereo';
+  /**
+   * `publishDefaults.audioPreset.maxBitrate`.
+   *
+   * **audio-bitrate**: audio (Opus) bits per second from 6k to 510k: an integer, or a number with `k` (×1000): `32k`, `64000`.
+   */
+  'audio-max-bitrate'?: LkBitrate;
+  /**
+   * `publishDefaults.dtx`.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  dtx?: true | LkTriWord;
+  /**
+   * `publishDefaults.red`.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  red?: true | LkTriWord;
+  /**
+   * `publishDefaults.forceStereo`.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'force-stereo'?: true | LkTriWord;
+  /**
+   * `publishDefaults.stopMicTrackOnMute`.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'stop-mic-on-mute'?: true | LkTriWord;
+  /** An SVC mode such as `L3T3_KEY`. `publishDefaults.scalabilityMode`. */
+  'scalability-mode'?: string;
+  /** `publishDefaults.degradationPreference`. */
+  'degradation-preference'?: 'balanced' | 'maintain-framerate' | 'maintain-resolution';
+  /** A token endpoint in LiveKit's standard format, called through livekit-client's `TokenSource.endpoint`. */
+  'token-endpoint'?: LkVoiceAgent['tokenEndpoint'];
+  /** Sent to the token endpoint as `room_name`. */
+  'room-name'?: LkVoiceAgent['roomName'];
+  /** Sent to the token endpoint as `participant_identity`. */
+  'participant-identity'?: LkVoiceAgent['participantIdentity'];
+  /** Sent to the token endpoint as `participant_name`; set on the participant while connected when the token allows it. */
+  'participant-name'?: LkVoiceAgent['participantName'];
+  /** Sent to the token endpoint as `participant_metadata`; set on the participant while connected when the token allows it. */
+  'participant-metadata'?: LkVoiceAgent['participantMetadata'];
+  /**
+   * Sent to the token endpoint as `room_config.agents[0].agent_name`: a LiveKit token endpoint puts
+   * it in the token, and the server dispatches the LiveKit Agents agent of that name to the room.
+   * Changing it while connected joins again with a new token.
+   */
+  'agent-name'?: LkVoiceAgent['agentName'];
+  /** Sent to the token endpoint as `room_config.agents[0].metadata`, for the dispatched agent's job (with `agent-name`). */
+  'agent-metadata'?: LkVoiceAgent['agentMetadata'];
+  /**
+   * `{state}`: the agent's state changed (also reflected as `state`).
+   *
+   * `CustomEvent<{ state: LkAgentState }>`
+   */
+  'onlk-agent-state-changed'?: (event: HTMLElementEventMap['lk-agent-state-changed']) => void;
+  /**
+   * Besides the room's codes: `agent-unavailable` when no agent is in the room `agent-timeout` seconds after joining; `invalid-attribute` for `agent-timeout` or `position`.
+   *
+   * `CustomEvent<LkErrorDetail>`
+   */
+  'onlk-error'?: (event: HTMLElementEventMap['lk-error']) => void;
+  /**
+   * `{state}`: the connection state changed (also reflected as `connection-state`).
+   *
+   * `CustomEvent<{ state: LkConnectionState; sdkState: ConnectionState }>`
+   */
+  'onlk-connection-state-changed'?: (event: HTMLElementEventMap['lk-connection-state-changed']) => void;
+  /**
+   * The room is connected.
+   *
+   * `CustomEvent<undefined>`
+   */
+  'onlk-connected'?: (event: HTMLElementEventMap['lk-connected']) => void;
+  /**
+   * `{reason, reasonName}`: the room disconnected; `reason` is livekit-client's `DisconnectReason`.
+   *
+   * `CustomEvent<{ reason?: DisconnectReason; reasonName?: string }>`
+   */
+  'onlk-disconnected'?: (event: HTMLElementEventMap['lk-disconnected']) => void;
+  /**
+   * The connection was lost and is being re-established.
+   *
+   * `CustomEvent<undefined>`
+   */
+  'onlk-reconnecting'?: (event: HTMLElementEventMap['lk-reconnecting']) => void;
+  /**
+   * The connection is back.
+   *
+   * `CustomEvent<undefined>`
+   */
+  'onlk-reconnected'?: (event: HTMLElementEventMap['lk-reconnected']) => void;
+  /**
+   * `{participant}`: a remote participant joined.
+   *
+   * `CustomEvent<{ participant: RemoteParticipant }>`
+   */
+  'onlk-participant-connected'?: (event: HTMLElementEventMap['lk-participant-connected']) => void;
+  /**
+   * `{participant}`: a remote participant left.
+   *
+   * `CustomEvent<{ participant: RemoteParticipant }>`
+   */
+  'onlk-participant-disconnected'?: (event: HTMLElementEventMap['lk-participant-disconnected']) => void;
+  /**
+   * `{track, publication, participant}`: a remote track was subscribed.
+   *
+   * `CustomEvent<LkTrackEventDetail>`
+   */
+  'onlk-track-subscribed'?: (event: HTMLElementEventMap['lk-track-subscribed']) => void;
+  /**
+   * `{track, publication, participant}`: a remote track was unsubscribed.
+   *
+   * `CustomEvent<LkTrackEventDetail>`
+   */
+  'onlk-track-unsubscribed'?: (event: HTMLElementEventMap['lk-track-unsubscribed']) => void;
+  /**
+   * `{speakers}`: the participants speaking now.
+   *
+   * `CustomEvent<{ speakers: Participant[] }>`
+   */
+  'onlk-active-speakers-changed'?: (event: HTMLElementEventMap['lk-active-speakers-changed']) => void;
+  /**
+   * `{pinned}`: the pinned tile changed (`{identity, source}`, or `undefined` when unpinned), by whichever element or script changed it.
+   *
+   * `CustomEvent<{ pinned?: PinTarget }>`
+   */
+  'onlk-pin'?: (event: HTMLElementEventMap['lk-pin']) => void;
+}
+
 declare module 'preact' {
   namespace JSX {
     interface IntrinsicElements {
@@ -1329,6 +1701,7 @@ declare module 'preact' {
       'lk-start-audio': LkStartAudioPreactProps;
       'lk-track-view': LkTrackViewPreactProps;
       'lk-transcript': LkTranscriptPreactProps;
+      'lk-voice-agent': LkVoiceAgentPreactProps;
     }
   }
 }

@@ -28,6 +28,7 @@ import type {
   LkStartAudio,
   LkTrackView,
   LkTranscript,
+  LkVoiceAgent,
 } from 'livekit-elements';
 
 /** A tri-state attribute: absent is the SDK default. */
@@ -351,7 +352,7 @@ export interface LkChatSolidProps extends Omit<JSX.HTMLAttributes<LkChat>, 'prop
 }
 
 /** `<lk-conference>` in Solid. The whole conference UI over one room. */
-export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConference>, 'prop:chatOpen' | 'chat-open' | 'prop:chatLabel' | 'chat-label' | 'prop:controlsLabel' | 'controls-label' | 'prop:captionsLabel' | 'captions-label' | 'prop:captions' | 'captions' | 'prop:captionsOpen' | 'captions-open' | 'prop:controls' | 'controls' | 'prop:layout' | 'layout' | 'prop:pageSize' | 'page-size' | 'prop:sort' | 'sort' | 'prop:url' | 'url' | 'prop:token' | 'token' | 'prop:tokenEndpoint' | 'token-endpoint' | 'prop:roomName' | 'room-name' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participantName' | 'participant-name' | 'prop:participantMetadata' | 'participant-metadata' | 'prop:connect' | 'connect' | 'prop:audio' | 'audio' | 'prop:video' | 'video' | 'prop:options' | 'options' | 'prop:connectOptions' | 'connect-options' | 'prop:theme' | 'theme' | 'attr:chat-open' | 'attr:chat-label' | 'attr:captions' | 'attr:captions-open' | 'attr:captions-label' | 'attr:controls-label' | 'attr:controls' | 'attr:layout' | 'attr:page-size' | 'attr:sort' | 'attr:auto-subscribe' | 'attr:adaptive-stream' | 'attr:dynacast' | 'dynacast' | 'attr:video-resolution' | 'attr:video-framerate' | 'attr:facing-mode' | 'attr:video-device' | 'attr:audio-device' | 'attr:audio-output-device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:voice-isolation' | 'attr:video-codec' | 'attr:backup-codec' | 'attr:video-max-bitrate' | 'attr:video-max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:screenshare-max-bitrate' | 'attr:screenshare-max-framerate' | 'attr:screenshare-simulcast-layers' | 'attr:audio-preset' | 'attr:audio-max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:force-stereo' | 'attr:stop-mic-on-mute' | 'attr:scalability-mode' | 'attr:degradation-preference' | 'attr:url' | 'attr:token' | 'attr:token-endpoint' | 'attr:room-name' | 'attr:participant-identity' | 'attr:participant-name' | 'attr:participant-metadata' | 'attr:connect' | 'attr:audio' | 'attr:video' | 'attr:theme' | 'on:lk-connection-state-changed' | 'on:lk-connected' | 'on:lk-disconnected' | 'on:lk-reconnecting' | 'on:lk-reconnected' | 'on:lk-participant-connected' | 'on:lk-participant-disconnected' | 'on:lk-track-subscribed' | 'on:lk-track-unsubscribed' | 'on:lk-active-speakers-changed' | 'on:lk-pin' | 'on:lk-error'> {
+export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConference>, 'prop:chatOpen' | 'chat-open' | 'prop:chatLabel' | 'chat-label' | 'prop:controlsLabel' | 'controls-label' | 'prop:captionsLabel' | 'captions-label' | 'prop:captions' | 'captions' | 'prop:captionsOpen' | 'captions-open' | 'prop:controls' | 'controls' | 'prop:layout' | 'layout' | 'prop:pageSize' | 'page-size' | 'prop:sort' | 'sort' | 'prop:url' | 'url' | 'prop:token' | 'token' | 'prop:tokenEndpoint' | 'token-endpoint' | 'prop:roomName' | 'room-name' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participantName' | 'participant-name' | 'prop:participantMetadata' | 'participant-metadata' | 'prop:agentName' | 'agent-name' | 'prop:agentMetadata' | 'agent-metadata' | 'prop:connect' | 'connect' | 'prop:audio' | 'audio' | 'prop:video' | 'video' | 'prop:options' | 'options' | 'prop:connectOptions' | 'connect-options' | 'prop:theme' | 'theme' | 'attr:chat-open' | 'attr:chat-label' | 'attr:captions' | 'attr:captions-open' | 'attr:captions-label' | 'attr:controls-label' | 'attr:controls' | 'attr:layout' | 'attr:page-size' | 'attr:sort' | 'attr:auto-subscribe' | 'attr:adaptive-stream' | 'attr:dynacast' | 'dynacast' | 'attr:video-resolution' | 'attr:video-framerate' | 'attr:facing-mode' | 'attr:video-device' | 'attr:audio-device' | 'attr:audio-output-device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:voice-isolation' | 'attr:video-codec' | 'attr:backup-codec' | 'attr:video-max-bitrate' | 'attr:video-max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:screenshare-max-bitrate' | 'attr:screenshare-max-framerate' | 'attr:screenshare-simulcast-layers' | 'attr:audio-preset' | 'attr:audio-max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:force-stereo' | 'attr:stop-mic-on-mute' | 'attr:scalability-mode' | 'attr:degradation-preference' | 'attr:url' | 'attr:token' | 'attr:token-endpoint' | 'attr:room-name' | 'attr:participant-identity' | 'attr:participant-name' | 'attr:participant-metadata' | 'attr:agent-name' | 'attr:agent-metadata' | 'attr:connect' | 'attr:audio' | 'attr:video' | 'attr:theme' | 'on:lk-connection-state-changed' | 'on:lk-connected' | 'on:lk-disconnected' | 'on:lk-reconnecting' | 'on:lk-reconnected' | 'on:lk-participant-connected' | 'on:lk-participant-disconnected' | 'on:lk-track-subscribed' | 'on:lk-track-unsubscribed' | 'on:lk-active-speakers-changed' | 'on:lk-pin' | 'on:lk-error'> {
   /** Show the chat panel. Reflected. */
   'prop:chatOpen'?: LkConference['chatOpen'];
   /** Show the chat panel. Reflected. */
@@ -446,6 +447,22 @@ export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConfer
   'prop:participantMetadata'?: LkConference['participantMetadata'];
   /** Sent to the token endpoint as `participant_metadata`; set on the participant while connected when the token allows it. */
   'participant-metadata'?: LkConference['participantMetadata'];
+  /**
+   * Sent to the token endpoint as `room_config.agents[0].agent_name`: a LiveKit token endpoint puts
+   * it in the token, and the server dispatches the LiveKit Agents agent of that name to the room.
+   * Changing it while connected joins again with a new token.
+   */
+  'prop:agentName'?: LkConference['agentName'];
+  /**
+   * Sent to the token endpoint as `room_config.agents[0].agent_name`: a LiveKit token endpoint puts
+   * it in the token, and the server dispatches the LiveKit Agents agent of that name to the room.
+   * Changing it while connected joins again with a new token.
+   */
+  'agent-name'?: LkConference['agentName'];
+  /** Sent to the token endpoint as `room_config.agents[0].metadata`, for the dispatched agent's job (with `agent-name`). */
+  'prop:agentMetadata'?: LkConference['agentMetadata'];
+  /** Sent to the token endpoint as `room_config.agents[0].metadata`, for the dispatched agent's job (with `agent-name`). */
+  'agent-metadata'?: LkConference['agentMetadata'];
   /**
    * Stay connected while in the page (once credentials are known): after a lost connection the room
    * joins again by itself. Removed by `leave()`, a leave button, or the page disconnecting the `Room`.
@@ -679,6 +696,14 @@ export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConfer
   'attr:participant-name'?: LkConference['participantName'];
   /** Sent to the token endpoint as `participant_metadata`; set on the participant while connected when the token allows it. */
   'attr:participant-metadata'?: LkConference['participantMetadata'];
+  /**
+   * Sent to the token endpoint as `room_config.agents[0].agent_name`: a LiveKit token endpoint puts
+   * it in the token, and the server dispatches the LiveKit Agents agent of that name to the room.
+   * Changing it while connected joins again with a new token.
+   */
+  'attr:agent-name'?: LkConference['agentName'];
+  /** Sent to the token endpoint as `room_config.agents[0].metadata`, for the dispatched agent's job (with `agent-name`). */
+  'attr:agent-metadata'?: LkConference['agentMetadata'];
   /**
    * Stay connected while in the page (once credentials are known): after a lost connection the room
    * joins again by itself. Removed by `leave()`, a leave button, or the page disconnecting the `Room`.
@@ -1391,7 +1416,7 @@ export interface LkPrejoinSolidProps extends Omit<JSX.HTMLAttributes<LkPrejoin>,
 }
 
 /** `<lk-room>` in Solid. One LiveKit room: connection, options, and the context for the elements inside. */
-export interface LkRoomSolidProps extends Omit<JSX.HTMLAttributes<LkRoom>, 'prop:url' | 'url' | 'prop:token' | 'token' | 'prop:tokenEndpoint' | 'token-endpoint' | 'prop:roomName' | 'room-name' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participantName' | 'participant-name' | 'prop:participantMetadata' | 'participant-metadata' | 'prop:connect' | 'connect' | 'prop:audio' | 'audio' | 'prop:video' | 'video' | 'prop:options' | 'options' | 'prop:connectOptions' | 'connect-options' | 'prop:theme' | 'theme' | 'attr:auto-subscribe' | 'attr:adaptive-stream' | 'attr:dynacast' | 'dynacast' | 'attr:video-resolution' | 'attr:video-framerate' | 'attr:facing-mode' | 'attr:video-device' | 'attr:audio-device' | 'attr:audio-output-device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:voice-isolation' | 'attr:video-codec' | 'attr:backup-codec' | 'attr:video-max-bitrate' | 'attr:video-max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:screenshare-max-bitrate' | 'attr:screenshare-max-framerate' | 'attr:screenshare-simulcast-layers' | 'attr:audio-preset' | 'attr:audio-max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:force-stereo' | 'attr:stop-mic-on-mute' | 'attr:scalability-mode' | 'attr:degradation-preference' | 'attr:url' | 'attr:token' | 'attr:token-endpoint' | 'attr:room-name' | 'attr:participant-identity' | 'attr:participant-name' | 'attr:participant-metadata' | 'attr:connect' | 'attr:audio' | 'attr:video' | 'attr:theme' | 'on:lk-connection-state-changed' | 'on:lk-connected' | 'on:lk-disconnected' | 'on:lk-reconnecting' | 'on:lk-reconnected' | 'on:lk-participant-connected' | 'on:lk-participant-disconnected' | 'on:lk-track-subscribed' | 'on:lk-track-unsubscribed' | 'on:lk-active-speakers-changed' | 'on:lk-pin' | 'on:lk-error'> {
+export interface LkRoomSolidProps extends Omit<JSX.HTMLAttributes<LkRoom>, 'prop:url' | 'url' | 'prop:token' | 'token' | 'prop:tokenEndpoint' | 'token-endpoint' | 'prop:roomName' | 'room-name' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participantName' | 'participant-name' | 'prop:participantMetadata' | 'participant-metadata' | 'prop:agentName' | 'agent-name' | 'prop:agentMetadata' | 'agent-metadata' | 'prop:connect' | 'connect' | 'prop:audio' | 'audio' | 'prop:video' | 'video' | 'prop:options' | 'options' | 'prop:connectOptions' | 'connect-options' | 'prop:theme' | 'theme' | 'attr:auto-subscribe' | 'attr:adaptive-stream' | 'attr:dynacast' | 'dynacast' | 'attr:video-resolution' | 'attr:video-framerate' | 'attr:facing-mode' | 'attr:video-device' | 'attr:audio-device' | 'attr:audio-output-device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:voice-isolation' | 'attr:video-codec' | 'attr:backup-codec' | 'attr:video-max-bitrate' | 'attr:video-max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:screenshare-max-bitrate' | 'attr:screenshare-max-framerate' | 'attr:screenshare-simulcast-layers' | 'attr:audio-preset' | 'attr:audio-max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:force-stereo' | 'attr:stop-mic-on-mute' | 'attr:scalability-mode' | 'attr:degradation-preference' | 'attr:url' | 'attr:token' | 'attr:token-endpoint' | 'attr:room-name' | 'attr:participant-identity' | 'attr:participant-name' | 'attr:participant-metadata' | 'attr:agent-name' | 'attr:agent-metadata' | 'attr:connect' | 'attr:audio' | 'attr:video' | 'attr:theme' | 'on:lk-connection-state-changed' | 'on:lk-connected' | 'on:lk-disconnected' | 'on:lk-reconnecting' | 'on:lk-reconnected' | 'on:lk-participant-connected' | 'on:lk-participant-disconnected' | 'on:lk-track-subscribed' | 'on:lk-track-unsubscribed' | 'on:lk-active-speakers-changed' | 'on:lk-pin' | 'on:lk-error'> {
   /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
   'prop:url'?: LkRoom['url'];
   /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
@@ -1420,6 +1445,22 @@ export interface LkRoomSolidProps extends Omit<JSX.HTMLAttributes<LkRoom>, 'prop
   'prop:participantMetadata'?: LkRoom['participantMetadata'];
   /** Sent to the token endpoint as `participant_metadata`; set on the participant while connected when the token allows it. */
   'participant-metadata'?: LkRoom['participantMetadata'];
+  /**
+   * Sent to the token endpoint as `room_config.agents[0].agent_name`: a LiveKit token endpoint puts
+   * it in the token, and the server dispatches the LiveKit Agents agent of that name to the room.
+   * Changing it while connected joins again with a new token.
+   */
+  'prop:agentName'?: LkRoom['agentName'];
+  /**
+   * Sent to the token endpoint as `room_config.agents[0].agent_name`: a LiveKit token endpoint puts
+   * it in the token, and the server dispatches the LiveKit Agents agent of that name to the room.
+   * Changing it while connected joins again with a new token.
+   */
+  'agent-name'?: LkRoom['agentName'];
+  /** Sent to the token endpoint as `room_config.agents[0].metadata`, for the dispatched agent's job (with `agent-name`). */
+  'prop:agentMetadata'?: LkRoom['agentMetadata'];
+  /** Sent to the token endpoint as `room_config.agents[0].metadata`, for the dispatched agent's job (with `agent-name`). */
+  'agent-metadata'?: LkRoom['agentMetadata'];
   /**
    * Stay connected while in the page (once credentials are known): after a lost connection the room
    * joins again by itself. Removed by `leave()`, a leave button, or the page disconnecting the `Room`.
@@ -1620,6 +1661,14 @@ export interface LkRoomSolidProps extends Omit<JSX.HTMLAttributes<LkRoom>, 'prop
   'attr:participant-name'?: LkRoom['participantName'];
   /** Sent to the token endpoint as `participant_metadata`; set on the participant while connected when the token allows it. */
   'attr:participant-metadata'?: LkRoom['participantMetadata'];
+  /**
+   * Sent to the token endpoint as `room_config.agents[0].agent_name`: a LiveKit token endpoint puts
+   * it in the token, and the server dispatches the LiveKit Agents agent of that name to the room.
+   * Changing it while connected joins again with a new token.
+   */
+  'attr:agent-name'?: LkRoom['agentName'];
+  /** Sent to the token endpoint as `room_config.agents[0].metadata`, for the dispatched agent's job (with `agent-name`). */
+  'attr:agent-metadata'?: LkRoom['agentMetadata'];
   /**
    * Stay connected while in the page (once credentials are known): after a lost connection the room
    * joins again by itself. Removed by `leave()`, a leave button, or the page disconnecting the `Room`.
@@ -1946,6 +1995,443 @@ export interface LkTranscriptSolidProps extends Omit<JSX.HTMLAttributes<LkTransc
   'on:lk-error'?: JSX.EventHandlerWithOptionsUnion<LkTranscript, HTMLElementEventMap['lk-error']>;
 }
 
+/** `<lk-voice-agent>` in Solid. A voice conversation with a LiveKit Agents agent: start, hear, see it speak, mute, end. */
+export interface LkVoiceAgentSolidProps extends Omit<JSX.HTMLAttributes<LkVoiceAgent>, 'prop:agentTimeout' | 'agent-timeout' | 'prop:launcher' | 'launcher' | 'prop:position' | 'position' | 'prop:open' | 'open' | 'prop:captions' | 'captions' | 'prop:startLabel' | 'start-label' | 'prop:endLabel' | 'end-label' | 'prop:microphoneLabel' | 'microphone-label' | 'prop:launcherLabel' | 'launcher-label' | 'prop:closeLabel' | 'close-label' | 'prop:connectingLabel' | 'connecting-label' | 'prop:initializingLabel' | 'initializing-label' | 'prop:listeningLabel' | 'listening-label' | 'prop:thinkingLabel' | 'thinking-label' | 'prop:speakingLabel' | 'speaking-label' | 'prop:disconnectedLabel' | 'disconnected-label' | 'prop:unavailableLabel' | 'unavailable-label' | 'prop:connectionErrorLabel' | 'connection-error-label' | 'prop:microphoneErrorLabel' | 'microphone-error-label' | 'prop:audio' | 'audio' | 'prop:url' | 'url' | 'prop:token' | 'token' | 'prop:tokenEndpoint' | 'token-endpoint' | 'prop:roomName' | 'room-name' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participantName' | 'participant-name' | 'prop:participantMetadata' | 'participant-metadata' | 'prop:agentName' | 'agent-name' | 'prop:agentMetadata' | 'agent-metadata' | 'prop:connect' | 'connect' | 'prop:video' | 'video' | 'prop:options' | 'options' | 'prop:connectOptions' | 'connect-options' | 'prop:theme' | 'theme' | 'attr:agent-timeout' | 'attr:launcher' | 'attr:position' | 'attr:open' | 'attr:captions' | 'attr:start-label' | 'attr:end-label' | 'attr:microphone-label' | 'attr:launcher-label' | 'attr:close-label' | 'attr:connecting-label' | 'attr:initializing-label' | 'attr:listening-label' | 'attr:thinking-label' | 'attr:speaking-label' | 'attr:disconnected-label' | 'attr:unavailable-label' | 'attr:connection-error-label' | 'attr:microphone-error-label' | 'attr:auto-subscribe' | 'attr:adaptive-stream' | 'attr:dynacast' | 'dynacast' | 'attr:video-resolution' | 'attr:video-framerate' | 'attr:facing-mode' | 'attr:video-device' | 'attr:audio-device' | 'attr:audio-output-device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:voice-isolation' | 'attr:video-codec' | 'attr:backup-codec' | 'attr:video-max-bitrate' | 'attr:video-max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:screenshare-max-bitrate' | 'attr:screenshare-max-framerate' | 'attr:screenshare-simulcast-layers' | 'attr:audio-preset' | 'attr:audio-max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:force-stereo' | 'attr:stop-mic-on-mute' | 'attr:scalability-mode' | 'attr:degradation-preference' | 'attr:url' | 'attr:token' | 'attr:token-endpoint' | 'attr:room-name' | 'attr:participant-identity' | 'attr:participant-name' | 'attr:participant-metadata' | 'attr:agent-name' | 'attr:agent-metadata' | 'attr:connect' | 'attr:audio' | 'attr:video' | 'attr:theme' | 'on:lk-agent-state-changed' | 'on:lk-error' | 'on:lk-connection-state-changed' | 'on:lk-connected' | 'on:lk-disconnected' | 'on:lk-reconnecting' | 'on:lk-reconnected' | 'on:lk-participant-connected' | 'on:lk-participant-disconnected' | 'on:lk-track-subscribed' | 'on:lk-track-unsubscribed' | 'on:lk-active-speakers-changed' | 'on:lk-pin'> {
+  /**
+   * How long to wait for the agent after joining, in seconds (`20`, `7.5`, `20s`); `0` or `none`
+   * waits for ever. Default 20.
+   */
+  'prop:agentTimeout'?: LkVoiceAgent['agentTimeout'];
+  /**
+   * How long to wait for the agent after joining, in seconds (`20`, `7.5`, `20s`); `0` or `none`
+   * waits for ever. Default 20.
+   */
+  'agent-timeout'?: LkVoiceAgent['agentTimeout'];
+  /** A corner button that opens the panel, instead of the panel in the page. */
+  'prop:launcher'?: LkVoiceAgent['launcher'];
+  /** A corner button that opens the panel, instead of the panel in the page. */
+  launcher?: LkVoiceAgent['launcher'];
+  /** The launcher's corner: `bottom-right` (default) or `bottom-left`. */
+  'prop:position'?: LkVoiceAgent['position'];
+  /** The launcher's corner: `bottom-right` (default) or `bottom-left`. */
+  position?: LkVoiceAgent['position'];
+  /** The launcher's panel is open. Reflected. Without `launcher` the panel always shows. */
+  'prop:open'?: LkVoiceAgent['open'];
+  /** The launcher's panel is open. Reflected. Without `launcher` the panel always shows. */
+  open?: LkVoiceAgent['open'];
+  /** Show the conversation as text: an `<lk-transcript mode="transcript">` in the panel. */
+  'prop:captions'?: LkVoiceAgent['captions'];
+  /** Show the conversation as text: an `<lk-transcript mode="transcript">` in the panel. */
+  captions?: LkVoiceAgent['captions'];
+  /** Labels, for localisation. */
+  'prop:startLabel'?: LkVoiceAgent['startLabel'];
+  /** Labels, for localisation. */
+  'start-label'?: LkVoiceAgent['startLabel'];
+  'prop:endLabel'?: LkVoiceAgent['endLabel'];
+  'end-label'?: LkVoiceAgent['endLabel'];
+  /** The microphone toggle's text (absent: its own, "Microphone"). */
+  'prop:microphoneLabel'?: LkVoiceAgent['microphoneLabel'];
+  /** The microphone toggle's text (absent: its own, "Microphone"). */
+  'microphone-label'?: LkVoiceAgent['microphoneLabel'];
+  /** The launcher button's accessible name and the panel's title. */
+  'prop:launcherLabel'?: LkVoiceAgent['launcherLabel'];
+  /** The launcher button's accessible name and the panel's title. */
+  'launcher-label'?: LkVoiceAgent['launcherLabel'];
+  'prop:closeLabel'?: LkVoiceAgent['closeLabel'];
+  'close-label'?: LkVoiceAgent['closeLabel'];
+  'prop:connectingLabel'?: LkVoiceAgent['connectingLabel'];
+  'connecting-label'?: LkVoiceAgent['connectingLabel'];
+  'prop:initializingLabel'?: LkVoiceAgent['initializingLabel'];
+  'initializing-label'?: LkVoiceAgent['initializingLabel'];
+  'prop:listeningLabel'?: LkVoiceAgent['listeningLabel'];
+  'listening-label'?: LkVoiceAgent['listeningLabel'];
+  'prop:thinkingLabel'?: LkVoiceAgent['thinkingLabel'];
+  'thinking-label'?: LkVoiceAgent['thinkingLabel'];
+  'prop:speakingLabel'?: LkVoiceAgent['speakingLabel'];
+  'speaking-label'?: LkVoiceAgent['speakingLabel'];
+  'prop:disconnectedLabel'?: LkVoiceAgent['disconnectedLabel'];
+  'disconnected-label'?: LkVoiceAgent['disconnectedLabel'];
+  'prop:unavailableLabel'?: LkVoiceAgent['unavailableLabel'];
+  'unavailable-label'?: LkVoiceAgent['unavailableLabel'];
+  'prop:connectionErrorLabel'?: LkVoiceAgent['connectionErrorLabel'];
+  'connection-error-label'?: LkVoiceAgent['connectionErrorLabel'];
+  'prop:microphoneErrorLabel'?: LkVoiceAgent['microphoneErrorLabel'];
+  'microphone-error-label'?: LkVoiceAgent['microphoneErrorLabel'];
+  /** Turn the microphone on once connected (and on/off when changed while connected). */
+  'prop:audio'?: LkVoiceAgent['audio'];
+  /** Turn the microphone on once connected (and on/off when changed while connected). */
+  audio?: LkVoiceAgent['audio'];
+  /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
+  'prop:url'?: LkVoiceAgent['url'];
+  /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
+  url?: LkVoiceAgent['url'];
+  /** An access token. On public pages prefer `token-endpoint`. */
+  'prop:token'?: LkVoiceAgent['token'];
+  /** An access token. On public pages prefer `token-endpoint`. */
+  token?: LkVoiceAgent['token'];
+  /** A token endpoint in LiveKit's standard format, called through livekit-client's `TokenSource.endpoint`. */
+  'prop:tokenEndpoint'?: LkVoiceAgent['tokenEndpoint'];
+  /** A token endpoint in LiveKit's standard format, called through livekit-client's `TokenSource.endpoint`. */
+  'token-endpoint'?: LkVoiceAgent['tokenEndpoint'];
+  /** Sent to the token endpoint as `room_name`. */
+  'prop:roomName'?: LkVoiceAgent['roomName'];
+  /** Sent to the token endpoint as `room_name`. */
+  'room-name'?: LkVoiceAgent['roomName'];
+  /** Sent to the token endpoint as `participant_identity`. */
+  'prop:participantIdentity'?: LkVoiceAgent['participantIdentity'];
+  /** Sent to the token endpoint as `participant_identity`. */
+  'participant-identity'?: LkVoiceAgent['participantIdentity'];
+  /** Sent to the token endpoint as `participant_name`; set on the participant while connected when the token allows it. */
+  'prop:participantName'?: LkVoiceAgent['participantName'];
+  /** Sent to the token endpoint as `participant_name`; set on the participant while connected when the token allows it. */
+  'participant-name'?: LkVoiceAgent['participantName'];
+  /** Sent to the token endpoint as `participant_metadata`; set on the participant while connected when the token allows it. */
+  'prop:participantMetadata'?: LkVoiceAgent['participantMetadata'];
+  /** Sent to the token endpoint as `participant_metadata`; set on the participant while connected when the token allows it. */
+  'participant-metadata'?: LkVoiceAgent['participantMetadata'];
+  /**
+   * Sent to the token endpoint as `room_config.agents[0].agent_name`: a LiveKit token endpoint puts
+   * it in the token, and the server dispatches the LiveKit Agents agent of that name to the room.
+   * Changing it while connected joins again with a new token.
+   */
+  'prop:agentName'?: LkVoiceAgent['agentName'];
+  /**
+   * Sent to the token endpoint as `room_config.agents[0].agent_name`: a LiveKit token endpoint puts
+   * it in the token, and the server dispatches the LiveKit Agents agent of that name to the room.
+   * Changing it while connected joins again with a new token.
+   */
+  'agent-name'?: LkVoiceAgent['agentName'];
+  /** Sent to the token endpoint as `room_config.agents[0].metadata`, for the dispatched agent's job (with `agent-name`). */
+  'prop:agentMetadata'?: LkVoiceAgent['agentMetadata'];
+  /** Sent to the token endpoint as `room_config.agents[0].metadata`, for the dispatched agent's job (with `agent-name`). */
+  'agent-metadata'?: LkVoiceAgent['agentMetadata'];
+  /**
+   * Stay connected while in the page (once credentials are known): after a lost connection the room
+   * joins again by itself. Removed by `leave()`, a leave button, or the page disconnecting the `Room`.
+   */
+  'prop:connect'?: LkVoiceAgent['connect'];
+  /**
+   * Stay connected while in the page (once credentials are known): after a lost connection the room
+   * joins again by itself. Removed by `leave()`, a leave button, or the page disconnecting the `Room`.
+   */
+  connect?: LkVoiceAgent['connect'];
+  /** Turn the camera on once connected (and on/off when changed while connected). */
+  'prop:video'?: LkVoiceAgent['video'];
+  /** Turn the camera on once connected (and on/off when changed while connected). */
+  video?: LkVoiceAgent['video'];
+  /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
+  'prop:options'?: LkVoiceAgent['options'];
+  /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
+  options?: LkVoiceAgent['options'];
+  /** Base `RoomConnectOptions`; `auto-subscribe` overrides `autoSubscribe`. */
+  'prop:connectOptions'?: LkVoiceAgent['connectOptions'];
+  /** Base `RoomConnectOptions`; `auto-subscribe` overrides `autoSubscribe`. */
+  'connect-options'?: LkVoiceAgent['connectOptions'];
+  /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
+  'prop:theme'?: LkVoiceAgent['theme'];
+  /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
+  theme?: LkVoiceAgent['theme'];
+  /**
+   * How long to wait for the agent after joining, in seconds (`20`, `7.5`, `20s`); `0` or `none`
+   * waits for ever. Default 20.
+   *
+   * **number**: a number.
+   */
+  'attr:agent-timeout'?: LkVoiceAgent['agentTimeout'];
+  /** A corner button that opens the panel, instead of the panel in the page. */
+  'attr:launcher'?: '' | true;
+  /** The launcher's corner: `bottom-right` (default) or `bottom-left`. */
+  'attr:position'?: LkVoiceAgent['position'];
+  /** The launcher's panel is open. Reflected. Without `launcher` the panel always shows. */
+  'attr:open'?: '' | true;
+  /** Show the conversation as text: an `<lk-transcript mode="transcript">` in the panel. */
+  'attr:captions'?: '' | true;
+  /** Labels, for localisation. */
+  'attr:start-label'?: LkVoiceAgent['startLabel'];
+  'attr:end-label'?: LkVoiceAgent['endLabel'];
+  /** The microphone toggle's text (absent: its own, "Microphone"). */
+  'attr:microphone-label'?: LkVoiceAgent['microphoneLabel'];
+  /** The launcher button's accessible name and the panel's title. */
+  'attr:launcher-label'?: LkVoiceAgent['launcherLabel'];
+  'attr:close-label'?: LkVoiceAgent['closeLabel'];
+  'attr:connecting-label'?: LkVoiceAgent['connectingLabel'];
+  'attr:initializing-label'?: LkVoiceAgent['initializingLabel'];
+  'attr:listening-label'?: LkVoiceAgent['listeningLabel'];
+  'attr:thinking-label'?: LkVoiceAgent['thinkingLabel'];
+  'attr:speaking-label'?: LkVoiceAgent['speakingLabel'];
+  'attr:disconnected-label'?: LkVoiceAgent['disconnectedLabel'];
+  'attr:unavailable-label'?: LkVoiceAgent['unavailableLabel'];
+  'attr:connection-error-label'?: LkVoiceAgent['connectionErrorLabel'];
+  'attr:microphone-error-label'?: LkVoiceAgent['microphoneErrorLabel'];
+  /**
+   * Subscribe to remote tracks automatically. `RoomConnectOptions.autoSubscribe`.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'attr:auto-subscribe'?: boolean | LkTriWord;
+  /**
+   * Receive video at the size it is shown. `RoomOptions.adaptiveStream`; applies at the next connection.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'attr:adaptive-stream'?: boolean | LkTriWord;
+  /**
+   * Pause video layers nobody watches. `RoomOptions.dynacast`; applies at the next connection.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'attr:dynacast'?: boolean | LkTriWord;
+  /** In Solid this sets a property `dynacast` that the element does not have: write `attr:dynacast`. */
+  dynacast?: never;
+  /**
+   * Camera capture size: a preset (`h720`), `WxH` or `WxH@fps`. `videoCaptureDefaults.resolution`.
+   *
+   * **resolution**: a `VideoPresets` name (`h90 h180 h216 h360 h540 h720 h1080 h1440 h2160`), `WxH` or `WxH@fps`, width and height from 16 to 8192, fps from 1 to 240: `h720`, `1280x720@24`.
+   */
+  'attr:video-resolution'?: LkResolution;
+  /**
+   * Camera capture frame rate. `videoCaptureDefaults.resolution.frameRate`.
+   *
+   * **framerate**: a frame rate from 1 to 240: `15`, `29.97`.
+   */
+  'attr:video-framerate'?: LkNumber;
+  /** Which camera. `videoCaptureDefaults.facingMode`. */
+  'attr:facing-mode'?: 'user' | 'environment' | 'left' | 'right';
+  /** Camera device id. `videoCaptureDefaults.deviceId`. */
+  'attr:video-device'?: string;
+  /** Microphone device id. `audioCaptureDefaults.deviceId`. */
+  'attr:audio-device'?: string;
+  /** Speaker device id. `audioOutput.deviceId`. */
+  'attr:audio-output-device'?: string;
+  /**
+   * `audioCaptureDefaults.echoCancellation`.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'attr:echo-cancellation'?: boolean | LkTriWord;
+  /**
+   * `audioCaptureDefaults.noiseSuppression`.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'attr:noise-suppression'?: boolean | LkTriWord;
+  /**
+   * `audioCaptureDefaults.autoGainControl`.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'attr:auto-gain-control'?: boolean | LkTriWord;
+  /**
+   * `audioCaptureDefaults.voiceIsolation`.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'attr:voice-isolation'?: boolean | LkTriWord;
+  /** `publishDefaults.videoCodec`. */
+  'attr:video-codec'?: 'vp8' | 'h264' | 'vp9' | 'av1' | 'h265';
+  /**
+   * `publishDefaults.backupCodec`: `true`, `false`, or a codec.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'attr:backup-codec'?: boolean | LkTriWord | 'vp8' | 'h264';
+  /**
+   * Top layer bitrate: `800000`, `800k`, `1.5M`. `publishDefaults.videoEncoding.maxBitrate`.
+   *
+   * **bitrate**: video bits per second from 10k to 100M: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`.
+   */
+  'attr:video-max-bitrate'?: LkBitrate;
+  /**
+   * Top layer frame rate. `publishDefaults.videoEncoding.maxFramerate`.
+   *
+   * **framerate**: a frame rate from 1 to 240: `15`, `29.97`.
+   */
+  'attr:video-max-framerate'?: LkNumber;
+  /**
+   * `publishDefaults.simulcast`.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'attr:simulcast'?: boolean | LkTriWord;
+  /** In Solid this sets a property `simulcast` that the element does not have: write `attr:simulcast`. */
+  simulcast?: never;
+  /**
+   * Up to two lower layers: `h180,h360` or `320x180@15:150k,640x360@20:500k`. `publishDefaults.videoSimulcastLayers`.
+   *
+   * **layers**: at most two layers, comma-separated, each a preset name or `WxH@fps:bitrate` (sizes 16 to 8192, fps 1 to 240, bitrate 10k to 100M): `h180,h360`, `320x180@15:150k,640x360@20:500k`.
+   */
+  'attr:simulcast-layers'?: string;
+  /**
+   * `publishDefaults.screenShareEncoding.maxBitrate`.
+   *
+   * **bitrate**: video bits per second from 10k to 100M: an integer, or a number with `k` (×1000) or `M` (×1,000,000): `800000`, `800k`, `1.5M`.
+   */
+  'attr:screenshare-max-bitrate'?: LkBitrate;
+  /**
+   * `publishDefaults.screenShareEncoding.maxFramerate`.
+   *
+   * **framerate**: a frame rate from 1 to 240: `15`, `29.97`.
+   */
+  'attr:screenshare-max-framerate'?: LkNumber;
+  /**
+   * Also takes `ScreenSharePresets` names. `publishDefaults.screenShareSimulcastLayers`.
+   *
+   * **layers**: at most two layers, comma-separated, each a preset name or `WxH@fps:bitrate` (sizes 16 to 8192, fps 1 to 240, bitrate 10k to 100M): `h180,h360`, `320x180@15:150k,640x360@20:500k`.
+   */
+  'attr:screenshare-simulcast-layers'?: string;
+  /** `publishDefaults.audioPreset`. */
+  'attr:audio-preset'?: 'telephone' | 'speech' | 'music' | 'musicStereo' | 'musicHighQuality' | 'musicHighQualityStereo';
+  /**
+   * `publishDefaults.audioPreset.maxBitrate`.
+   *
+   * **audio-bitrate**: audio (Opus) bits per second from 6k to 510k: an integer, or a number with `k` (×1000): `32k`, `64000`.
+   */
+  'attr:audio-max-bitrate'?: LkBitrate;
+  /**
+   * `publishDefaults.dtx`.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'attr:dtx'?: boolean | LkTriWord;
+  /** In Solid this sets a property `dtx` that the element does not have: write `attr:dtx`. */
+  dtx?: never;
+  /**
+   * `publishDefaults.red`.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'attr:red'?: boolean | LkTriWord;
+  /** In Solid this sets a property `red` that the element does not have: write `attr:red`. */
+  red?: never;
+  /**
+   * `publishDefaults.forceStereo`.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'attr:force-stereo'?: boolean | LkTriWord;
+  /**
+   * `publishDefaults.stopMicTrackOnMute`.
+   *
+   * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
+   */
+  'attr:stop-mic-on-mute'?: boolean | LkTriWord;
+  /** An SVC mode such as `L3T3_KEY`. `publishDefaults.scalabilityMode`. */
+  'attr:scalability-mode'?: string;
+  /** `publishDefaults.degradationPreference`. */
+  'attr:degradation-preference'?: 'balanced' | 'maintain-framerate' | 'maintain-resolution';
+  /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
+  'attr:url'?: LkVoiceAgent['url'];
+  /** An access token. On public pages prefer `token-endpoint`. */
+  'attr:token'?: LkVoiceAgent['token'];
+  /** A token endpoint in LiveKit's standard format, called through livekit-client's `TokenSource.endpoint`. */
+  'attr:token-endpoint'?: LkVoiceAgent['tokenEndpoint'];
+  /** Sent to the token endpoint as `room_name`. */
+  'attr:room-name'?: LkVoiceAgent['roomName'];
+  /** Sent to the token endpoint as `participant_identity`. */
+  'attr:participant-identity'?: LkVoiceAgent['participantIdentity'];
+  /** Sent to the token endpoint as `participant_name`; set on the participant while connected when the token allows it. */
+  'attr:participant-name'?: LkVoiceAgent['participantName'];
+  /** Sent to the token endpoint as `participant_metadata`; set on the participant while connected when the token allows it. */
+  'attr:participant-metadata'?: LkVoiceAgent['participantMetadata'];
+  /**
+   * Sent to the token endpoint as `room_config.agents[0].agent_name`: a LiveKit token endpoint puts
+   * it in the token, and the server dispatches the LiveKit Agents agent of that name to the room.
+   * Changing it while connected joins again with a new token.
+   */
+  'attr:agent-name'?: LkVoiceAgent['agentName'];
+  /** Sent to the token endpoint as `room_config.agents[0].metadata`, for the dispatched agent's job (with `agent-name`). */
+  'attr:agent-metadata'?: LkVoiceAgent['agentMetadata'];
+  /**
+   * Stay connected while in the page (once credentials are known): after a lost connection the room
+   * joins again by itself. Removed by `leave()`, a leave button, or the page disconnecting the `Room`.
+   */
+  'attr:connect'?: '' | true;
+  /** Turn the microphone on once connected (and on/off when changed while connected). */
+  'attr:audio'?: '' | true;
+  /** Turn the camera on once connected (and on/off when changed while connected). */
+  'attr:video'?: '' | true;
+  /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
+  'attr:theme'?: LkVoiceAgent['theme'];
+  /**
+   * `{state}`: the agent's state changed (also reflected as `state`).
+   *
+   * `CustomEvent<{ state: LkAgentState }>`
+   */
+  'on:lk-agent-state-changed'?: JSX.EventHandlerWithOptionsUnion<LkVoiceAgent, HTMLElementEventMap['lk-agent-state-changed']>;
+  /**
+   * Besides the room's codes: `agent-unavailable` when no agent is in the room `agent-timeout` seconds after joining; `invalid-attribute` for `agent-timeout` or `position`.
+   *
+   * `CustomEvent<LkErrorDetail>`
+   */
+  'on:lk-error'?: JSX.EventHandlerWithOptionsUnion<LkVoiceAgent, HTMLElementEventMap['lk-error']>;
+  /**
+   * `{state}`: the connection state changed (also reflected as `connection-state`).
+   *
+   * `CustomEvent<{ state: LkConnectionState; sdkState: ConnectionState }>`
+   */
+  'on:lk-connection-state-changed'?: JSX.EventHandlerWithOptionsUnion<LkVoiceAgent, HTMLElementEventMap['lk-connection-state-changed']>;
+  /**
+   * The room is connected.
+   *
+   * `CustomEvent<undefined>`
+   */
+  'on:lk-connected'?: JSX.EventHandlerWithOptionsUnion<LkVoiceAgent, HTMLElementEventMap['lk-connected']>;
+  /**
+   * `{reason, reasonName}`: the room disconnected; `reason` is livekit-client's `DisconnectReason`.
+   *
+   * `CustomEvent<{ reason?: DisconnectReason; reasonName?: string }>`
+   */
+  'on:lk-disconnected'?: JSX.EventHandlerWithOptionsUnion<LkVoiceAgent, HTMLElementEventMap['lk-disconnected']>;
+  /**
+   * The connection was lost and is being re-established.
+   *
+   * `CustomEvent<undefined>`
+   */
+  'on:lk-reconnecting'?: JSX.EventHandlerWithOptionsUnion<LkVoiceAgent, HTMLElementEventMap['lk-reconnecting']>;
+  /**
+   * The connection is back.
+   *
+   * `CustomEvent<undefined>`
+   */
+  'on:lk-reconnected'?: JSX.EventHandlerWithOptionsUnion<LkVoiceAgent, HTMLElementEventMap['lk-reconnected']>;
+  /**
+   * `{participant}`: a remote participant joined.
+   *
+   * `CustomEvent<{ participant: RemoteParticipant }>`
+   */
+  'on:lk-participant-connected'?: JSX.EventHandlerWithOptionsUnion<LkVoiceAgent, HTMLElementEventMap['lk-participant-connected']>;
+  /**
+   * `{participant}`: a remote participant left.
+   *
+   * `CustomEvent<{ participant: RemoteParticipant }>`
+   */
+  'on:lk-participant-disconnected'?: JSX.EventHandlerWithOptionsUnion<LkVoiceAgent, HTMLElementEventMap['lk-participant-disconnected']>;
+  /**
+   * `{track, publication, participant}`: a remote track was subscribed.
+   *
+   * `CustomEvent<LkTrackEventDetail>`
+   */
+  'on:lk-track-subscribed'?: JSX.EventHandlerWithOptionsUnion<LkVoiceAgent, HTMLElementEventMap['lk-track-subscribed']>;
+  /**
+   * `{track, publication, participant}`: a remote track was unsubscribed.
+   *
+   * `CustomEvent<LkTrackEventDetail>`
+   */
+  'on:lk-track-unsubscribed'?: JSX.EventHandlerWithOptionsUnion<LkVoiceAgent, HTMLElementEventMap['lk-track-unsubscribed']>;
+  /**
+   * `{speakers}`: the participants speaking now.
+   *
+   * `CustomEvent<{ speakers: Participant[] }>`
+   */
+  'on:lk-active-speakers-changed'?: JSX.EventHandlerWithOptionsUnion<LkVoiceAgent, HTMLElementEventMap['lk-active-speakers-changed']>;
+  /**
+   * `{pinned}`: the pinned tile changed (`{identity, source}`, or `undefined` when unpinned), by whichever element or script changed it.
+   *
+   * `CustomEvent<{ pinned?: PinTarget }>`
+   */
+  'on:lk-pin'?: JSX.EventHandlerWithOptionsUnion<LkVoiceAgent, HTMLElementEventMap['lk-pin']>;
+}
+
 declare module 'solid-js' {
   namespace JSX {
     interface IntrinsicElements {
@@ -1970,6 +2456,7 @@ declare module 'solid-js' {
       'lk-start-audio': LkStartAudioSolidProps;
       'lk-track-view': LkTrackViewSolidProps;
       'lk-transcript': LkTranscriptSolidProps;
+      'lk-voice-agent': LkVoiceAgentSolidProps;
     }
   }
 }

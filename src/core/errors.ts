@@ -18,6 +18,7 @@ export type LkErrorCode =
   | 'device-in-use'
   | 'publish-failed'
   | 'message-too-long'
+  | 'agent-unavailable'
   | 'unsupported';
 
 export interface LkErrorDetail {

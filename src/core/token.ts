@@ -1,6 +1,8 @@
 /**
  * Where `<lk-room>` gets its server URL and token: a `token` attribute, or a standard token
- * endpoint through livekit-client's `TokenSource.endpoint`.
+ * endpoint through livekit-client's `TokenSource.endpoint`. With an agent name the request carries
+ * `room_config.agents`, which a LiveKit token endpoint puts in the token so that the server
+ * dispatches that agent to the room.
  */
 import { TokenSource, type TokenSourceFetchOptions } from 'livekit-client';
 import { TokenEndpointError } from './errors.js';
@@ -13,6 +15,10 @@ export interface ConnectionRequest {
   participantIdentity?: string;
   participantName?: string;
   participantMetadata?: string;
+  /** Sent as `room_config.agents[0].agent_name`: the endpoint asks the server to dispatch that agent to the room. */
+  agentName?: string;
+  /** Sent as `room_config.agents[0].metadata`: handed to the dispatched agent's job. */
+  agentMetadata?: string;
 }
 
 export interface Credentials {
@@ -34,6 +40,8 @@ export function tokenFetchOptions(request: ConnectionRequest): TokenSourceFetchO
   if (request.participantIdentity) options.participantIdentity = request.participantIdentity;
   if (request.participantName) options.participantName = request.participantName;
   if (request.participantMetadata) options.participantMetadata = request.participantMetadata;
+  if (request.agentName) options.agentName = request.agentName;
+  if (request.agentMetadata) options.agentMetadata = request.agentMetadata;
   return options;
 }
 
@@ -74,13 +82,14 @@ export async function fetchCredentials(request: ConnectionRequest): Promise<Cred
  *   are not sent anywhere: the token decides them);
  * - `update`: only the participant's name or metadata changed and the token allows the participant
  *   to update them: `setName()` / `setMetadata()` on the live connection;
- * - `reconnect`: a new token or server is needed.
+ * - `reconnect`: a new token or server is needed (another room, identity, or agent to dispatch).
  */
 export function connectionChange(previous: ConnectionRequest, next: ConnectionRequest, canUpdateOwnMetadata: boolean): 'none' | 'update' | 'reconnect' {
   const credentials = (r: ConnectionRequest) => JSON.stringify([r.url ?? '', r.token ?? '', r.tokenEndpoint ?? '']);
   if (credentials(previous) !== credentials(next)) return 'reconnect';
   if (next.token) return 'none';
-  if ((previous.roomName ?? '') !== (next.roomName ?? '') || (previous.participantIdentity ?? '') !== (next.participantIdentity ?? '')) return 'reconnect';
+  const room = (r: ConnectionRequest) => JSON.stringify([r.roomName ?? '', r.participantIdentity ?? '', r.agentName ?? '', r.agentMetadata ?? '']);
+  if (room(previous) !== room(next)) return 'reconnect';
   const nameOrMetadata = (previous.participantName ?? '') !== (next.participantName ?? '') || (previous.participantMetadata ?? '') !== (next.participantMetadata ?? '');
   if (!nameOrMetadata) return 'none';
   return canUpdateOwnMetadata ? 'update' : 'reconnect';

@@ -68,6 +68,8 @@ export class LkRoomHost extends LkElement {
     participantIdentity: { attribute: 'participant-identity' },
     participantName: { attribute: 'participant-name' },
     participantMetadata: { attribute: 'participant-metadata' },
+    agentName: { attribute: 'agent-name' },
+    agentMetadata: { attribute: 'agent-metadata' },
     connect: { converter: flag, reflect: true },
     audio: { converter: flag },
     video: { converter: flag },
@@ -103,6 +105,16 @@ export class LkRoomHost extends LkElement {
 
   /** Sent to the token endpoint as `participant_metadata`; set on the participant while connected when the token allows it. */
   participantMetadata?: string;
+
+  /**
+   * Sent to the token endpoint as `room_config.agents[0].agent_name`: a LiveKit token endpoint puts
+   * it in the token, and the server dispatches the LiveKit Agents agent of that name to the room.
+   * Changing it while connected joins again with a new token.
+   */
+  agentName?: string;
+
+  /** Sent to the token endpoint as `room_config.agents[0].metadata`, for the dispatched agent's job (with `agent-name`). */
+  agentMetadata?: string;
 
   /**
    * Stay connected while in the page (once credentials are known): after a lost connection the room
@@ -171,6 +183,8 @@ export class LkRoomHost extends LkElement {
       participantIdentity: this.participantIdentity,
       participantName: this.participantName,
       participantMetadata: this.participantMetadata,
+      agentName: this.agentName,
+      agentMetadata: this.agentMetadata,
     };
   }
 }

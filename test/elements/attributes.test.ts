@@ -9,7 +9,7 @@ import { definedElements, type ManifestAttribute } from '../manifest.js';
 const HOSTILE = ['', 'garbage', '-1', '9'.repeat(400), '1e999', 'NaN', 'null', '<img src=x onerror="window.__lkInjected=1">', '640x360@20:500k:junk'];
 
 /** Elements that hold a room themselves; the others are tried inside a (never connected) `<lk-room>`. */
-const HOSTS = ['lk-room', 'lk-conference'];
+const HOSTS = ['lk-room', 'lk-conference', 'lk-voice-agent'];
 
 /** Two animation frames after the element's update: what it renders and fires on a change. */
 async function settle(element: LitElement): Promise<void> {

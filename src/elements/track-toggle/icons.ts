@@ -16,3 +16,5 @@ export const leaveIcon = () => icon(svg`<path d="M10 17l-5-5 5-5M5 12h12M14 4h5v
 export const flipIcon = () => icon(svg`<path d="M4 7h13l-3-3M20 17H7l3 3" />`, false);
 export const captionsIcon = () => icon(svg`<rect x="2" y="5" width="20" height="14" rx="2" /><path d="M6 12h4M13 12h5M6 15h8M16 15h2" />`, false, 'captions-icon');
 export const chatIcon = () => icon(svg`<path d="M4 5h16v11H9l-5 4z" />`, false, 'chat-icon');
+export const closeIcon = () => icon(svg`<path d="M6 6l12 12M18 6L6 18" />`, false);
+export const voiceIcon = () => icon(svg`<path d="M4 10v4M8 7v10M12 4v16M16 7v10M20 10v4" />`, false);
