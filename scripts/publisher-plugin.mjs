@@ -10,13 +10,14 @@
 //
 // and the simulated LiveKit Agents agent (the publisher with --agent):
 //
-//   executeServerCommand('agent-start', { agentName, room?, identity?, deltaInterval? })
+//   executeServerCommand('agent-start', { agentName, room?, identity?, deltaInterval?, auto? })
 //       registers a worker for `agentName` and answers once the server confirmed it:
 //       { id, agentName, workerId } (with `room`: joins that room directly, answers once listening)
 //   executeServerCommand('agent-command', { id, line })       'state thinking', 'say Hello', 'hear Hi', 'leave'
 //       answers the event that acknowledges it ({ event: 'state', state }, { event: 'said', segmentId,
 //       text, trackSid, identity }, { event: 'heard', … }, { event: 'left', … }); rejects on an error event
 //   executeServerCommand('agent-events', { id })             every event of that agent so far
+//   executeServerCommand('agent-log', { id })                the end of its stderr
 //   executeServerCommand('agent-stop', { id })                ends it (it leaves its room)
 //
 // The server is the one `npm test` started (LIVEKIT_URL and keys); the Go binary and its media were
@@ -105,8 +106,8 @@ export function publisherPlugin() {
 
   async function agentCommand(command, payload) {
     if (command === 'agent-start') {
-      const { agentName, room, identity, deltaInterval } = payload ?? {};
-      const handle = startAgent({ ...backendEnvironment(), duration: '300s', agentName, room, identity, deltaInterval });
+      const { agentName, room, identity, deltaInterval, auto } = payload ?? {};
+      const handle = startAgent({ ...backendEnvironment(), duration: '300s', agentName, room, identity, deltaInterval, auto });
       const id = next++;
       running.set(id, handle);
       try {
@@ -131,6 +132,7 @@ export function publisherPlugin() {
       return answer;
     }
     if (command === 'agent-events') return handle.events;
+    if (command === 'agent-log') return handle.log();
     if (command === 'agent-stop') {
       running.delete(payload.id);
       await handle.stop();

@@ -218,13 +218,14 @@ export function startPublisher(options) {
 }
 
 /** The command line of the simulated agent for the options of startAgent. */
-export function agentArgs({ mediaDir, url, apiKey, apiSecret, agentName, room, identity, deltaInterval, duration = '300s', logLevel }) {
+export function agentArgs({ mediaDir, url, apiKey, apiSecret, agentName, room, identity, deltaInterval, auto = false, duration = '300s', logLevel }) {
   for (const [name, value] of Object.entries({ mediaDir, url, apiKey, apiSecret, agentName })) {
     if (!value) throw new Error(`startAgent: ${name} is required.`);
   }
   const args = ['--agent', agentName, '--url', url, '--api-key', apiKey, '--api-secret', apiSecret, '--media', mediaDir, '--duration', goDuration(duration)];
   if (room) args.push('--room', room);
   if (identity) args.push('--agent-identity', identity);
+  if (auto) args.push('--agent-auto');
   if (deltaInterval !== undefined) args.push('--delta-interval', typeof deltaInterval === 'number' ? `${deltaInterval}ms` : String(deltaInterval));
   if (logLevel) args.push('--log-level', logLevel);
   return args;
@@ -235,7 +236,8 @@ export function agentArgs({ mediaDir, url, apiKey, apiSecret, agentName, room, i
  * it registers as a worker for `agentName` and waits to be dispatched, or, given `room`, joins that
  * room directly. Options: `bin`, `mediaDir`, `url`, `apiKey`, `apiSecret`, `agentName` (required);
  * `room`, `identity` (with `room`; default `agent-<agentName>`), `deltaInterval` (ms or a Go
- * duration; 150 ms), `duration` ('300s'), `logLevel`. The handle is startPublisher's without
+ * duration; 150 ms), `auto` (it greets and answers each turn of the user's speech by itself),
+ * `duration` ('300s'), `logLevel`. The handle is startPublisher's without
  * `identities`; `ready` resolves once registered (with `room`: once in the room, listening).
  * Commands: `state thinking`, `say Hello there`, `hear What time is it`, `leave`, `quit`.
  */

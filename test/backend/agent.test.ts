@@ -4,7 +4,7 @@
 // its microphone track) and useTranscriptions (text streams on lk.transcription, one segment per
 // lk.segment_id, attributed by lk.transcribed_track_id, final by lk.transcription_final).
 import { expect } from '@open-wc/testing';
-import { ParticipantKind, Room, RoomEvent, Track, TokenSource, type Participant, type RemoteParticipant } from 'livekit-client';
+import { ParticipantEvent, ParticipantKind, Room, RoomEvent, Track, TokenSource, type Participant, type RemoteParticipant } from 'livekit-client';
 import { uniqueRoom, waitFor } from '../helpers.js';
 import { SimulatedAgent, stopAllAgents, type AgentEvent } from './backend.js';
 
@@ -43,15 +43,28 @@ class UserPage {
         received.closed = true;
       })();
     });
-    const noteState = (p: Participant) => {
-      const state = p.attributes[STATE];
-      if (p.kind === ParticipantKind.AGENT && state && this.states.at(-1) !== state) this.states.push(state);
-    };
-    this.room.on(RoomEvent.ParticipantConnected, noteState);
-    this.room.on(RoomEvent.ParticipantAttributesChanged, (_changed, p) => noteState(p));
+    // The participant's own events, as useParticipantAttributes reads them: the Room forwards
+    // attribute changes only once it is connected, and an agent dispatched on the room's creation
+    // may change its state while the page is still connecting.
+    this.room.on(RoomEvent.ParticipantConnected, (p) => this.watch(p));
   }
 
-  async connect(roomName: string, identity: string, agentName: string): Promise<void> {
+  private readonly watched = new WeakSet<Participant>();
+
+  /** Records the lk.agent.state values of an agent from now on. */
+  private watch(p: RemoteParticipant): void {
+    if (p.kind !== ParticipantKind.AGENT || this.watched.has(p)) return;
+    this.watched.add(p);
+    const noteState = () => {
+      const state = p.attributes[STATE];
+      if (state && this.states.at(-1) !== state) this.states.push(state);
+    };
+    p.on(ParticipantEvent.AttributesChanged, noteState);
+    noteState();
+  }
+
+  /** Connects; publishes `microphone` as the microphone, or else the browser's (fake) one. */
+  async connect(roomName: string, identity: string, agentName: string, microphone?: MediaStreamTrack): Promise<void> {
     const original = window.fetch.bind(window);
     window.fetch = (input, init) => {
       const url = input instanceof Request ? input.url : input instanceof URL ? input.href : input;
@@ -64,7 +77,9 @@ class UserPage {
     } finally {
       window.fetch = original;
     }
-    await this.room.localParticipant.setMicrophoneEnabled(true);
+    for (const p of this.room.remoteParticipants.values()) this.watch(p);
+    if (microphone) await this.room.localParticipant.publishTrack(microphone, { source: Track.Source.Microphone });
+    else await this.room.localParticipant.setMicrophoneEnabled(true);
   }
 
   /** The agent as useVoiceAssistant finds it: the first remote participant of kind AGENT not publishing on another's behalf. */
@@ -85,6 +100,26 @@ class UserPage {
 }
 
 const pages: UserPage[] = [];
+
+/** A microphone the test makes speak: a 220 Hz tone, loud while `speak()` runs, silent otherwise. */
+function voice(): { track: MediaStreamTrack; speak: (ms: number) => Promise<void>; close: () => Promise<void> } {
+  const context = new AudioContext();
+  const oscillator = new OscillatorNode(context, { frequency: 220 });
+  const gain = new GainNode(context, { gain: 0 });
+  const destination = new MediaStreamAudioDestinationNode(context);
+  oscillator.connect(gain).connect(destination);
+  oscillator.start();
+  return {
+    track: destination.stream.getAudioTracks()[0],
+    async speak(ms) {
+      await context.resume();
+      gain.gain.value = 0.8;
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      gain.gain.value = 0;
+    },
+    close: () => context.close(),
+  };
+}
 
 function newPage(): UserPage {
   const page = new UserPage();
@@ -124,9 +159,14 @@ describe('the simulated LiveKit Agents agent (tools/publisher --agent) and a pla
     expect(remote.isAgent).to.equal(true);
     expect(remote.attributes['lk.agent_name'], 'the server names the agent in its attributes').to.equal(agentName);
 
-    // Its state goes initializing → listening, and its microphone track arrives.
-    await waitFor(() => page.states.includes('listening'), 'the agent listening', 30_000);
-    expect(page.states.slice(0, 2).join(' → ')).to.equal('initializing → listening');
+    // Its state goes initializing → listening (the page may connect after the first), and its
+    // microphone track arrives.
+    await agent.explain(
+      waitFor(() => page.states.includes('listening'), 'the agent listening', 30_000).catch((err: Error) => {
+        throw new Error(`${err.message}; states seen ${JSON.stringify(page.states)}, attributes now ${JSON.stringify(remote.attributes)}`);
+      }),
+    );
+    expect(['initializing → listening', 'listening']).to.include(page.states.slice(0, page.states.indexOf('listening') + 1).join(' → '));
     const publication = await waitFor(() => remote.getTrackPublication(Track.Source.Microphone), "the agent's microphone publication", 30_000);
     const published = (await agent.events()).find((e) => e.event === 'published');
     expect(publication.trackSid).to.equal(published?.sid);
@@ -239,7 +279,43 @@ describe('the simulated LiveKit Agents agent (tools/publisher --agent) and a pla
     await SimulatedAgent.start({ agentName: 'direct', room: roomName, identity: 'sim-direct' });
     const remote = await waitFor(() => page.agent(), 'the agent in the room', 30_000);
     expect(remote.identity).to.equal('sim-direct');
+    expect(remote.isAgent).to.equal(true);
     expect(remote.attributes['lk.agent_name']).to.equal('direct');
-    await waitFor(() => remote.attributes[STATE] === 'listening', 'the agent listening', 20_000);
+    // The page was in the room first: it sees every state the agent sets, in order.
+    await waitFor(() => page.states.includes('listening'), 'the agent listening', 20_000);
+    expect(page.states.join(' → ')).to.equal('initializing → listening');
+  });
+
+  it('--agent-auto: greets the user, and answers a turn of speech with a transcription and a reply', async () => {
+    const agentName = uniqueRoom('sim-agent');
+    const agent = await SimulatedAgent.start({ agentName, auto: true });
+    const mic = voice();
+    try {
+      const page = newPage();
+      await page.connect(uniqueRoom('agent-auto'), 'user', agentName, mic.track);
+      const remote = await waitFor(() => page.agent(), 'the agent in the room', 45_000);
+      const greeting = await waitFor(async () => (await agent.events()).find((e) => e.event === 'said'), 'the greeting said', 30_000);
+      await waitFor(() => page.folded(String(greeting.segmentId))?.attributes[FINAL] === 'true', 'the greeting transcribed, final', 20_000);
+      expect(page.folded(String(greeting.segmentId))?.text).to.match(/^Hello!/);
+      await waitFor(() => page.states.at(-1) === 'listening', 'the agent listening after its greeting', 20_000);
+
+      // The user speaks for 1.5 s, then keeps quiet: the server's speaker detection tells the agent.
+      let seenSpeaking = false;
+      page.room.on(RoomEvent.ActiveSpeakersChanged, (speakers) => (seenSpeaking ||= speakers.some((p) => p.identity === 'user')));
+      await mic.speak(1500);
+      await waitFor(() => seenSpeaking, 'the server naming the user an active speaker', 20_000);
+      const heard = await waitFor(async () => (await agent.events()).find((e) => e.event === 'heard'), "the agent's transcription of the turn", 30_000);
+      expect(heard.identity).to.equal('user');
+      expect(String(heard.text)).to.match(/seconds of speech/);
+      const reply = await waitFor(async () => (await agent.events()).filter((e) => e.event === 'said')[1], 'the reply said', 30_000);
+      await waitFor(() => page.folded(String(reply.segmentId))?.attributes[FINAL] === 'true', 'the reply transcribed, final', 20_000);
+      await waitFor(() => page.states.at(-1) === 'listening', 'the agent listening after its reply', 20_000);
+      const afterTurn = page.states.slice(page.states.lastIndexOf('thinking'));
+      expect(afterTurn.join(' → ')).to.equal('thinking → speaking → listening');
+      expect(page.folded(String(heard.segmentId))?.attributes[TRACK]).to.equal(page.room.localParticipant.getTrackPublication(Track.Source.Microphone)?.trackSid);
+      expect(remote.isAgent).to.equal(true);
+    } finally {
+      await mic.close();
+    }
   });
 });

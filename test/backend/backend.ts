@@ -56,6 +56,8 @@ export type AgentOptions = {
   identity?: string;
   /** Between the pieces of a transcription: ms, or a Go duration. */
   deltaInterval?: number | string;
+  /** It greets the user and answers each turn of speech by itself (--agent-auto). */
+  auto?: boolean;
 };
 
 /** A simulated LiveKit Agents agent (tools/publisher --agent) steered from a test. */
@@ -82,6 +84,21 @@ export class SimulatedAgent {
   /** Every event so far. */
   events(): Promise<AgentEvent[]> {
     return executeServerCommand<AgentEvent[], { id: number }>('agent-events', { id: this.id });
+  }
+
+  /** The end of its log (stderr). */
+  log(): Promise<string> {
+    return executeServerCommand<string, { id: number }>('agent-log', { id: this.id });
+  }
+
+  /** `promise`, or its error with the agent's events and log added. */
+  async explain<T>(promise: Promise<T>): Promise<T> {
+    try {
+      return await promise;
+    } catch (err) {
+      const events = (await this.events()).map((e) => JSON.stringify(e)).join('\n');
+      throw new Error(`${(err as Error).message}\nagent events:\n${events}\nagent log:\n${(await this.log()).slice(-3000)}`);
+    }
   }
 
   async stop(): Promise<void> {

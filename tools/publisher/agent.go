@@ -17,6 +17,7 @@ import (
 	protoagent "github.com/livekit/protocol/agent"
 	"github.com/livekit/protocol/livekit"
 	lksdk "github.com/livekit/server-sdk-go/v2"
+	"github.com/pion/webrtc/v4"
 )
 
 // A simulated LiveKit Agents agent (--agent NAME): it registers as a worker for NAME, is
@@ -221,6 +222,19 @@ func (r *agentRunner) join(job *livekit.Job, url, token string) error {
 	callback.OnParticipantConnected = func(p *lksdk.RemoteParticipant) { s.userJoined(p) }
 	callback.OnParticipantDisconnected = func(p *lksdk.RemoteParticipant) { s.userLeft(p) }
 	callback.OnDisconnectedWithReason = func(reason lksdk.DisconnectionReason) { s.dropped(reason) }
+	// In a goroutine of its own: the SDK calls this holding its locks, which listenTo takes.
+	callback.OnTrackPublished = func(_ *lksdk.RemoteTrackPublication, p *lksdk.RemoteParticipant) { go s.listenTo(p) }
+	callback.OnTrackSubscribed = func(track *webrtc.TrackRemote, _ *lksdk.RemoteTrackPublication, _ *lksdk.RemoteParticipant) {
+		// Nothing is decoded: the packets are read and dropped.
+		go func() {
+			buf := make([]byte, 1500)
+			for {
+				if _, _, err := track.Read(buf); err != nil {
+					return
+				}
+			}
+		}()
+	}
 	room, err := lksdk.ConnectToRoomWithToken(url, token, callback, lksdk.WithAutoSubscribe(false))
 	if err != nil {
 		return err
@@ -266,6 +280,9 @@ func (r *agentRunner) join(job *livekit.Job, url, token string) error {
 	s.mu.Unlock()
 	r.ev.emit(map[string]any{"event": "published", "identity": s.identity, "kind": "audio", "sid": pub.SID()})
 	s.setState("listening")
+	if r.cfg.agentAuto {
+		go s.runAuto()
+	}
 	return nil
 }
 
@@ -310,6 +327,24 @@ func (s *agentSession) userJoined(p *lksdk.RemoteParticipant) {
 	s.users = append(s.users, p.Identity())
 	if s.linked == "" {
 		s.linked = p.Identity()
+		go s.listenTo(p)
+	}
+}
+
+// listenTo subscribes to the microphone of the user it serves, as LiveKit Agents do. Nothing is
+// done with the audio, but the server tells a participant only about the active speakers it
+// subscribes to, and --agent-auto needs to know when the user speaks.
+func (s *agentSession) listenTo(p *lksdk.RemoteParticipant) {
+	s.mu.Lock()
+	linked := s.linked == p.Identity()
+	s.mu.Unlock()
+	if !linked {
+		return
+	}
+	if pub, ok := p.GetTrackPublication(livekit.TrackSource_MICROPHONE).(*lksdk.RemoteTrackPublication); ok && pub != nil && !pub.IsSubscribed() {
+		if err := pub.SetSubscribed(true); err != nil {
+			log.Printf("subscribe to %s's microphone: %v", p.Identity(), err)
+		}
 	}
 }
 

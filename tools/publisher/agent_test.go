@@ -251,3 +251,35 @@ func TestWorkerHandshake(t *testing.T) {
 type errString string
 
 func (e errString) Error() string { return string(e) }
+
+func TestTurnDetector(t *testing.T) {
+	var d turnDetector
+	at := time.Unix(0, 0)
+	step := func(speaking bool, ms int) (bool, time.Duration) {
+		at = at.Add(time.Duration(ms) * time.Millisecond)
+		return d.update(speaking, at)
+	}
+	// A 100 ms click: no turn.
+	step(true, 0)
+	if ended, _ := step(false, 100); ended {
+		t.Fatal("a short burst ended a turn")
+	}
+	if ended, _ := step(false, 2000); ended {
+		t.Fatal("a short burst ended a turn after silence")
+	}
+	// 1 s of speech, a 300 ms pause, 0.5 s more: one turn of 1.5 s, ended 800 ms after the last speech.
+	step(true, 0)
+	step(false, 1000)
+	step(true, 300)
+	step(false, 500)
+	if ended, _ := step(false, 700); ended {
+		t.Fatal("the turn ended before 800 ms of silence")
+	}
+	ended, spoke := step(false, 100)
+	if !ended || spoke != 1500*time.Millisecond {
+		t.Fatalf("turn ended %v after %v of speech, want 1.5s", ended, spoke)
+	}
+	if ended, _ := step(false, 1000); ended {
+		t.Fatal("one turn ended twice")
+	}
+}

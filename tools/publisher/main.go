@@ -65,6 +65,7 @@ type config struct {
 	// Agent mode (--agent NAME): see agent.go.
 	agentName, agentIdentity string
 	deltaInterval            time.Duration
+	agentAuto                bool
 }
 
 func parseFlags() (*config, error) {
@@ -90,6 +91,7 @@ func parseFlags() (*config, error) {
 	flag.StringVar(&c.logLevel, "log-level", "warn", "the SDK's and WebRTC's log level on stderr: debug, info, warn, error")
 	flag.StringVar(&c.agentName, "agent", "", "be a simulated LiveKit Agents agent of this name: register as a worker and wait for dispatches (with --room: join that room directly)")
 	flag.StringVar(&c.agentIdentity, "agent-identity", "", "with --agent and --room, the agent's identity (default agent-NAME)")
+	flag.BoolVar(&c.agentAuto, "agent-auto", false, "with --agent, greet the user and answer each turn of speech by itself (the demo)")
 	flag.DurationVar(&c.deltaInterval, "delta-interval", 150*time.Millisecond, "with --agent, the time between the pieces of a transcription")
 	flag.Parse()
 
