@@ -22,8 +22,9 @@ import (
 
 // A simulated LiveKit Agents agent (--agent NAME): it registers as a worker for NAME, is
 // dispatched to a room by the server, joins it as a participant of kind agent, publishes a
-// microphone track (the publisher's tone while it speaks), reports its state in the participant
-// attribute lk.agent.state, and sends transcriptions on lk.transcription as LiveKit Agents do:
+// microphone track (the publisher's tone while it speaks), subscribes to its user's microphone
+// (read and dropped), reports its state in the participant attribute lk.agent.state, and sends
+// transcriptions on lk.transcription as LiveKit Agents do:
 //
 //   - its own speech (`say`): one text stream per segment, written in deltas; the header has
 //     lk.segment_id, lk.transcribed_track_id (its audio track) and lk.transcription_final=false,
