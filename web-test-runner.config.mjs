@@ -119,7 +119,8 @@ export default {
     a11ySnapshotAllPlugin(),
     a11ySnapshotPlugin(),
     // `executeServerCommand('publisher-start' | 'publisher-command' | 'publisher-stop')`: participants
-    // published from a backend (tools/publisher), for the `backend` group.
+    // published from a backend (tools/publisher), for the `backend` group; `agent-start` |
+    // `agent-command` | `agent-events` | `agent-stop`: its simulated LiveKit Agents agent.
     publisherPlugin(),
   ],
   testFramework: { config: { timeout: 60_000 } },

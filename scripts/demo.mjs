@@ -8,12 +8,16 @@
 // (tools/publisher: video, audio and a speaker in turn), to see pages, pinning and the speaker
 // layout with a crowd.
 //
+// `npm start -- --agent NAME` also runs a simulated LiveKit Agents agent of that name (tools/publisher
+// --agent --agent-auto): a page that asks for NAME gets it dispatched; it greets, and answers each
+// turn of speech with a made-up transcription and a canned reply (docs/publisher.md).
+//
 // `startDemo()` is the same without the console: scripts/screenshots.mjs uses it.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 import { startServer } from './livekit-server.mjs';
-import { ensurePublisher, startPublisher } from './publisher.mjs';
+import { ensurePublisher, startAgent, startPublisher } from './publisher.mjs';
 import { TOKEN_PATH, tokenMiddleware } from './token-endpoint.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -101,11 +105,23 @@ if (isMain) {
     }
   }
 
+  const agentName = optionValue(process.argv.slice(2), '--agent');
+  let agent;
+  if (agentName) {
+    try {
+      agent = startAgent({ ...(await ensurePublisher()), url: lk.url, apiKey: lk.apiKey, apiSecret: lk.apiSecret, agentName, auto: true, duration: '30m' });
+      await agent.ready;
+      console.log(`  A simulated agent "${agentName}" waits for rooms that ask for it, for 30 minutes.\n`);
+    } catch (err) {
+      console.error(`  The simulated agent could not start: ${err.message ?? err}\n`);
+    }
+  }
+
   let stopping = false;
   const shutdown = async () => {
     if (stopping) process.exit(0); // a second Ctrl+C: don't wait (the 'exit' hooks kill the server)
     stopping = true;
-    await Promise.allSettled([crowd?.stop(), demo.stop()]);
+    await Promise.allSettled([crowd?.stop(), agent?.stop(), demo.stop()]);
     process.exit(0); // stopping the demo is its normal end
   };
   process.on('SIGINT', shutdown);
@@ -126,4 +142,11 @@ function publisherCount(args) {
     process.exit(2);
   }
   return count;
+}
+
+/** The value of `--name value` or `--name=value`, or undefined. */
+function optionValue(args, name) {
+  const at = args.findIndex((arg) => arg === name || arg.startsWith(`${name}=`));
+  if (at < 0) return undefined;
+  return args[at].includes('=') ? args[at].slice(name.length + 1) : args[at + 1];
 }

@@ -105,27 +105,11 @@ export function publisherArgs({ mediaDir, url, apiKey, apiSecret, room, count = 
 }
 
 /**
- * Starts the publisher: `count` participants `${identityPrefix}-1` … join `room` and publish.
- * Options: `bin`, `mediaDir` (from ensurePublisher), `url`, `apiKey`, `apiSecret`, `room`; `count`
- * (1), `video`, `audio` (true), `speaking` ('rotate' | 'all' | 'none'), `speakPeriod`, `names`
- * (array or comma list), `identityPrefix` ('pub'), `duration` ('120s'), `leaveAfter`, `leaveWave`,
- * `leaveInterval`, `joinRate` (per second), `logLevel`. Durations are Go durations ('90s', '2m')
- * or numbers of seconds.
- * Returns a handle:
- * - `identities`: the identities, in joining order;
- * - `ready`: resolves once everyone joined and published; rejects if the process exits first, or
- *   after 90 s;
- * - `events`: every event so far (parsed JSON lines), `waitFor(predicate, timeoutMs)` the first
- *   event (past or future) matching `predicate`;
- * - `command(line)`: one stdin command (`mute video pub-3`, `unmute audio pub-3`, `leave pub-3`, `quit`);
- * - `stop()`: sends `quit`, kills the process after 5 s, resolves once it exited;
- * - `log()`: the end of its stderr; `exited`: a promise of its exit code.
+ * Runs the program with `args` and reads its events (see startPublisher for the handle); `readyWhen`
+ * picks the event that resolves `ready`.
  */
-export function startPublisher(options) {
-  const { bin, count = 1, identityPrefix = 'pub' } = options;
-  if (!bin) throw new Error('startPublisher: bin is required (from ensurePublisher()).');
-  const identities = Array.from({ length: count }, (_, i) => `${identityPrefix}-${i + 1}`);
-  const child = spawn(bin, publisherArgs(options), { stdio: ['pipe', 'pipe', 'pipe'] });
+function startProgram(bin, args, readyWhen) {
+  const child = spawn(bin, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   const events = [];
   const waiters = new Set();
   let stderr = '';
@@ -183,7 +167,7 @@ export function startPublisher(options) {
     });
   }
 
-  const ready = waitFor((e) => e.event === 'ready', READY_TIMEOUT_MS).then(() => {});
+  const ready = waitFor(readyWhen, READY_TIMEOUT_MS).then(() => {});
   ready.catch(() => {}); // a caller that never awaits `ready` sees no unhandled rejection
 
   const command = (line) => {
@@ -191,7 +175,6 @@ export function startPublisher(options) {
   };
 
   return {
-    identities,
     ready,
     events,
     waitFor,
@@ -208,4 +191,59 @@ export function startPublisher(options) {
     log: () => stderr,
     pid: child.pid,
   };
+}
+
+/**
+ * Starts the publisher: `count` participants `${identityPrefix}-1` … join `room` and publish.
+ * Options: `bin`, `mediaDir` (from ensurePublisher), `url`, `apiKey`, `apiSecret`, `room`; `count`
+ * (1), `video`, `audio` (true), `speaking` ('rotate' | 'all' | 'none'), `speakPeriod`, `names`
+ * (array or comma list), `identityPrefix` ('pub'), `duration` ('120s'), `leaveAfter`, `leaveWave`,
+ * `leaveInterval`, `joinRate` (per second), `logLevel`. Durations are Go durations ('90s', '2m')
+ * or numbers of seconds.
+ * Returns a handle:
+ * - `identities`: the identities, in joining order;
+ * - `ready`: resolves once everyone joined and published; rejects if the process exits first, or
+ *   after 90 s;
+ * - `events`: every event so far (parsed JSON lines), `waitFor(predicate, timeoutMs)` the first
+ *   event (past or future) matching `predicate`;
+ * - `command(line)`: one stdin command (`mute video pub-3`, `unmute audio pub-3`, `leave pub-3`, `quit`);
+ * - `stop()`: sends `quit`, kills the process after 5 s, resolves once it exited;
+ * - `log()`: the end of its stderr; `exited`: a promise of its exit code.
+ */
+export function startPublisher(options) {
+  const { bin, count = 1, identityPrefix = 'pub' } = options;
+  if (!bin) throw new Error('startPublisher: bin is required (from ensurePublisher()).');
+  const identities = Array.from({ length: count }, (_, i) => `${identityPrefix}-${i + 1}`);
+  return { identities, ...startProgram(bin, publisherArgs(options), (e) => e.event === 'ready') };
+}
+
+/** The command line of the simulated agent for the options of startAgent. */
+export function agentArgs({ mediaDir, url, apiKey, apiSecret, agentName, room, identity, deltaInterval, auto = false, duration = '300s', logLevel }) {
+  for (const [name, value] of Object.entries({ mediaDir, url, apiKey, apiSecret, agentName })) {
+    if (!value) throw new Error(`startAgent: ${name} is required.`);
+  }
+  const args = ['--agent', agentName, '--url', url, '--api-key', apiKey, '--api-secret', apiSecret, '--media', mediaDir, '--duration', goDuration(duration)];
+  if (room) args.push('--room', room);
+  if (identity) args.push('--agent-identity', identity);
+  if (auto) args.push('--agent-auto');
+  if (deltaInterval !== undefined) args.push('--delta-interval', typeof deltaInterval === 'number' ? `${deltaInterval}ms` : String(deltaInterval));
+  if (logLevel) args.push('--log-level', logLevel);
+  return args;
+}
+
+/**
+ * Starts the simulated LiveKit Agents agent (the publisher with `--agent`, docs/publisher.md):
+ * it registers as a worker for `agentName` and waits to be dispatched, or, given `room`, joins that
+ * room directly. Options: `bin`, `mediaDir`, `url`, `apiKey`, `apiSecret`, `agentName` (required);
+ * `room`, `identity` (with `room`; default `agent-<agentName>`), `deltaInterval` (ms or a Go
+ * duration; 150 ms), `auto` (it greets and answers each turn of the user's speech by itself),
+ * `duration` ('300s'), `logLevel`. The handle is startPublisher's without
+ * `identities`; `ready` resolves once registered (with `room`: once in the room, listening).
+ * Commands: `state thinking`, `say Hello there`, `hear What time is it`, `leave`, `quit`.
+ */
+export function startAgent(options) {
+  const { bin, room } = options;
+  if (!bin) throw new Error('startAgent: bin is required (from ensurePublisher()).');
+  const readyWhen = room ? (e) => e.event === 'state' && e.state === 'listening' : (e) => e.event === 'registered';
+  return startProgram(bin, agentArgs(options), readyWhen);
 }

@@ -1,5 +1,6 @@
 // Command publisher joins simulated participants to a LiveKit room and publishes pre-encoded media:
-// VP8 simulcast video (three layers) and Opus audio, looped, with one speaker at a time.
+// VP8 simulcast video (three layers) and Opus audio, looped, with one speaker at a time. With
+// --agent NAME it is a simulated LiveKit Agents agent instead (agent.go).
 //
 // Events go to stdout, one JSON object a line; commands come from stdin, one a line; logs go to
 // stderr. See docs/publisher.md.
@@ -61,6 +62,10 @@ type config struct {
 	leaveAfter, leaveInterval    time.Duration
 	leaveWave                    int
 	logLevel                     string
+	// Agent mode (--agent NAME): see agent.go.
+	agentName, agentIdentity string
+	deltaInterval            time.Duration
+	agentAuto                bool
 }
 
 func parseFlags() (*config, error) {
@@ -84,6 +89,10 @@ func parseFlags() (*config, error) {
 	flag.IntVar(&c.leaveWave, "leave-wave", 1, "participants leaving per wave")
 	flag.DurationVar(&c.leaveInterval, "leave-interval", 5*time.Second, "time between leave waves")
 	flag.StringVar(&c.logLevel, "log-level", "warn", "the SDK's and WebRTC's log level on stderr: debug, info, warn, error")
+	flag.StringVar(&c.agentName, "agent", "", "be a simulated LiveKit Agents agent of this name: register as a worker and wait for dispatches (with --room: join that room directly)")
+	flag.StringVar(&c.agentIdentity, "agent-identity", "", "with --agent and --room, the agent's identity (default agent-NAME)")
+	flag.BoolVar(&c.agentAuto, "agent-auto", false, "with --agent, greet the user and answer each turn of speech by itself (the demo)")
+	flag.DurationVar(&c.deltaInterval, "delta-interval", 150*time.Millisecond, "with --agent, the time between the pieces of a transcription")
 	flag.Parse()
 
 	c.names = defaultNames
@@ -94,6 +103,20 @@ func parseFlags() (*config, error) {
 				c.names = append(c.names, n)
 			}
 		}
+	}
+	if c.duration <= 0 || c.duration > maxDuration {
+		c.duration = maxDuration
+	}
+	if c.agentName != "" {
+		switch {
+		case c.apiKey == "" || c.apiSecret == "":
+			return nil, fmt.Errorf("--api-key and --api-secret are required")
+		case c.mediaDir == "":
+			return nil, fmt.Errorf("--media is required")
+		case c.deltaInterval < 0:
+			return nil, fmt.Errorf("--delta-interval must not be negative")
+		}
+		return c, nil
 	}
 	switch {
 	case c.apiKey == "" || c.apiSecret == "" || c.room == "":
@@ -114,9 +137,6 @@ func parseFlags() (*config, error) {
 		return nil, fmt.Errorf("--leave-wave must be at least 1 and --leave-interval positive")
 	case len(c.names) == 0:
 		return nil, fmt.Errorf("--names is empty")
-	}
-	if c.duration <= 0 || c.duration > maxDuration {
-		c.duration = maxDuration
 	}
 	return c, nil
 }
@@ -176,11 +196,15 @@ func main() {
 		ev.emit(map[string]any{"event": "done"})
 		os.Exit(1)
 	}
-	lib, err := loadLibrary(cfg.mediaDir, cfg.video, cfg.audio)
+	agent := cfg.agentName != ""
+	lib, err := loadLibrary(cfg.mediaDir, cfg.video && !agent, cfg.audio || agent)
 	if err != nil {
 		ev.errorf("media: %v", err)
 		ev.emit(map[string]any{"event": "done"})
 		os.Exit(1)
+	}
+	if agent {
+		os.Exit(runAgent(cfg, lib, ev))
 	}
 	os.Exit(run(cfg, lib, ev))
 }
