@@ -3,6 +3,7 @@
 // token requests at /api/token. The pages import the elements straight from src/:
 //   /                  index.html, one <lk-room> and a hand-made page around it
 //   /conference.html   <lk-prejoin> then <lk-conference>, full viewport; ?room=…&theme=light|dark
+//   /agent.html        <lk-voice-agent> inline and as a launcher (with `--agent demo-agent`)
 //
 // `npm start -- --publishers 20` also fills the room `demo` with 20 backend participants
 // (tools/publisher: video, audio and a speaker in turn), to see pages, pinning and the speaker

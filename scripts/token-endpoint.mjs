@@ -7,7 +7,9 @@
 //
 // It grants every participant the right to join, publish, subscribe and send data in the room it
 // asks for, and puts the request's `room_config` in the token, so `room_config.agents` asks the server
-// to dispatch those agents to the room (what `<lk-voice-agent agent-name>` sends). Fine for a local server; a public page needs an endpoint that decides who may join.
+// to dispatch those agents to the room (what `<lk-voice-agent agent-name>` sends). A request for an
+// agent without a `room_name` gets a new room (`NAME-<random>`): agents are dispatched to a room when
+// it is created. Fine for a local server; a public page needs an endpoint that decides who may join.
 // For trying restricted tokens, `?can_publish=camera,microphone` limits the sources a participant
 // may publish, and `?can_publish=none` forbids publishing; `?can_update_metadata=true` lets the
 // participant change its own name and metadata, and `?kind=agent` mints an agent's token (a participant
@@ -59,7 +61,11 @@ export function publishGrant(canPublish) {
 
 /** Mints `{ server_url, participant_token }` for a standard token request body. */
 export async function mintToken(server, body = {}, grant = { canPublish: true }, { expired = false, badSignature = false, kind } = {}) {
-  const roomName = pick(body, 'room_name', 'roomName') ?? 'livekit-elements';
+  const roomConfig = body?.room_config ?? body?.roomConfig;
+  // An agent is dispatched when its room is created: a request for an agent without a room name
+  // gets a new room, so every conversation has its agent.
+  const agentName = roomConfig?.agents?.[0]?.agent_name ?? roomConfig?.agents?.[0]?.agentName;
+  const roomName = pick(body, 'room_name', 'roomName') ?? (agentName ? `${agentName}-${randomBytes(4).toString('hex')}` : 'livekit-elements');
   const identity = pick(body, 'participant_identity', 'participantIdentity') ?? `guest-${randomBytes(3).toString('hex')}`;
   const secret = badSignature ? `not-${server.apiSecret}` : server.apiSecret;
   const token = new AccessToken(server.apiKey, secret, {
@@ -69,7 +75,6 @@ export async function mintToken(server, body = {}, grant = { canPublish: true },
     attributes: body?.participant_attributes ?? body?.participantAttributes,
     ttl: expired ? '2 hours ago' : '1h',
   });
-  const roomConfig = body?.room_config ?? body?.roomConfig;
   if (roomConfig) token.roomConfig = RoomConfiguration.fromJson(roomConfig);
   if (kind) token.kind = kind;
   token.addGrant({ roomJoin: true, room: roomName, canSubscribe: true, canPublishData: true, ...grant });

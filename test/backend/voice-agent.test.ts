@@ -51,7 +51,7 @@ describe('backend: <lk-voice-agent> and captions with a dispatched agent', () =>
 
     await realClick(part(el, 'start')!);
     // Dispatched by the server: the agent joins as kind agent and says it listens.
-    await agent.check(waitFor(() => el.state === 'listening', 'the dispatched agent listening', 30_000));
+    await agent.explain(waitFor(() => el.state === 'listening', 'the dispatched agent listening', 30_000));
     const bot = el.agentParticipant!;
     expect(bot.kind).to.equal(ParticipantKind.AGENT);
     const dispatched = (await agent.events()).find((e) => e.event === 'joined');
@@ -62,7 +62,7 @@ describe('backend: <lk-voice-agent> and captions with a dispatched agent', () =>
 
     // Its voice is received and drawn by the visualizer.
     await waitFor(() => el.agentTrack, 'the agent\'s voice subscribed');
-    const voice = () => el.agentTrack as RemoteAudioTrack | undefined;
+    const voice = () => el.agentTrack;
     const first = await waitFor(async () => (await bytesReceived(voice())) || undefined, 'the agent\'s voice: bytes');
     await waitFor(async () => (await bytesReceived(voice())) > first, 'the agent\'s voice: more bytes');
     const visualizer = el.shadowRoot!.querySelector('lk-audio-visualizer')!;
@@ -111,7 +111,7 @@ describe('backend: <lk-voice-agent> and captions with a dispatched agent', () =>
     const roomName = uniqueRoom('meeting');
     const el = await fixture<LkConference>(html`<lk-conference token-endpoint="/api/token" room-name=${roomName} participant-identity="host"
       agent-name=${agentName} audio connect style="height: 600px"></lk-conference>`);
-    await agent.check(waitFor(() => [...el.livekitRoom.remoteParticipants.values()].find((p) => p.kind === ParticipantKind.AGENT), 'the agent in the meeting', 30_000));
+    await agent.explain(waitFor(() => [...el.livekitRoom.remoteParticipants.values()].find((p) => p.kind === ParticipantKind.AGENT), 'the agent in the meeting', 30_000));
     expect(part(el, 'captions-toggle'), 'no captions button before any transcription').to.equal(null);
 
     await agent.command('say Welcome to the meeting.');
