@@ -105,9 +105,10 @@ export default {
       tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
     }),
     // The `frameworks` group: React, Vue and Svelte's runtime as ES modules, Svelte components
-    // compiled on request.
+    // compiled on request; and loglevel (CommonJS) for @livekit/components-core, whose readers
+    // the interop tests use.
     prebundle({
-      commonjs: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime'],
+      commonjs: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'loglevel'],
       esm: ['vue', 'svelte', 'svelte/internal/client', 'svelte/internal/disclose-version'],
     }),
     svelte(),

@@ -13,7 +13,9 @@
 // captured before joining; Ben greets Cy, Cy answers, and Cy's page is captured with the chat
 // closed, then open. Last, Dee joins another room with 12 backend participants (tools/publisher:
 // video, audio, one speaking at a time) at `?page-size=9`: docs/conference-pages.png is the first
-// page of two, docs/conference-pinned.png the same call after Dee pins one of them. The files are
+// page of two, docs/conference-pinned.png the same call after Dee pins one of them. Last, Eve talks
+// to the simulated voice agent (tools/publisher --agent --agent-auto) on demo/agent.html:
+// docs/voice-agent.png once its greeting, her turn and its answer show as text. The files are
 // replaced only when every shot was taken.
 //
 // Network: on Linux it runs inside a private network namespace that holds only loopback, like
@@ -29,7 +31,7 @@ import { CHROMIUM, MEDIA_FLAGS, QUIET_FLAGS } from './chromium.mjs';
 import { startDemo } from './demo.mjs';
 import { externalServer, findServerBinary } from './livekit-server.mjs';
 import { canUnshare, rerunInNamespace } from './netns.mjs';
-import { ensurePublisher, startPublisher } from './publisher.mjs';
+import { ensurePublisher, startAgent, startPublisher } from './publisher.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const VIEWPORT = { width: 1280, height: 800 };
@@ -263,6 +265,28 @@ async function run() {
     const pinnedShot = path.join(SCRATCH, 'conference-pinned.png');
     await capture(dee, pinnedShot);
     shots.push([pinnedShot, path.join(DOCS, 'conference-pinned.png')]);
+
+    // Eve and the voice agent: the inline widget of demo/agent.html, captions on.
+    const agent = startAgent({ ...JSON.parse(process.env.LKE_SCREENSHOTS_PUBLISHER), url: demo.server.url, apiKey: demo.server.apiKey, apiSecret: demo.server.apiSecret, agentName: 'demo-agent', auto: true, duration: '3m' });
+    cleanups.push(() => agent.stop());
+    await agent.ready;
+    const eveContext = await browser.createBrowserContext();
+    const evePage = await eveContext.newPage();
+    const eveViewport = { width: 900, height: 760 };
+    await evePage.setViewport(eveViewport);
+    await evePage.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+    const eve = { name: 'Eve', page: evePage, viewport: eveViewport };
+    people.push(eve);
+    await evePage.goto(`${demo.url}agent.html`, { waitUntil: 'load' });
+    await evePage.locator('#inline >>> [part~=start]').click();
+    // The greeting, then a turn of Eve's (the fake microphone's tone) and the agent's answer.
+    const segments = () => evePage.$eval('#inline', (el) => [...(el.shadowRoot.querySelector('lk-transcript')?.shadowRoot.querySelectorAll('[part~=final]') ?? [])].length);
+    await waitFor(async () => (await segments()) >= 3, 'the greeting, a turn and an answer in the transcript', 60_000);
+    await waitFor(async () => (await evePage.$eval('#inline', (el) => el.getAttribute('state'))) === 'listening', 'the agent listening again', 30_000);
+    await settle(eve);
+    const agentShot = path.join(SCRATCH, 'voice-agent.png');
+    await capture(eve, agentShot);
+    shots.push([agentShot, path.join(DOCS, 'voice-agent.png')]);
 
     for (const [from, to] of shots) {
       renameSync(from, to);

@@ -5,10 +5,11 @@
 // says its state in `lk.agent.state` and sends `lk.transcription` streams for its speech and for
 // the person's microphone.
 import { expect, fixture, html } from '@open-wc/testing';
-import { ParticipantKind, Track, type RemoteAudioTrack } from 'livekit-client';
+import { setupTextStream, type TextStreamData } from '@livekit/components-core';
+import { ParticipantKind, Room, Track, type RemoteAudioTrack } from 'livekit-client';
 import '../../src/index.js';
 import type { LkConference, LkTranscript, LkVoiceAgent } from '../../src/index.js';
-import { realClick, serverParticipants, uniqueRoom, waitFor } from '../helpers.js';
+import { fetchToken, realClick, serverParticipants, uniqueRoom, waitFor } from '../helpers.js';
 import { SimulatedAgent, stopAllAgents } from './backend.js';
 
 const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
@@ -105,7 +106,7 @@ describe('backend: <lk-voice-agent> and captions with a dispatched agent', () =>
     await waitFor(async () => !(await serverParticipants(roomName)).includes('visitor'), 'the server let the person go');
   });
 
-  it('<lk-conference agent-name> gets the agent too, and its captions button appears with the first transcription', async () => {
+  it('<lk-conference agent-name> gets the agent too, its captions button appears with the first transcription, and a components-react page sees the same segments', async () => {
     const agentName = `notes-${Math.random().toString(36).slice(2, 8)}`;
     const agent = await SimulatedAgent.start({ agentName });
     const roomName = uniqueRoom('meeting');
@@ -119,5 +120,37 @@ describe('backend: <lk-voice-agent> and captions with a dispatched agent', () =>
     await realClick(toggle);
     const captions = await waitFor(() => part(el, 'captions') as LkTranscript | null, 'the captions over the participants');
     await waitFor(() => shown(captions).some((s) => s.final && s.text === 'Welcome to the meeting.'), 'the agent\'s words as captions');
+
+    // A second page reads the room as LiveKit's React kit does: @livekit/components-core's
+    // setupTextStream, which useTranscriptions is built on.
+    const { server_url, participant_token } = await fetchToken(roomName, 'observer');
+    const observer = new Room();
+    let seen: TextStreamData[] = [];
+    const subscription = setupTextStream(observer, 'lk.transcription').subscribe((streams) => (seen = streams));
+    try {
+      await observer.connect(server_url, participant_token);
+      const heard = await agent.command('hear Shall we start with the numbers?');
+      expect(heard.identity, 'the agent transcribes the host, the first person in the room').to.equal('host');
+      await waitFor(() => shown(captions).some((s) => s.final && s.text === 'Shall we start with the numbers?'), 'the host\'s words as captions');
+      await agent.command('say Yes, the numbers first.');
+      await waitFor(() => seen.some((d) => d.text === 'Yes, the numbers first.' && d.streamInfo.attributes?.['lk.transcription_final'] === 'true'), 'the React kit\'s reader to have the answer, final');
+
+      // Every segment the React kit's reader holds, the captions show: same id, text and speaker.
+      const inCaptions = await waitFor(() => {
+        const entries = shown(captions);
+        return seen.every((d) => entries.some((s) => s.final && s.text === d.text)) ? entries : undefined;
+      }, 'the captions to hold the same segments');
+      const host = seen.find((d) => d.text === 'Shall we start with the numbers?')!;
+      expect(host.participantInfo.identity).to.equal('host');
+      for (const data of seen) {
+        const entry = inCaptions.find((s) => s.node.getAttribute('data-segment-id') === data.streamInfo.attributes?.['lk.segment_id']);
+        expect(entry, `segment ${data.streamInfo.attributes?.['lk.segment_id']} in the captions`).to.exist;
+        expect(entry!.text).to.equal(data.text);
+        expect(entry!.identity).to.equal(data.participantInfo.identity);
+      }
+    } finally {
+      subscription.unsubscribe();
+      await observer.disconnect();
+    }
   });
 });
