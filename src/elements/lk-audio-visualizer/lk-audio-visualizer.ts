@@ -116,6 +116,12 @@ export class LkAudioVisualizer extends LkParticipantElement {
     const levels = bins ? barLevels(bins, this.#count, binHz) : new Array<number>(this.#count).fill(0);
     this.#levels = this.#reducedMotion.matches ? evenLevels(levels) : levels;
     this.#show();
+    // A stop comes from updated() when the track goes: `active` changes after that update, not in it.
+    if (bins) this.#setActive();
+    else queueMicrotask(() => this.#setActive());
+  }
+
+  #setActive(): void {
     const active = isActive(this.#levels);
     if (active !== this.active) this.active = active;
   }
