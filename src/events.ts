@@ -51,6 +51,7 @@ export interface LkEventDetails {
   'lk-toggle': { source: Track.Source; enabled: boolean };
   'lk-chat-message': LkChatMessageDetail;
   'lk-pin': { pinned?: PinTarget };
+  'lk-recording-changed': { recording: boolean };
   'lk-page-changed': { page: number; pageCount: number };
   'lk-error': LkErrorDetail;
 }
@@ -72,6 +73,7 @@ declare global {
     'lk-toggle': CustomEvent<LkEventDetails['lk-toggle']>;
     'lk-chat-message': CustomEvent<LkChatMessageDetail>;
     'lk-pin': CustomEvent<LkEventDetails['lk-pin']>;
+    'lk-recording-changed': CustomEvent<LkEventDetails['lk-recording-changed']>;
     'lk-page-changed': CustomEvent<LkEventDetails['lk-page-changed']>;
     'lk-error': CustomEvent<LkErrorDetail>;
   }

@@ -27,6 +27,7 @@ export interface RoomSessionHost extends OptionsHost, SessionOwner {
   video: boolean;
   audio: boolean;
   connectionState: LkConnectionState;
+  recording: boolean;
   options?: RoomOptions;
   connectOptions?: RoomConnectOptions;
   request(): ConnectionRequest;
@@ -110,6 +111,11 @@ export class RoomSessionController implements ReactiveController {
     this.#roomProvider.setValue(room);
     this.#events.room = room;
     if (host.connect !== session.connect) host.connect = session.connect;
+    const recording = session.recording;
+    if (recording !== host.recording) {
+      host.recording = recording;
+      host.emit('lk-recording-changed', { recording });
+    }
     const state = session.state;
     const previous = host.connectionState;
     if (state === previous) return;

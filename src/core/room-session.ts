@@ -77,7 +77,7 @@ function bounded<T>(promise: Promise<T>, ms: number, onTimeout: () => void): Pro
 
 /**
  * One room, kept connected while `connect` is set. Fires `change` (a plain `Event`) whenever
- * `state`, `room`, `connect` or `screenShareInterrupted` changes.
+ * `state`, `room`, `connect`, `recording` or `screenShareInterrupted` changes.
  */
 export class RoomSession extends EventTarget {
   /** How long one attempt may take, in ms. */
@@ -154,6 +154,14 @@ export class RoomSession extends EventTarget {
   /** Why this browser cannot join at all (it has no WebRTC), as a sentence; `undefined` where it can. */
   get unsupported(): string | undefined {
     return missingWebRTC(globalThis);
+  }
+
+  /**
+   * Whether the room is being recorded, as the server says (livekit-client's `Room.isRecording`:
+   * an egress or a participant with the `recorder` grant is in the room); `false` while disconnected.
+   */
+  get recording(): boolean {
+    return !!this.#room && this.#state !== 'disconnected' && this.#room.isRecording;
   }
 
   /** A screen share was on when the connection was lost: sharing again needs a new click. */
@@ -557,6 +565,7 @@ export class RoomSession extends EventTarget {
     const read = () => room.state === ConnectionState.Connected && this.#readMedia(room);
     for (const event of [RoomEvent.LocalTrackPublished, RoomEvent.LocalTrackUnpublished, RoomEvent.TrackMuted, RoomEvent.TrackUnmuted, RoomEvent.Connected]) on(event, read);
     on(RoomEvent.Disconnected, (reason?: DisconnectReason) => this.#onDisconnected(reason));
+    on(RoomEvent.RecordingStatusChanged, () => this.#changed());
     on(RoomEvent.ParticipantDisconnected, (participant: RemoteParticipant) => this.pins.forget(participant.identity));
     on(RoomEvent.TrackSubscribed, (track: RemoteTrack) => {
       const timer = setTimeout(() => pauseUnshownVideo(track), UNSHOWN_VIDEO_DELAY_MS);

@@ -25,6 +25,7 @@ const flag = { fromAttribute: parseFlag, toAttribute: (value: boolean) => (value
  * @fires lk-track-unsubscribed - `{track, publication, participant}`: a remote track was unsubscribed.
  * @fires lk-active-speakers-changed - `{speakers}`: the participants speaking now.
  * @fires lk-pin - `{pinned}`: the pinned tile changed (`{identity, source}`, or `undefined` when unpinned), by whichever element or script changed it.
+ * @fires lk-recording-changed - `{recording}`: the room started or stopped being recorded (also reflected as `recording`).
  * @fires lk-error - `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
  *
  * @attr {tri} auto-subscribe - Subscribe to remote tracks automatically. `RoomConnectOptions.autoSubscribe`.
@@ -72,12 +73,13 @@ export class LkRoomHost extends LkElement {
     audio: { converter: flag },
     video: { converter: flag },
     connectionState: { attribute: 'connection-state', reflect: true },
+    recording: { converter: flag, reflect: true },
     options: { attribute: false },
     connectOptions: { attribute: false },
   };
 
   /** @internal */
-  protected static override readonly readOnlyProperties: readonly string[] = ['connectionState'];
+  protected static override readonly readOnlyProperties: readonly string[] = ['connectionState', 'recording'];
 
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, ...ROOM_OPTION_ATTRIBUTE_NAMES];
@@ -118,6 +120,13 @@ export class LkRoomHost extends LkElement {
 
   /** The connection state, reflected for CSS: `connecting` and `reconnecting` include the room's own retries. Read-only. @readonly */
   connectionState: LkConnectionState = 'disconnected';
+
+  /**
+   * Whether the room is being recorded while connected, as the server tells livekit-client
+   * (`Room.isRecording`: an egress, or a participant with the `recorder` grant, is in the room).
+   * Reflected for CSS. Read-only. @readonly
+   */
+  recording = false;
 
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
   options?: RoomOptions;
