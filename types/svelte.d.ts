@@ -230,7 +230,7 @@ export interface LkChatSvelteProps extends Omit<HTMLAttributes<LkChat>, 'topic' 
 }
 
 /** `<lk-conference>` in Svelte. The whole conference UI over one room. */
-export interface LkConferenceSvelteProps extends Omit<HTMLAttributes<LkConference>, 'chatOpen' | 'chatLabel' | 'controlsLabel' | 'captionsLabel' | 'captions' | 'captionsOpen' | 'controls' | 'layout' | 'pageSize' | 'sort' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'connect' | 'audio' | 'video' | 'options' | 'connectOptions' | 'theme' | 'chat-open' | 'chat-label' | 'captions-open' | 'captions-label' | 'controls-label' | 'page-size' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'onlk-connection-state-changed' | 'onlk-connected' | 'onlk-disconnected' | 'onlk-reconnecting' | 'onlk-reconnected' | 'onlk-participant-connected' | 'onlk-participant-disconnected' | 'onlk-track-subscribed' | 'onlk-track-unsubscribed' | 'onlk-active-speakers-changed' | 'onlk-pin' | 'onlk-recording-changed' | 'onlk-error'> {
+export interface LkConferenceSvelteProps extends Omit<HTMLAttributes<LkConference>, 'chatOpen' | 'chatLabel' | 'controlsLabel' | 'captionsLabel' | 'captions' | 'captionsOpen' | 'controls' | 'layout' | 'pageSize' | 'sort' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'connect' | 'audio' | 'video' | 'e2ee' | 'e2eePassphrase' | 'e2eeWorker' | 'options' | 'connectOptions' | 'theme' | 'chat-open' | 'chat-label' | 'captions-open' | 'captions-label' | 'controls-label' | 'page-size' | 'e2ee-passphrase' | 'e2ee-worker' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'onlk-connection-state-changed' | 'onlk-connected' | 'onlk-disconnected' | 'onlk-reconnecting' | 'onlk-reconnected' | 'onlk-participant-connected' | 'onlk-participant-disconnected' | 'onlk-track-subscribed' | 'onlk-track-unsubscribed' | 'onlk-active-speakers-changed' | 'onlk-pin' | 'onlk-recording-changed' | 'onlk-error'> {
   /** Show the chat panel. Reflected. */
   chatOpen?: LkConference['chatOpen'];
   /** Labels, for localisation. */
@@ -287,6 +287,12 @@ export interface LkConferenceSvelteProps extends Omit<HTMLAttributes<LkConferenc
   audio?: LkConference['audio'];
   /** Turn the camera on once connected (and on/off when changed while connected). */
   video?: LkConference['video'];
+  /** `fragment`: end-to-end encryption with the passphrase in the page URL's fragment; `''`: with a key set otherwise. */
+  e2ee?: LkConference['e2ee'];
+  /** End-to-end encryption with this shared passphrase. */
+  e2eePassphrase?: LkConference['e2eePassphrase'];
+  /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
+  e2eeWorker?: LkConference['e2eeWorker'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
   options?: LkConference['options'];
   /** Base `RoomConnectOptions`; `auto-subscribe` overrides `autoSubscribe`. */
@@ -303,6 +309,10 @@ export interface LkConferenceSvelteProps extends Omit<HTMLAttributes<LkConferenc
   'controls-label'?: LkConference['controlsLabel'];
   /** Passed on to the `<lk-participants>` as its `page-size` when set. */
   'page-size'?: LkConference['pageSize'];
+  /** End-to-end encryption with this shared passphrase. */
+  'e2ee-passphrase'?: LkConference['e2eePassphrase'];
+  /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
+  'e2ee-worker'?: LkConference['e2eeWorker'];
   /**
    * Subscribe to remote tracks automatically. `RoomConnectOptions.autoSubscribe`.
    *
@@ -534,7 +544,7 @@ export interface LkConferenceSvelteProps extends Omit<HTMLAttributes<LkConferenc
    */
   'onlk-recording-changed'?: (event: HTMLElementEventMap['lk-recording-changed']) => void;
   /**
-   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
+   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, `encryption` (end-to-end encryption asked for without a key or in a browser that cannot encrypt: the room does not connect; or frames that could not be decrypted, once per `Room` and key), and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
    *
    * `CustomEvent<LkErrorDetail>`
    */
@@ -788,7 +798,7 @@ export interface LkParticipantNameSvelteProps extends Omit<HTMLAttributes<LkPart
 }
 
 /** `<lk-participant-tile>` in Svelte. A participant: video or placeholder, name, microphone, speaking, connection quality. */
-export interface LkParticipantTileSvelteProps extends Omit<HTMLAttributes<LkParticipantTile>, 'source' | 'fit' | 'mirror' | 'micMutedLabel' | 'screenShareLabel' | 'pinned' | 'pinLabel' | 'participant' | 'room' | 'theme' | 'mic-muted-label' | 'screen-share-label' | 'pin-label' | 'onlk-error'> {
+export interface LkParticipantTileSvelteProps extends Omit<HTMLAttributes<LkParticipantTile>, 'source' | 'fit' | 'mirror' | 'micMutedLabel' | 'screenShareLabel' | 'encryptedLabel' | 'decryptFailedLabel' | 'pinned' | 'pinLabel' | 'participant' | 'room' | 'theme' | 'mic-muted-label' | 'screen-share-label' | 'encrypted-label' | 'decrypt-failed-label' | 'pin-label' | 'onlk-error'> {
   /** `camera` (default) or `screen_share`. Reflected for CSS. */
   source?: LkParticipantTile['source'];
   /** Passed to the video: `cover` or `contain`. */
@@ -799,6 +809,10 @@ export interface LkParticipantTileSvelteProps extends Omit<HTMLAttributes<LkPart
   micMutedLabel?: LkParticipantTile['micMutedLabel'];
   /** The screen-share icon's text, for screen readers. */
   screenShareLabel?: LkParticipantTile['screenShareLabel'];
+  /** The padlock's text, for screen readers. */
+  encryptedLabel?: LkParticipantTile['encryptedLabel'];
+  /** The struck-through padlock's text, for screen readers. */
+  decryptFailedLabel?: LkParticipantTile['decryptFailedLabel'];
   /** This tile is the one pinned in its room. Set it to pin the tile (or clear it to unpin); reflected. */
   pinned?: LkParticipantTile['pinned'];
   /** The pin button's name, for screen readers (its state is `aria-pressed`). */
@@ -816,6 +830,10 @@ export interface LkParticipantTileSvelteProps extends Omit<HTMLAttributes<LkPart
   'mic-muted-label'?: LkParticipantTile['micMutedLabel'];
   /** The screen-share icon's text, for screen readers. */
   'screen-share-label'?: LkParticipantTile['screenShareLabel'];
+  /** The padlock's text, for screen readers. */
+  'encrypted-label'?: LkParticipantTile['encryptedLabel'];
+  /** The struck-through padlock's text, for screen readers. */
+  'decrypt-failed-label'?: LkParticipantTile['decryptFailedLabel'];
   /** The pin button's name, for screen readers (its state is `aria-pressed`). */
   'pin-label'?: LkParticipantTile['pinLabel'];
   /**
@@ -917,7 +935,7 @@ export interface LkRecordingIndicatorSvelteProps extends Omit<HTMLAttributes<LkR
 }
 
 /** `<lk-room>` in Svelte. One LiveKit room: connection, options, and the context for the elements inside. */
-export interface LkRoomSvelteProps extends Omit<HTMLAttributes<LkRoom>, 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'connect' | 'audio' | 'video' | 'options' | 'connectOptions' | 'theme' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'onlk-connection-state-changed' | 'onlk-connected' | 'onlk-disconnected' | 'onlk-reconnecting' | 'onlk-reconnected' | 'onlk-participant-connected' | 'onlk-participant-disconnected' | 'onlk-track-subscribed' | 'onlk-track-unsubscribed' | 'onlk-active-speakers-changed' | 'onlk-pin' | 'onlk-recording-changed' | 'onlk-error'> {
+export interface LkRoomSvelteProps extends Omit<HTMLAttributes<LkRoom>, 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'connect' | 'audio' | 'video' | 'e2ee' | 'e2eePassphrase' | 'e2eeWorker' | 'options' | 'connectOptions' | 'theme' | 'e2ee-passphrase' | 'e2ee-worker' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'onlk-connection-state-changed' | 'onlk-connected' | 'onlk-disconnected' | 'onlk-reconnecting' | 'onlk-reconnected' | 'onlk-participant-connected' | 'onlk-participant-disconnected' | 'onlk-track-subscribed' | 'onlk-track-unsubscribed' | 'onlk-active-speakers-changed' | 'onlk-pin' | 'onlk-recording-changed' | 'onlk-error'> {
   /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
   url?: LkRoom['url'];
   /** An access token. On public pages prefer `token-endpoint`. */
@@ -941,12 +959,22 @@ export interface LkRoomSvelteProps extends Omit<HTMLAttributes<LkRoom>, 'url' | 
   audio?: LkRoom['audio'];
   /** Turn the camera on once connected (and on/off when changed while connected). */
   video?: LkRoom['video'];
+  /** `fragment`: end-to-end encryption with the passphrase in the page URL's fragment; `''`: with a key set otherwise. */
+  e2ee?: LkRoom['e2ee'];
+  /** End-to-end encryption with this shared passphrase. */
+  e2eePassphrase?: LkRoom['e2eePassphrase'];
+  /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
+  e2eeWorker?: LkRoom['e2eeWorker'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
   options?: LkRoom['options'];
   /** Base `RoomConnectOptions`; `auto-subscribe` overrides `autoSubscribe`. */
   connectOptions?: LkRoom['connectOptions'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkRoom['theme'];
+  /** End-to-end encryption with this shared passphrase. */
+  'e2ee-passphrase'?: LkRoom['e2eePassphrase'];
+  /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
+  'e2ee-worker'?: LkRoom['e2eeWorker'];
   /**
    * Subscribe to remote tracks automatically. `RoomConnectOptions.autoSubscribe`.
    *
@@ -1178,7 +1206,7 @@ export interface LkRoomSvelteProps extends Omit<HTMLAttributes<LkRoom>, 'url' | 
    */
   'onlk-recording-changed'?: (event: HTMLElementEventMap['lk-recording-changed']) => void;
   /**
-   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
+   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, `encryption` (end-to-end encryption asked for without a key or in a browser that cannot encrypt: the room does not connect; or frames that could not be decrypted, once per `Room` and key), and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
    *
    * `CustomEvent<LkErrorDetail>`
    */

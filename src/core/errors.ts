@@ -18,6 +18,7 @@ export type LkErrorCode =
   | 'device-in-use'
   | 'publish-failed'
   | 'message-too-long'
+  | 'encryption'
   | 'unsupported';
 
 export interface LkErrorDetail {

@@ -22,8 +22,8 @@ async function recorder(roomName: string): Promise<Room> {
 
 const badge = (indicator: HTMLElement) => indicator.shadowRoot!.querySelector<HTMLElement>('[part=badge]')!;
 
-type Node = { name?: string; role?: string; children?: Node[] };
-const find = (node: Node | undefined, test: (n: Node) => boolean): Node | undefined =>
+type AxNode = { name?: string; role?: string; children?: AxNode[] };
+const find = (node: AxNode | undefined, test: (n: AxNode) => boolean): AxNode | undefined =>
   !node ? undefined : test(node) ? node : node.children?.map((child) => find(child, test)).find(Boolean);
 
 describe('recording notice (e2e)', function () {
@@ -58,7 +58,7 @@ describe('recording notice (e2e)', function () {
       expect(badge(indicator).getBoundingClientRect().width > 0).to.equal(true);
       expect(indicator.shadowRoot!.querySelector('[part=dot]')).to.not.equal(null);
       // A screen reader is told: a status (polite live) region named by the label.
-      const tree = (await a11ySnapshot({})) as Node;
+      const tree = (await a11ySnapshot({})) as unknown as AxNode;
       const status = find(tree, (n) => n.role === 'status' && !!n.children?.some((c) => c.name === 'Aufnahme'));
       expect(!!status).to.equal(true);
     } finally {
