@@ -198,13 +198,15 @@ export class LkRoomHost extends LkElement {
 
   /**
    * Turns end-to-end encryption on with `key`, a key the page got (from its own server, say): a
-   * passphrase, or random bytes (an `ArrayBuffer`, 16 or more from `crypto.getRandomValues`). Every
+   * passphrase, or random bytes (an `ArrayBuffer` or a typed array, 32 from `crypto.getRandomValues`). Every
    * participant needs the same key. It takes the place of `e2ee-passphrase` and the fragment. On a
    * room already encrypted the new key applies at once; otherwise at the next connection (a room
    * that is waiting for its key connects now).
    */
-  setEncryptionKey(key: EncryptionKey): Promise<void> {
-    this.#encryptionKey = typeof key === 'string' ? key : key.slice(0);
+  setEncryptionKey(key: EncryptionKey | ArrayBufferView): Promise<void> {
+    // A copy: the page may reuse its buffer.
+    this.#encryptionKey =
+      typeof key === 'string' ? key : ArrayBuffer.isView(key) ? new Uint8Array(key.buffer, key.byteOffset, key.byteLength).slice().buffer : key.slice(0);
     this.requestUpdate();
     return this.updateComplete.then(() => undefined);
   }

@@ -148,6 +148,34 @@ describe('end-to-end encryption (e2e)', function () {
     for (const room of [ann, bob, eve, pat]) await room.leave();
   });
 
+  it('a room that leaves and joins again stays encrypted and decodes again', async () => {
+    const name = uniqueRoom('e2ee-again');
+    const page = await fixture<HTMLDivElement>(html`<div>
+      <lk-room token-endpoint="/api/token" room-name=${name} participant-identity="ann" e2ee-passphrase="again" e2ee-worker=${WORKER} video connect></lk-room>
+      <lk-room token-endpoint="/api/token" room-name=${name} participant-identity="bob" e2ee-passphrase="again" e2ee-worker=${WORKER} connect
+        ><lk-participant-tile participant="ann"></lk-participant-tile
+      ></lk-room>
+    </div>`);
+    const [ann, bob] = [...page.querySelectorAll<LkRoom>('lk-room')];
+    const [annLog, bobLog] = [ann, bob].map(collect);
+    const tile = bob.querySelector<LkParticipantTile>('lk-participant-tile')!;
+    await waitFor(async () => (await inboundVideo(bob, 'ann')).framesDecoded > 10, 'bob decodes ann’s frames', 30_000);
+    const first = bob.livekitRoom;
+    await bob.leave();
+    await bob.join();
+    expect(bob.livekitRoom === first, 'the same Room, its encryption kept').to.equal(true);
+    await waitFor(() => bob.encrypted, 'bob is encrypted again');
+    await waitFor(async () => (await inboundVideo(bob, 'ann')).framesDecoded > 10, 'bob decodes ann’s frames after joining again', 30_000);
+    await waitFor(() => cameraShare(tile) > 0.5, 'bob sees ann’s picture again', 30_000);
+    // Ann leaves and joins again too: her new tracks are encrypted with the same key.
+    await ann.leave();
+    await ann.join({ video: true });
+    await waitFor(() => ann.encrypted, 'ann is encrypted again');
+    await waitFor(() => cameraShare(tile) > 0.5 && tile.encrypted && !tile.decryptFailed, 'bob sees ann’s new camera, encrypted', 30_000);
+    expect(annLog.errors.length + bobLog.errors.length).to.equal(0);
+    for (const room of [ann, bob]) await room.leave();
+  });
+
   it('e2ee="fragment" reads the passphrase from the page URL; without one the room does not connect', async () => {
     const name = uniqueRoom('e2ee-frag');
     const before = location.hash;

@@ -63,7 +63,7 @@ describe('end-to-end encryption (no server)', () => {
       expect(fetches.count).to.equal(0);
       // The key arrives: the room goes on to fetch its token (which this endpoint does not give).
       await captureWarnings(async () => {
-        await el.setEncryptionKey(new Uint8Array(32).fill(7).buffer);
+        await el.setEncryptionKey(crypto.getRandomValues(new Uint8Array(32)));
         await waitFor(() => fetches.count > 0, 'the token fetched once there is a key');
         await el.leave();
       });
