@@ -14,8 +14,13 @@
 // Registration: package.json `sideEffects` names src/index.ts, src/lk-*.ts and src/context.ts as
 // well as their dist/ twins; without the src/ entries this build would drop the `define()` calls.
 // `npm run check:bundle` loads the bundle in Chromium and checks both.
-import { readdirSync } from 'node:fs';
-import { defineConfig } from 'vite';
+// E2EE worker: the ES modules leave `new URL('livekit-client/e2ee-worker', import.meta.url)` to the
+// page's bundler; the bundle swaps src/core/e2ee-worker.ts for its .bundle.ts twin, which loads
+// `livekit-client.e2ee.worker.mjs` from beside the bundle, and this build copies that file there.
+import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { defineConfig, type Plugin } from 'vite';
+import { fileURLToPath } from 'node:url';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
 
 const src = new URL('./src/', import.meta.url);
@@ -26,13 +31,43 @@ function entries(): Record<string, string> {
   return Object.fromEntries(['index.ts', ...names].map((file) => [file.slice(0, -3), `src/${file}`]));
 }
 
+/** The bundle's E2EE worker: its own module in place of the ES modules', and livekit-client's worker file beside it. */
+function bundleE2eeWorker(): Plugin {
+  const workerModule = fileURLToPath(new URL('./src/core/e2ee-worker.ts', import.meta.url));
+  const bundleModule = fileURLToPath(new URL('./src/core/e2ee-worker.bundle.ts', import.meta.url));
+  return {
+    name: 'livekit-elements:bundle-e2ee-worker',
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      if (!importer || !source.endsWith('/e2ee-worker.js')) return null;
+      const resolved = await this.resolve(source.replace(/\.js$/, '.ts'), importer, { skipSelf: true });
+      return resolved?.id === workerModule ? bundleModule : null;
+    },
+    generateBundle() {
+      const file = createRequire(import.meta.url).resolve('livekit-client/e2ee-worker');
+      this.emitFile({ type: 'asset', fileName: 'livekit-client.e2ee.worker.mjs', source: readFileSync(file) });
+    },
+  };
+}
+
+/** The ES modules' E2EE worker written as the literal a page's bundler looks for (see src/core/e2ee-worker.ts). */
+function literalE2eeWorker(): Plugin {
+  return {
+    name: 'livekit-elements:literal-e2ee-worker',
+    renderChunk(code) {
+      if (!code.includes('new URL(E2EE_WORKER, import.meta.url)')) return null;
+      return { code: code.replace('new URL(E2EE_WORKER, import.meta.url)', "new URL('livekit-client/e2ee-worker', import.meta.url)"), map: null };
+    },
+  };
+}
+
 /** Bare imports left to the consumer's bundler in the npm build. */
 const external = /^(?:lit|livekit-client)(?:\/|$)|^@lit\//;
 
 export default defineConfig(({ mode }) => {
   if (mode === 'bundle') {
     return {
-      plugins: [minifyTemplates()],
+      plugins: [minifyTemplates(), bundleE2eeWorker()],
       // Library mode leaves `process.env.NODE_ENV` for the consumer; an embed has no consumer.
       define: { 'process.env.NODE_ENV': JSON.stringify('production') },
       build: {
@@ -53,7 +88,7 @@ export default defineConfig(({ mode }) => {
     };
   }
   return {
-    plugins: [minifyTemplates()],
+    plugins: [minifyTemplates(), literalE2eeWorker()],
     build: {
       target: 'es2022',
       emptyOutDir: true,

@@ -141,7 +141,8 @@ export async function buildPage(page, outDir, { runtime = false } = {}) {
   });
   const assets = path.join(outDir, 'assets');
   const files = readdirSync(assets);
-  const js = files.filter((file) => file.endsWith('.js'));
+  // livekit-client's E2EE worker: its own file, fetched only by a room that encrypts; not the page's cost.
+  const js = files.filter((file) => file.endsWith('.js') && !file.startsWith('livekit-client.e2ee.worker'));
   const css = files.filter((file) => file.endsWith('.css'));
   if (js.length !== 1) throw new Error(`${page.name}: expected one JS file, got ${js.join(', ') || 'none'}`);
   return {

@@ -52,6 +52,7 @@ export interface LkEventDetails {
   'lk-toggle': { source: Track.Source; enabled: boolean };
   'lk-chat-message': LkChatMessageDetail;
   'lk-pin': { pinned?: PinTarget };
+  'lk-recording-changed': { recording: boolean };
   'lk-page-changed': { page: number; pageCount: number };
   'lk-agent-state-changed': { state: LkAgentState };
   'lk-error': LkErrorDetail;
@@ -74,6 +75,7 @@ declare global {
     'lk-toggle': CustomEvent<LkEventDetails['lk-toggle']>;
     'lk-chat-message': CustomEvent<LkChatMessageDetail>;
     'lk-pin': CustomEvent<LkEventDetails['lk-pin']>;
+    'lk-recording-changed': CustomEvent<LkEventDetails['lk-recording-changed']>;
     'lk-page-changed': CustomEvent<LkEventDetails['lk-page-changed']>;
     'lk-agent-state-changed': CustomEvent<LkEventDetails['lk-agent-state-changed']>;
     'lk-error': CustomEvent<LkErrorDetail>;

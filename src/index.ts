@@ -4,6 +4,7 @@
  */
 export * from './lk-room.js';
 export * from './lk-connection-state.js';
+export * from './lk-recording-indicator.js';
 export * from './lk-track-view.js';
 export * from './lk-participant-name.js';
 export * from './lk-connection-quality.js';

@@ -6,6 +6,7 @@ import './lk-participants.js';
 import './lk-chat.js';
 import './lk-transcript.js';
 import './lk-connection-state.js';
+import './lk-recording-indicator.js';
 import './lk-camera-toggle.js';
 import './lk-camera-flip.js';
 import './lk-microphone-toggle.js';

@@ -22,6 +22,7 @@ import type {
   LkParticipantTile,
   LkParticipants,
   LkPrejoin,
+  LkRecordingIndicatorElement,
   LkRoom,
   LkScreenShare,
   LkStartAudio,
@@ -230,7 +231,7 @@ export interface LkChatPreactProps extends Omit<HTMLAttributes<LkChat>, 'topic' 
 }
 
 /** `<lk-conference>` in Preact. The whole conference UI over one room. */
-export interface LkConferencePreactProps extends Omit<HTMLAttributes<LkConference>, 'chatOpen' | 'chatLabel' | 'controlsLabel' | 'captionsLabel' | 'captions' | 'captionsOpen' | 'controls' | 'layout' | 'pageSize' | 'sort' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'agentName' | 'agentMetadata' | 'connect' | 'audio' | 'video' | 'options' | 'connectOptions' | 'theme' | 'chat-open' | 'chat-label' | 'captions-open' | 'captions-label' | 'controls-label' | 'page-size' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'agent-name' | 'agent-metadata' | 'onlk-connection-state-changed' | 'onlk-connected' | 'onlk-disconnected' | 'onlk-reconnecting' | 'onlk-reconnected' | 'onlk-participant-connected' | 'onlk-participant-disconnected' | 'onlk-track-subscribed' | 'onlk-track-unsubscribed' | 'onlk-active-speakers-changed' | 'onlk-pin' | 'onlk-error'> {
+export interface LkConferencePreactProps extends Omit<HTMLAttributes<LkConference>, 'chatOpen' | 'chatLabel' | 'controlsLabel' | 'captionsLabel' | 'captions' | 'captionsOpen' | 'controls' | 'layout' | 'pageSize' | 'sort' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'agentName' | 'agentMetadata' | 'connect' | 'audio' | 'video' | 'e2ee' | 'e2eePassphrase' | 'e2eeWorker' | 'options' | 'connectOptions' | 'theme' | 'chat-open' | 'chat-label' | 'captions-open' | 'captions-label' | 'controls-label' | 'page-size' | 'e2ee-passphrase' | 'e2ee-worker' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'agent-name' | 'agent-metadata' | 'onlk-connection-state-changed' | 'onlk-connected' | 'onlk-disconnected' | 'onlk-reconnecting' | 'onlk-reconnected' | 'onlk-participant-connected' | 'onlk-participant-disconnected' | 'onlk-track-subscribed' | 'onlk-track-unsubscribed' | 'onlk-active-speakers-changed' | 'onlk-pin' | 'onlk-recording-changed' | 'onlk-error'> {
   /** Show the chat panel. Reflected. */
   chatOpen?: LkConference['chatOpen'];
   /** Labels, for localisation. */
@@ -295,6 +296,12 @@ export interface LkConferencePreactProps extends Omit<HTMLAttributes<LkConferenc
   audio?: LkConference['audio'];
   /** Turn the camera on once connected (and on/off when changed while connected). */
   video?: LkConference['video'];
+  /** `fragment`: end-to-end encryption with the passphrase in the page URL's fragment; `''`: with a key set otherwise. */
+  e2ee?: LkConference['e2ee'];
+  /** End-to-end encryption with this shared passphrase. */
+  e2eePassphrase?: LkConference['e2eePassphrase'];
+  /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
+  e2eeWorker?: LkConference['e2eeWorker'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
   options?: LkConference['options'];
   /** Base `RoomConnectOptions`; `auto-subscribe` overrides `autoSubscribe`. */
@@ -311,6 +318,10 @@ export interface LkConferencePreactProps extends Omit<HTMLAttributes<LkConferenc
   'controls-label'?: LkConference['controlsLabel'];
   /** Passed on to the `<lk-participants>` as its `page-size` when set. */
   'page-size'?: LkConference['pageSize'];
+  /** End-to-end encryption with this shared passphrase. */
+  'e2ee-passphrase'?: LkConference['e2eePassphrase'];
+  /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
+  'e2ee-worker'?: LkConference['e2eeWorker'];
   /**
    * Subscribe to remote tracks automatically. `RoomConnectOptions.autoSubscribe`.
    *
@@ -544,7 +555,13 @@ export interface LkConferencePreactProps extends Omit<HTMLAttributes<LkConferenc
    */
   'onlk-pin'?: (event: HTMLElementEventMap['lk-pin']) => void;
   /**
-   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
+   * `{recording}`: the room started or stopped being recorded (also reflected as `recording`).
+   *
+   * `CustomEvent<{ recording: boolean }>`
+   */
+  'onlk-recording-changed'?: (event: HTMLElementEventMap['lk-recording-changed']) => void;
+  /**
+   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, `encryption` (end-to-end encryption asked for without a key or in a browser that cannot encrypt: the room does not connect; or frames that could not be decrypted, once per `Room` and key), and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
    *
    * `CustomEvent<LkErrorDetail>`
    */
@@ -798,7 +815,7 @@ export interface LkParticipantNamePreactProps extends Omit<HTMLAttributes<LkPart
 }
 
 /** `<lk-participant-tile>` in Preact. A participant: video or placeholder, name, microphone, speaking, connection quality. */
-export interface LkParticipantTilePreactProps extends Omit<HTMLAttributes<LkParticipantTile>, 'source' | 'fit' | 'mirror' | 'micMutedLabel' | 'screenShareLabel' | 'pinned' | 'pinLabel' | 'participant' | 'room' | 'theme' | 'mic-muted-label' | 'screen-share-label' | 'pin-label' | 'onlk-error'> {
+export interface LkParticipantTilePreactProps extends Omit<HTMLAttributes<LkParticipantTile>, 'source' | 'fit' | 'mirror' | 'micMutedLabel' | 'screenShareLabel' | 'encryptedLabel' | 'decryptFailedLabel' | 'pinned' | 'pinLabel' | 'participant' | 'room' | 'theme' | 'mic-muted-label' | 'screen-share-label' | 'encrypted-label' | 'decrypt-failed-label' | 'pin-label' | 'onlk-error'> {
   /** `camera` (default) or `screen_share`. Reflected for CSS. */
   source?: LkParticipantTile['source'];
   /** Passed to the video: `cover` or `contain`. */
@@ -809,6 +826,10 @@ export interface LkParticipantTilePreactProps extends Omit<HTMLAttributes<LkPart
   micMutedLabel?: LkParticipantTile['micMutedLabel'];
   /** The screen-share icon's text, for screen readers. */
   screenShareLabel?: LkParticipantTile['screenShareLabel'];
+  /** The padlock's text, for screen readers. */
+  encryptedLabel?: LkParticipantTile['encryptedLabel'];
+  /** The struck-through padlock's text, for screen readers. */
+  decryptFailedLabel?: LkParticipantTile['decryptFailedLabel'];
   /** This tile is the one pinned in its room. Set it to pin the tile (or clear it to unpin); reflected. */
   pinned?: LkParticipantTile['pinned'];
   /** The pin button's name, for screen readers (its state is `aria-pressed`). */
@@ -826,6 +847,10 @@ export interface LkParticipantTilePreactProps extends Omit<HTMLAttributes<LkPart
   'mic-muted-label'?: LkParticipantTile['micMutedLabel'];
   /** The screen-share icon's text, for screen readers. */
   'screen-share-label'?: LkParticipantTile['screenShareLabel'];
+  /** The padlock's text, for screen readers. */
+  'encrypted-label'?: LkParticipantTile['encryptedLabel'];
+  /** The struck-through padlock's text, for screen readers. */
+  'decrypt-failed-label'?: LkParticipantTile['decryptFailedLabel'];
   /** The pin button's name, for screen readers (its state is `aria-pressed`). */
   'pin-label'?: LkParticipantTile['pinLabel'];
   /**
@@ -916,8 +941,18 @@ export interface LkPrejoinPreactProps extends Omit<HTMLAttributes<LkPrejoin>, 'j
   'unsupported-label'?: LkPrejoin['unsupportedLabel'];
 }
 
+/** `<lk-recording-indicator>` in Preact. A notice shown while the room is being recorded. */
+export interface LkRecordingIndicatorPreactProps extends Omit<HTMLAttributes<LkRecordingIndicatorElement>, 'label' | 'room' | 'theme'> {
+  /** The text shown (and announced) while recording. */
+  label?: LkRecordingIndicatorElement['label'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkRecordingIndicatorElement['room'];
+  /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
+  theme?: LkRecordingIndicatorElement['theme'];
+}
+
 /** `<lk-room>` in Preact. One LiveKit room: connection, options, and the context for the elements inside. */
-export interface LkRoomPreactProps extends Omit<HTMLAttributes<LkRoom>, 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'agentName' | 'agentMetadata' | 'connect' | 'audio' | 'video' | 'options' | 'connectOptions' | 'theme' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'agent-name' | 'agent-metadata' | 'onlk-connection-state-changed' | 'onlk-connected' | 'onlk-disconnected' | 'onlk-reconnecting' | 'onlk-reconnected' | 'onlk-participant-connected' | 'onlk-participant-disconnected' | 'onlk-track-subscribed' | 'onlk-track-unsubscribed' | 'onlk-active-speakers-changed' | 'onlk-pin' | 'onlk-error'> {
+export interface LkRoomPreactProps extends Omit<HTMLAttributes<LkRoom>, 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'agentName' | 'agentMetadata' | 'connect' | 'audio' | 'video' | 'e2ee' | 'e2eePassphrase' | 'e2eeWorker' | 'options' | 'connectOptions' | 'theme' | 'e2ee-passphrase' | 'e2ee-worker' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'agent-name' | 'agent-metadata' | 'onlk-connection-state-changed' | 'onlk-connected' | 'onlk-disconnected' | 'onlk-reconnecting' | 'onlk-reconnected' | 'onlk-participant-connected' | 'onlk-participant-disconnected' | 'onlk-track-subscribed' | 'onlk-track-unsubscribed' | 'onlk-active-speakers-changed' | 'onlk-pin' | 'onlk-recording-changed' | 'onlk-error'> {
   /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
   url?: LkRoom['url'];
   /** An access token. On public pages prefer `token-endpoint`. */
@@ -949,12 +984,22 @@ export interface LkRoomPreactProps extends Omit<HTMLAttributes<LkRoom>, 'url' | 
   audio?: LkRoom['audio'];
   /** Turn the camera on once connected (and on/off when changed while connected). */
   video?: LkRoom['video'];
+  /** `fragment`: end-to-end encryption with the passphrase in the page URL's fragment; `''`: with a key set otherwise. */
+  e2ee?: LkRoom['e2ee'];
+  /** End-to-end encryption with this shared passphrase. */
+  e2eePassphrase?: LkRoom['e2eePassphrase'];
+  /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
+  e2eeWorker?: LkRoom['e2eeWorker'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
   options?: LkRoom['options'];
   /** Base `RoomConnectOptions`; `auto-subscribe` overrides `autoSubscribe`. */
   connectOptions?: LkRoom['connectOptions'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkRoom['theme'];
+  /** End-to-end encryption with this shared passphrase. */
+  'e2ee-passphrase'?: LkRoom['e2eePassphrase'];
+  /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
+  'e2ee-worker'?: LkRoom['e2eeWorker'];
   /**
    * Subscribe to remote tracks automatically. `RoomConnectOptions.autoSubscribe`.
    *
@@ -1188,7 +1233,13 @@ export interface LkRoomPreactProps extends Omit<HTMLAttributes<LkRoom>, 'url' | 
    */
   'onlk-pin'?: (event: HTMLElementEventMap['lk-pin']) => void;
   /**
-   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
+   * `{recording}`: the room started or stopped being recorded (also reflected as `recording`).
+   *
+   * `CustomEvent<{ recording: boolean }>`
+   */
+  'onlk-recording-changed'?: (event: HTMLElementEventMap['lk-recording-changed']) => void;
+  /**
+   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, `encryption` (end-to-end encryption asked for without a key or in a browser that cannot encrypt: the room does not connect; or frames that could not be decrypted, once per `Room` and key), and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
    *
    * `CustomEvent<LkErrorDetail>`
    */
@@ -1339,7 +1390,7 @@ export interface LkTranscriptPreactProps extends Omit<HTMLAttributes<LkTranscrip
 }
 
 /** `<lk-voice-agent>` in Preact. A voice conversation with a LiveKit Agents agent: start, hear, see it speak, mute, end. */
-export interface LkVoiceAgentPreactProps extends Omit<HTMLAttributes<LkVoiceAgent>, 'agentTimeout' | 'launcher' | 'position' | 'open' | 'captions' | 'startLabel' | 'endLabel' | 'microphoneLabel' | 'launcherLabel' | 'closeLabel' | 'connectingLabel' | 'initializingLabel' | 'listeningLabel' | 'thinkingLabel' | 'speakingLabel' | 'disconnectedLabel' | 'unavailableLabel' | 'connectionErrorLabel' | 'microphoneErrorLabel' | 'audio' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'agentName' | 'agentMetadata' | 'connect' | 'video' | 'options' | 'connectOptions' | 'theme' | 'agent-timeout' | 'start-label' | 'end-label' | 'microphone-label' | 'launcher-label' | 'close-label' | 'connecting-label' | 'initializing-label' | 'listening-label' | 'thinking-label' | 'speaking-label' | 'disconnected-label' | 'unavailable-label' | 'connection-error-label' | 'microphone-error-label' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'agent-name' | 'agent-metadata' | 'onlk-agent-state-changed' | 'onlk-error' | 'onlk-connection-state-changed' | 'onlk-connected' | 'onlk-disconnected' | 'onlk-reconnecting' | 'onlk-reconnected' | 'onlk-participant-connected' | 'onlk-participant-disconnected' | 'onlk-track-subscribed' | 'onlk-track-unsubscribed' | 'onlk-active-speakers-changed' | 'onlk-pin'> {
+export interface LkVoiceAgentPreactProps extends Omit<HTMLAttributes<LkVoiceAgent>, 'agentTimeout' | 'launcher' | 'position' | 'open' | 'captions' | 'startLabel' | 'endLabel' | 'microphoneLabel' | 'launcherLabel' | 'closeLabel' | 'connectingLabel' | 'initializingLabel' | 'listeningLabel' | 'thinkingLabel' | 'speakingLabel' | 'disconnectedLabel' | 'unavailableLabel' | 'connectionErrorLabel' | 'microphoneErrorLabel' | 'audio' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'agentName' | 'agentMetadata' | 'connect' | 'video' | 'e2ee' | 'e2eePassphrase' | 'e2eeWorker' | 'options' | 'connectOptions' | 'theme' | 'agent-timeout' | 'start-label' | 'end-label' | 'microphone-label' | 'launcher-label' | 'close-label' | 'connecting-label' | 'initializing-label' | 'listening-label' | 'thinking-label' | 'speaking-label' | 'disconnected-label' | 'unavailable-label' | 'connection-error-label' | 'microphone-error-label' | 'e2ee-passphrase' | 'e2ee-worker' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'agent-name' | 'agent-metadata' | 'onlk-agent-state-changed' | 'onlk-error' | 'onlk-connection-state-changed' | 'onlk-connected' | 'onlk-disconnected' | 'onlk-reconnecting' | 'onlk-reconnected' | 'onlk-participant-connected' | 'onlk-participant-disconnected' | 'onlk-track-subscribed' | 'onlk-track-unsubscribed' | 'onlk-active-speakers-changed' | 'onlk-pin' | 'onlk-recording-changed'> {
   /**
    * How long to wait for the agent after joining, in seconds (`20`, `7.5`, `20s`); `0` or `none`
    * waits for ever. Default 20.
@@ -1401,6 +1452,12 @@ export interface LkVoiceAgentPreactProps extends Omit<HTMLAttributes<LkVoiceAgen
   connect?: LkVoiceAgent['connect'];
   /** Turn the camera on once connected (and on/off when changed while connected). */
   video?: LkVoiceAgent['video'];
+  /** `fragment`: end-to-end encryption with the passphrase in the page URL's fragment; `''`: with a key set otherwise. */
+  e2ee?: LkVoiceAgent['e2ee'];
+  /** End-to-end encryption with this shared passphrase. */
+  e2eePassphrase?: LkVoiceAgent['e2eePassphrase'];
+  /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
+  e2eeWorker?: LkVoiceAgent['e2eeWorker'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
   options?: LkVoiceAgent['options'];
   /** Base `RoomConnectOptions`; `auto-subscribe` overrides `autoSubscribe`. */
@@ -1431,6 +1488,10 @@ export interface LkVoiceAgentPreactProps extends Omit<HTMLAttributes<LkVoiceAgen
   'unavailable-label'?: LkVoiceAgent['unavailableLabel'];
   'connection-error-label'?: LkVoiceAgent['connectionErrorLabel'];
   'microphone-error-label'?: LkVoiceAgent['microphoneErrorLabel'];
+  /** End-to-end encryption with this shared passphrase. */
+  'e2ee-passphrase'?: LkVoiceAgent['e2eePassphrase'];
+  /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
+  'e2ee-worker'?: LkVoiceAgent['e2eeWorker'];
   /**
    * Subscribe to remote tracks automatically. `RoomConnectOptions.autoSubscribe`.
    *
@@ -1675,6 +1736,12 @@ export interface LkVoiceAgentPreactProps extends Omit<HTMLAttributes<LkVoiceAgen
    * `CustomEvent<{ pinned?: PinTarget }>`
    */
   'onlk-pin'?: (event: HTMLElementEventMap['lk-pin']) => void;
+  /**
+   * `{recording}`: the room started or stopped being recorded (also reflected as `recording`).
+   *
+   * `CustomEvent<{ recording: boolean }>`
+   */
+  'onlk-recording-changed'?: (event: HTMLElementEventMap['lk-recording-changed']) => void;
 }
 
 declare module 'preact' {
@@ -1696,6 +1763,7 @@ declare module 'preact' {
       'lk-participant-tile': LkParticipantTilePreactProps;
       'lk-participants': LkParticipantsPreactProps;
       'lk-prejoin': LkPrejoinPreactProps;
+      'lk-recording-indicator': LkRecordingIndicatorPreactProps;
       'lk-room': LkRoomPreactProps;
       'lk-screenshare': LkScreensharePreactProps;
       'lk-start-audio': LkStartAudioPreactProps;

@@ -23,6 +23,7 @@ import type {
   LkParticipantTile,
   LkParticipants,
   LkPrejoin,
+  LkRecordingIndicatorElement,
   LkRoom,
   LkScreenShare,
   LkStartAudio,
@@ -352,7 +353,7 @@ export interface LkChatSolidProps extends Omit<JSX.HTMLAttributes<LkChat>, 'prop
 }
 
 /** `<lk-conference>` in Solid. The whole conference UI over one room. */
-export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConference>, 'prop:chatOpen' | 'chat-open' | 'prop:chatLabel' | 'chat-label' | 'prop:controlsLabel' | 'controls-label' | 'prop:captionsLabel' | 'captions-label' | 'prop:captions' | 'captions' | 'prop:captionsOpen' | 'captions-open' | 'prop:controls' | 'controls' | 'prop:layout' | 'layout' | 'prop:pageSize' | 'page-size' | 'prop:sort' | 'sort' | 'prop:url' | 'url' | 'prop:token' | 'token' | 'prop:tokenEndpoint' | 'token-endpoint' | 'prop:roomName' | 'room-name' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participantName' | 'participant-name' | 'prop:participantMetadata' | 'participant-metadata' | 'prop:agentName' | 'agent-name' | 'prop:agentMetadata' | 'agent-metadata' | 'prop:connect' | 'connect' | 'prop:audio' | 'audio' | 'prop:video' | 'video' | 'prop:options' | 'options' | 'prop:connectOptions' | 'connect-options' | 'prop:theme' | 'theme' | 'attr:chat-open' | 'attr:chat-label' | 'attr:captions' | 'attr:captions-open' | 'attr:captions-label' | 'attr:controls-label' | 'attr:controls' | 'attr:layout' | 'attr:page-size' | 'attr:sort' | 'attr:auto-subscribe' | 'attr:adaptive-stream' | 'attr:dynacast' | 'dynacast' | 'attr:video-resolution' | 'attr:video-framerate' | 'attr:facing-mode' | 'attr:video-device' | 'attr:audio-device' | 'attr:audio-output-device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:voice-isolation' | 'attr:video-codec' | 'attr:backup-codec' | 'attr:video-max-bitrate' | 'attr:video-max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:screenshare-max-bitrate' | 'attr:screenshare-max-framerate' | 'attr:screenshare-simulcast-layers' | 'attr:audio-preset' | 'attr:audio-max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:force-stereo' | 'attr:stop-mic-on-mute' | 'attr:scalability-mode' | 'attr:degradation-preference' | 'attr:url' | 'attr:token' | 'attr:token-endpoint' | 'attr:room-name' | 'attr:participant-identity' | 'attr:participant-name' | 'attr:participant-metadata' | 'attr:agent-name' | 'attr:agent-metadata' | 'attr:connect' | 'attr:audio' | 'attr:video' | 'attr:theme' | 'on:lk-connection-state-changed' | 'on:lk-connected' | 'on:lk-disconnected' | 'on:lk-reconnecting' | 'on:lk-reconnected' | 'on:lk-participant-connected' | 'on:lk-participant-disconnected' | 'on:lk-track-subscribed' | 'on:lk-track-unsubscribed' | 'on:lk-active-speakers-changed' | 'on:lk-pin' | 'on:lk-error'> {
+export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConference>, 'prop:chatOpen' | 'chat-open' | 'prop:chatLabel' | 'chat-label' | 'prop:controlsLabel' | 'controls-label' | 'prop:captionsLabel' | 'captions-label' | 'prop:captions' | 'captions' | 'prop:captionsOpen' | 'captions-open' | 'prop:controls' | 'controls' | 'prop:layout' | 'layout' | 'prop:pageSize' | 'page-size' | 'prop:sort' | 'sort' | 'prop:url' | 'url' | 'prop:token' | 'token' | 'prop:tokenEndpoint' | 'token-endpoint' | 'prop:roomName' | 'room-name' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participantName' | 'participant-name' | 'prop:participantMetadata' | 'participant-metadata' | 'prop:agentName' | 'agent-name' | 'prop:agentMetadata' | 'agent-metadata' | 'prop:connect' | 'connect' | 'prop:audio' | 'audio' | 'prop:video' | 'video' | 'prop:e2ee' | 'e2ee' | 'prop:e2eePassphrase' | 'e2ee-passphrase' | 'prop:e2eeWorker' | 'e2ee-worker' | 'prop:options' | 'options' | 'prop:connectOptions' | 'connect-options' | 'prop:theme' | 'theme' | 'attr:chat-open' | 'attr:chat-label' | 'attr:captions' | 'attr:captions-open' | 'attr:captions-label' | 'attr:controls-label' | 'attr:controls' | 'attr:layout' | 'attr:page-size' | 'attr:sort' | 'attr:e2ee' | 'attr:e2ee-passphrase' | 'attr:e2ee-worker' | 'attr:auto-subscribe' | 'attr:adaptive-stream' | 'attr:dynacast' | 'dynacast' | 'attr:video-resolution' | 'attr:video-framerate' | 'attr:facing-mode' | 'attr:video-device' | 'attr:audio-device' | 'attr:audio-output-device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:voice-isolation' | 'attr:video-codec' | 'attr:backup-codec' | 'attr:video-max-bitrate' | 'attr:video-max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:screenshare-max-bitrate' | 'attr:screenshare-max-framerate' | 'attr:screenshare-simulcast-layers' | 'attr:audio-preset' | 'attr:audio-max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:force-stereo' | 'attr:stop-mic-on-mute' | 'attr:scalability-mode' | 'attr:degradation-preference' | 'attr:url' | 'attr:token' | 'attr:token-endpoint' | 'attr:room-name' | 'attr:participant-identity' | 'attr:participant-name' | 'attr:participant-metadata' | 'attr:agent-name' | 'attr:agent-metadata' | 'attr:connect' | 'attr:audio' | 'attr:video' | 'attr:theme' | 'on:lk-connection-state-changed' | 'on:lk-connected' | 'on:lk-disconnected' | 'on:lk-reconnecting' | 'on:lk-reconnected' | 'on:lk-participant-connected' | 'on:lk-participant-disconnected' | 'on:lk-track-subscribed' | 'on:lk-track-unsubscribed' | 'on:lk-active-speakers-changed' | 'on:lk-pin' | 'on:lk-recording-changed' | 'on:lk-error'> {
   /** Show the chat panel. Reflected. */
   'prop:chatOpen'?: LkConference['chatOpen'];
   /** Show the chat panel. Reflected. */
@@ -481,6 +482,18 @@ export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConfer
   'prop:video'?: LkConference['video'];
   /** Turn the camera on once connected (and on/off when changed while connected). */
   video?: LkConference['video'];
+  /** `fragment`: end-to-end encryption with the passphrase in the page URL's fragment; `''`: with a key set otherwise. */
+  'prop:e2ee'?: LkConference['e2ee'];
+  /** `fragment`: end-to-end encryption with the passphrase in the page URL's fragment; `''`: with a key set otherwise. */
+  e2ee?: LkConference['e2ee'];
+  /** End-to-end encryption with this shared passphrase. */
+  'prop:e2eePassphrase'?: LkConference['e2eePassphrase'];
+  /** End-to-end encryption with this shared passphrase. */
+  'e2ee-passphrase'?: LkConference['e2eePassphrase'];
+  /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
+  'prop:e2eeWorker'?: LkConference['e2eeWorker'];
+  /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
+  'e2ee-worker'?: LkConference['e2eeWorker'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
   'prop:options'?: LkConference['options'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
@@ -526,6 +539,12 @@ export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConfer
   'attr:page-size'?: LkConference['pageSize'];
   /** Passed on to the `<lk-participants>` as its `sort` when set. */
   'attr:sort'?: LkConference['sort'];
+  /** `fragment`: end-to-end encryption with the passphrase in the page URL's fragment; `''`: with a key set otherwise. */
+  'attr:e2ee'?: LkConference['e2ee'];
+  /** End-to-end encryption with this shared passphrase. */
+  'attr:e2ee-passphrase'?: LkConference['e2eePassphrase'];
+  /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
+  'attr:e2ee-worker'?: LkConference['e2eeWorker'];
   /**
    * Subscribe to remote tracks automatically. `RoomConnectOptions.autoSubscribe`.
    *
@@ -782,7 +801,13 @@ export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConfer
    */
   'on:lk-pin'?: JSX.EventHandlerWithOptionsUnion<LkConference, HTMLElementEventMap['lk-pin']>;
   /**
-   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
+   * `{recording}`: the room started or stopped being recorded (also reflected as `recording`).
+   *
+   * `CustomEvent<{ recording: boolean }>`
+   */
+  'on:lk-recording-changed'?: JSX.EventHandlerWithOptionsUnion<LkConference, HTMLElementEventMap['lk-recording-changed']>;
+  /**
+   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, `encryption` (end-to-end encryption asked for without a key or in a browser that cannot encrypt: the room does not connect; or frames that could not be decrypted, once per `Room` and key), and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
    *
    * `CustomEvent<LkErrorDetail>`
    */
@@ -1194,7 +1219,7 @@ export interface LkParticipantNameSolidProps extends Omit<JSX.HTMLAttributes<LkP
 }
 
 /** `<lk-participant-tile>` in Solid. A participant: video or placeholder, name, microphone, speaking, connection quality. */
-export interface LkParticipantTileSolidProps extends Omit<JSX.HTMLAttributes<LkParticipantTile>, 'prop:source' | 'source' | 'prop:fit' | 'fit' | 'prop:mirror' | 'mirror' | 'prop:micMutedLabel' | 'mic-muted-label' | 'prop:screenShareLabel' | 'screen-share-label' | 'prop:pinned' | 'pinned' | 'prop:pinLabel' | 'pin-label' | 'prop:participant' | 'participant' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:source' | 'attr:fit' | 'attr:mirror' | 'attr:mic-muted-label' | 'attr:screen-share-label' | 'attr:pinned' | 'attr:pin-label' | 'attr:participant' | 'attr:room' | 'attr:theme' | 'on:lk-error'> {
+export interface LkParticipantTileSolidProps extends Omit<JSX.HTMLAttributes<LkParticipantTile>, 'prop:source' | 'source' | 'prop:fit' | 'fit' | 'prop:mirror' | 'mirror' | 'prop:micMutedLabel' | 'mic-muted-label' | 'prop:screenShareLabel' | 'screen-share-label' | 'prop:encryptedLabel' | 'encrypted-label' | 'prop:decryptFailedLabel' | 'decrypt-failed-label' | 'prop:pinned' | 'pinned' | 'prop:pinLabel' | 'pin-label' | 'prop:participant' | 'participant' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:source' | 'attr:fit' | 'attr:mirror' | 'attr:mic-muted-label' | 'attr:screen-share-label' | 'attr:pinned' | 'attr:encrypted-label' | 'attr:decrypt-failed-label' | 'attr:pin-label' | 'attr:participant' | 'attr:room' | 'attr:theme' | 'on:lk-error'> {
   /** `camera` (default) or `screen_share`. Reflected for CSS. */
   'prop:source'?: LkParticipantTile['source'];
   /** `camera` (default) or `screen_share`. Reflected for CSS. */
@@ -1215,6 +1240,14 @@ export interface LkParticipantTileSolidProps extends Omit<JSX.HTMLAttributes<LkP
   'prop:screenShareLabel'?: LkParticipantTile['screenShareLabel'];
   /** The screen-share icon's text, for screen readers. */
   'screen-share-label'?: LkParticipantTile['screenShareLabel'];
+  /** The padlock's text, for screen readers. */
+  'prop:encryptedLabel'?: LkParticipantTile['encryptedLabel'];
+  /** The padlock's text, for screen readers. */
+  'encrypted-label'?: LkParticipantTile['encryptedLabel'];
+  /** The struck-through padlock's text, for screen readers. */
+  'prop:decryptFailedLabel'?: LkParticipantTile['decryptFailedLabel'];
+  /** The struck-through padlock's text, for screen readers. */
+  'decrypt-failed-label'?: LkParticipantTile['decryptFailedLabel'];
   /** This tile is the one pinned in its room. Set it to pin the tile (or clear it to unpin); reflected. */
   'prop:pinned'?: LkParticipantTile['pinned'];
   /** This tile is the one pinned in its room. Set it to pin the tile (or clear it to unpin); reflected. */
@@ -1253,6 +1286,10 @@ export interface LkParticipantTileSolidProps extends Omit<JSX.HTMLAttributes<LkP
   'attr:screen-share-label'?: LkParticipantTile['screenShareLabel'];
   /** This tile is the one pinned in its room. Set it to pin the tile (or clear it to unpin); reflected. */
   'attr:pinned'?: '' | true;
+  /** The padlock's text, for screen readers. */
+  'attr:encrypted-label'?: LkParticipantTile['encryptedLabel'];
+  /** The struck-through padlock's text, for screen readers. */
+  'attr:decrypt-failed-label'?: LkParticipantTile['decryptFailedLabel'];
   /** The pin button's name, for screen readers (its state is `aria-pressed`). */
   'attr:pin-label'?: LkParticipantTile['pinLabel'];
   /**
@@ -1415,8 +1452,30 @@ export interface LkPrejoinSolidProps extends Omit<JSX.HTMLAttributes<LkPrejoin>,
   'attr:theme'?: LkPrejoin['theme'];
 }
 
+/** `<lk-recording-indicator>` in Solid. A notice shown while the room is being recorded. */
+export interface LkRecordingIndicatorSolidProps extends Omit<JSX.HTMLAttributes<LkRecordingIndicatorElement>, 'prop:label' | 'label' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:label' | 'attr:room' | 'attr:theme'> {
+  /** The text shown (and announced) while recording. */
+  'prop:label'?: LkRecordingIndicatorElement['label'];
+  /** The text shown (and announced) while recording. */
+  label?: LkRecordingIndicatorElement['label'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'prop:room'?: LkRecordingIndicatorElement['room'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkRecordingIndicatorElement['room'];
+  /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
+  'prop:theme'?: LkRecordingIndicatorElement['theme'];
+  /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
+  theme?: LkRecordingIndicatorElement['theme'];
+  /** The text shown (and announced) while recording. */
+  'attr:label'?: LkRecordingIndicatorElement['label'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  'attr:room'?: LkRecordingIndicatorElement['room'];
+  /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
+  'attr:theme'?: LkRecordingIndicatorElement['theme'];
+}
+
 /** `<lk-room>` in Solid. One LiveKit room: connection, options, and the context for the elements inside. */
-export interface LkRoomSolidProps extends Omit<JSX.HTMLAttributes<LkRoom>, 'prop:url' | 'url' | 'prop:token' | 'token' | 'prop:tokenEndpoint' | 'token-endpoint' | 'prop:roomName' | 'room-name' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participantName' | 'participant-name' | 'prop:participantMetadata' | 'participant-metadata' | 'prop:agentName' | 'agent-name' | 'prop:agentMetadata' | 'agent-metadata' | 'prop:connect' | 'connect' | 'prop:audio' | 'audio' | 'prop:video' | 'video' | 'prop:options' | 'options' | 'prop:connectOptions' | 'connect-options' | 'prop:theme' | 'theme' | 'attr:auto-subscribe' | 'attr:adaptive-stream' | 'attr:dynacast' | 'dynacast' | 'attr:video-resolution' | 'attr:video-framerate' | 'attr:facing-mode' | 'attr:video-device' | 'attr:audio-device' | 'attr:audio-output-device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:voice-isolation' | 'attr:video-codec' | 'attr:backup-codec' | 'attr:video-max-bitrate' | 'attr:video-max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:screenshare-max-bitrate' | 'attr:screenshare-max-framerate' | 'attr:screenshare-simulcast-layers' | 'attr:audio-preset' | 'attr:audio-max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:force-stereo' | 'attr:stop-mic-on-mute' | 'attr:scalability-mode' | 'attr:degradation-preference' | 'attr:url' | 'attr:token' | 'attr:token-endpoint' | 'attr:room-name' | 'attr:participant-identity' | 'attr:participant-name' | 'attr:participant-metadata' | 'attr:agent-name' | 'attr:agent-metadata' | 'attr:connect' | 'attr:audio' | 'attr:video' | 'attr:theme' | 'on:lk-connection-state-changed' | 'on:lk-connected' | 'on:lk-disconnected' | 'on:lk-reconnecting' | 'on:lk-reconnected' | 'on:lk-participant-connected' | 'on:lk-participant-disconnected' | 'on:lk-track-subscribed' | 'on:lk-track-unsubscribed' | 'on:lk-active-speakers-changed' | 'on:lk-pin' | 'on:lk-error'> {
+export interface LkRoomSolidProps extends Omit<JSX.HTMLAttributes<LkRoom>, 'prop:url' | 'url' | 'prop:token' | 'token' | 'prop:tokenEndpoint' | 'token-endpoint' | 'prop:roomName' | 'room-name' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participantName' | 'participant-name' | 'prop:participantMetadata' | 'participant-metadata' | 'prop:agentName' | 'agent-name' | 'prop:agentMetadata' | 'agent-metadata' | 'prop:connect' | 'connect' | 'prop:audio' | 'audio' | 'prop:video' | 'video' | 'prop:e2ee' | 'e2ee' | 'prop:e2eePassphrase' | 'e2ee-passphrase' | 'prop:e2eeWorker' | 'e2ee-worker' | 'prop:options' | 'options' | 'prop:connectOptions' | 'connect-options' | 'prop:theme' | 'theme' | 'attr:e2ee' | 'attr:e2ee-passphrase' | 'attr:e2ee-worker' | 'attr:auto-subscribe' | 'attr:adaptive-stream' | 'attr:dynacast' | 'dynacast' | 'attr:video-resolution' | 'attr:video-framerate' | 'attr:facing-mode' | 'attr:video-device' | 'attr:audio-device' | 'attr:audio-output-device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:voice-isolation' | 'attr:video-codec' | 'attr:backup-codec' | 'attr:video-max-bitrate' | 'attr:video-max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:screenshare-max-bitrate' | 'attr:screenshare-max-framerate' | 'attr:screenshare-simulcast-layers' | 'attr:audio-preset' | 'attr:audio-max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:force-stereo' | 'attr:stop-mic-on-mute' | 'attr:scalability-mode' | 'attr:degradation-preference' | 'attr:url' | 'attr:token' | 'attr:token-endpoint' | 'attr:room-name' | 'attr:participant-identity' | 'attr:participant-name' | 'attr:participant-metadata' | 'attr:agent-name' | 'attr:agent-metadata' | 'attr:connect' | 'attr:audio' | 'attr:video' | 'attr:theme' | 'on:lk-connection-state-changed' | 'on:lk-connected' | 'on:lk-disconnected' | 'on:lk-reconnecting' | 'on:lk-reconnected' | 'on:lk-participant-connected' | 'on:lk-participant-disconnected' | 'on:lk-track-subscribed' | 'on:lk-track-unsubscribed' | 'on:lk-active-speakers-changed' | 'on:lk-pin' | 'on:lk-recording-changed' | 'on:lk-error'> {
   /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
   'prop:url'?: LkRoom['url'];
   /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
@@ -1479,6 +1538,18 @@ export interface LkRoomSolidProps extends Omit<JSX.HTMLAttributes<LkRoom>, 'prop
   'prop:video'?: LkRoom['video'];
   /** Turn the camera on once connected (and on/off when changed while connected). */
   video?: LkRoom['video'];
+  /** `fragment`: end-to-end encryption with the passphrase in the page URL's fragment; `''`: with a key set otherwise. */
+  'prop:e2ee'?: LkRoom['e2ee'];
+  /** `fragment`: end-to-end encryption with the passphrase in the page URL's fragment; `''`: with a key set otherwise. */
+  e2ee?: LkRoom['e2ee'];
+  /** End-to-end encryption with this shared passphrase. */
+  'prop:e2eePassphrase'?: LkRoom['e2eePassphrase'];
+  /** End-to-end encryption with this shared passphrase. */
+  'e2ee-passphrase'?: LkRoom['e2eePassphrase'];
+  /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
+  'prop:e2eeWorker'?: LkRoom['e2eeWorker'];
+  /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
+  'e2ee-worker'?: LkRoom['e2eeWorker'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
   'prop:options'?: LkRoom['options'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
@@ -1491,6 +1562,12 @@ export interface LkRoomSolidProps extends Omit<JSX.HTMLAttributes<LkRoom>, 'prop
   'prop:theme'?: LkRoom['theme'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkRoom['theme'];
+  /** `fragment`: end-to-end encryption with the passphrase in the page URL's fragment; `''`: with a key set otherwise. */
+  'attr:e2ee'?: LkRoom['e2ee'];
+  /** End-to-end encryption with this shared passphrase. */
+  'attr:e2ee-passphrase'?: LkRoom['e2eePassphrase'];
+  /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
+  'attr:e2ee-worker'?: LkRoom['e2eeWorker'];
   /**
    * Subscribe to remote tracks automatically. `RoomConnectOptions.autoSubscribe`.
    *
@@ -1747,7 +1824,13 @@ export interface LkRoomSolidProps extends Omit<JSX.HTMLAttributes<LkRoom>, 'prop
    */
   'on:lk-pin'?: JSX.EventHandlerWithOptionsUnion<LkRoom, HTMLElementEventMap['lk-pin']>;
   /**
-   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
+   * `{recording}`: the room started or stopped being recorded (also reflected as `recording`).
+   *
+   * `CustomEvent<{ recording: boolean }>`
+   */
+  'on:lk-recording-changed'?: JSX.EventHandlerWithOptionsUnion<LkRoom, HTMLElementEventMap['lk-recording-changed']>;
+  /**
+   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, `encryption` (end-to-end encryption asked for without a key or in a browser that cannot encrypt: the room does not connect; or frames that could not be decrypted, once per `Room` and key), and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
    *
    * `CustomEvent<LkErrorDetail>`
    */
@@ -1996,7 +2079,7 @@ export interface LkTranscriptSolidProps extends Omit<JSX.HTMLAttributes<LkTransc
 }
 
 /** `<lk-voice-agent>` in Solid. A voice conversation with a LiveKit Agents agent: start, hear, see it speak, mute, end. */
-export interface LkVoiceAgentSolidProps extends Omit<JSX.HTMLAttributes<LkVoiceAgent>, 'prop:agentTimeout' | 'agent-timeout' | 'prop:launcher' | 'launcher' | 'prop:position' | 'position' | 'prop:open' | 'open' | 'prop:captions' | 'captions' | 'prop:startLabel' | 'start-label' | 'prop:endLabel' | 'end-label' | 'prop:microphoneLabel' | 'microphone-label' | 'prop:launcherLabel' | 'launcher-label' | 'prop:closeLabel' | 'close-label' | 'prop:connectingLabel' | 'connecting-label' | 'prop:initializingLabel' | 'initializing-label' | 'prop:listeningLabel' | 'listening-label' | 'prop:thinkingLabel' | 'thinking-label' | 'prop:speakingLabel' | 'speaking-label' | 'prop:disconnectedLabel' | 'disconnected-label' | 'prop:unavailableLabel' | 'unavailable-label' | 'prop:connectionErrorLabel' | 'connection-error-label' | 'prop:microphoneErrorLabel' | 'microphone-error-label' | 'prop:audio' | 'audio' | 'prop:url' | 'url' | 'prop:token' | 'token' | 'prop:tokenEndpoint' | 'token-endpoint' | 'prop:roomName' | 'room-name' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participantName' | 'participant-name' | 'prop:participantMetadata' | 'participant-metadata' | 'prop:agentName' | 'agent-name' | 'prop:agentMetadata' | 'agent-metadata' | 'prop:connect' | 'connect' | 'prop:video' | 'video' | 'prop:options' | 'options' | 'prop:connectOptions' | 'connect-options' | 'prop:theme' | 'theme' | 'attr:agent-timeout' | 'attr:launcher' | 'attr:position' | 'attr:open' | 'attr:captions' | 'attr:start-label' | 'attr:end-label' | 'attr:microphone-label' | 'attr:launcher-label' | 'attr:close-label' | 'attr:connecting-label' | 'attr:initializing-label' | 'attr:listening-label' | 'attr:thinking-label' | 'attr:speaking-label' | 'attr:disconnected-label' | 'attr:unavailable-label' | 'attr:connection-error-label' | 'attr:microphone-error-label' | 'attr:auto-subscribe' | 'attr:adaptive-stream' | 'attr:dynacast' | 'dynacast' | 'attr:video-resolution' | 'attr:video-framerate' | 'attr:facing-mode' | 'attr:video-device' | 'attr:audio-device' | 'attr:audio-output-device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:voice-isolation' | 'attr:video-codec' | 'attr:backup-codec' | 'attr:video-max-bitrate' | 'attr:video-max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:screenshare-max-bitrate' | 'attr:screenshare-max-framerate' | 'attr:screenshare-simulcast-layers' | 'attr:audio-preset' | 'attr:audio-max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:force-stereo' | 'attr:stop-mic-on-mute' | 'attr:scalability-mode' | 'attr:degradation-preference' | 'attr:url' | 'attr:token' | 'attr:token-endpoint' | 'attr:room-name' | 'attr:participant-identity' | 'attr:participant-name' | 'attr:participant-metadata' | 'attr:agent-name' | 'attr:agent-metadata' | 'attr:connect' | 'attr:audio' | 'attr:video' | 'attr:theme' | 'on:lk-agent-state-changed' | 'on:lk-error' | 'on:lk-connection-state-changed' | 'on:lk-connected' | 'on:lk-disconnected' | 'on:lk-reconnecting' | 'on:lk-reconnected' | 'on:lk-participant-connected' | 'on:lk-participant-disconnected' | 'on:lk-track-subscribed' | 'on:lk-track-unsubscribed' | 'on:lk-active-speakers-changed' | 'on:lk-pin'> {
+export interface LkVoiceAgentSolidProps extends Omit<JSX.HTMLAttributes<LkVoiceAgent>, 'prop:agentTimeout' | 'agent-timeout' | 'prop:launcher' | 'launcher' | 'prop:position' | 'position' | 'prop:open' | 'open' | 'prop:captions' | 'captions' | 'prop:startLabel' | 'start-label' | 'prop:endLabel' | 'end-label' | 'prop:microphoneLabel' | 'microphone-label' | 'prop:launcherLabel' | 'launcher-label' | 'prop:closeLabel' | 'close-label' | 'prop:connectingLabel' | 'connecting-label' | 'prop:initializingLabel' | 'initializing-label' | 'prop:listeningLabel' | 'listening-label' | 'prop:thinkingLabel' | 'thinking-label' | 'prop:speakingLabel' | 'speaking-label' | 'prop:disconnectedLabel' | 'disconnected-label' | 'prop:unavailableLabel' | 'unavailable-label' | 'prop:connectionErrorLabel' | 'connection-error-label' | 'prop:microphoneErrorLabel' | 'microphone-error-label' | 'prop:audio' | 'audio' | 'prop:url' | 'url' | 'prop:token' | 'token' | 'prop:tokenEndpoint' | 'token-endpoint' | 'prop:roomName' | 'room-name' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participantName' | 'participant-name' | 'prop:participantMetadata' | 'participant-metadata' | 'prop:agentName' | 'agent-name' | 'prop:agentMetadata' | 'agent-metadata' | 'prop:connect' | 'connect' | 'prop:video' | 'video' | 'prop:e2ee' | 'e2ee' | 'prop:e2eePassphrase' | 'e2ee-passphrase' | 'prop:e2eeWorker' | 'e2ee-worker' | 'prop:options' | 'options' | 'prop:connectOptions' | 'connect-options' | 'prop:theme' | 'theme' | 'attr:agent-timeout' | 'attr:launcher' | 'attr:position' | 'attr:open' | 'attr:captions' | 'attr:start-label' | 'attr:end-label' | 'attr:microphone-label' | 'attr:launcher-label' | 'attr:close-label' | 'attr:connecting-label' | 'attr:initializing-label' | 'attr:listening-label' | 'attr:thinking-label' | 'attr:speaking-label' | 'attr:disconnected-label' | 'attr:unavailable-label' | 'attr:connection-error-label' | 'attr:microphone-error-label' | 'attr:e2ee' | 'attr:e2ee-passphrase' | 'attr:e2ee-worker' | 'attr:auto-subscribe' | 'attr:adaptive-stream' | 'attr:dynacast' | 'dynacast' | 'attr:video-resolution' | 'attr:video-framerate' | 'attr:facing-mode' | 'attr:video-device' | 'attr:audio-device' | 'attr:audio-output-device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:voice-isolation' | 'attr:video-codec' | 'attr:backup-codec' | 'attr:video-max-bitrate' | 'attr:video-max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:screenshare-max-bitrate' | 'attr:screenshare-max-framerate' | 'attr:screenshare-simulcast-layers' | 'attr:audio-preset' | 'attr:audio-max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:force-stereo' | 'attr:stop-mic-on-mute' | 'attr:scalability-mode' | 'attr:degradation-preference' | 'attr:url' | 'attr:token' | 'attr:token-endpoint' | 'attr:room-name' | 'attr:participant-identity' | 'attr:participant-name' | 'attr:participant-metadata' | 'attr:agent-name' | 'attr:agent-metadata' | 'attr:connect' | 'attr:audio' | 'attr:video' | 'attr:theme' | 'on:lk-agent-state-changed' | 'on:lk-error' | 'on:lk-connection-state-changed' | 'on:lk-connected' | 'on:lk-disconnected' | 'on:lk-reconnecting' | 'on:lk-reconnected' | 'on:lk-participant-connected' | 'on:lk-participant-disconnected' | 'on:lk-track-subscribed' | 'on:lk-track-unsubscribed' | 'on:lk-active-speakers-changed' | 'on:lk-pin' | 'on:lk-recording-changed'> {
   /**
    * How long to wait for the agent after joining, in seconds (`20`, `7.5`, `20s`); `0` or `none`
    * waits for ever. Default 20.
@@ -2119,6 +2202,18 @@ export interface LkVoiceAgentSolidProps extends Omit<JSX.HTMLAttributes<LkVoiceA
   'prop:video'?: LkVoiceAgent['video'];
   /** Turn the camera on once connected (and on/off when changed while connected). */
   video?: LkVoiceAgent['video'];
+  /** `fragment`: end-to-end encryption with the passphrase in the page URL's fragment; `''`: with a key set otherwise. */
+  'prop:e2ee'?: LkVoiceAgent['e2ee'];
+  /** `fragment`: end-to-end encryption with the passphrase in the page URL's fragment; `''`: with a key set otherwise. */
+  e2ee?: LkVoiceAgent['e2ee'];
+  /** End-to-end encryption with this shared passphrase. */
+  'prop:e2eePassphrase'?: LkVoiceAgent['e2eePassphrase'];
+  /** End-to-end encryption with this shared passphrase. */
+  'e2ee-passphrase'?: LkVoiceAgent['e2eePassphrase'];
+  /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
+  'prop:e2eeWorker'?: LkVoiceAgent['e2eeWorker'];
+  /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
+  'e2ee-worker'?: LkVoiceAgent['e2eeWorker'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
   'prop:options'?: LkVoiceAgent['options'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
@@ -2163,6 +2258,12 @@ export interface LkVoiceAgentSolidProps extends Omit<JSX.HTMLAttributes<LkVoiceA
   'attr:unavailable-label'?: LkVoiceAgent['unavailableLabel'];
   'attr:connection-error-label'?: LkVoiceAgent['connectionErrorLabel'];
   'attr:microphone-error-label'?: LkVoiceAgent['microphoneErrorLabel'];
+  /** `fragment`: end-to-end encryption with the passphrase in the page URL's fragment; `''`: with a key set otherwise. */
+  'attr:e2ee'?: LkVoiceAgent['e2ee'];
+  /** End-to-end encryption with this shared passphrase. */
+  'attr:e2ee-passphrase'?: LkVoiceAgent['e2eePassphrase'];
+  /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
+  'attr:e2ee-worker'?: LkVoiceAgent['e2eeWorker'];
   /**
    * Subscribe to remote tracks automatically. `RoomConnectOptions.autoSubscribe`.
    *
@@ -2430,6 +2531,12 @@ export interface LkVoiceAgentSolidProps extends Omit<JSX.HTMLAttributes<LkVoiceA
    * `CustomEvent<{ pinned?: PinTarget }>`
    */
   'on:lk-pin'?: JSX.EventHandlerWithOptionsUnion<LkVoiceAgent, HTMLElementEventMap['lk-pin']>;
+  /**
+   * `{recording}`: the room started or stopped being recorded (also reflected as `recording`).
+   *
+   * `CustomEvent<{ recording: boolean }>`
+   */
+  'on:lk-recording-changed'?: JSX.EventHandlerWithOptionsUnion<LkVoiceAgent, HTMLElementEventMap['lk-recording-changed']>;
 }
 
 declare module 'solid-js' {
@@ -2451,6 +2558,7 @@ declare module 'solid-js' {
       'lk-participant-tile': LkParticipantTileSolidProps;
       'lk-participants': LkParticipantsSolidProps;
       'lk-prejoin': LkPrejoinSolidProps;
+      'lk-recording-indicator': LkRecordingIndicatorSolidProps;
       'lk-room': LkRoomSolidProps;
       'lk-screenshare': LkScreenshareSolidProps;
       'lk-start-audio': LkStartAudioSolidProps;

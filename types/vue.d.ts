@@ -23,6 +23,7 @@ import type {
   LkParticipantTile,
   LkParticipants,
   LkPrejoin,
+  LkRecordingIndicatorElement,
   LkRoom,
   LkScreenShare,
   LkStartAudio,
@@ -231,7 +232,7 @@ export interface LkChatVueProps extends Omit<HTMLAttributes, 'topic' | 'heading'
 }
 
 /** `<lk-conference>` in Vue. The whole conference UI over one room. */
-export interface LkConferenceVueProps extends Omit<HTMLAttributes, 'chatOpen' | 'chatLabel' | 'controlsLabel' | 'captionsLabel' | 'captions' | 'captionsOpen' | 'controls' | 'layout' | 'pageSize' | 'sort' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'agentName' | 'agentMetadata' | 'connect' | 'audio' | 'video' | 'options' | 'connectOptions' | 'theme' | 'chat-open' | 'chat-label' | 'captions-open' | 'captions-label' | 'controls-label' | 'page-size' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'agent-name' | 'agent-metadata' | 'onLkConnectionStateChanged' | 'onLkConnected' | 'onLkDisconnected' | 'onLkReconnecting' | 'onLkReconnected' | 'onLkParticipantConnected' | 'onLkParticipantDisconnected' | 'onLkTrackSubscribed' | 'onLkTrackUnsubscribed' | 'onLkActiveSpeakersChanged' | 'onLkPin' | 'onLkError'> {
+export interface LkConferenceVueProps extends Omit<HTMLAttributes, 'chatOpen' | 'chatLabel' | 'controlsLabel' | 'captionsLabel' | 'captions' | 'captionsOpen' | 'controls' | 'layout' | 'pageSize' | 'sort' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'agentName' | 'agentMetadata' | 'connect' | 'audio' | 'video' | 'e2ee' | 'e2eePassphrase' | 'e2eeWorker' | 'options' | 'connectOptions' | 'theme' | 'chat-open' | 'chat-label' | 'captions-open' | 'captions-label' | 'controls-label' | 'page-size' | 'e2ee-passphrase' | 'e2ee-worker' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'agent-name' | 'agent-metadata' | 'onLkConnectionStateChanged' | 'onLkConnected' | 'onLkDisconnected' | 'onLkReconnecting' | 'onLkReconnected' | 'onLkParticipantConnected' | 'onLkParticipantDisconnected' | 'onLkTrackSubscribed' | 'onLkTrackUnsubscribed' | 'onLkActiveSpeakersChanged' | 'onLkPin' | 'onLkRecordingChanged' | 'onLkError'> {
   /** Show the chat panel. Reflected. */
   chatOpen?: LkConference['chatOpen'];
   /** Labels, for localisation. */
@@ -296,6 +297,12 @@ export interface LkConferenceVueProps extends Omit<HTMLAttributes, 'chatOpen' | 
   audio?: LkConference['audio'];
   /** Turn the camera on once connected (and on/off when changed while connected). */
   video?: LkConference['video'];
+  /** `fragment`: end-to-end encryption with the passphrase in the page URL's fragment; `''`: with a key set otherwise. */
+  e2ee?: LkConference['e2ee'];
+  /** End-to-end encryption with this shared passphrase. */
+  e2eePassphrase?: LkConference['e2eePassphrase'];
+  /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
+  e2eeWorker?: LkConference['e2eeWorker'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
   options?: LkConference['options'];
   /** Base `RoomConnectOptions`; `auto-subscribe` overrides `autoSubscribe`. */
@@ -312,6 +319,10 @@ export interface LkConferenceVueProps extends Omit<HTMLAttributes, 'chatOpen' | 
   'controls-label'?: LkConference['controlsLabel'];
   /** Passed on to the `<lk-participants>` as its `page-size` when set. */
   'page-size'?: LkConference['pageSize'];
+  /** End-to-end encryption with this shared passphrase. */
+  'e2ee-passphrase'?: LkConference['e2eePassphrase'];
+  /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
+  'e2ee-worker'?: LkConference['e2eeWorker'];
   /**
    * Subscribe to remote tracks automatically. `RoomConnectOptions.autoSubscribe`.
    *
@@ -545,7 +556,13 @@ export interface LkConferenceVueProps extends Omit<HTMLAttributes, 'chatOpen' | 
    */
   onLkPin?: (event: HTMLElementEventMap['lk-pin']) => void;
   /**
-   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
+   * `{recording}`: the room started or stopped being recorded (also reflected as `recording`).
+   *
+   * `CustomEvent<{ recording: boolean }>`
+   */
+  onLkRecordingChanged?: (event: HTMLElementEventMap['lk-recording-changed']) => void;
+  /**
+   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, `encryption` (end-to-end encryption asked for without a key or in a browser that cannot encrypt: the room does not connect; or frames that could not be decrypted, once per `Room` and key), and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
    *
    * `CustomEvent<LkErrorDetail>`
    */
@@ -799,7 +816,7 @@ export interface LkParticipantNameVueProps extends Omit<HTMLAttributes, 'localLa
 }
 
 /** `<lk-participant-tile>` in Vue. A participant: video or placeholder, name, microphone, speaking, connection quality. */
-export interface LkParticipantTileVueProps extends Omit<HTMLAttributes, 'source' | 'fit' | 'mirror' | 'micMutedLabel' | 'screenShareLabel' | 'pinned' | 'pinLabel' | 'participant' | 'room' | 'theme' | 'mic-muted-label' | 'screen-share-label' | 'pin-label' | 'onLkError'> {
+export interface LkParticipantTileVueProps extends Omit<HTMLAttributes, 'source' | 'fit' | 'mirror' | 'micMutedLabel' | 'screenShareLabel' | 'encryptedLabel' | 'decryptFailedLabel' | 'pinned' | 'pinLabel' | 'participant' | 'room' | 'theme' | 'mic-muted-label' | 'screen-share-label' | 'encrypted-label' | 'decrypt-failed-label' | 'pin-label' | 'onLkError'> {
   /** `camera` (default) or `screen_share`. Reflected for CSS. */
   source?: LkParticipantTile['source'];
   /** Passed to the video: `cover` or `contain`. */
@@ -810,6 +827,10 @@ export interface LkParticipantTileVueProps extends Omit<HTMLAttributes, 'source'
   micMutedLabel?: LkParticipantTile['micMutedLabel'];
   /** The screen-share icon's text, for screen readers. */
   screenShareLabel?: LkParticipantTile['screenShareLabel'];
+  /** The padlock's text, for screen readers. */
+  encryptedLabel?: LkParticipantTile['encryptedLabel'];
+  /** The struck-through padlock's text, for screen readers. */
+  decryptFailedLabel?: LkParticipantTile['decryptFailedLabel'];
   /** This tile is the one pinned in its room. Set it to pin the tile (or clear it to unpin); reflected. */
   pinned?: LkParticipantTile['pinned'];
   /** The pin button's name, for screen readers (its state is `aria-pressed`). */
@@ -827,6 +848,10 @@ export interface LkParticipantTileVueProps extends Omit<HTMLAttributes, 'source'
   'mic-muted-label'?: LkParticipantTile['micMutedLabel'];
   /** The screen-share icon's text, for screen readers. */
   'screen-share-label'?: LkParticipantTile['screenShareLabel'];
+  /** The padlock's text, for screen readers. */
+  'encrypted-label'?: LkParticipantTile['encryptedLabel'];
+  /** The struck-through padlock's text, for screen readers. */
+  'decrypt-failed-label'?: LkParticipantTile['decryptFailedLabel'];
   /** The pin button's name, for screen readers (its state is `aria-pressed`). */
   'pin-label'?: LkParticipantTile['pinLabel'];
   /**
@@ -917,8 +942,18 @@ export interface LkPrejoinVueProps extends Omit<HTMLAttributes, 'joined' | 'noPe
   'unsupported-label'?: LkPrejoin['unsupportedLabel'];
 }
 
+/** `<lk-recording-indicator>` in Vue. A notice shown while the room is being recorded. */
+export interface LkRecordingIndicatorVueProps extends Omit<HTMLAttributes, 'label' | 'room' | 'theme'> {
+  /** The text shown (and announced) while recording. */
+  label?: LkRecordingIndicatorElement['label'];
+  /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
+  room?: LkRecordingIndicatorElement['room'];
+  /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
+  theme?: LkRecordingIndicatorElement['theme'];
+}
+
 /** `<lk-room>` in Vue. One LiveKit room: connection, options, and the context for the elements inside. */
-export interface LkRoomVueProps extends Omit<HTMLAttributes, 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'agentName' | 'agentMetadata' | 'connect' | 'audio' | 'video' | 'options' | 'connectOptions' | 'theme' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'agent-name' | 'agent-metadata' | 'onLkConnectionStateChanged' | 'onLkConnected' | 'onLkDisconnected' | 'onLkReconnecting' | 'onLkReconnected' | 'onLkParticipantConnected' | 'onLkParticipantDisconnected' | 'onLkTrackSubscribed' | 'onLkTrackUnsubscribed' | 'onLkActiveSpeakersChanged' | 'onLkPin' | 'onLkError'> {
+export interface LkRoomVueProps extends Omit<HTMLAttributes, 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'agentName' | 'agentMetadata' | 'connect' | 'audio' | 'video' | 'e2ee' | 'e2eePassphrase' | 'e2eeWorker' | 'options' | 'connectOptions' | 'theme' | 'e2ee-passphrase' | 'e2ee-worker' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'agent-name' | 'agent-metadata' | 'onLkConnectionStateChanged' | 'onLkConnected' | 'onLkDisconnected' | 'onLkReconnecting' | 'onLkReconnected' | 'onLkParticipantConnected' | 'onLkParticipantDisconnected' | 'onLkTrackSubscribed' | 'onLkTrackUnsubscribed' | 'onLkActiveSpeakersChanged' | 'onLkPin' | 'onLkRecordingChanged' | 'onLkError'> {
   /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
   url?: LkRoom['url'];
   /** An access token. On public pages prefer `token-endpoint`. */
@@ -950,12 +985,22 @@ export interface LkRoomVueProps extends Omit<HTMLAttributes, 'url' | 'token' | '
   audio?: LkRoom['audio'];
   /** Turn the camera on once connected (and on/off when changed while connected). */
   video?: LkRoom['video'];
+  /** `fragment`: end-to-end encryption with the passphrase in the page URL's fragment; `''`: with a key set otherwise. */
+  e2ee?: LkRoom['e2ee'];
+  /** End-to-end encryption with this shared passphrase. */
+  e2eePassphrase?: LkRoom['e2eePassphrase'];
+  /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
+  e2eeWorker?: LkRoom['e2eeWorker'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
   options?: LkRoom['options'];
   /** Base `RoomConnectOptions`; `auto-subscribe` overrides `autoSubscribe`. */
   connectOptions?: LkRoom['connectOptions'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkRoom['theme'];
+  /** End-to-end encryption with this shared passphrase. */
+  'e2ee-passphrase'?: LkRoom['e2eePassphrase'];
+  /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
+  'e2ee-worker'?: LkRoom['e2eeWorker'];
   /**
    * Subscribe to remote tracks automatically. `RoomConnectOptions.autoSubscribe`.
    *
@@ -1189,7 +1234,13 @@ export interface LkRoomVueProps extends Omit<HTMLAttributes, 'url' | 'token' | '
    */
   onLkPin?: (event: HTMLElementEventMap['lk-pin']) => void;
   /**
-   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
+   * `{recording}`: the room started or stopped being recorded (also reflected as `recording`).
+   *
+   * `CustomEvent<{ recording: boolean }>`
+   */
+  onLkRecordingChanged?: (event: HTMLElementEventMap['lk-recording-changed']) => void;
+  /**
+   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, `encryption` (end-to-end encryption asked for without a key or in a browser that cannot encrypt: the room does not connect; or frames that could not be decrypted, once per `Room` and key), and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
    *
    * `CustomEvent<LkErrorDetail>`
    */
@@ -1340,7 +1391,7 @@ export interface LkTranscriptVueProps extends Omit<HTMLAttributes, 'mode' | 'lin
 }
 
 /** `<lk-voice-agent>` in Vue. A voice conversation with a LiveKit Agents agent: start, hear, see it speak, mute, end. */
-export interface LkVoiceAgentVueProps extends Omit<HTMLAttributes, 'agentTimeout' | 'launcher' | 'position' | 'open' | 'captions' | 'startLabel' | 'endLabel' | 'microphoneLabel' | 'launcherLabel' | 'closeLabel' | 'connectingLabel' | 'initializingLabel' | 'listeningLabel' | 'thinkingLabel' | 'speakingLabel' | 'disconnectedLabel' | 'unavailableLabel' | 'connectionErrorLabel' | 'microphoneErrorLabel' | 'audio' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'agentName' | 'agentMetadata' | 'connect' | 'video' | 'options' | 'connectOptions' | 'theme' | 'agent-timeout' | 'start-label' | 'end-label' | 'microphone-label' | 'launcher-label' | 'close-label' | 'connecting-label' | 'initializing-label' | 'listening-label' | 'thinking-label' | 'speaking-label' | 'disconnected-label' | 'unavailable-label' | 'connection-error-label' | 'microphone-error-label' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'agent-name' | 'agent-metadata' | 'onLkAgentStateChanged' | 'onLkError' | 'onLkConnectionStateChanged' | 'onLkConnected' | 'onLkDisconnected' | 'onLkReconnecting' | 'onLkReconnected' | 'onLkParticipantConnected' | 'onLkParticipantDisconnected' | 'onLkTrackSubscribed' | 'onLkTrackUnsubscribed' | 'onLkActiveSpeakersChanged' | 'onLkPin'> {
+export interface LkVoiceAgentVueProps extends Omit<HTMLAttributes, 'agentTimeout' | 'launcher' | 'position' | 'open' | 'captions' | 'startLabel' | 'endLabel' | 'microphoneLabel' | 'launcherLabel' | 'closeLabel' | 'connectingLabel' | 'initializingLabel' | 'listeningLabel' | 'thinkingLabel' | 'speakingLabel' | 'disconnectedLabel' | 'unavailableLabel' | 'connectionErrorLabel' | 'microphoneErrorLabel' | 'audio' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'agentName' | 'agentMetadata' | 'connect' | 'video' | 'e2ee' | 'e2eePassphrase' | 'e2eeWorker' | 'options' | 'connectOptions' | 'theme' | 'agent-timeout' | 'start-label' | 'end-label' | 'microphone-label' | 'launcher-label' | 'close-label' | 'connecting-label' | 'initializing-label' | 'listening-label' | 'thinking-label' | 'speaking-label' | 'disconnected-label' | 'unavailable-label' | 'connection-error-label' | 'microphone-error-label' | 'e2ee-passphrase' | 'e2ee-worker' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'agent-name' | 'agent-metadata' | 'onLkAgentStateChanged' | 'onLkError' | 'onLkConnectionStateChanged' | 'onLkConnected' | 'onLkDisconnected' | 'onLkReconnecting' | 'onLkReconnected' | 'onLkParticipantConnected' | 'onLkParticipantDisconnected' | 'onLkTrackSubscribed' | 'onLkTrackUnsubscribed' | 'onLkActiveSpeakersChanged' | 'onLkPin' | 'onLkRecordingChanged'> {
   /**
    * How long to wait for the agent after joining, in seconds (`20`, `7.5`, `20s`); `0` or `none`
    * waits for ever. Default 20.
@@ -1402,6 +1453,12 @@ export interface LkVoiceAgentVueProps extends Omit<HTMLAttributes, 'agentTimeout
   connect?: LkVoiceAgent['connect'];
   /** Turn the camera on once connected (and on/off when changed while connected). */
   video?: LkVoiceAgent['video'];
+  /** `fragment`: end-to-end encryption with the passphrase in the page URL's fragment; `''`: with a key set otherwise. */
+  e2ee?: LkVoiceAgent['e2ee'];
+  /** End-to-end encryption with this shared passphrase. */
+  e2eePassphrase?: LkVoiceAgent['e2eePassphrase'];
+  /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
+  e2eeWorker?: LkVoiceAgent['e2eeWorker'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
   options?: LkVoiceAgent['options'];
   /** Base `RoomConnectOptions`; `auto-subscribe` overrides `autoSubscribe`. */
@@ -1432,6 +1489,10 @@ export interface LkVoiceAgentVueProps extends Omit<HTMLAttributes, 'agentTimeout
   'unavailable-label'?: LkVoiceAgent['unavailableLabel'];
   'connection-error-label'?: LkVoiceAgent['connectionErrorLabel'];
   'microphone-error-label'?: LkVoiceAgent['microphoneErrorLabel'];
+  /** End-to-end encryption with this shared passphrase. */
+  'e2ee-passphrase'?: LkVoiceAgent['e2eePassphrase'];
+  /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
+  'e2ee-worker'?: LkVoiceAgent['e2eeWorker'];
   /**
    * Subscribe to remote tracks automatically. `RoomConnectOptions.autoSubscribe`.
    *
@@ -1676,6 +1737,12 @@ export interface LkVoiceAgentVueProps extends Omit<HTMLAttributes, 'agentTimeout
    * `CustomEvent<{ pinned?: PinTarget }>`
    */
   onLkPin?: (event: HTMLElementEventMap['lk-pin']) => void;
+  /**
+   * `{recording}`: the room started or stopped being recorded (also reflected as `recording`).
+   *
+   * `CustomEvent<{ recording: boolean }>`
+   */
+  onLkRecordingChanged?: (event: HTMLElementEventMap['lk-recording-changed']) => void;
 }
 
 declare module 'vue' {
@@ -1696,6 +1763,7 @@ declare module 'vue' {
     'lk-participant-tile': DefineComponent<LkParticipantTileVueProps>;
     'lk-participants': DefineComponent<LkParticipantsVueProps>;
     'lk-prejoin': DefineComponent<LkPrejoinVueProps>;
+    'lk-recording-indicator': DefineComponent<LkRecordingIndicatorVueProps>;
     'lk-room': DefineComponent<LkRoomVueProps>;
     'lk-screenshare': DefineComponent<LkScreenshareVueProps>;
     'lk-start-audio': DefineComponent<LkStartAudioVueProps>;

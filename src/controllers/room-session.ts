@@ -16,6 +16,7 @@ import type { LkConnectionState } from '../core/connection-state.js';
 import { mapRoomAttributes, mergeOptions } from '../core/room-options.js';
 import { RoomSession, type SessionOwner } from '../core/room-session.js';
 import type { ConnectionRequest } from '../core/token.js';
+import type { EncryptionSettings } from '../core/e2ee.js';
 import type { LkEventDetails, LkEventName } from '../events.js';
 import { AttributeErrorReporter, type OptionsHost } from './attribute-options.js';
 import { RoomEventsController } from './room-events.js';
@@ -27,9 +28,12 @@ export interface RoomSessionHost extends OptionsHost, SessionOwner {
   video: boolean;
   audio: boolean;
   connectionState: LkConnectionState;
+  recording: boolean;
+  encrypted: boolean;
   options?: RoomOptions;
   connectOptions?: RoomConnectOptions;
   request(): ConnectionRequest;
+  encryption(): EncryptionSettings | undefined;
 }
 
 function emit(host: RoomSessionHost, name: 'lk-reconnecting' | 'lk-reconnected'): void {
@@ -100,6 +104,7 @@ export class RoomSessionController implements ReactiveController {
       connectOptions: mergeOptions(host.connectOptions ?? {}, mapped.connect),
       camera: host.video,
       microphone: host.audio,
+      encryption: host.encryption(),
     });
     if (host.isConnected && !this.#released) this.session.setConnect(host.connect);
   }
@@ -110,6 +115,12 @@ export class RoomSessionController implements ReactiveController {
     this.#roomProvider.setValue(room);
     this.#events.room = room;
     if (host.connect !== session.connect) host.connect = session.connect;
+    if (host.encrypted !== session.encrypted) host.encrypted = session.encrypted;
+    const recording = session.recording;
+    if (recording !== host.recording) {
+      host.recording = recording;
+      host.emit('lk-recording-changed', { recording });
+    }
     const state = session.state;
     const previous = host.connectionState;
     if (state === previous) return;

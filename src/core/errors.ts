@@ -19,6 +19,7 @@ export type LkErrorCode =
   | 'publish-failed'
   | 'message-too-long'
   | 'agent-unavailable'
+  | 'encryption'
   | 'unsupported';
 
 export interface LkErrorDetail {

@@ -9,8 +9,9 @@
  * No DOM and no Lit: the element hands it settings and receives errors, warnings and `change`
  * events. Elements bound to the room read `state`, `room` and `screenShareInterrupted` from it.
  */
-import { ConnectionState, DisconnectReason, Room, RoomEvent, type RemoteParticipant, type RemoteTrack, type RoomConnectOptions, type RoomOptions } from 'livekit-client';
+import { ConnectionState, DisconnectReason, Room, RoomEvent, isE2EESupported, type Participant, type RemoteParticipant, type RemoteTrack, type RoomConnectOptions, type RoomOptions } from 'livekit-client';
 import { retryDelay } from './backoff.js';
+import { RoomEncryption, encryptionBuiltKey, sameKey, type EncryptionKey, type EncryptionSettings } from './e2ee.js';
 import { toLkConnectionState, type LkConnectionState } from './connection-state.js';
 import { ConnectTimeout, classifyConnectionError, classifyMediaError, isCancelled, isRetryable, shouldRejoin, type LkErrorDetail } from './errors.js';
 import { LIVE_OPTION_GROUPS, builtKey, liveOptions, mergeOptions, splitOptions, type LiveOptions } from './room-options.js';
@@ -48,6 +49,8 @@ export interface SessionSettings {
   /** `video` / `audio`: the camera and microphone on once connected. */
   camera: boolean;
   microphone: boolean;
+  /** End-to-end encryption: absent for none. Turning it on or off applies at the next connection. */
+  encryption?: EncryptionSettings;
 }
 
 /** Where the session reports: the element that owns it. */
@@ -77,7 +80,8 @@ function bounded<T>(promise: Promise<T>, ms: number, onTimeout: () => void): Pro
 
 /**
  * One room, kept connected while `connect` is set. Fires `change` (a plain `Event`) whenever
- * `state`, `room`, `connect` or `screenShareInterrupted` changes.
+ * `state`, `room`, `connect`, `recording`, `encrypted`, `undecryptable()` or
+ * `screenShareInterrupted` changes.
  */
 export class RoomSession extends EventTarget {
   /** How long one attempt may take, in ms. */
@@ -94,6 +98,12 @@ export class RoomSession extends EventTarget {
   readonly transcriptions = new TranscriptStore();
 
   #settings: SessionSettings = { request: {}, options: {}, connectOptions: {}, camera: false, microphone: false };
+  /** The encryption of the current `Room`, when it was built with it. */
+  #encryption?: RoomEncryption;
+  /** Remote participants whose frames could not be decrypted (since the last key). */
+  #undecryptable = new Set<string>();
+  /** `encryption` was reported for this `Room` and key: once. */
+  #reportedEncryption = false;
   #choices: JoinChoices = {};
   #room?: Room;
   #roomKey?: string;
@@ -114,6 +124,7 @@ export class RoomSession extends EventTarget {
   /** A request that lacked credentials or was refused for good: not tried again until it changes. */
   #waitingFor?: string;
   #warnedMissing?: string;
+  #warnedEncryption?: string;
   /** Out of the page: nothing connects until `resume()`. */
   #suspended = false;
   /** The session itself is disconnecting the room: its `Disconnected` is no loss. */
@@ -156,6 +167,29 @@ export class RoomSession extends EventTarget {
     return missingWebRTC(globalThis);
   }
 
+  /**
+   * Whether the room is being recorded, as the server says (livekit-client's `Room.isRecording`:
+   * an egress or a participant with the `recorder` grant is in the room); `false` while disconnected.
+   */
+  get recording(): boolean {
+    return !!this.#room && this.#state !== 'disconnected' && this.#room.isRecording;
+  }
+
+  /** Whether the local participant's media is end-to-end encrypted now (livekit-client's `Room.isE2EEEnabled`). */
+  get encrypted(): boolean {
+    return !!this.#room && this.#state === 'connected' && this.#room.isE2EEEnabled;
+  }
+
+  /**
+   * Whether `participant`'s media cannot be decrypted here: a decryption failed (another key), or
+   * the participant encrypts and this room has no encryption.
+   */
+  undecryptable(participant: Participant): boolean {
+    if (participant.isLocal) return false;
+    if (this.#undecryptable.has(participant.identity)) return true;
+    return !!this.#room && !this.#room.hasE2EESetup && participant.isEncrypted;
+  }
+
   /** A screen share was on when the connection was lost: sharing again needs a new click. */
   get screenShareInterrupted(): boolean {
     return this.#screenShareInterrupted;
@@ -173,11 +207,13 @@ export class RoomSession extends EventTarget {
     const room = this.#room;
     if (room) {
       this.#applyLive(room);
-      const key = builtKey(this.#options());
+      const key = this.#builtKey();
       if (key !== this.#roomKey && room.state !== ConnectionState.Disconnected && key !== this.#warnedBuiltKey) {
         this.#warnedBuiltKey = key;
-        this.owner.warn('adaptive-stream, dynacast and other options read when the Room is built changed while connected; they apply at the next connection.');
+        this.owner.warn('adaptive-stream, dynacast, e2ee and other options read when the Room is built changed while connected; they apply at the next connection.');
       }
+      const encryptionKey = settings.encryption?.key;
+      if (this.#encryption && encryptionKey !== undefined && !sameKey(encryptionKey, previous.encryption?.key)) void this.#setKey(this.#encryption, encryptionKey);
     }
     if (room?.state === ConnectionState.Connected) {
       if (settings.camera !== previous.camera && this.#choices.video === undefined) void this.#setSource('camera', settings.camera);
@@ -295,6 +331,41 @@ export class RoomSession extends EventTarget {
     return request;
   }
 
+  /** The request as a comparable string, with whether encryption, when asked for, has its key. */
+  #requestKey(request: ConnectionRequest): string {
+    const encryption = this.#settings.encryption;
+    return JSON.stringify(encryption ? { ...request, e2eeKey: encryption.key !== undefined } : request);
+  }
+
+  /** What the `Room` is built with, as a comparable string: the built options and encryption. */
+  #builtKey(): string {
+    return builtKey(this.#options()) + encryptionBuiltKey(this.#settings.encryption);
+  }
+
+  /** Why the room cannot connect encrypted as asked, or `undefined`. */
+  #encryptionProblem(): string | undefined {
+    const encryption = this.#settings.encryption;
+    if (!encryption) return undefined;
+    if (!isE2EESupported()) return 'End-to-end encryption was asked for, but this browser cannot encrypt media (no encoded transforms); not connecting.';
+    if (encryption.key === undefined) return `End-to-end encryption was asked for, but there is no key yet (${encryption.source}); not connecting until there is one.`;
+    return undefined;
+  }
+
+  async #setKey(encryption: RoomEncryption, key: EncryptionKey): Promise<void> {
+    try {
+      if (!(await encryption.setKey(key))) return;
+    } catch (err) {
+      this.owner.reportError({ code: 'encryption', message: `The encryption key could not be used: ${err instanceof Error ? err.message : String(err)}`, cause: err });
+      return;
+    }
+    // A new key: whoever failed may decrypt now; failures are told again.
+    this.#reportedEncryption = false;
+    if (this.#undecryptable.size > 0) {
+      this.#undecryptable.clear();
+      this.#changed();
+    }
+  }
+
   #wantedMedia(): Media {
     return {
       camera: this.#choices.video ?? this.#settings.camera,
@@ -307,7 +378,7 @@ export class RoomSession extends EventTarget {
   #requestChanged(): void {
     if (!this.#connect || this.#suspended) return;
     const request = this.#request();
-    const key = JSON.stringify(request);
+    const key = this.#requestKey(request);
     if (this.#waitingFor !== undefined) {
       if (key !== this.#waitingFor) void this.#start();
       return;
@@ -369,7 +440,7 @@ export class RoomSession extends EventTarget {
 
   async #run(generation: number, explicit: boolean): Promise<void> {
     const request = this.#request();
-    this.#attemptKey = JSON.stringify(request);
+    this.#attemptKey = this.#requestKey(request);
     const missing = missingCredentials(request);
     if (missing && explicit) {
       this.#waitingFor = this.#attemptKey;
@@ -384,6 +455,17 @@ export class RoomSession extends EventTarget {
       return;
     }
     this.#warnedMissing = undefined;
+    const problem = this.#encryptionProblem();
+    if (problem) {
+      // Never unencrypted instead: the room waits for a key (or stays out in a browser that cannot encrypt).
+      this.#waitingFor = this.#attemptKey;
+      if (this.#warnedEncryption !== problem) this.owner.reportError({ code: 'encryption', message: problem });
+      this.#warnedEncryption = problem;
+      this.#setState('disconnected');
+      if (explicit) throw new Error(problem);
+      return;
+    }
+    this.#warnedEncryption = undefined;
     const stale = () => generation !== this.#generation;
     const losing = this.#lostMedia !== undefined;
     this.#setState(losing ? 'reconnecting' : 'connecting');
@@ -394,6 +476,8 @@ export class RoomSession extends EventTarget {
       const credentials = await bounded(fetchCredentials(request), this.connectTimeout, () => {});
       if (stale()) throw new Cancelled();
       const room = this.#roomForConnection();
+      await this.#prepareEncryption(room);
+      if (stale()) throw new Cancelled();
       await this.#connectRoom(room, credentials);
       if (stale()) throw new Cancelled();
       this.#connectedRequest = request;
@@ -418,11 +502,20 @@ export class RoomSession extends EventTarget {
       if (this.#connect && isRetryable(detail)) {
         this.#scheduleRetry(losing ? 'reconnecting' : 'connecting');
       } else {
-        this.#waitingFor = JSON.stringify(request);
+        this.#waitingFor = this.#requestKey(request);
         this.#setState('disconnected');
       }
       throw err;
     }
+  }
+
+  /** The key set and the local participant's encryption on, before connecting (as livekit-client expects). */
+  async #prepareEncryption(room: Room): Promise<void> {
+    const key = this.#settings.encryption?.key;
+    const encryption = this.#encryption;
+    if (!encryption || key === undefined) return;
+    await this.#setKey(encryption, key);
+    await room.setE2EEEnabled(true);
   }
 
   async #connectRoom(room: Room, credentials: Credentials): Promise<void> {
@@ -504,11 +597,17 @@ export class RoomSession extends EventTarget {
 
   /** The room to connect: the current one, or a new one when options it is built with changed. */
   #roomForConnection(): Room {
-    const key = builtKey(this.#options());
+    const key = this.#builtKey();
     if (this.#room && key === this.#roomKey) return this.#room;
     if (this.#room) this.#dropRoom();
     const { built } = splitOptions(this.#options());
-    const room = buildRoom(built);
+    const wanted = this.#settings.encryption;
+    // `encryption` (not the older `e2ee`): livekit-client then encrypts data packets (chat) too.
+    const encryption = wanted && isE2EESupported() ? new RoomEncryption(wanted.worker) : undefined;
+    const room = buildRoom(encryption ? { ...built, encryption: encryption.options } : built);
+    this.#encryption = encryption;
+    this.#undecryptable.clear();
+    this.#reportedEncryption = false;
     this.#sdkDefaults = {};
     for (const group of LIVE_OPTION_GROUPS) {
       if (room.options[group]) (this.#sdkDefaults as Record<string, unknown>)[group] = { ...room.options[group] };
@@ -533,6 +632,9 @@ export class RoomSession extends EventTarget {
     this.#roomKey = undefined;
     this.#syncTranscriptions();
     releaseRoom(room);
+    this.#encryption?.dispose();
+    this.#encryption = undefined;
+    this.#undecryptable.clear();
     this.#changed();
   }
 
@@ -557,11 +659,33 @@ export class RoomSession extends EventTarget {
     const read = () => room.state === ConnectionState.Connected && this.#readMedia(room);
     for (const event of [RoomEvent.LocalTrackPublished, RoomEvent.LocalTrackUnpublished, RoomEvent.TrackMuted, RoomEvent.TrackUnmuted, RoomEvent.Connected]) on(event, read);
     on(RoomEvent.Disconnected, (reason?: DisconnectReason) => this.#onDisconnected(reason));
-    on(RoomEvent.ParticipantDisconnected, (participant: RemoteParticipant) => this.pins.forget(participant.identity));
+    on(RoomEvent.RecordingStatusChanged, () => this.#changed());
+    on(RoomEvent.ParticipantDisconnected, (participant: RemoteParticipant) => {
+      this.pins.forget(participant.identity);
+      if (this.#undecryptable.delete(participant.identity)) this.#changed();
+    });
+    on(RoomEvent.ParticipantEncryptionStatusChanged, () => this.#changed());
+    on(RoomEvent.EncryptionError, (error: Error, participant?: Participant) => this.#onEncryptionError(error, participant));
     on(RoomEvent.TrackSubscribed, (track: RemoteTrack) => {
       const timer = setTimeout(() => pauseUnshownVideo(track), UNSHOWN_VIDEO_DELAY_MS);
       abort.signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
     });
+  }
+
+  /**
+   * livekit-client could not encrypt or decrypt: a participant's frames failed to decrypt (another
+   * key), an encrypted track reached a room without encryption, or the worker failed. Said once
+   * per `Room` and key; the participant is marked for its tiles.
+   */
+  #onEncryptionError(error: Error, participant?: Participant): void {
+    if (participant && !participant.isLocal && !this.#undecryptable.has(participant.identity)) {
+      this.#undecryptable.add(participant.identity);
+      this.#changed();
+    }
+    if (this.#reportedEncryption) return;
+    this.#reportedEncryption = true;
+    const who = participant && !participant.isLocal ? ` (${participant.identity})` : '';
+    this.owner.reportError({ code: 'encryption', message: `End-to-end encryption failed${who}: ${error.message}`, cause: error });
   }
 
   #onDisconnected(reason: DisconnectReason | undefined): void {
@@ -584,7 +708,7 @@ export class RoomSession extends EventTarget {
       return;
     }
     if (!this.#connect || this.#suspended || !shouldRejoin(reason)) {
-      this.#waitingFor = JSON.stringify(this.#request());
+      this.#waitingFor = this.#requestKey(this.#request());
       this.#lostMedia = undefined;
       this.#setState('disconnected');
       return;

@@ -6,6 +6,7 @@ import type { LkConnectionState } from '../core/connection-state.js';
 import { parseFlag } from '../core/grammar.js';
 import type { JoinChoices, RoomSession } from '../core/room-session.js';
 import type { ConnectionRequest } from '../core/token.js';
+import { passphraseFromFragment, type EncryptionKey, type EncryptionSettings } from '../core/e2ee.js';
 import { LkElement } from './base.js';
 
 const flag = { fromAttribute: parseFlag, toAttribute: (value: boolean) => (value ? '' : null) };
@@ -25,8 +26,12 @@ const flag = { fromAttribute: parseFlag, toAttribute: (value: boolean) => (value
  * @fires lk-track-unsubscribed - `{track, publication, participant}`: a remote track was unsubscribed.
  * @fires lk-active-speakers-changed - `{speakers}`: the participants speaking now.
  * @fires lk-pin - `{pinned}`: the pinned tile changed (`{identity, source}`, or `undefined` when unpinned), by whichever element or script changed it.
- * @fires lk-error - `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
+ * @fires lk-recording-changed - `{recording}`: the room started or stopped being recorded (also reflected as `recording`).
+ * @fires lk-error - `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, `encryption` (end-to-end encryption asked for without a key or in a browser that cannot encrypt: the room does not connect; or frames that could not be decrypted, once per `Room` and key), and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
  *
+ * @attr {'fragment'|''} e2ee - End-to-end encryption: `fragment` takes the passphrase from the page URL's fragment (`#e2ee=…`, or the whole fragment as LiveKit Meet writes it), which browsers never send to a server; present and empty, the key comes from `e2ee-passphrase` or `setEncryptionKey()`. The room does not connect until it has a key. Applies at the next connection.
+ * @attr {string} e2ee-passphrase - End-to-end encryption with this shared passphrase (every participant needs the same). Turning it on applies at the next connection; a new passphrase applies at once.
+ * @attr {string} e2ee-worker - The URL of livekit-client's E2EE worker (`livekit-client.e2ee.worker.mjs`), when it is not beside the kit. Applies at the next connection.
  * @attr {tri} auto-subscribe - Subscribe to remote tracks automatically. `RoomConnectOptions.autoSubscribe`.
  * @attr {tri} adaptive-stream - Receive video at the size it is shown. `RoomOptions.adaptiveStream`; applies at the next connection.
  * @attr {tri} dynacast - Pause video layers nobody watches. `RoomOptions.dynacast`; applies at the next connection.
@@ -74,12 +79,17 @@ export class LkRoomHost extends LkElement {
     audio: { converter: flag },
     video: { converter: flag },
     connectionState: { attribute: 'connection-state', reflect: true },
+    recording: { converter: flag, reflect: true },
+    encrypted: { converter: flag, reflect: true },
+    e2ee: {},
+    e2eePassphrase: { attribute: 'e2ee-passphrase' },
+    e2eeWorker: { attribute: 'e2ee-worker' },
     options: { attribute: false },
     connectOptions: { attribute: false },
   };
 
   /** @internal */
-  protected static override readonly readOnlyProperties: readonly string[] = ['connectionState'];
+  protected static override readonly readOnlyProperties: readonly string[] = ['connectionState', 'recording', 'encrypted'];
 
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, ...ROOM_OPTION_ATTRIBUTE_NAMES];
@@ -131,6 +141,31 @@ export class LkRoomHost extends LkElement {
   /** The connection state, reflected for CSS: `connecting` and `reconnecting` include the room's own retries. Read-only. @readonly */
   connectionState: LkConnectionState = 'disconnected';
 
+  /**
+   * Whether the room is being recorded while connected, as the server tells livekit-client
+   * (`Room.isRecording`: an egress, or a participant with the `recorder` grant, is in the room).
+   * Reflected for CSS. Read-only. @readonly
+   */
+  recording = false;
+
+  /**
+   * Whether this participant's media is end-to-end encrypted now (livekit-client's
+   * `Room.isE2EEEnabled`, once connected). Reflected for CSS. Read-only. @readonly
+   */
+  encrypted = false;
+
+  /** `fragment`: end-to-end encryption with the passphrase in the page URL's fragment; `''`: with a key set otherwise. */
+  e2ee?: string;
+
+  /** End-to-end encryption with this shared passphrase. */
+  e2eePassphrase?: string;
+
+  /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
+  e2eeWorker?: string;
+
+  #encryptionKey?: EncryptionKey;
+  #reportedE2ee?: string;
+
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
   options?: RoomOptions;
 
@@ -171,6 +206,52 @@ export class LkRoomHost extends LkElement {
   /** Leaves: disconnects, stops the local tracks, and clears `connect`. */
   leave(): Promise<void> {
     return this.#controller.session.leave();
+  }
+
+  /**
+   * Turns end-to-end encryption on with `key`, a key the page got (from its own server, say): a
+   * passphrase, or random bytes (an `ArrayBuffer` or a typed array, 32 from `crypto.getRandomValues`). Every
+   * participant needs the same key. It takes the place of `e2ee-passphrase` and the fragment. On a
+   * room already encrypted the new key applies at once; otherwise at the next connection (a room
+   * that is waiting for its key connects now).
+   */
+  setEncryptionKey(key: EncryptionKey | ArrayBufferView): Promise<void> {
+    // A copy: the page may reuse its buffer.
+    this.#encryptionKey =
+      typeof key === 'string' ? key : ArrayBuffer.isView(key) ? new Uint8Array(key.buffer, key.byteOffset, key.byteLength).slice().buffer : key.slice(0);
+    this.requestUpdate();
+    return this.updateComplete.then(() => undefined);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.#onHashChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.#onHashChange);
+  }
+
+  #onHashChange = (): void => {
+    if (this.e2ee === 'fragment') this.requestUpdate();
+  };
+
+  /** End-to-end encryption as the attributes and `setEncryptionKey()` say; `undefined` for none. @internal */
+  encryption(): EncryptionSettings | undefined {
+    const mode = this.e2ee ?? undefined;
+    if (mode !== undefined && mode !== '' && mode !== 'fragment') {
+      if (this.#reportedE2ee !== mode) {
+        this.#reportedE2ee = mode;
+        this.reportError({ code: 'invalid-attribute', message: `e2ee="${mode}" is not a way to get a key; accepted: fragment, or empty`, attribute: 'e2ee', value: mode, accepted: "'fragment', or empty" });
+      }
+    }
+    const worker = this.e2eeWorker || undefined;
+    if (this.#encryptionKey !== undefined) return { key: this.#encryptionKey, source: 'setEncryptionKey()', worker };
+    if (this.e2eePassphrase) return { key: this.e2eePassphrase, source: 'e2ee-passphrase', worker };
+    if (mode === 'fragment') return { key: passphraseFromFragment(location.hash), source: "the page URL's fragment has no passphrase", worker };
+    if (mode !== undefined) return { key: undefined, source: 'waiting for e2ee-passphrase or setEncryptionKey()', worker };
+    return undefined;
   }
 
   /** The connection request from the attributes. @internal */

@@ -39,6 +39,15 @@ export const styles = css`
     z-index: 1;
     margin-block-end: 0.5rem;
   }
+  /* The recording notice lies over the top corner of the participants. */
+  [part='recording'] {
+    grid-area: 1 / 1;
+    align-self: start;
+    justify-self: start;
+    /* Above the chat panel too, which opens over the grid when narrow. */
+    z-index: 2;
+    margin: 0.5rem;
+  }
   [part='chat-panel'] {
     inline-size: var(--lk-conference-chat-width, 20rem);
     min-block-size: 0;
@@ -108,6 +117,7 @@ export const styles = css`
   @container (max-width: 40rem) {
     [part='chat-panel'],
     [part='captions'],
+    [part='recording'],
     slot[name='participants'] {
       grid-row: 1;
       grid-column: 1 / -1;

@@ -12,7 +12,8 @@ import { styles } from './lk-conference.styles.js';
 /**
  * A whole conference in one tag: the participant grid (a screen share shown large), a control bar
  * (microphone, camera, device pickers, camera flip, screen share, chat, leave), the chat panel, remote
- * audio, the start-audio prompt and a connection notice. It holds its own room session, as
+ * audio, the start-audio prompt, a connection notice, and a recording notice over the top of the grid
+ * while the room is being recorded. It holds its own room session, as
  * `<lk-room>` does: every `<lk-room>` attribute, property, method and event applies to it as they are.
  *
  * Narrower than 40rem (a phone held upright) the control bar shows icons only (each label stays
@@ -53,6 +54,7 @@ import { styles } from './lk-conference.styles.js';
  * @csspart captions-toggle - The button that shows and hides the captions (once a transcription arrived, or with `captions="always"`).
  * @csspart captions-icon - The icon on the captions button.
  * @csspart captions - The `<lk-transcript mode="captions">` over the participants, while the captions are on.
+ * @csspart recording - The `<lk-recording-indicator>` at the top of the participants: visible while the room is being recorded.
  * @csspart notice - The connection notice, shown while not connected.
  * @cssprop [--lk-conference-height=100%] - The height of the conference.
  * @cssprop [--lk-conference-chat-width=20rem] - The width of the chat panel.
@@ -143,6 +145,7 @@ export class LkConference extends LkRoomHost {
     const captions = this.captionsOpen && this.#captions !== 'off';
     return html`
       <div part="layout">
+        <lk-recording-indicator part="recording"></lk-recording-indicator>
         ${captions ? html`<lk-transcript part="captions" mode="captions" label=${this.captionsLabel}></lk-transcript>` : nothing}
         <slot name="participants"
           ><lk-participants

@@ -11,6 +11,14 @@ export const micMutedIcon = (label: string) =>
 export const screenIcon = (label: string) =>
   html`<svg part="screen-share-icon" viewBox="0 0 16 16" role="img" aria-label=${label}><path fill="currentColor" d="M1 2.5A1.5 1.5 0 0 1 2.5 1h11A1.5 1.5 0 0 1 15 2.5v8a1.5 1.5 0 0 1-1.5 1.5H9v1.5h2V15H5v-1.5h2V12H2.5A1.5 1.5 0 0 1 1 10.5Zm1.5 0v8h11v-8Z"/></svg>`;
 
+/** A closed padlock, named for screen readers: the participant's media is end-to-end encrypted. */
+export const lockIcon = (label: string) =>
+  html`<svg part="encrypted" viewBox="0 0 16 16" role="img" aria-label=${label}><path fill="currentColor" d="M8 1a3.5 3.5 0 0 0-3.5 3.5V7H4a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h8a1 1 0 0 0 1-1V8a1 1 0 0 0-1-1h-.5V4.5A3.5 3.5 0 0 0 8 1Zm-2 6V4.5a2 2 0 1 1 4 0V7Zm2 2.5a1 1 0 0 1 .5 1.9V13h-1v-1.6A1 1 0 0 1 8 9.5Z"/></svg>`;
+
+/** An open, struck-through padlock, named for screen readers: the participant's media cannot be decrypted here. */
+export const lockFailedIcon = (label: string) =>
+  html`<svg part="decrypt-failed" viewBox="0 0 16 16" role="img" aria-label=${label}><path fill="currentColor" d="M11.5 1A3.5 3.5 0 0 0 8 4.5V7H4a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h8a1 1 0 0 0 1-1V8a1 1 0 0 0-1-1H9.5V4.5a2 2 0 1 1 4 0V6H15V4.5A3.5 3.5 0 0 0 11.5 1ZM1.9 1.2l-.7.7 13 13 .7-.7Z"/></svg>`;
+
 /** The same screen, for the placeholder: decoration only. */
 export const screenPlaceholder = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path fill="currentColor" d="M1 2.5A1.5 1.5 0 0 1 2.5 1h11A1.5 1.5 0 0 1 15 2.5v8a1.5 1.5 0 0 1-1.5 1.5H9v1.5h2V15H5v-1.5h2V12H2.5A1.5 1.5 0 0 1 1 10.5Zm1.5 0v8h11v-8Z"/></svg>`;
 

@@ -97,6 +97,8 @@ export const styles = css`
   }
 
   [part='mic-muted'],
+  [part='encrypted'],
+  [part='decrypt-failed'],
   [part='screen-share-icon'] {
     width: 1em;
     height: 1em;
@@ -105,6 +107,14 @@ export const styles = css`
 
   [part='mic-muted'] {
     color: var(--_lk-danger);
+  }
+
+  [part='encrypted'] {
+    color: var(--lk-participant-tile-encrypted-color, currentColor);
+  }
+
+  [part='decrypt-failed'] {
+    color: var(--_lk-warning);
   }
 
   /* The bars' box: their size, and the padding around them. */

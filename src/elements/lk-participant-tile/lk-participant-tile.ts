@@ -6,7 +6,7 @@ import { qualityBars, toLkQuality } from '../../core/connection-quality.js';
 import { displayName, initials, parseTileSource, type TileSource } from '../../core/participants.js';
 import { QUALITY_LABELS, barsStyles, qualityColours } from '../lk-connection-quality/bars.js';
 import { LkParticipantElement } from '../participant-element.js';
-import { PIN_PATH, micMutedIcon, screenIcon, screenPlaceholder } from './icons.js';
+import { PIN_PATH, lockFailedIcon, lockIcon, micMutedIcon, screenIcon, screenPlaceholder } from './icons.js';
 import { styles } from './lk-participant-tile.styles.js';
 
 /**
@@ -46,6 +46,8 @@ import { styles } from './lk-participant-tile.styles.js';
  * @csspart name - The default name: the text of a `<span>`.
  * @csspart mic-muted - The microphone-muted icon.
  * @csspart screen-share-icon - The screen icon of a screen-share tile.
+ * @csspart encrypted - The padlock shown while the participant's media is end-to-end encrypted (absent otherwise).
+ * @csspart decrypt-failed - The struck-through padlock shown while the participant's media cannot be decrypted here (another key, or no encryption here).
  * @csspart connection-quality - The default connection quality: three bars in an `<svg>` named by its `aria-label`.
  * @csspart audio-visualizer - The `<lk-audio-visualizer>` under the initials of an audio tile (`source="microphone"`).
  * @csspart pin-button - The pin button (`aria-pressed`), in a room only; shown on hover and keyboard focus, always while pinned or on a touch screen.
@@ -56,6 +58,7 @@ import { styles } from './lk-participant-tile.styles.js';
  * @cssprop [--lk-bg4] - Behind the initials.
  * @cssprop [--lk-accent-bg] - The speaking ring.
  * @cssprop [--lk-danger] - The microphone-muted icon.
+ * @cssprop [--lk-participant-tile-encrypted-color=currentColor] - The padlock.
  * @cssprop [--lk-border-radius=0.5rem] - Corner radius.
  * @cssprop [--lk-speaking-indicator-width=2.5px] - Width of the speaking ring.
  * @cssprop [--lk-participant-tile-speaking-color=var(--lk-accent-bg)] - The speaking ring, for tiles only.
@@ -83,11 +86,15 @@ export class LkParticipantTile extends LkParticipantElement {
     videoMuted: { type: Boolean, attribute: 'video-muted', reflect: true },
     local: { type: Boolean, reflect: true },
     pinned: { type: Boolean, reflect: true },
+    encrypted: { type: Boolean, reflect: true },
+    decryptFailed: { type: Boolean, attribute: 'decrypt-failed', reflect: true },
+    encryptedLabel: { attribute: 'encrypted-label' },
+    decryptFailedLabel: { attribute: 'decrypt-failed-label' },
     pinLabel: { attribute: 'pin-label' },
   };
 
   /** @internal */
-  protected static override readonly readOnlyProperties: readonly string[] = ['speaking', 'audioMuted', 'videoMuted', 'local'];
+  protected static override readonly readOnlyProperties: readonly string[] = ['speaking', 'audioMuted', 'videoMuted', 'local', 'encrypted', 'decryptFailed'];
 
   static override styles = [LkParticipantElement.styles, barsStyles, qualityColours, styles];
 
@@ -118,6 +125,24 @@ export class LkParticipantTile extends LkParticipantElement {
   /** The participant is the local one. Reflected for CSS. Read-only. @readonly */
   local = false;
 
+  /**
+   * The participant's media is end-to-end encrypted (livekit-client's `Participant.isEncrypted`:
+   * every track it publishes). Reflected for CSS; shows a padlock. Read-only. @readonly
+   */
+  encrypted = false;
+
+  /**
+   * The participant's media cannot be decrypted here: its frames failed to decrypt (another key),
+   * or it encrypts and this room does not. Reflected for CSS. Read-only. @readonly
+   */
+  decryptFailed = false;
+
+  /** The padlock's text, for screen readers. */
+  encryptedLabel = 'Encrypted';
+
+  /** The struck-through padlock's text, for screen readers. */
+  decryptFailedLabel = 'Cannot decrypt';
+
   /** This tile is the one pinned in its room. Set it to pin the tile (or clear it to unpin); reflected. */
   pinned = false;
 
@@ -143,6 +168,8 @@ export class LkParticipantTile extends LkParticipantElement {
     this.audioMuted = !microphone || microphone.isMuted;
     this.videoMuted = this.#source === Track.Source.Microphone || !video?.track || video.isMuted;
     this.local = !!participant?.isLocal;
+    this.encrypted = !!participant?.isEncrypted;
+    this.decryptFailed = !!participant && !!this.session?.undecryptable(participant);
     this.#syncPin(changed);
   }
 
@@ -178,11 +205,14 @@ export class LkParticipantTile extends LkParticipantElement {
           >${audio ? html`<lk-audio-visualizer part="audio-visualizer"></lk-audio-visualizer>` : nothing}</div
         >`
       : nothing;
-    const indicator = screen
+    const mark = screen
       ? screenIcon(this.screenShareLabel)
       : this.audioMuted
         ? html`<slot name="mic-indicator">${micMutedIcon(this.micMutedLabel)}</slot>`
         : nothing;
+    // The padlock shares the mark's place: a tile that is not encrypted pays no node for it.
+    const lock = this.decryptFailed ? lockFailedIcon(this.decryptFailedLabel) : this.encrypted ? lockIcon(this.encryptedLabel) : undefined;
+    const indicator = lock ? html`${lock}${mark}` : mark;
     return html`<div part="base" role="group" aria-label=${name || nothing}
       ><slot name="media" part="media"
         >${audio
