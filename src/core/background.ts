@@ -63,9 +63,37 @@ export interface EffectAssets {
  * Relative URLs are resolved against `base` (the document's URL).
  */
 export function effectAssets(folder: string | undefined, model: string | undefined, defaultFolder: string, base: string): EffectAssets {
-  const dir = new URL(folder ? (folder.endsWith('/') ? folder : `${folder}/`) : defaultFolder, base).href;
+  const url = (value: string, attribute: string): string => {
+    try {
+      return new URL(value, base).href;
+    } catch {
+      throw new InvalidValue('a URL', `${attribute}="${value}" is not a URL`);
+    }
+  };
+  const dir = folder ? url(folder.endsWith('/') ? folder : `${folder}/`, 'background-assets') : new URL(defaultFolder, base).href;
   return {
     tasksVisionFileSet: dir.replace(/\/$/, ''),
-    modelAssetPath: model ? new URL(model, base).href : new URL(MODEL_FILE, dir).href,
+    modelAssetPath: model ? url(model, 'background-model') : new URL(MODEL_FILE, dir).href,
   };
+}
+
+/**
+ * The assets from the attributes; a value that is not a URL is handed to `refuse` (attribute and
+ * value) and the default taken in its place.
+ */
+export function readEffectAssets(
+  folder: string | undefined,
+  model: string | undefined,
+  defaultFolder: string,
+  base: string,
+  refuse: (attribute: string, value: string, message: string) => void,
+): EffectAssets {
+  try {
+    return effectAssets(folder, model, defaultFolder, base);
+  } catch (err) {
+    if (!(err instanceof InvalidValue)) throw err;
+    const attribute = err.detail?.startsWith('background-model') ? 'background-model' : 'background-assets';
+    refuse(attribute, (attribute === 'background-model' ? model : folder) ?? '', err.message);
+    return effectAssets(attribute === 'background-assets' ? undefined : folder, undefined, defaultFolder, base);
+  }
 }

@@ -7,7 +7,7 @@ import { parseFlag } from '../core/grammar.js';
 import type { JoinChoices, RoomSession } from '../core/room-session.js';
 import type { ConnectionRequest } from '../core/token.js';
 import { passphraseFromFragment, type EncryptionKey, type EncryptionSettings } from '../core/e2ee.js';
-import { BACKGROUND_ACCEPTED, NO_BACKGROUND_EFFECT, effectAssets, parseBackground, type BackgroundEffect, type EffectAssets } from '../core/background.js';
+import { BACKGROUND_ACCEPTED, NO_BACKGROUND_EFFECT, parseBackground, readEffectAssets, type BackgroundEffect, type EffectAssets } from '../core/background.js';
 import { defaultEffectAssets } from '../core/effect-assets.js';
 import { InvalidValue } from '../core/grammar.js';
 import type { LkErrorDetail } from '../core/errors.js';
@@ -183,6 +183,7 @@ export class LkRoomHost extends LkElement {
   backgroundModel?: string;
 
   #reportedBackground?: string;
+  #refusedAssets = new Map<string, string>();
 
   #encryptionKey?: EncryptionKey;
   #reportedE2ee?: string;
@@ -279,7 +280,9 @@ export class LkRoomHost extends LkElement {
   backgroundEffect(): { effect: BackgroundEffect; assets: EffectAssets } {
     return {
       effect: readBackground(this, this.background, (value) => (this.#reportedBackground = value), this.#reportedBackground),
-      assets: effectAssets(this.backgroundAssets || undefined, this.backgroundModel || undefined, defaultEffectAssets(), document.baseURI),
+      assets: readEffectAssets(this.backgroundAssets || undefined, this.backgroundModel || undefined, defaultEffectAssets(), document.baseURI, (attribute, value, message) =>
+        refuseOnce(this, this.#refusedAssets, attribute, value, message),
+      ),
     };
   }
 
@@ -325,4 +328,11 @@ export function readBackground(
     }
     return NO_BACKGROUND_EFFECT;
   }
+}
+
+/** `invalid-attribute` for an effect asset's attribute that is not a URL: once per value. */
+export function refuseOnce(element: { reportError(detail: LkErrorDetail): void }, refused: Map<string, string>, attribute: string, value: string, message: string): void {
+  if (refused.get(attribute) === value) return;
+  refused.set(attribute, value);
+  element.reportError({ code: 'invalid-attribute', message, attribute, value, accepted: 'a URL' });
 }

@@ -4,7 +4,7 @@
  */
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { BACKGROUND_ACCEPTED, BLUR_RADIUS, DEFAULT_BLUR_RADIUS, backgroundKey, effectAssets, parseBackground, type BackgroundEffect } from '../../src/core/background.js';
+import { BACKGROUND_ACCEPTED, BLUR_RADIUS, DEFAULT_BLUR_RADIUS, backgroundKey, effectAssets, parseBackground, readEffectAssets, type BackgroundEffect } from '../../src/core/background.js';
 import { InvalidValue } from '../../src/core/grammar.js';
 
 function refused(value: string): InvalidValue {
@@ -78,5 +78,16 @@ describe('core: effect assets', () => {
       tasksVisionFileSet: 'https://page.test/app/mp',
       modelAssetPath: 'https://page.test/app/models/seg.tflite',
     });
+  });
+
+  it('a value that is not a URL is refused, and the default taken in its place', () => {
+    expect(() => effectAssets('http://[', undefined, 'https://cdn.test/kit/effects/', 'https://page.test/')).to.throw(InvalidValue);
+    const refused: string[] = [];
+    const assets = readEffectAssets('/mp/', 'http://[', 'https://cdn.test/kit/effects/', 'https://page.test/', (attribute, value) => refused.push(`${attribute}=${value}`));
+    expect(refused).to.deep.equal(['background-model=http://[']);
+    expect(assets.modelAssetPath).to.equal('https://page.test/mp/selfie_segmenter.tflite');
+    const fallback = readEffectAssets('http://[', undefined, 'https://cdn.test/kit/effects/', 'https://page.test/', (attribute, value) => refused.push(`${attribute}=${value}`));
+    expect(refused[1]).to.equal('background-assets=http://[');
+    expect(fallback.tasksVisionFileSet).to.equal('https://cdn.test/kit/effects');
   });
 });

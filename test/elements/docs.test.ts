@@ -16,7 +16,7 @@ async function manifestAttributes(tag: string): Promise<string[]> {
 async function readmeAttributes(): Promise<string[]> {
   const readme = await (await fetch('/README.md')).text();
   const table = readme.split('<!-- lk-room-attributes:start -->')[1]?.split('<!-- lk-room-attributes:end -->')[0] ?? '';
-  return [...table.matchAll(/^\| `([a-z-]+)` \|/gm)].map((m) => m[1]);
+  return [...table.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((m) => m[1]);
 }
 
 describe('docs: the lk-room attribute table', () => {

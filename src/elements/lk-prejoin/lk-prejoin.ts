@@ -6,12 +6,12 @@ import { deviceLabel } from '../../core/devices.js';
 import { classifyMediaError } from '../../core/errors.js';
 import { NO_WEBRTC } from '../../core/support.js';
 import { USER_CHOICES_KEY, chosenDevice, parseUserChoices, serializeUserChoices, type UserChoices } from '../../core/user-choices.js';
-import { effectAssets, type BackgroundEffect } from '../../core/background.js';
+import { readEffectAssets, type BackgroundEffect } from '../../core/background.js';
 import { applyBackground } from '../../core/background-processor.js';
 import { effectError } from '../../core/camera-background.js';
 import { defaultEffectAssets } from '../../core/effect-assets.js';
 import { LkElement } from '../base.js';
-import { readBackground } from '../room-host.js';
+import { readBackground, refuseOnce } from '../room-host.js';
 import { LkRoomBoundElement } from '../room-bound-element.js';
 import { cameraIcon, microphoneIcon } from '../track-toggle/icons.js';
 import { styles } from './lk-prejoin.styles.js';
@@ -94,6 +94,7 @@ export class LkPrejoin extends LkRoomBoundElement {
   #attached?: LocalVideoTrack;
   #reportedBackground?: string;
   #reportedEffect = new Set<string>();
+  #refusedAssets = new Map<string, string>();
 
   /** The camera's background effect: `blur`, `blur:N`, `url(<image>)` or `none`. */
   background?: string;
@@ -112,7 +113,9 @@ export class LkPrejoin extends LkRoomBoundElement {
   #applyEffect(track: LocalVideoTrack | undefined): void {
     const effect = this.#effect();
     if (!track || !effect) return;
-    const assets = effectAssets(this.backgroundAssets || undefined, this.backgroundModel || undefined, defaultEffectAssets(), document.baseURI);
+    const assets = readEffectAssets(this.backgroundAssets || undefined, this.backgroundModel || undefined, defaultEffectAssets(), document.baseURI, (attribute, value, message) =>
+      refuseOnce(this, this.#refusedAssets, attribute, value, message),
+    );
     applyBackground(track, effect, assets).catch((err: unknown) => {
       const detail = effectError(err);
       const reason = err instanceof Error ? err.message : String(err);
