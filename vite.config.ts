@@ -20,7 +20,8 @@
 // Background effects: `@livekit/track-processors` is imported on first use; the ES modules leave
 // that import to the page's bundler, and the bundle imports `livekit-elements.effects.js` from
 // beside itself, a file this build writes, fetched only by a page that asks for an effect. It also
-// copies MediaPipe's wasm files (from @mediapipe/tasks-vision) to `dist/effects/`, where both
+// copies MediaPipe's wasm files (from @mediapipe/tasks-vision) and the selfie segmentation model
+// (scripts/selfie-model.mjs) to `dist/effects/`, where both
 // builds look for them by default (src/core/effect-assets.ts and its .bundle.ts twin).
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -29,6 +30,7 @@ import { build as esbuild } from 'esbuild';
 import { defineConfig, type Plugin } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
+import { selfieSegmenterModel } from './scripts/selfie-model.mjs';
 
 const src = new URL('./src/', import.meta.url);
 
@@ -63,7 +65,8 @@ function bundleE2eeWorker(): Plugin {
 /**
  * The bundle's background effects: `livekit-elements.effects.js` (@livekit/track-processors with
  * MediaPipe's tasks-vision, built by esbuild; its one import of livekit-client, `getLogger`, comes
- * from scripts/effects-logger.mjs) and MediaPipe's wasm runtime in `effects/`.
+ * from scripts/effects-logger.mjs), MediaPipe's wasm runtime in `effects/`, and beside it the
+ * segmentation model (scripts/selfie-model.mjs).
  */
 function effectAssets(): Plugin {
   return {
@@ -83,6 +86,7 @@ function effectAssets(): Plugin {
       this.emitFile({ type: 'asset', fileName: 'livekit-elements.effects.js', source: built.outputFiles[0].contents });
       const wasm = path.join(path.dirname(createRequire(import.meta.url).resolve('@mediapipe/tasks-vision')), 'wasm');
       for (const file of readdirSync(wasm)) this.emitFile({ type: 'asset', fileName: `effects/${file}`, source: readFileSync(path.join(wasm, file)) });
+      this.emitFile({ type: 'asset', fileName: 'effects/selfie_segmenter.tflite', source: selfieSegmenterModel() });
     },
   };
 }
