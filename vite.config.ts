@@ -17,11 +17,20 @@
 // E2EE worker: the ES modules leave `new URL('livekit-client/e2ee-worker', import.meta.url)` to the
 // page's bundler; the bundle swaps src/core/e2ee-worker.ts for its .bundle.ts twin, which loads
 // `livekit-client.e2ee.worker.mjs` from beside the bundle, and this build copies that file there.
+// Background effects: `@livekit/track-processors` is imported on first use; the ES modules leave
+// that import to the page's bundler, and the bundle imports `livekit-elements.effects.js` from
+// beside itself, a file this build writes, fetched only by a page that asks for an effect. It also
+// copies MediaPipe's wasm files (from @mediapipe/tasks-vision) and the selfie segmentation model
+// (scripts/selfie-model.mjs) to `dist/effects/`, where both
+// builds look for them by default (src/core/effect-assets.ts and its .bundle.ts twin).
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { build as esbuild } from 'esbuild';
 import { defineConfig, type Plugin } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
+import { selfieSegmenterModel } from './scripts/selfie-model.mjs';
 
 const src = new URL('./src/', import.meta.url);
 
@@ -35,17 +44,49 @@ function entries(): Record<string, string> {
 function bundleE2eeWorker(): Plugin {
   const workerModule = fileURLToPath(new URL('./src/core/e2ee-worker.ts', import.meta.url));
   const bundleModule = fileURLToPath(new URL('./src/core/e2ee-worker.bundle.ts', import.meta.url));
+  const assetsModule = fileURLToPath(new URL('./src/core/effect-assets.ts', import.meta.url));
+  const bundleAssetsModule = fileURLToPath(new URL('./src/core/effect-assets.bundle.ts', import.meta.url));
   return {
     name: 'livekit-elements:bundle-e2ee-worker',
     enforce: 'pre',
     async resolveId(source, importer) {
-      if (!importer || !source.endsWith('/e2ee-worker.js')) return null;
+      if (!importer || !/\/(?:e2ee-worker|effect-assets)\.js$/.test(source)) return null;
       const resolved = await this.resolve(source.replace(/\.js$/, '.ts'), importer, { skipSelf: true });
+      if (resolved?.id === assetsModule) return bundleAssetsModule;
       return resolved?.id === workerModule ? bundleModule : null;
     },
     generateBundle() {
       const file = createRequire(import.meta.url).resolve('livekit-client/e2ee-worker');
       this.emitFile({ type: 'asset', fileName: 'livekit-client.e2ee.worker.mjs', source: readFileSync(file) });
+    },
+  };
+}
+
+/**
+ * The bundle's background effects: `livekit-elements.effects.js` (@livekit/track-processors with
+ * MediaPipe's tasks-vision, built by esbuild; its one import of livekit-client, `getLogger`, comes
+ * from scripts/effects-logger.mjs), MediaPipe's wasm runtime in `effects/`, and beside it the
+ * segmentation model (scripts/selfie-model.mjs).
+ */
+function effectAssets(): Plugin {
+  return {
+    name: 'livekit-elements:effect-assets',
+    async generateBundle() {
+      const logger = fileURLToPath(new URL('./scripts/effects-logger.mjs', import.meta.url));
+      const built = await esbuild({
+        stdin: { contents: "export * from '@livekit/track-processors';", resolveDir: fileURLToPath(new URL('.', import.meta.url)) },
+        bundle: true,
+        format: 'esm',
+        target: 'es2022',
+        minify: true,
+        legalComments: 'none',
+        write: false,
+        plugins: [{ name: 'livekit-logger', setup: (b) => b.onResolve({ filter: /^livekit-client$/ }, () => ({ path: logger })) }],
+      });
+      this.emitFile({ type: 'asset', fileName: 'livekit-elements.effects.js', source: built.outputFiles[0].contents });
+      const wasm = path.join(path.dirname(createRequire(import.meta.url).resolve('@mediapipe/tasks-vision')), 'wasm');
+      for (const file of readdirSync(wasm)) this.emitFile({ type: 'asset', fileName: `effects/${file}`, source: readFileSync(path.join(wasm, file)) });
+      this.emitFile({ type: 'asset', fileName: 'effects/selfie_segmenter.tflite', source: selfieSegmenterModel() });
     },
   };
 }
@@ -62,12 +103,12 @@ function literalE2eeWorker(): Plugin {
 }
 
 /** Bare imports left to the consumer's bundler in the npm build. */
-const external = /^(?:lit|livekit-client)(?:\/|$)|^@lit\//;
+const external = /^(?:lit|livekit-client|@livekit\/track-processors)(?:\/|$)|^@lit\//;
 
 export default defineConfig(({ mode }) => {
   if (mode === 'bundle') {
     return {
-      plugins: [minifyTemplates(), bundleE2eeWorker()],
+      plugins: [minifyTemplates(), bundleE2eeWorker(), effectAssets()],
       // Library mode leaves `process.env.NODE_ENV` for the consumer; an embed has no consumer.
       define: { 'process.env.NODE_ENV': JSON.stringify('production') },
       build: {

@@ -135,6 +135,9 @@ export async function buildPage(page, outDir, { runtime = false } = {}) {
       chunkSizeWarningLimit: 10_000,
       rolldownOptions: {
         input: path.join(pagesDir, `${page.name}.html`),
+        // The kit's background effects (@livekit/track-processors), imported only by a page that
+        // asks for one: left as the dynamic import, not the page's cost (like the E2EE worker).
+        external: ['@livekit/track-processors'],
         output: { codeSplitting: false },
       },
     },

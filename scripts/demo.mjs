@@ -14,14 +14,24 @@
 // turn of speech with a made-up transcription and a canned reply (docs/publisher.md).
 //
 // `startDemo()` is the same without the console: scripts/screenshots.mjs uses it.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 import { startServer } from './livekit-server.mjs';
+import { selfieSegmenterModel } from './selfie-model.mjs';
 import { ensurePublisher, startAgent, startPublisher } from './publisher.mjs';
 import { TOKEN_PATH, tokenMiddleware } from './token-endpoint.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** An asset of `effects/`: a MediaPipe wasm file or the model; undefined for any other name. */
+function effectAsset(file) {
+  if (file === 'selfie_segmenter.tflite') return selfieSegmenterModel();
+  const wasm = path.join(path.dirname(createRequire(import.meta.url).resolve('@mediapipe/tasks-vision')), 'wasm');
+  return existsSync(wasm) && readdirSync(wasm).includes(file) ? readFileSync(path.join(wasm, file)) : undefined;
+}
 
 /**
  * Starts the LiveKit server (or takes the deployment in the environment) and the demo's Vite dev
@@ -62,6 +72,21 @@ export async function startDemo({ port = 5173 } = {}) {
           name: 'livekit-elements-token-endpoint',
           configureServer(server) {
             server.middlewares.use(tokenMiddleware(lk));
+          },
+        },
+        {
+          // The background effects' assets (what the build puts in dist/effects/), where the kit's
+          // sources look for them by default (`effects/` beside src/): MediaPipe's wasm files and
+          // the selfie segmenter model (scripts/selfie-model.mjs).
+          name: 'livekit-elements-effect-assets',
+          configureServer(server) {
+            server.middlewares.use((req, res, next) => {
+              const file = /\/effects\/([\w.-]+)$/.exec(new URL(req.url ?? '/', 'http://demo').pathname)?.[1];
+              const body = file && effectAsset(file);
+              if (!body) return next();
+              const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream';
+              res.writeHead(200, { 'content-type': type }).end(body);
+            });
           },
         },
       ],

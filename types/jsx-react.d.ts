@@ -101,7 +101,7 @@ export interface LkCameraFlipReactProps extends Omit<DetailedHTMLProps<HTMLAttri
 }
 
 /** `<lk-camera-toggle>` in React 19. A button for the camera. */
-export interface LkCameraToggleReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkCameraToggle>, LkCameraToggle>, 'label' | 'room' | 'theme' | 'resolution' | 'framerate' | 'facing-mode' | 'device' | 'max-bitrate' | 'max-framerate' | 'simulcast' | 'simulcast-layers' | 'codec' | 'onlk-toggle' | 'onlk-error'> {
+export interface LkCameraToggleReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkCameraToggle>, LkCameraToggle>, 'label' | 'room' | 'theme' | 'resolution' | 'framerate' | 'facing-mode' | 'device' | 'max-bitrate' | 'max-framerate' | 'simulcast' | 'simulcast-layers' | 'codec' | 'background' | 'onlk-toggle' | 'onlk-error'> {
   /** Replaces the default text of the button. */
   label?: LkCameraToggle['label'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
@@ -150,6 +150,8 @@ export interface LkCameraToggleReactProps extends Omit<DetailedHTMLProps<HTMLAtt
   'simulcast-layers'?: string;
   /** Video codec (a console warning when this browser cannot send it). */
   codec?: 'vp8' | 'h264' | 'vp9' | 'av1' | 'h265';
+  /** The camera's background effect when this button turns it on: `blur`, `blur:N`, `url(<image>)` or `none`, over the room's `background` (whose assets it uses). */
+  background?: string;
   /**
    * `{source, enabled}` after the user turned the source on or off.
    *
@@ -231,7 +233,7 @@ export interface LkChatReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<
 }
 
 /** `<lk-conference>` in React 19. The whole conference UI over one room. */
-export interface LkConferenceReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkConference>, LkConference>, 'chatOpen' | 'chatLabel' | 'controlsLabel' | 'captionsLabel' | 'captions' | 'captionsOpen' | 'controls' | 'layout' | 'pageSize' | 'sort' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'agentName' | 'agentMetadata' | 'connect' | 'audio' | 'video' | 'e2ee' | 'e2eePassphrase' | 'e2eeWorker' | 'options' | 'connectOptions' | 'theme' | 'chat-open' | 'chat-label' | 'captions-open' | 'captions-label' | 'controls-label' | 'page-size' | 'e2ee-passphrase' | 'e2ee-worker' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'agent-name' | 'agent-metadata' | 'onlk-connection-state-changed' | 'onlk-connected' | 'onlk-disconnected' | 'onlk-reconnecting' | 'onlk-reconnected' | 'onlk-participant-connected' | 'onlk-participant-disconnected' | 'onlk-track-subscribed' | 'onlk-track-unsubscribed' | 'onlk-active-speakers-changed' | 'onlk-pin' | 'onlk-recording-changed' | 'onlk-error'> {
+export interface LkConferenceReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkConference>, LkConference>, 'chatOpen' | 'chatLabel' | 'controlsLabel' | 'captionsLabel' | 'captions' | 'captionsOpen' | 'controls' | 'layout' | 'pageSize' | 'sort' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'agentName' | 'agentMetadata' | 'connect' | 'audio' | 'video' | 'e2ee' | 'e2eePassphrase' | 'e2eeWorker' | 'background' | 'backgroundAssets' | 'backgroundModel' | 'options' | 'connectOptions' | 'theme' | 'chat-open' | 'chat-label' | 'captions-open' | 'captions-label' | 'controls-label' | 'page-size' | 'e2ee-passphrase' | 'background-assets' | 'background-model' | 'e2ee-worker' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'agent-name' | 'agent-metadata' | 'onlk-connection-state-changed' | 'onlk-connected' | 'onlk-disconnected' | 'onlk-reconnecting' | 'onlk-reconnected' | 'onlk-participant-connected' | 'onlk-participant-disconnected' | 'onlk-track-subscribed' | 'onlk-track-unsubscribed' | 'onlk-active-speakers-changed' | 'onlk-pin' | 'onlk-recording-changed' | 'onlk-error'> {
   /** Show the chat panel. Reflected. */
   chatOpen?: LkConference['chatOpen'];
   /** Labels, for localisation. */
@@ -302,6 +304,12 @@ export interface LkConferenceReactProps extends Omit<DetailedHTMLProps<HTMLAttri
   e2eePassphrase?: LkConference['e2eePassphrase'];
   /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
   e2eeWorker?: LkConference['e2eeWorker'];
+  /** The camera's background effect: `blur`, `blur:N`, `url(<image>)` or `none`. */
+  background?: LkConference['background'];
+  /** The folder of the background effect's assets (MediaPipe's wasm files and the model). */
+  backgroundAssets?: LkConference['backgroundAssets'];
+  /** The URL of the background effect's segmentation model. */
+  backgroundModel?: LkConference['backgroundModel'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
   options?: LkConference['options'];
   /** Base `RoomConnectOptions`; `auto-subscribe` overrides `autoSubscribe`. */
@@ -320,6 +328,10 @@ export interface LkConferenceReactProps extends Omit<DetailedHTMLProps<HTMLAttri
   'page-size'?: LkConference['pageSize'];
   /** End-to-end encryption with this shared passphrase. */
   'e2ee-passphrase'?: LkConference['e2eePassphrase'];
+  /** The folder of the background effect's assets (MediaPipe's wasm files and the model). */
+  'background-assets'?: LkConference['backgroundAssets'];
+  /** The URL of the background effect's segmentation model. */
+  'background-model'?: LkConference['backgroundModel'];
   /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
   'e2ee-worker'?: LkConference['e2eeWorker'];
   /**
@@ -561,7 +573,7 @@ export interface LkConferenceReactProps extends Omit<DetailedHTMLProps<HTMLAttri
    */
   'onlk-recording-changed'?: (event: HTMLElementEventMap['lk-recording-changed']) => void;
   /**
-   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, `encryption` (end-to-end encryption asked for without a key or in a browser that cannot encrypt: the room does not connect; or frames that could not be decrypted, once per `Room` and key), and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
+   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, `effect-unsupported` (a camera background effect that cannot run in this browser or whose assets did not load: the camera publishes plain video; once per reason), `encryption` (end-to-end encryption asked for without a key or in a browser that cannot encrypt: the room does not connect; or frames that could not be decrypted, once per `Room` and key), and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
    *
    * `CustomEvent<LkErrorDetail>`
    */
@@ -908,7 +920,7 @@ export interface LkParticipantsReactProps extends Omit<DetailedHTMLProps<HTMLAtt
 }
 
 /** `<lk-prejoin>` in React 19. Camera preview, devices and name, then join. */
-export interface LkPrejoinReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkPrejoin>, LkPrejoin>, 'joined' | 'noPersist' | 'cameraLabel' | 'microphoneLabel' | 'nameLabel' | 'joinLabel' | 'levelLabel' | 'cameraUnavailableLabel' | 'microphoneUnavailableLabel' | 'unsupportedLabel' | 'choices' | 'room' | 'theme' | 'no-persist' | 'camera-label' | 'microphone-label' | 'name-label' | 'join-label' | 'level-label' | 'camera-unavailable-label' | 'microphone-unavailable-label' | 'unsupported-label'> {
+export interface LkPrejoinReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkPrejoin>, LkPrejoin>, 'joined' | 'noPersist' | 'cameraLabel' | 'microphoneLabel' | 'nameLabel' | 'joinLabel' | 'levelLabel' | 'cameraUnavailableLabel' | 'microphoneUnavailableLabel' | 'unsupportedLabel' | 'choices' | 'background' | 'backgroundAssets' | 'backgroundModel' | 'room' | 'theme' | 'background-assets' | 'background-model' | 'no-persist' | 'camera-label' | 'microphone-label' | 'name-label' | 'join-label' | 'level-label' | 'camera-unavailable-label' | 'microphone-unavailable-label' | 'unsupported-label' | 'onlk-error'> {
   /** Set once joined; the element then hides. Reflected. */
   joined?: LkPrejoin['joined'];
   /** Do not read or write `localStorage`. */
@@ -924,10 +936,20 @@ export interface LkPrejoinReactProps extends Omit<DetailedHTMLProps<HTMLAttribut
   unsupportedLabel?: LkPrejoin['unsupportedLabel'];
   /** The choices: camera and microphone on/off, their devices, the name. */
   choices?: LkPrejoin['choices'];
+  /** The camera's background effect: `blur`, `blur:N`, `url(<image>)` or `none`. */
+  background?: LkPrejoin['background'];
+  /** The folder of the background effect's assets. */
+  backgroundAssets?: LkPrejoin['backgroundAssets'];
+  /** The URL of the background effect's segmentation model. */
+  backgroundModel?: LkPrejoin['backgroundModel'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   room?: LkPrejoin['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkPrejoin['theme'];
+  /** The folder of the background effect's assets. */
+  'background-assets'?: LkPrejoin['backgroundAssets'];
+  /** The URL of the background effect's segmentation model. */
+  'background-model'?: LkPrejoin['backgroundModel'];
   /** Do not read or write `localStorage`. */
   'no-persist'?: boolean;
   /** Labels, for localisation. */
@@ -939,6 +961,12 @@ export interface LkPrejoinReactProps extends Omit<DetailedHTMLProps<HTMLAttribut
   'camera-unavailable-label'?: LkPrejoin['cameraUnavailableLabel'];
   'microphone-unavailable-label'?: LkPrejoin['microphoneUnavailableLabel'];
   'unsupported-label'?: LkPrejoin['unsupportedLabel'];
+  /**
+   * `invalid-attribute` for `background`, `effect-unsupported`, `connection` when there is no room to join.
+   *
+   * `CustomEvent<LkErrorDetail>`
+   */
+  'onlk-error'?: (event: HTMLElementEventMap['lk-error']) => void;
 }
 
 /** `<lk-recording-indicator>` in React 19. A notice shown while the room is being recorded. */
@@ -952,7 +980,7 @@ export interface LkRecordingIndicatorReactProps extends Omit<DetailedHTMLProps<H
 }
 
 /** `<lk-room>` in React 19. One LiveKit room: connection, options, and the context for the elements inside. */
-export interface LkRoomReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkRoom>, LkRoom>, 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'agentName' | 'agentMetadata' | 'connect' | 'audio' | 'video' | 'e2ee' | 'e2eePassphrase' | 'e2eeWorker' | 'options' | 'connectOptions' | 'theme' | 'e2ee-passphrase' | 'e2ee-worker' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'agent-name' | 'agent-metadata' | 'onlk-connection-state-changed' | 'onlk-connected' | 'onlk-disconnected' | 'onlk-reconnecting' | 'onlk-reconnected' | 'onlk-participant-connected' | 'onlk-participant-disconnected' | 'onlk-track-subscribed' | 'onlk-track-unsubscribed' | 'onlk-active-speakers-changed' | 'onlk-pin' | 'onlk-recording-changed' | 'onlk-error'> {
+export interface LkRoomReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkRoom>, LkRoom>, 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'agentName' | 'agentMetadata' | 'connect' | 'audio' | 'video' | 'e2ee' | 'e2eePassphrase' | 'e2eeWorker' | 'background' | 'backgroundAssets' | 'backgroundModel' | 'options' | 'connectOptions' | 'theme' | 'e2ee-passphrase' | 'background-assets' | 'background-model' | 'e2ee-worker' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'agent-name' | 'agent-metadata' | 'onlk-connection-state-changed' | 'onlk-connected' | 'onlk-disconnected' | 'onlk-reconnecting' | 'onlk-reconnected' | 'onlk-participant-connected' | 'onlk-participant-disconnected' | 'onlk-track-subscribed' | 'onlk-track-unsubscribed' | 'onlk-active-speakers-changed' | 'onlk-pin' | 'onlk-recording-changed' | 'onlk-error'> {
   /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
   url?: LkRoom['url'];
   /** An access token. On public pages prefer `token-endpoint`. */
@@ -990,6 +1018,12 @@ export interface LkRoomReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<
   e2eePassphrase?: LkRoom['e2eePassphrase'];
   /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
   e2eeWorker?: LkRoom['e2eeWorker'];
+  /** The camera's background effect: `blur`, `blur:N`, `url(<image>)` or `none`. */
+  background?: LkRoom['background'];
+  /** The folder of the background effect's assets (MediaPipe's wasm files and the model). */
+  backgroundAssets?: LkRoom['backgroundAssets'];
+  /** The URL of the background effect's segmentation model. */
+  backgroundModel?: LkRoom['backgroundModel'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
   options?: LkRoom['options'];
   /** Base `RoomConnectOptions`; `auto-subscribe` overrides `autoSubscribe`. */
@@ -998,6 +1032,10 @@ export interface LkRoomReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<
   theme?: LkRoom['theme'];
   /** End-to-end encryption with this shared passphrase. */
   'e2ee-passphrase'?: LkRoom['e2eePassphrase'];
+  /** The folder of the background effect's assets (MediaPipe's wasm files and the model). */
+  'background-assets'?: LkRoom['backgroundAssets'];
+  /** The URL of the background effect's segmentation model. */
+  'background-model'?: LkRoom['backgroundModel'];
   /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
   'e2ee-worker'?: LkRoom['e2eeWorker'];
   /**
@@ -1239,7 +1277,7 @@ export interface LkRoomReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<
    */
   'onlk-recording-changed'?: (event: HTMLElementEventMap['lk-recording-changed']) => void;
   /**
-   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, `encryption` (end-to-end encryption asked for without a key or in a browser that cannot encrypt: the room does not connect; or frames that could not be decrypted, once per `Room` and key), and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
+   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, `effect-unsupported` (a camera background effect that cannot run in this browser or whose assets did not load: the camera publishes plain video; once per reason), `encryption` (end-to-end encryption asked for without a key or in a browser that cannot encrypt: the room does not connect; or frames that could not be decrypted, once per `Room` and key), and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
    *
    * `CustomEvent<LkErrorDetail>`
    */
@@ -1390,7 +1428,7 @@ export interface LkTranscriptReactProps extends Omit<DetailedHTMLProps<HTMLAttri
 }
 
 /** `<lk-voice-agent>` in React 19. A voice conversation with a LiveKit Agents agent: start, hear, see it speak, mute, end. */
-export interface LkVoiceAgentReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkVoiceAgent>, LkVoiceAgent>, 'agentTimeout' | 'launcher' | 'position' | 'open' | 'captions' | 'startLabel' | 'endLabel' | 'microphoneLabel' | 'launcherLabel' | 'closeLabel' | 'connectingLabel' | 'initializingLabel' | 'listeningLabel' | 'thinkingLabel' | 'speakingLabel' | 'disconnectedLabel' | 'unavailableLabel' | 'connectionErrorLabel' | 'microphoneErrorLabel' | 'audio' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'agentName' | 'agentMetadata' | 'connect' | 'video' | 'e2ee' | 'e2eePassphrase' | 'e2eeWorker' | 'options' | 'connectOptions' | 'theme' | 'agent-timeout' | 'start-label' | 'end-label' | 'microphone-label' | 'launcher-label' | 'close-label' | 'connecting-label' | 'initializing-label' | 'listening-label' | 'thinking-label' | 'speaking-label' | 'disconnected-label' | 'unavailable-label' | 'connection-error-label' | 'microphone-error-label' | 'e2ee-passphrase' | 'e2ee-worker' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'agent-name' | 'agent-metadata' | 'onlk-agent-state-changed' | 'onlk-error' | 'onlk-connection-state-changed' | 'onlk-connected' | 'onlk-disconnected' | 'onlk-reconnecting' | 'onlk-reconnected' | 'onlk-participant-connected' | 'onlk-participant-disconnected' | 'onlk-track-subscribed' | 'onlk-track-unsubscribed' | 'onlk-active-speakers-changed' | 'onlk-pin' | 'onlk-recording-changed'> {
+export interface LkVoiceAgentReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkVoiceAgent>, LkVoiceAgent>, 'agentTimeout' | 'launcher' | 'position' | 'open' | 'captions' | 'startLabel' | 'endLabel' | 'microphoneLabel' | 'launcherLabel' | 'closeLabel' | 'connectingLabel' | 'initializingLabel' | 'listeningLabel' | 'thinkingLabel' | 'speakingLabel' | 'disconnectedLabel' | 'unavailableLabel' | 'connectionErrorLabel' | 'microphoneErrorLabel' | 'audio' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'agentName' | 'agentMetadata' | 'connect' | 'video' | 'e2ee' | 'e2eePassphrase' | 'e2eeWorker' | 'background' | 'backgroundAssets' | 'backgroundModel' | 'options' | 'connectOptions' | 'theme' | 'agent-timeout' | 'start-label' | 'end-label' | 'microphone-label' | 'launcher-label' | 'close-label' | 'connecting-label' | 'initializing-label' | 'listening-label' | 'thinking-label' | 'speaking-label' | 'disconnected-label' | 'unavailable-label' | 'connection-error-label' | 'microphone-error-label' | 'e2ee-passphrase' | 'background-assets' | 'background-model' | 'e2ee-worker' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'agent-name' | 'agent-metadata' | 'onlk-agent-state-changed' | 'onlk-error' | 'onlk-connection-state-changed' | 'onlk-connected' | 'onlk-disconnected' | 'onlk-reconnecting' | 'onlk-reconnected' | 'onlk-participant-connected' | 'onlk-participant-disconnected' | 'onlk-track-subscribed' | 'onlk-track-unsubscribed' | 'onlk-active-speakers-changed' | 'onlk-pin' | 'onlk-recording-changed'> {
   /**
    * How long to wait for the agent after joining, in seconds (`20`, `7.5`, `20s`); `0` or `none`
    * waits for ever. Default 20.
@@ -1458,6 +1496,12 @@ export interface LkVoiceAgentReactProps extends Omit<DetailedHTMLProps<HTMLAttri
   e2eePassphrase?: LkVoiceAgent['e2eePassphrase'];
   /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
   e2eeWorker?: LkVoiceAgent['e2eeWorker'];
+  /** The camera's background effect: `blur`, `blur:N`, `url(<image>)` or `none`. */
+  background?: LkVoiceAgent['background'];
+  /** The folder of the background effect's assets (MediaPipe's wasm files and the model). */
+  backgroundAssets?: LkVoiceAgent['backgroundAssets'];
+  /** The URL of the background effect's segmentation model. */
+  backgroundModel?: LkVoiceAgent['backgroundModel'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
   options?: LkVoiceAgent['options'];
   /** Base `RoomConnectOptions`; `auto-subscribe` overrides `autoSubscribe`. */
@@ -1490,6 +1534,10 @@ export interface LkVoiceAgentReactProps extends Omit<DetailedHTMLProps<HTMLAttri
   'microphone-error-label'?: LkVoiceAgent['microphoneErrorLabel'];
   /** End-to-end encryption with this shared passphrase. */
   'e2ee-passphrase'?: LkVoiceAgent['e2eePassphrase'];
+  /** The folder of the background effect's assets (MediaPipe's wasm files and the model). */
+  'background-assets'?: LkVoiceAgent['backgroundAssets'];
+  /** The URL of the background effect's segmentation model. */
+  'background-model'?: LkVoiceAgent['backgroundModel'];
   /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
   'e2ee-worker'?: LkVoiceAgent['e2eeWorker'];
   /**

@@ -162,7 +162,7 @@ export interface LkCameraFlipSolidProps extends Omit<JSX.HTMLAttributes<LkCamera
 }
 
 /** `<lk-camera-toggle>` in Solid. A button for the camera. */
-export interface LkCameraToggleSolidProps extends Omit<JSX.HTMLAttributes<LkCameraToggle>, 'prop:label' | 'label' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:resolution' | 'resolution' | 'attr:framerate' | 'framerate' | 'attr:facing-mode' | 'attr:device' | 'device' | 'attr:max-bitrate' | 'attr:max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:codec' | 'codec' | 'attr:label' | 'attr:room' | 'attr:theme' | 'on:lk-toggle' | 'on:lk-error'> {
+export interface LkCameraToggleSolidProps extends Omit<JSX.HTMLAttributes<LkCameraToggle>, 'prop:label' | 'label' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:resolution' | 'resolution' | 'attr:framerate' | 'framerate' | 'attr:facing-mode' | 'attr:device' | 'device' | 'attr:max-bitrate' | 'attr:max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:codec' | 'codec' | 'attr:background' | 'background' | 'attr:label' | 'attr:room' | 'attr:theme' | 'on:lk-toggle' | 'on:lk-error'> {
   /** Replaces the default text of the button. */
   'prop:label'?: LkCameraToggle['label'];
   /** Replaces the default text of the button. */
@@ -227,6 +227,10 @@ export interface LkCameraToggleSolidProps extends Omit<JSX.HTMLAttributes<LkCame
   'attr:codec'?: 'vp8' | 'h264' | 'vp9' | 'av1' | 'h265';
   /** In Solid this sets a property `codec` that the element does not have: write `attr:codec`. */
   codec?: never;
+  /** The camera's background effect when this button turns it on: `blur`, `blur:N`, `url(<image>)` or `none`, over the room's `background` (whose assets it uses). */
+  'attr:background'?: string;
+  /** In Solid this sets a property `background` that the element does not have: write `attr:background`. */
+  background?: never;
   /** Replaces the default text of the button. */
   'attr:label'?: LkCameraToggle['label'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
@@ -353,7 +357,7 @@ export interface LkChatSolidProps extends Omit<JSX.HTMLAttributes<LkChat>, 'prop
 }
 
 /** `<lk-conference>` in Solid. The whole conference UI over one room. */
-export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConference>, 'prop:chatOpen' | 'chat-open' | 'prop:chatLabel' | 'chat-label' | 'prop:controlsLabel' | 'controls-label' | 'prop:captionsLabel' | 'captions-label' | 'prop:captions' | 'captions' | 'prop:captionsOpen' | 'captions-open' | 'prop:controls' | 'controls' | 'prop:layout' | 'layout' | 'prop:pageSize' | 'page-size' | 'prop:sort' | 'sort' | 'prop:url' | 'url' | 'prop:token' | 'token' | 'prop:tokenEndpoint' | 'token-endpoint' | 'prop:roomName' | 'room-name' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participantName' | 'participant-name' | 'prop:participantMetadata' | 'participant-metadata' | 'prop:agentName' | 'agent-name' | 'prop:agentMetadata' | 'agent-metadata' | 'prop:connect' | 'connect' | 'prop:audio' | 'audio' | 'prop:video' | 'video' | 'prop:e2ee' | 'e2ee' | 'prop:e2eePassphrase' | 'e2ee-passphrase' | 'prop:e2eeWorker' | 'e2ee-worker' | 'prop:options' | 'options' | 'prop:connectOptions' | 'connect-options' | 'prop:theme' | 'theme' | 'attr:chat-open' | 'attr:chat-label' | 'attr:captions' | 'attr:captions-open' | 'attr:captions-label' | 'attr:controls-label' | 'attr:controls' | 'attr:layout' | 'attr:page-size' | 'attr:sort' | 'attr:e2ee' | 'attr:e2ee-passphrase' | 'attr:e2ee-worker' | 'attr:auto-subscribe' | 'attr:adaptive-stream' | 'attr:dynacast' | 'dynacast' | 'attr:video-resolution' | 'attr:video-framerate' | 'attr:facing-mode' | 'attr:video-device' | 'attr:audio-device' | 'attr:audio-output-device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:voice-isolation' | 'attr:video-codec' | 'attr:backup-codec' | 'attr:video-max-bitrate' | 'attr:video-max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:screenshare-max-bitrate' | 'attr:screenshare-max-framerate' | 'attr:screenshare-simulcast-layers' | 'attr:audio-preset' | 'attr:audio-max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:force-stereo' | 'attr:stop-mic-on-mute' | 'attr:scalability-mode' | 'attr:degradation-preference' | 'attr:url' | 'attr:token' | 'attr:token-endpoint' | 'attr:room-name' | 'attr:participant-identity' | 'attr:participant-name' | 'attr:participant-metadata' | 'attr:agent-name' | 'attr:agent-metadata' | 'attr:connect' | 'attr:audio' | 'attr:video' | 'attr:theme' | 'on:lk-connection-state-changed' | 'on:lk-connected' | 'on:lk-disconnected' | 'on:lk-reconnecting' | 'on:lk-reconnected' | 'on:lk-participant-connected' | 'on:lk-participant-disconnected' | 'on:lk-track-subscribed' | 'on:lk-track-unsubscribed' | 'on:lk-active-speakers-changed' | 'on:lk-pin' | 'on:lk-recording-changed' | 'on:lk-error'> {
+export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConference>, 'prop:chatOpen' | 'chat-open' | 'prop:chatLabel' | 'chat-label' | 'prop:controlsLabel' | 'controls-label' | 'prop:captionsLabel' | 'captions-label' | 'prop:captions' | 'captions' | 'prop:captionsOpen' | 'captions-open' | 'prop:controls' | 'controls' | 'prop:layout' | 'layout' | 'prop:pageSize' | 'page-size' | 'prop:sort' | 'sort' | 'prop:url' | 'url' | 'prop:token' | 'token' | 'prop:tokenEndpoint' | 'token-endpoint' | 'prop:roomName' | 'room-name' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participantName' | 'participant-name' | 'prop:participantMetadata' | 'participant-metadata' | 'prop:agentName' | 'agent-name' | 'prop:agentMetadata' | 'agent-metadata' | 'prop:connect' | 'connect' | 'prop:audio' | 'audio' | 'prop:video' | 'video' | 'prop:e2ee' | 'e2ee' | 'prop:e2eePassphrase' | 'e2ee-passphrase' | 'prop:e2eeWorker' | 'e2ee-worker' | 'prop:background' | 'background' | 'prop:backgroundAssets' | 'background-assets' | 'prop:backgroundModel' | 'background-model' | 'prop:options' | 'options' | 'prop:connectOptions' | 'connect-options' | 'prop:theme' | 'theme' | 'attr:chat-open' | 'attr:chat-label' | 'attr:captions' | 'attr:captions-open' | 'attr:captions-label' | 'attr:controls-label' | 'attr:controls' | 'attr:layout' | 'attr:page-size' | 'attr:sort' | 'attr:e2ee' | 'attr:e2ee-passphrase' | 'attr:background' | 'attr:background-assets' | 'attr:background-model' | 'attr:e2ee-worker' | 'attr:auto-subscribe' | 'attr:adaptive-stream' | 'attr:dynacast' | 'dynacast' | 'attr:video-resolution' | 'attr:video-framerate' | 'attr:facing-mode' | 'attr:video-device' | 'attr:audio-device' | 'attr:audio-output-device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:voice-isolation' | 'attr:video-codec' | 'attr:backup-codec' | 'attr:video-max-bitrate' | 'attr:video-max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:screenshare-max-bitrate' | 'attr:screenshare-max-framerate' | 'attr:screenshare-simulcast-layers' | 'attr:audio-preset' | 'attr:audio-max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:force-stereo' | 'attr:stop-mic-on-mute' | 'attr:scalability-mode' | 'attr:degradation-preference' | 'attr:url' | 'attr:token' | 'attr:token-endpoint' | 'attr:room-name' | 'attr:participant-identity' | 'attr:participant-name' | 'attr:participant-metadata' | 'attr:agent-name' | 'attr:agent-metadata' | 'attr:connect' | 'attr:audio' | 'attr:video' | 'attr:theme' | 'on:lk-connection-state-changed' | 'on:lk-connected' | 'on:lk-disconnected' | 'on:lk-reconnecting' | 'on:lk-reconnected' | 'on:lk-participant-connected' | 'on:lk-participant-disconnected' | 'on:lk-track-subscribed' | 'on:lk-track-unsubscribed' | 'on:lk-active-speakers-changed' | 'on:lk-pin' | 'on:lk-recording-changed' | 'on:lk-error'> {
   /** Show the chat panel. Reflected. */
   'prop:chatOpen'?: LkConference['chatOpen'];
   /** Show the chat panel. Reflected. */
@@ -494,6 +498,18 @@ export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConfer
   'prop:e2eeWorker'?: LkConference['e2eeWorker'];
   /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
   'e2ee-worker'?: LkConference['e2eeWorker'];
+  /** The camera's background effect: `blur`, `blur:N`, `url(<image>)` or `none`. */
+  'prop:background'?: LkConference['background'];
+  /** The camera's background effect: `blur`, `blur:N`, `url(<image>)` or `none`. */
+  background?: LkConference['background'];
+  /** The folder of the background effect's assets (MediaPipe's wasm files and the model). */
+  'prop:backgroundAssets'?: LkConference['backgroundAssets'];
+  /** The folder of the background effect's assets (MediaPipe's wasm files and the model). */
+  'background-assets'?: LkConference['backgroundAssets'];
+  /** The URL of the background effect's segmentation model. */
+  'prop:backgroundModel'?: LkConference['backgroundModel'];
+  /** The URL of the background effect's segmentation model. */
+  'background-model'?: LkConference['backgroundModel'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
   'prop:options'?: LkConference['options'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
@@ -543,6 +559,12 @@ export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConfer
   'attr:e2ee'?: LkConference['e2ee'];
   /** End-to-end encryption with this shared passphrase. */
   'attr:e2ee-passphrase'?: LkConference['e2eePassphrase'];
+  /** The camera's background effect: `blur`, `blur:N`, `url(<image>)` or `none`. */
+  'attr:background'?: LkConference['background'];
+  /** The folder of the background effect's assets (MediaPipe's wasm files and the model). */
+  'attr:background-assets'?: LkConference['backgroundAssets'];
+  /** The URL of the background effect's segmentation model. */
+  'attr:background-model'?: LkConference['backgroundModel'];
   /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
   'attr:e2ee-worker'?: LkConference['e2eeWorker'];
   /**
@@ -807,7 +829,7 @@ export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConfer
    */
   'on:lk-recording-changed'?: JSX.EventHandlerWithOptionsUnion<LkConference, HTMLElementEventMap['lk-recording-changed']>;
   /**
-   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, `encryption` (end-to-end encryption asked for without a key or in a browser that cannot encrypt: the room does not connect; or frames that could not be decrypted, once per `Room` and key), and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
+   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, `effect-unsupported` (a camera background effect that cannot run in this browser or whose assets did not load: the camera publishes plain video; once per reason), `encryption` (end-to-end encryption asked for without a key or in a browser that cannot encrypt: the room does not connect; or frames that could not be decrypted, once per `Room` and key), and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
    *
    * `CustomEvent<LkErrorDetail>`
    */
@@ -1394,7 +1416,7 @@ export interface LkParticipantsSolidProps extends Omit<JSX.HTMLAttributes<LkPart
 }
 
 /** `<lk-prejoin>` in Solid. Camera preview, devices and name, then join. */
-export interface LkPrejoinSolidProps extends Omit<JSX.HTMLAttributes<LkPrejoin>, 'prop:joined' | 'joined' | 'prop:noPersist' | 'no-persist' | 'prop:cameraLabel' | 'camera-label' | 'prop:microphoneLabel' | 'microphone-label' | 'prop:nameLabel' | 'name-label' | 'prop:joinLabel' | 'join-label' | 'prop:levelLabel' | 'level-label' | 'prop:cameraUnavailableLabel' | 'camera-unavailable-label' | 'prop:microphoneUnavailableLabel' | 'microphone-unavailable-label' | 'prop:unsupportedLabel' | 'unsupported-label' | 'prop:choices' | 'choices' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:joined' | 'attr:no-persist' | 'attr:camera-label' | 'attr:microphone-label' | 'attr:name-label' | 'attr:join-label' | 'attr:level-label' | 'attr:camera-unavailable-label' | 'attr:microphone-unavailable-label' | 'attr:unsupported-label' | 'attr:room' | 'attr:theme'> {
+export interface LkPrejoinSolidProps extends Omit<JSX.HTMLAttributes<LkPrejoin>, 'prop:joined' | 'joined' | 'prop:noPersist' | 'no-persist' | 'prop:cameraLabel' | 'camera-label' | 'prop:microphoneLabel' | 'microphone-label' | 'prop:nameLabel' | 'name-label' | 'prop:joinLabel' | 'join-label' | 'prop:levelLabel' | 'level-label' | 'prop:cameraUnavailableLabel' | 'camera-unavailable-label' | 'prop:microphoneUnavailableLabel' | 'microphone-unavailable-label' | 'prop:unsupportedLabel' | 'unsupported-label' | 'prop:choices' | 'choices' | 'prop:background' | 'background' | 'prop:backgroundAssets' | 'background-assets' | 'prop:backgroundModel' | 'background-model' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:background' | 'attr:background-assets' | 'attr:background-model' | 'attr:joined' | 'attr:no-persist' | 'attr:camera-label' | 'attr:microphone-label' | 'attr:name-label' | 'attr:join-label' | 'attr:level-label' | 'attr:camera-unavailable-label' | 'attr:microphone-unavailable-label' | 'attr:unsupported-label' | 'attr:room' | 'attr:theme' | 'on:lk-error'> {
   /** Set once joined; the element then hides. Reflected. */
   'prop:joined'?: LkPrejoin['joined'];
   /** Set once joined; the element then hides. Reflected. */
@@ -1425,6 +1447,18 @@ export interface LkPrejoinSolidProps extends Omit<JSX.HTMLAttributes<LkPrejoin>,
   'prop:choices'?: LkPrejoin['choices'];
   /** The choices: camera and microphone on/off, their devices, the name. */
   choices?: LkPrejoin['choices'];
+  /** The camera's background effect: `blur`, `blur:N`, `url(<image>)` or `none`. */
+  'prop:background'?: LkPrejoin['background'];
+  /** The camera's background effect: `blur`, `blur:N`, `url(<image>)` or `none`. */
+  background?: LkPrejoin['background'];
+  /** The folder of the background effect's assets. */
+  'prop:backgroundAssets'?: LkPrejoin['backgroundAssets'];
+  /** The folder of the background effect's assets. */
+  'background-assets'?: LkPrejoin['backgroundAssets'];
+  /** The URL of the background effect's segmentation model. */
+  'prop:backgroundModel'?: LkPrejoin['backgroundModel'];
+  /** The URL of the background effect's segmentation model. */
+  'background-model'?: LkPrejoin['backgroundModel'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   'prop:room'?: LkPrejoin['room'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
@@ -1433,6 +1467,12 @@ export interface LkPrejoinSolidProps extends Omit<JSX.HTMLAttributes<LkPrejoin>,
   'prop:theme'?: LkPrejoin['theme'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkPrejoin['theme'];
+  /** The camera's background effect: `blur`, `blur:N`, `url(<image>)` or `none`. */
+  'attr:background'?: LkPrejoin['background'];
+  /** The folder of the background effect's assets. */
+  'attr:background-assets'?: LkPrejoin['backgroundAssets'];
+  /** The URL of the background effect's segmentation model. */
+  'attr:background-model'?: LkPrejoin['backgroundModel'];
   /** Set once joined; the element then hides. Reflected. */
   'attr:joined'?: '' | true;
   /** Do not read or write `localStorage`. */
@@ -1450,6 +1490,12 @@ export interface LkPrejoinSolidProps extends Omit<JSX.HTMLAttributes<LkPrejoin>,
   'attr:room'?: LkPrejoin['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'attr:theme'?: LkPrejoin['theme'];
+  /**
+   * `invalid-attribute` for `background`, `effect-unsupported`, `connection` when there is no room to join.
+   *
+   * `CustomEvent<LkErrorDetail>`
+   */
+  'on:lk-error'?: JSX.EventHandlerWithOptionsUnion<LkPrejoin, HTMLElementEventMap['lk-error']>;
 }
 
 /** `<lk-recording-indicator>` in Solid. A notice shown while the room is being recorded. */
@@ -1475,7 +1521,7 @@ export interface LkRecordingIndicatorSolidProps extends Omit<JSX.HTMLAttributes<
 }
 
 /** `<lk-room>` in Solid. One LiveKit room: connection, options, and the context for the elements inside. */
-export interface LkRoomSolidProps extends Omit<JSX.HTMLAttributes<LkRoom>, 'prop:url' | 'url' | 'prop:token' | 'token' | 'prop:tokenEndpoint' | 'token-endpoint' | 'prop:roomName' | 'room-name' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participantName' | 'participant-name' | 'prop:participantMetadata' | 'participant-metadata' | 'prop:agentName' | 'agent-name' | 'prop:agentMetadata' | 'agent-metadata' | 'prop:connect' | 'connect' | 'prop:audio' | 'audio' | 'prop:video' | 'video' | 'prop:e2ee' | 'e2ee' | 'prop:e2eePassphrase' | 'e2ee-passphrase' | 'prop:e2eeWorker' | 'e2ee-worker' | 'prop:options' | 'options' | 'prop:connectOptions' | 'connect-options' | 'prop:theme' | 'theme' | 'attr:e2ee' | 'attr:e2ee-passphrase' | 'attr:e2ee-worker' | 'attr:auto-subscribe' | 'attr:adaptive-stream' | 'attr:dynacast' | 'dynacast' | 'attr:video-resolution' | 'attr:video-framerate' | 'attr:facing-mode' | 'attr:video-device' | 'attr:audio-device' | 'attr:audio-output-device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:voice-isolation' | 'attr:video-codec' | 'attr:backup-codec' | 'attr:video-max-bitrate' | 'attr:video-max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:screenshare-max-bitrate' | 'attr:screenshare-max-framerate' | 'attr:screenshare-simulcast-layers' | 'attr:audio-preset' | 'attr:audio-max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:force-stereo' | 'attr:stop-mic-on-mute' | 'attr:scalability-mode' | 'attr:degradation-preference' | 'attr:url' | 'attr:token' | 'attr:token-endpoint' | 'attr:room-name' | 'attr:participant-identity' | 'attr:participant-name' | 'attr:participant-metadata' | 'attr:agent-name' | 'attr:agent-metadata' | 'attr:connect' | 'attr:audio' | 'attr:video' | 'attr:theme' | 'on:lk-connection-state-changed' | 'on:lk-connected' | 'on:lk-disconnected' | 'on:lk-reconnecting' | 'on:lk-reconnected' | 'on:lk-participant-connected' | 'on:lk-participant-disconnected' | 'on:lk-track-subscribed' | 'on:lk-track-unsubscribed' | 'on:lk-active-speakers-changed' | 'on:lk-pin' | 'on:lk-recording-changed' | 'on:lk-error'> {
+export interface LkRoomSolidProps extends Omit<JSX.HTMLAttributes<LkRoom>, 'prop:url' | 'url' | 'prop:token' | 'token' | 'prop:tokenEndpoint' | 'token-endpoint' | 'prop:roomName' | 'room-name' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participantName' | 'participant-name' | 'prop:participantMetadata' | 'participant-metadata' | 'prop:agentName' | 'agent-name' | 'prop:agentMetadata' | 'agent-metadata' | 'prop:connect' | 'connect' | 'prop:audio' | 'audio' | 'prop:video' | 'video' | 'prop:e2ee' | 'e2ee' | 'prop:e2eePassphrase' | 'e2ee-passphrase' | 'prop:e2eeWorker' | 'e2ee-worker' | 'prop:background' | 'background' | 'prop:backgroundAssets' | 'background-assets' | 'prop:backgroundModel' | 'background-model' | 'prop:options' | 'options' | 'prop:connectOptions' | 'connect-options' | 'prop:theme' | 'theme' | 'attr:e2ee' | 'attr:e2ee-passphrase' | 'attr:background' | 'attr:background-assets' | 'attr:background-model' | 'attr:e2ee-worker' | 'attr:auto-subscribe' | 'attr:adaptive-stream' | 'attr:dynacast' | 'dynacast' | 'attr:video-resolution' | 'attr:video-framerate' | 'attr:facing-mode' | 'attr:video-device' | 'attr:audio-device' | 'attr:audio-output-device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:voice-isolation' | 'attr:video-codec' | 'attr:backup-codec' | 'attr:video-max-bitrate' | 'attr:video-max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:screenshare-max-bitrate' | 'attr:screenshare-max-framerate' | 'attr:screenshare-simulcast-layers' | 'attr:audio-preset' | 'attr:audio-max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:force-stereo' | 'attr:stop-mic-on-mute' | 'attr:scalability-mode' | 'attr:degradation-preference' | 'attr:url' | 'attr:token' | 'attr:token-endpoint' | 'attr:room-name' | 'attr:participant-identity' | 'attr:participant-name' | 'attr:participant-metadata' | 'attr:agent-name' | 'attr:agent-metadata' | 'attr:connect' | 'attr:audio' | 'attr:video' | 'attr:theme' | 'on:lk-connection-state-changed' | 'on:lk-connected' | 'on:lk-disconnected' | 'on:lk-reconnecting' | 'on:lk-reconnected' | 'on:lk-participant-connected' | 'on:lk-participant-disconnected' | 'on:lk-track-subscribed' | 'on:lk-track-unsubscribed' | 'on:lk-active-speakers-changed' | 'on:lk-pin' | 'on:lk-recording-changed' | 'on:lk-error'> {
   /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
   'prop:url'?: LkRoom['url'];
   /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
@@ -1550,6 +1596,18 @@ export interface LkRoomSolidProps extends Omit<JSX.HTMLAttributes<LkRoom>, 'prop
   'prop:e2eeWorker'?: LkRoom['e2eeWorker'];
   /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
   'e2ee-worker'?: LkRoom['e2eeWorker'];
+  /** The camera's background effect: `blur`, `blur:N`, `url(<image>)` or `none`. */
+  'prop:background'?: LkRoom['background'];
+  /** The camera's background effect: `blur`, `blur:N`, `url(<image>)` or `none`. */
+  background?: LkRoom['background'];
+  /** The folder of the background effect's assets (MediaPipe's wasm files and the model). */
+  'prop:backgroundAssets'?: LkRoom['backgroundAssets'];
+  /** The folder of the background effect's assets (MediaPipe's wasm files and the model). */
+  'background-assets'?: LkRoom['backgroundAssets'];
+  /** The URL of the background effect's segmentation model. */
+  'prop:backgroundModel'?: LkRoom['backgroundModel'];
+  /** The URL of the background effect's segmentation model. */
+  'background-model'?: LkRoom['backgroundModel'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
   'prop:options'?: LkRoom['options'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
@@ -1566,6 +1624,12 @@ export interface LkRoomSolidProps extends Omit<JSX.HTMLAttributes<LkRoom>, 'prop
   'attr:e2ee'?: LkRoom['e2ee'];
   /** End-to-end encryption with this shared passphrase. */
   'attr:e2ee-passphrase'?: LkRoom['e2eePassphrase'];
+  /** The camera's background effect: `blur`, `blur:N`, `url(<image>)` or `none`. */
+  'attr:background'?: LkRoom['background'];
+  /** The folder of the background effect's assets (MediaPipe's wasm files and the model). */
+  'attr:background-assets'?: LkRoom['backgroundAssets'];
+  /** The URL of the background effect's segmentation model. */
+  'attr:background-model'?: LkRoom['backgroundModel'];
   /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
   'attr:e2ee-worker'?: LkRoom['e2eeWorker'];
   /**
@@ -1830,7 +1894,7 @@ export interface LkRoomSolidProps extends Omit<JSX.HTMLAttributes<LkRoom>, 'prop
    */
   'on:lk-recording-changed'?: JSX.EventHandlerWithOptionsUnion<LkRoom, HTMLElementEventMap['lk-recording-changed']>;
   /**
-   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, `encryption` (end-to-end encryption asked for without a key or in a browser that cannot encrypt: the room does not connect; or frames that could not be decrypted, once per `Room` and key), and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
+   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, `effect-unsupported` (a camera background effect that cannot run in this browser or whose assets did not load: the camera publishes plain video; once per reason), `encryption` (end-to-end encryption asked for without a key or in a browser that cannot encrypt: the room does not connect; or frames that could not be decrypted, once per `Room` and key), and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
    *
    * `CustomEvent<LkErrorDetail>`
    */
@@ -2079,7 +2143,7 @@ export interface LkTranscriptSolidProps extends Omit<JSX.HTMLAttributes<LkTransc
 }
 
 /** `<lk-voice-agent>` in Solid. A voice conversation with a LiveKit Agents agent: start, hear, see it speak, mute, end. */
-export interface LkVoiceAgentSolidProps extends Omit<JSX.HTMLAttributes<LkVoiceAgent>, 'prop:agentTimeout' | 'agent-timeout' | 'prop:launcher' | 'launcher' | 'prop:position' | 'position' | 'prop:open' | 'open' | 'prop:captions' | 'captions' | 'prop:startLabel' | 'start-label' | 'prop:endLabel' | 'end-label' | 'prop:microphoneLabel' | 'microphone-label' | 'prop:launcherLabel' | 'launcher-label' | 'prop:closeLabel' | 'close-label' | 'prop:connectingLabel' | 'connecting-label' | 'prop:initializingLabel' | 'initializing-label' | 'prop:listeningLabel' | 'listening-label' | 'prop:thinkingLabel' | 'thinking-label' | 'prop:speakingLabel' | 'speaking-label' | 'prop:disconnectedLabel' | 'disconnected-label' | 'prop:unavailableLabel' | 'unavailable-label' | 'prop:connectionErrorLabel' | 'connection-error-label' | 'prop:microphoneErrorLabel' | 'microphone-error-label' | 'prop:audio' | 'audio' | 'prop:url' | 'url' | 'prop:token' | 'token' | 'prop:tokenEndpoint' | 'token-endpoint' | 'prop:roomName' | 'room-name' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participantName' | 'participant-name' | 'prop:participantMetadata' | 'participant-metadata' | 'prop:agentName' | 'agent-name' | 'prop:agentMetadata' | 'agent-metadata' | 'prop:connect' | 'connect' | 'prop:video' | 'video' | 'prop:e2ee' | 'e2ee' | 'prop:e2eePassphrase' | 'e2ee-passphrase' | 'prop:e2eeWorker' | 'e2ee-worker' | 'prop:options' | 'options' | 'prop:connectOptions' | 'connect-options' | 'prop:theme' | 'theme' | 'attr:agent-timeout' | 'attr:launcher' | 'attr:position' | 'attr:open' | 'attr:captions' | 'attr:start-label' | 'attr:end-label' | 'attr:microphone-label' | 'attr:launcher-label' | 'attr:close-label' | 'attr:connecting-label' | 'attr:initializing-label' | 'attr:listening-label' | 'attr:thinking-label' | 'attr:speaking-label' | 'attr:disconnected-label' | 'attr:unavailable-label' | 'attr:connection-error-label' | 'attr:microphone-error-label' | 'attr:e2ee' | 'attr:e2ee-passphrase' | 'attr:e2ee-worker' | 'attr:auto-subscribe' | 'attr:adaptive-stream' | 'attr:dynacast' | 'dynacast' | 'attr:video-resolution' | 'attr:video-framerate' | 'attr:facing-mode' | 'attr:video-device' | 'attr:audio-device' | 'attr:audio-output-device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:voice-isolation' | 'attr:video-codec' | 'attr:backup-codec' | 'attr:video-max-bitrate' | 'attr:video-max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:screenshare-max-bitrate' | 'attr:screenshare-max-framerate' | 'attr:screenshare-simulcast-layers' | 'attr:audio-preset' | 'attr:audio-max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:force-stereo' | 'attr:stop-mic-on-mute' | 'attr:scalability-mode' | 'attr:degradation-preference' | 'attr:url' | 'attr:token' | 'attr:token-endpoint' | 'attr:room-name' | 'attr:participant-identity' | 'attr:participant-name' | 'attr:participant-metadata' | 'attr:agent-name' | 'attr:agent-metadata' | 'attr:connect' | 'attr:audio' | 'attr:video' | 'attr:theme' | 'on:lk-agent-state-changed' | 'on:lk-error' | 'on:lk-connection-state-changed' | 'on:lk-connected' | 'on:lk-disconnected' | 'on:lk-reconnecting' | 'on:lk-reconnected' | 'on:lk-participant-connected' | 'on:lk-participant-disconnected' | 'on:lk-track-subscribed' | 'on:lk-track-unsubscribed' | 'on:lk-active-speakers-changed' | 'on:lk-pin' | 'on:lk-recording-changed'> {
+export interface LkVoiceAgentSolidProps extends Omit<JSX.HTMLAttributes<LkVoiceAgent>, 'prop:agentTimeout' | 'agent-timeout' | 'prop:launcher' | 'launcher' | 'prop:position' | 'position' | 'prop:open' | 'open' | 'prop:captions' | 'captions' | 'prop:startLabel' | 'start-label' | 'prop:endLabel' | 'end-label' | 'prop:microphoneLabel' | 'microphone-label' | 'prop:launcherLabel' | 'launcher-label' | 'prop:closeLabel' | 'close-label' | 'prop:connectingLabel' | 'connecting-label' | 'prop:initializingLabel' | 'initializing-label' | 'prop:listeningLabel' | 'listening-label' | 'prop:thinkingLabel' | 'thinking-label' | 'prop:speakingLabel' | 'speaking-label' | 'prop:disconnectedLabel' | 'disconnected-label' | 'prop:unavailableLabel' | 'unavailable-label' | 'prop:connectionErrorLabel' | 'connection-error-label' | 'prop:microphoneErrorLabel' | 'microphone-error-label' | 'prop:audio' | 'audio' | 'prop:url' | 'url' | 'prop:token' | 'token' | 'prop:tokenEndpoint' | 'token-endpoint' | 'prop:roomName' | 'room-name' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participantName' | 'participant-name' | 'prop:participantMetadata' | 'participant-metadata' | 'prop:agentName' | 'agent-name' | 'prop:agentMetadata' | 'agent-metadata' | 'prop:connect' | 'connect' | 'prop:video' | 'video' | 'prop:e2ee' | 'e2ee' | 'prop:e2eePassphrase' | 'e2ee-passphrase' | 'prop:e2eeWorker' | 'e2ee-worker' | 'prop:background' | 'background' | 'prop:backgroundAssets' | 'background-assets' | 'prop:backgroundModel' | 'background-model' | 'prop:options' | 'options' | 'prop:connectOptions' | 'connect-options' | 'prop:theme' | 'theme' | 'attr:agent-timeout' | 'attr:launcher' | 'attr:position' | 'attr:open' | 'attr:captions' | 'attr:start-label' | 'attr:end-label' | 'attr:microphone-label' | 'attr:launcher-label' | 'attr:close-label' | 'attr:connecting-label' | 'attr:initializing-label' | 'attr:listening-label' | 'attr:thinking-label' | 'attr:speaking-label' | 'attr:disconnected-label' | 'attr:unavailable-label' | 'attr:connection-error-label' | 'attr:microphone-error-label' | 'attr:e2ee' | 'attr:e2ee-passphrase' | 'attr:background' | 'attr:background-assets' | 'attr:background-model' | 'attr:e2ee-worker' | 'attr:auto-subscribe' | 'attr:adaptive-stream' | 'attr:dynacast' | 'dynacast' | 'attr:video-resolution' | 'attr:video-framerate' | 'attr:facing-mode' | 'attr:video-device' | 'attr:audio-device' | 'attr:audio-output-device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:voice-isolation' | 'attr:video-codec' | 'attr:backup-codec' | 'attr:video-max-bitrate' | 'attr:video-max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:screenshare-max-bitrate' | 'attr:screenshare-max-framerate' | 'attr:screenshare-simulcast-layers' | 'attr:audio-preset' | 'attr:audio-max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:force-stereo' | 'attr:stop-mic-on-mute' | 'attr:scalability-mode' | 'attr:degradation-preference' | 'attr:url' | 'attr:token' | 'attr:token-endpoint' | 'attr:room-name' | 'attr:participant-identity' | 'attr:participant-name' | 'attr:participant-metadata' | 'attr:agent-name' | 'attr:agent-metadata' | 'attr:connect' | 'attr:audio' | 'attr:video' | 'attr:theme' | 'on:lk-agent-state-changed' | 'on:lk-error' | 'on:lk-connection-state-changed' | 'on:lk-connected' | 'on:lk-disconnected' | 'on:lk-reconnecting' | 'on:lk-reconnected' | 'on:lk-participant-connected' | 'on:lk-participant-disconnected' | 'on:lk-track-subscribed' | 'on:lk-track-unsubscribed' | 'on:lk-active-speakers-changed' | 'on:lk-pin' | 'on:lk-recording-changed'> {
   /**
    * How long to wait for the agent after joining, in seconds (`20`, `7.5`, `20s`); `0` or `none`
    * waits for ever. Default 20.
@@ -2214,6 +2278,18 @@ export interface LkVoiceAgentSolidProps extends Omit<JSX.HTMLAttributes<LkVoiceA
   'prop:e2eeWorker'?: LkVoiceAgent['e2eeWorker'];
   /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
   'e2ee-worker'?: LkVoiceAgent['e2eeWorker'];
+  /** The camera's background effect: `blur`, `blur:N`, `url(<image>)` or `none`. */
+  'prop:background'?: LkVoiceAgent['background'];
+  /** The camera's background effect: `blur`, `blur:N`, `url(<image>)` or `none`. */
+  background?: LkVoiceAgent['background'];
+  /** The folder of the background effect's assets (MediaPipe's wasm files and the model). */
+  'prop:backgroundAssets'?: LkVoiceAgent['backgroundAssets'];
+  /** The folder of the background effect's assets (MediaPipe's wasm files and the model). */
+  'background-assets'?: LkVoiceAgent['backgroundAssets'];
+  /** The URL of the background effect's segmentation model. */
+  'prop:backgroundModel'?: LkVoiceAgent['backgroundModel'];
+  /** The URL of the background effect's segmentation model. */
+  'background-model'?: LkVoiceAgent['backgroundModel'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
   'prop:options'?: LkVoiceAgent['options'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
@@ -2262,6 +2338,12 @@ export interface LkVoiceAgentSolidProps extends Omit<JSX.HTMLAttributes<LkVoiceA
   'attr:e2ee'?: LkVoiceAgent['e2ee'];
   /** End-to-end encryption with this shared passphrase. */
   'attr:e2ee-passphrase'?: LkVoiceAgent['e2eePassphrase'];
+  /** The camera's background effect: `blur`, `blur:N`, `url(<image>)` or `none`. */
+  'attr:background'?: LkVoiceAgent['background'];
+  /** The folder of the background effect's assets (MediaPipe's wasm files and the model). */
+  'attr:background-assets'?: LkVoiceAgent['backgroundAssets'];
+  /** The URL of the background effect's segmentation model. */
+  'attr:background-model'?: LkVoiceAgent['backgroundModel'];
   /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
   'attr:e2ee-worker'?: LkVoiceAgent['e2eeWorker'];
   /**

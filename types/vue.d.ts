@@ -102,7 +102,7 @@ export interface LkCameraFlipVueProps extends Omit<HTMLAttributes, 'label' | 'ro
 }
 
 /** `<lk-camera-toggle>` in Vue. A button for the camera. */
-export interface LkCameraToggleVueProps extends Omit<HTMLAttributes, 'label' | 'room' | 'theme' | 'resolution' | 'framerate' | 'facing-mode' | 'device' | 'max-bitrate' | 'max-framerate' | 'simulcast' | 'simulcast-layers' | 'codec' | 'onLkToggle' | 'onLkError'> {
+export interface LkCameraToggleVueProps extends Omit<HTMLAttributes, 'label' | 'room' | 'theme' | 'resolution' | 'framerate' | 'facing-mode' | 'device' | 'max-bitrate' | 'max-framerate' | 'simulcast' | 'simulcast-layers' | 'codec' | 'background' | 'onLkToggle' | 'onLkError'> {
   /** Replaces the default text of the button. */
   label?: LkCameraToggle['label'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
@@ -151,6 +151,8 @@ export interface LkCameraToggleVueProps extends Omit<HTMLAttributes, 'label' | '
   'simulcast-layers'?: string;
   /** Video codec (a console warning when this browser cannot send it). */
   codec?: 'vp8' | 'h264' | 'vp9' | 'av1' | 'h265';
+  /** The camera's background effect when this button turns it on: `blur`, `blur:N`, `url(<image>)` or `none`, over the room's `background` (whose assets it uses). */
+  background?: string;
   /**
    * `{source, enabled}` after the user turned the source on or off.
    *
@@ -232,7 +234,7 @@ export interface LkChatVueProps extends Omit<HTMLAttributes, 'topic' | 'heading'
 }
 
 /** `<lk-conference>` in Vue. The whole conference UI over one room. */
-export interface LkConferenceVueProps extends Omit<HTMLAttributes, 'chatOpen' | 'chatLabel' | 'controlsLabel' | 'captionsLabel' | 'captions' | 'captionsOpen' | 'controls' | 'layout' | 'pageSize' | 'sort' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'agentName' | 'agentMetadata' | 'connect' | 'audio' | 'video' | 'e2ee' | 'e2eePassphrase' | 'e2eeWorker' | 'options' | 'connectOptions' | 'theme' | 'chat-open' | 'chat-label' | 'captions-open' | 'captions-label' | 'controls-label' | 'page-size' | 'e2ee-passphrase' | 'e2ee-worker' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'agent-name' | 'agent-metadata' | 'onLkConnectionStateChanged' | 'onLkConnected' | 'onLkDisconnected' | 'onLkReconnecting' | 'onLkReconnected' | 'onLkParticipantConnected' | 'onLkParticipantDisconnected' | 'onLkTrackSubscribed' | 'onLkTrackUnsubscribed' | 'onLkActiveSpeakersChanged' | 'onLkPin' | 'onLkRecordingChanged' | 'onLkError'> {
+export interface LkConferenceVueProps extends Omit<HTMLAttributes, 'chatOpen' | 'chatLabel' | 'controlsLabel' | 'captionsLabel' | 'captions' | 'captionsOpen' | 'controls' | 'layout' | 'pageSize' | 'sort' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'agentName' | 'agentMetadata' | 'connect' | 'audio' | 'video' | 'e2ee' | 'e2eePassphrase' | 'e2eeWorker' | 'background' | 'backgroundAssets' | 'backgroundModel' | 'options' | 'connectOptions' | 'theme' | 'chat-open' | 'chat-label' | 'captions-open' | 'captions-label' | 'controls-label' | 'page-size' | 'e2ee-passphrase' | 'background-assets' | 'background-model' | 'e2ee-worker' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'agent-name' | 'agent-metadata' | 'onLkConnectionStateChanged' | 'onLkConnected' | 'onLkDisconnected' | 'onLkReconnecting' | 'onLkReconnected' | 'onLkParticipantConnected' | 'onLkParticipantDisconnected' | 'onLkTrackSubscribed' | 'onLkTrackUnsubscribed' | 'onLkActiveSpeakersChanged' | 'onLkPin' | 'onLkRecordingChanged' | 'onLkError'> {
   /** Show the chat panel. Reflected. */
   chatOpen?: LkConference['chatOpen'];
   /** Labels, for localisation. */
@@ -303,6 +305,12 @@ export interface LkConferenceVueProps extends Omit<HTMLAttributes, 'chatOpen' | 
   e2eePassphrase?: LkConference['e2eePassphrase'];
   /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
   e2eeWorker?: LkConference['e2eeWorker'];
+  /** The camera's background effect: `blur`, `blur:N`, `url(<image>)` or `none`. */
+  background?: LkConference['background'];
+  /** The folder of the background effect's assets (MediaPipe's wasm files and the model). */
+  backgroundAssets?: LkConference['backgroundAssets'];
+  /** The URL of the background effect's segmentation model. */
+  backgroundModel?: LkConference['backgroundModel'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
   options?: LkConference['options'];
   /** Base `RoomConnectOptions`; `auto-subscribe` overrides `autoSubscribe`. */
@@ -321,6 +329,10 @@ export interface LkConferenceVueProps extends Omit<HTMLAttributes, 'chatOpen' | 
   'page-size'?: LkConference['pageSize'];
   /** End-to-end encryption with this shared passphrase. */
   'e2ee-passphrase'?: LkConference['e2eePassphrase'];
+  /** The folder of the background effect's assets (MediaPipe's wasm files and the model). */
+  'background-assets'?: LkConference['backgroundAssets'];
+  /** The URL of the background effect's segmentation model. */
+  'background-model'?: LkConference['backgroundModel'];
   /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
   'e2ee-worker'?: LkConference['e2eeWorker'];
   /**
@@ -562,7 +574,7 @@ export interface LkConferenceVueProps extends Omit<HTMLAttributes, 'chatOpen' | 
    */
   onLkRecordingChanged?: (event: HTMLElementEventMap['lk-recording-changed']) => void;
   /**
-   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, `encryption` (end-to-end encryption asked for without a key or in a browser that cannot encrypt: the room does not connect; or frames that could not be decrypted, once per `Room` and key), and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
+   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, `effect-unsupported` (a camera background effect that cannot run in this browser or whose assets did not load: the camera publishes plain video; once per reason), `encryption` (end-to-end encryption asked for without a key or in a browser that cannot encrypt: the room does not connect; or frames that could not be decrypted, once per `Room` and key), and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
    *
    * `CustomEvent<LkErrorDetail>`
    */
@@ -909,7 +921,7 @@ export interface LkParticipantsVueProps extends Omit<HTMLAttributes, 'filter' | 
 }
 
 /** `<lk-prejoin>` in Vue. Camera preview, devices and name, then join. */
-export interface LkPrejoinVueProps extends Omit<HTMLAttributes, 'joined' | 'noPersist' | 'cameraLabel' | 'microphoneLabel' | 'nameLabel' | 'joinLabel' | 'levelLabel' | 'cameraUnavailableLabel' | 'microphoneUnavailableLabel' | 'unsupportedLabel' | 'choices' | 'room' | 'theme' | 'no-persist' | 'camera-label' | 'microphone-label' | 'name-label' | 'join-label' | 'level-label' | 'camera-unavailable-label' | 'microphone-unavailable-label' | 'unsupported-label'> {
+export interface LkPrejoinVueProps extends Omit<HTMLAttributes, 'joined' | 'noPersist' | 'cameraLabel' | 'microphoneLabel' | 'nameLabel' | 'joinLabel' | 'levelLabel' | 'cameraUnavailableLabel' | 'microphoneUnavailableLabel' | 'unsupportedLabel' | 'choices' | 'background' | 'backgroundAssets' | 'backgroundModel' | 'room' | 'theme' | 'background-assets' | 'background-model' | 'no-persist' | 'camera-label' | 'microphone-label' | 'name-label' | 'join-label' | 'level-label' | 'camera-unavailable-label' | 'microphone-unavailable-label' | 'unsupported-label' | 'onLkError'> {
   /** Set once joined; the element then hides. Reflected. */
   joined?: LkPrejoin['joined'];
   /** Do not read or write `localStorage`. */
@@ -925,10 +937,20 @@ export interface LkPrejoinVueProps extends Omit<HTMLAttributes, 'joined' | 'noPe
   unsupportedLabel?: LkPrejoin['unsupportedLabel'];
   /** The choices: camera and microphone on/off, their devices, the name. */
   choices?: LkPrejoin['choices'];
+  /** The camera's background effect: `blur`, `blur:N`, `url(<image>)` or `none`. */
+  background?: LkPrejoin['background'];
+  /** The folder of the background effect's assets. */
+  backgroundAssets?: LkPrejoin['backgroundAssets'];
+  /** The URL of the background effect's segmentation model. */
+  backgroundModel?: LkPrejoin['backgroundModel'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   room?: LkPrejoin['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkPrejoin['theme'];
+  /** The folder of the background effect's assets. */
+  'background-assets'?: LkPrejoin['backgroundAssets'];
+  /** The URL of the background effect's segmentation model. */
+  'background-model'?: LkPrejoin['backgroundModel'];
   /** Do not read or write `localStorage`. */
   'no-persist'?: '' | true;
   /** Labels, for localisation. */
@@ -940,6 +962,12 @@ export interface LkPrejoinVueProps extends Omit<HTMLAttributes, 'joined' | 'noPe
   'camera-unavailable-label'?: LkPrejoin['cameraUnavailableLabel'];
   'microphone-unavailable-label'?: LkPrejoin['microphoneUnavailableLabel'];
   'unsupported-label'?: LkPrejoin['unsupportedLabel'];
+  /**
+   * `invalid-attribute` for `background`, `effect-unsupported`, `connection` when there is no room to join.
+   *
+   * `CustomEvent<LkErrorDetail>`
+   */
+  onLkError?: (event: HTMLElementEventMap['lk-error']) => void;
 }
 
 /** `<lk-recording-indicator>` in Vue. A notice shown while the room is being recorded. */
@@ -953,7 +981,7 @@ export interface LkRecordingIndicatorVueProps extends Omit<HTMLAttributes, 'labe
 }
 
 /** `<lk-room>` in Vue. One LiveKit room: connection, options, and the context for the elements inside. */
-export interface LkRoomVueProps extends Omit<HTMLAttributes, 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'agentName' | 'agentMetadata' | 'connect' | 'audio' | 'video' | 'e2ee' | 'e2eePassphrase' | 'e2eeWorker' | 'options' | 'connectOptions' | 'theme' | 'e2ee-passphrase' | 'e2ee-worker' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'agent-name' | 'agent-metadata' | 'onLkConnectionStateChanged' | 'onLkConnected' | 'onLkDisconnected' | 'onLkReconnecting' | 'onLkReconnected' | 'onLkParticipantConnected' | 'onLkParticipantDisconnected' | 'onLkTrackSubscribed' | 'onLkTrackUnsubscribed' | 'onLkActiveSpeakersChanged' | 'onLkPin' | 'onLkRecordingChanged' | 'onLkError'> {
+export interface LkRoomVueProps extends Omit<HTMLAttributes, 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'agentName' | 'agentMetadata' | 'connect' | 'audio' | 'video' | 'e2ee' | 'e2eePassphrase' | 'e2eeWorker' | 'background' | 'backgroundAssets' | 'backgroundModel' | 'options' | 'connectOptions' | 'theme' | 'e2ee-passphrase' | 'background-assets' | 'background-model' | 'e2ee-worker' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'agent-name' | 'agent-metadata' | 'onLkConnectionStateChanged' | 'onLkConnected' | 'onLkDisconnected' | 'onLkReconnecting' | 'onLkReconnected' | 'onLkParticipantConnected' | 'onLkParticipantDisconnected' | 'onLkTrackSubscribed' | 'onLkTrackUnsubscribed' | 'onLkActiveSpeakersChanged' | 'onLkPin' | 'onLkRecordingChanged' | 'onLkError'> {
   /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
   url?: LkRoom['url'];
   /** An access token. On public pages prefer `token-endpoint`. */
@@ -991,6 +1019,12 @@ export interface LkRoomVueProps extends Omit<HTMLAttributes, 'url' | 'token' | '
   e2eePassphrase?: LkRoom['e2eePassphrase'];
   /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
   e2eeWorker?: LkRoom['e2eeWorker'];
+  /** The camera's background effect: `blur`, `blur:N`, `url(<image>)` or `none`. */
+  background?: LkRoom['background'];
+  /** The folder of the background effect's assets (MediaPipe's wasm files and the model). */
+  backgroundAssets?: LkRoom['backgroundAssets'];
+  /** The URL of the background effect's segmentation model. */
+  backgroundModel?: LkRoom['backgroundModel'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
   options?: LkRoom['options'];
   /** Base `RoomConnectOptions`; `auto-subscribe` overrides `autoSubscribe`. */
@@ -999,6 +1033,10 @@ export interface LkRoomVueProps extends Omit<HTMLAttributes, 'url' | 'token' | '
   theme?: LkRoom['theme'];
   /** End-to-end encryption with this shared passphrase. */
   'e2ee-passphrase'?: LkRoom['e2eePassphrase'];
+  /** The folder of the background effect's assets (MediaPipe's wasm files and the model). */
+  'background-assets'?: LkRoom['backgroundAssets'];
+  /** The URL of the background effect's segmentation model. */
+  'background-model'?: LkRoom['backgroundModel'];
   /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
   'e2ee-worker'?: LkRoom['e2eeWorker'];
   /**
@@ -1240,7 +1278,7 @@ export interface LkRoomVueProps extends Omit<HTMLAttributes, 'url' | 'token' | '
    */
   onLkRecordingChanged?: (event: HTMLElementEventMap['lk-recording-changed']) => void;
   /**
-   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, `encryption` (end-to-end encryption asked for without a key or in a browser that cannot encrypt: the room does not connect; or frames that could not be decrypted, once per `Room` and key), and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
+   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, `effect-unsupported` (a camera background effect that cannot run in this browser or whose assets did not load: the camera publishes plain video; once per reason), `encryption` (end-to-end encryption asked for without a key or in a browser that cannot encrypt: the room does not connect; or frames that could not be decrypted, once per `Room` and key), and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
    *
    * `CustomEvent<LkErrorDetail>`
    */
@@ -1391,7 +1429,7 @@ export interface LkTranscriptVueProps extends Omit<HTMLAttributes, 'mode' | 'lin
 }
 
 /** `<lk-voice-agent>` in Vue. A voice conversation with a LiveKit Agents agent: start, hear, see it speak, mute, end. */
-export interface LkVoiceAgentVueProps extends Omit<HTMLAttributes, 'agentTimeout' | 'launcher' | 'position' | 'open' | 'captions' | 'startLabel' | 'endLabel' | 'microphoneLabel' | 'launcherLabel' | 'closeLabel' | 'connectingLabel' | 'initializingLabel' | 'listeningLabel' | 'thinkingLabel' | 'speakingLabel' | 'disconnectedLabel' | 'unavailableLabel' | 'connectionErrorLabel' | 'microphoneErrorLabel' | 'audio' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'agentName' | 'agentMetadata' | 'connect' | 'video' | 'e2ee' | 'e2eePassphrase' | 'e2eeWorker' | 'options' | 'connectOptions' | 'theme' | 'agent-timeout' | 'start-label' | 'end-label' | 'microphone-label' | 'launcher-label' | 'close-label' | 'connecting-label' | 'initializing-label' | 'listening-label' | 'thinking-label' | 'speaking-label' | 'disconnected-label' | 'unavailable-label' | 'connection-error-label' | 'microphone-error-label' | 'e2ee-passphrase' | 'e2ee-worker' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'agent-name' | 'agent-metadata' | 'onLkAgentStateChanged' | 'onLkError' | 'onLkConnectionStateChanged' | 'onLkConnected' | 'onLkDisconnected' | 'onLkReconnecting' | 'onLkReconnected' | 'onLkParticipantConnected' | 'onLkParticipantDisconnected' | 'onLkTrackSubscribed' | 'onLkTrackUnsubscribed' | 'onLkActiveSpeakersChanged' | 'onLkPin' | 'onLkRecordingChanged'> {
+export interface LkVoiceAgentVueProps extends Omit<HTMLAttributes, 'agentTimeout' | 'launcher' | 'position' | 'open' | 'captions' | 'startLabel' | 'endLabel' | 'microphoneLabel' | 'launcherLabel' | 'closeLabel' | 'connectingLabel' | 'initializingLabel' | 'listeningLabel' | 'thinkingLabel' | 'speakingLabel' | 'disconnectedLabel' | 'unavailableLabel' | 'connectionErrorLabel' | 'microphoneErrorLabel' | 'audio' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'agentName' | 'agentMetadata' | 'connect' | 'video' | 'e2ee' | 'e2eePassphrase' | 'e2eeWorker' | 'background' | 'backgroundAssets' | 'backgroundModel' | 'options' | 'connectOptions' | 'theme' | 'agent-timeout' | 'start-label' | 'end-label' | 'microphone-label' | 'launcher-label' | 'close-label' | 'connecting-label' | 'initializing-label' | 'listening-label' | 'thinking-label' | 'speaking-label' | 'disconnected-label' | 'unavailable-label' | 'connection-error-label' | 'microphone-error-label' | 'e2ee-passphrase' | 'background-assets' | 'background-model' | 'e2ee-worker' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'agent-name' | 'agent-metadata' | 'onLkAgentStateChanged' | 'onLkError' | 'onLkConnectionStateChanged' | 'onLkConnected' | 'onLkDisconnected' | 'onLkReconnecting' | 'onLkReconnected' | 'onLkParticipantConnected' | 'onLkParticipantDisconnected' | 'onLkTrackSubscribed' | 'onLkTrackUnsubscribed' | 'onLkActiveSpeakersChanged' | 'onLkPin' | 'onLkRecordingChanged'> {
   /**
    * How long to wait for the agent after joining, in seconds (`20`, `7.5`, `20s`); `0` or `none`
    * waits for ever. Default 20.
@@ -1459,6 +1497,12 @@ export interface LkVoiceAgentVueProps extends Omit<HTMLAttributes, 'agentTimeout
   e2eePassphrase?: LkVoiceAgent['e2eePassphrase'];
   /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
   e2eeWorker?: LkVoiceAgent['e2eeWorker'];
+  /** The camera's background effect: `blur`, `blur:N`, `url(<image>)` or `none`. */
+  background?: LkVoiceAgent['background'];
+  /** The folder of the background effect's assets (MediaPipe's wasm files and the model). */
+  backgroundAssets?: LkVoiceAgent['backgroundAssets'];
+  /** The URL of the background effect's segmentation model. */
+  backgroundModel?: LkVoiceAgent['backgroundModel'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
   options?: LkVoiceAgent['options'];
   /** Base `RoomConnectOptions`; `auto-subscribe` overrides `autoSubscribe`. */
@@ -1491,6 +1535,10 @@ export interface LkVoiceAgentVueProps extends Omit<HTMLAttributes, 'agentTimeout
   'microphone-error-label'?: LkVoiceAgent['microphoneErrorLabel'];
   /** End-to-end encryption with this shared passphrase. */
   'e2ee-passphrase'?: LkVoiceAgent['e2eePassphrase'];
+  /** The folder of the background effect's assets (MediaPipe's wasm files and the model). */
+  'background-assets'?: LkVoiceAgent['backgroundAssets'];
+  /** The URL of the background effect's segmentation model. */
+  'background-model'?: LkVoiceAgent['backgroundModel'];
   /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
   'e2ee-worker'?: LkVoiceAgent['e2eeWorker'];
   /**

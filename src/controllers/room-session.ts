@@ -17,6 +17,7 @@ import { mapRoomAttributes, mergeOptions } from '../core/room-options.js';
 import { RoomSession, type SessionOwner } from '../core/room-session.js';
 import type { ConnectionRequest } from '../core/token.js';
 import type { EncryptionSettings } from '../core/e2ee.js';
+import type { BackgroundEffect, EffectAssets } from '../core/background.js';
 import type { LkEventDetails, LkEventName } from '../events.js';
 import { AttributeErrorReporter, type OptionsHost } from './attribute-options.js';
 import { RoomEventsController } from './room-events.js';
@@ -34,6 +35,7 @@ export interface RoomSessionHost extends OptionsHost, SessionOwner {
   connectOptions?: RoomConnectOptions;
   request(): ConnectionRequest;
   encryption(): EncryptionSettings | undefined;
+  backgroundEffect(): { effect: BackgroundEffect; assets: EffectAssets };
 }
 
 function emit(host: RoomSessionHost, name: 'lk-reconnecting' | 'lk-reconnected'): void {
@@ -106,6 +108,8 @@ export class RoomSessionController implements ReactiveController {
       microphone: host.audio,
       encryption: host.encryption(),
     });
+    const { effect, assets } = host.backgroundEffect();
+    this.session.background.configure(effect, assets);
     if (host.isConnected && !this.#released) this.session.setConnect(host.connect);
   }
 

@@ -20,6 +20,7 @@ export type LkErrorCode =
   | 'message-too-long'
   | 'agent-unavailable'
   | 'encryption'
+  | 'effect-unsupported'
   | 'unsupported';
 
 export interface LkErrorDetail {

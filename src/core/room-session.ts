@@ -22,6 +22,8 @@ import { TranscriptStore } from './transcription.js';
 import { missingWebRTC } from './support.js';
 import { connectionChange, fetchCredentials, missingCredentials, type ConnectionRequest, type Credentials } from './token.js';
 import { unsendableCodecWarning, videoSenderCodecs } from './track-options.js';
+import type { BackgroundEffect } from './background.js';
+import { CameraBackground } from './camera-background.js';
 
 /** How long one connection attempt (token, signal, media transports) may take. */
 export const CONNECT_TIMEOUT_MS = 20_000;
@@ -38,6 +40,8 @@ export interface JoinChoices {
   videoDeviceId?: string;
   /** The microphone's device id. */
   audioDeviceId?: string;
+  /** The camera's background effect (over the element's `background`). */
+  background?: BackgroundEffect;
 }
 
 /** What the element's attributes and properties say; handed to `configure()` on every change. */
@@ -97,6 +101,9 @@ export class RoomSession extends EventTarget {
    */
   readonly transcriptions = new TranscriptStore();
 
+  /** The camera's background effect, applied to the camera this session's `Room` publishes. */
+  readonly background: CameraBackground;
+
   #settings: SessionSettings = { request: {}, options: {}, connectOptions: {}, camera: false, microphone: false };
   /** The encryption of the current `Room`, when it was built with it. */
   #encryption?: RoomEncryption;
@@ -145,6 +152,7 @@ export class RoomSession extends EventTarget {
 
   constructor(private readonly owner: SessionOwner) {
     super();
+    this.background = new CameraBackground(owner);
   }
 
   /** The livekit-client `Room` in use, once one was needed. */
@@ -241,6 +249,7 @@ export class RoomSession extends EventTarget {
    */
   join(choices: JoinChoices = {}): Promise<void> {
     this.#choices = { ...this.#choices, ...choices };
+    if (choices.background) this.background.choice = choices.background;
     this.#waitingFor = undefined;
     this.#reported.clear();
     if (!this.#connect) {
@@ -630,6 +639,7 @@ export class RoomSession extends EventTarget {
     this.#roomAbort = undefined;
     this.#room = undefined;
     this.#roomKey = undefined;
+    this.background.attach(undefined);
     this.#syncTranscriptions();
     releaseRoom(room);
     this.#encryption?.dispose();
@@ -641,6 +651,7 @@ export class RoomSession extends EventTarget {
   #listen(room: Room): void {
     const abort = new AbortController();
     this.#roomAbort = abort;
+    this.background.attach(room);
     const on = (event: RoomEvent, handler: (...args: never[]) => void) => {
       room.on(event, handler);
       abort.signal.addEventListener('abort', () => room.off(event, handler));

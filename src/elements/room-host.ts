@@ -7,6 +7,10 @@ import { parseFlag } from '../core/grammar.js';
 import type { JoinChoices, RoomSession } from '../core/room-session.js';
 import type { ConnectionRequest } from '../core/token.js';
 import { passphraseFromFragment, type EncryptionKey, type EncryptionSettings } from '../core/e2ee.js';
+import { BACKGROUND_ACCEPTED, NO_BACKGROUND_EFFECT, parseBackground, readEffectAssets, type BackgroundEffect, type EffectAssets } from '../core/background.js';
+import { defaultEffectAssets } from '../core/effect-assets.js';
+import { InvalidValue } from '../core/grammar.js';
+import type { LkErrorDetail } from '../core/errors.js';
 import { LkElement } from './base.js';
 
 const flag = { fromAttribute: parseFlag, toAttribute: (value: boolean) => (value ? '' : null) };
@@ -27,10 +31,13 @@ const flag = { fromAttribute: parseFlag, toAttribute: (value: boolean) => (value
  * @fires lk-active-speakers-changed - `{speakers}`: the participants speaking now.
  * @fires lk-pin - `{pinned}`: the pinned tile changed (`{identity, source}`, or `undefined` when unpinned), by whichever element or script changed it.
  * @fires lk-recording-changed - `{recording}`: the room started or stopped being recorded (also reflected as `recording`).
- * @fires lk-error - `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, `encryption` (end-to-end encryption asked for without a key or in a browser that cannot encrypt: the room does not connect; or frames that could not be decrypted, once per `Room` and key), and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
+ * @fires lk-error - `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, `effect-unsupported` (a camera background effect that cannot run in this browser or whose assets did not load: the camera publishes plain video; once per reason), `encryption` (end-to-end encryption asked for without a key or in a browser that cannot encrypt: the room does not connect; or frames that could not be decrypted, once per `Room` and key), and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
  *
  * @attr {'fragment'|''} e2ee - End-to-end encryption: `fragment` takes the passphrase from the page URL's fragment (`#e2ee=…`, or the whole fragment as LiveKit Meet writes it), which browsers never send to a server; present and empty, the key comes from `e2ee-passphrase` or `setEncryptionKey()`. The room does not connect until it has a key. Applies at the next connection.
  * @attr {string} e2ee-passphrase - End-to-end encryption with this shared passphrase (every participant needs the same). Turning it on applies at the next connection; a new passphrase applies at once.
+ * @attr {background} background - The camera's background effect: `blur`, `blur:N` (radius 1 to 100), `url(<image>)` or `none` (the default). Runs in the browser with MediaPipe's selfie segmenter; where it cannot run, the camera publishes plain video and `lk-error` `effect-unsupported` says why. Applies at once.
+ * @attr {string} background-assets - The folder holding MediaPipe's `vision_wasm_internal.js`/`.wasm` and `selfie_segmenter.tflite`, when not `effects/` beside the kit.
+ * @attr {string} background-model - The URL of the selfie segmenter model (`.tflite`), when not in the assets folder.
  * @attr {string} e2ee-worker - The URL of livekit-client's E2EE worker (`livekit-client.e2ee.worker.mjs`), when it is not beside the kit. Applies at the next connection.
  * @attr {tri} auto-subscribe - Subscribe to remote tracks automatically. `RoomConnectOptions.autoSubscribe`.
  * @attr {tri} adaptive-stream - Receive video at the size it is shown. `RoomOptions.adaptiveStream`; applies at the next connection.
@@ -84,6 +91,9 @@ export class LkRoomHost extends LkElement {
     e2ee: {},
     e2eePassphrase: { attribute: 'e2ee-passphrase' },
     e2eeWorker: { attribute: 'e2ee-worker' },
+    background: {},
+    backgroundAssets: { attribute: 'background-assets' },
+    backgroundModel: { attribute: 'background-model' },
     options: { attribute: false },
     connectOptions: { attribute: false },
   };
@@ -162,6 +172,18 @@ export class LkRoomHost extends LkElement {
 
   /** The URL of livekit-client's E2EE worker, when it is not beside the kit. */
   e2eeWorker?: string;
+
+  /** The camera's background effect: `blur`, `blur:N`, `url(<image>)` or `none`. */
+  background?: string;
+
+  /** The folder of the background effect's assets (MediaPipe's wasm files and the model). */
+  backgroundAssets?: string;
+
+  /** The URL of the background effect's segmentation model. */
+  backgroundModel?: string;
+
+  #reportedBackground?: string;
+  #refusedAssets = new Map<string, string>();
 
   #encryptionKey?: EncryptionKey;
   #reportedE2ee?: string;
@@ -254,6 +276,16 @@ export class LkRoomHost extends LkElement {
     return undefined;
   }
 
+  /** The camera's background effect and its assets, as the attributes say. @internal */
+  backgroundEffect(): { effect: BackgroundEffect; assets: EffectAssets } {
+    return {
+      effect: readBackground(this, this.background, (value) => (this.#reportedBackground = value), this.#reportedBackground),
+      assets: readEffectAssets(this.backgroundAssets || undefined, this.backgroundModel || undefined, defaultEffectAssets(), document.baseURI, (attribute, value, message) =>
+        refuseOnce(this, this.#refusedAssets, attribute, value, message),
+      ),
+    };
+  }
+
   /** The connection request from the attributes. @internal */
   request(): ConnectionRequest {
     return {
@@ -268,4 +300,39 @@ export class LkRoomHost extends LkElement {
       agentMetadata: this.agentMetadata,
     };
   }
+}
+
+/**
+ * The effect of a `background` attribute; an invalid value is reported once (as `invalid-attribute`)
+ * and means none.
+ */
+export function readBackground(
+  element: { reportError(detail: LkErrorDetail): void },
+  value: string | undefined | null,
+  remember: (value: string | undefined) => void,
+  reported: string | undefined,
+): BackgroundEffect {
+  if (value === undefined || value === null) {
+    remember(undefined);
+    return NO_BACKGROUND_EFFECT;
+  }
+  try {
+    const effect = parseBackground(value);
+    remember(undefined);
+    return effect;
+  } catch (err) {
+    if (!(err instanceof InvalidValue)) throw err;
+    if (reported !== value) {
+      remember(value);
+      element.reportError({ code: 'invalid-attribute', message: `background="${value}": ${err.message}`, attribute: 'background', value, accepted: BACKGROUND_ACCEPTED });
+    }
+    return NO_BACKGROUND_EFFECT;
+  }
+}
+
+/** `invalid-attribute` for an effect asset's attribute that is not a URL: once per value. */
+export function refuseOnce(element: { reportError(detail: LkErrorDetail): void }, refused: Map<string, string>, attribute: string, value: string, message: string): void {
+  if (refused.get(attribute) === value) return;
+  refused.set(attribute, value);
+  element.reportError({ code: 'invalid-attribute', message, attribute, value, accepted: 'a URL' });
 }

@@ -1,4 +1,6 @@
 import { Track, type Room } from 'livekit-client';
+import { BACKGROUND_ACCEPTED, parseBackground, type BackgroundEffect } from '../../core/background.js';
+import { InvalidValue } from '../../core/grammar.js';
 import { CAMERA_ATTRIBUTES, cameraOptions, mapCameraAttributes, unsendableCodecWarning, videoSenderCodecs, type CameraDraft } from '../../core/track-options.js';
 import { cameraIcon } from '../track-toggle/icons.js';
 import { LkTrackToggle } from '../track-toggle/track-toggle.js';
@@ -20,11 +22,13 @@ import { LkTrackToggle } from '../track-toggle/track-toggle.js';
  * @attr {tri} simulcast - Simulcast on or off.
  * @attr {layers} simulcast-layers - Up to two lower layers (`h180,h360`).
  * @attr {'vp8'|'h264'|'vp9'|'av1'|'h265'} codec - Video codec (a console warning when this browser cannot send it).
+ * @attr {background} background - The camera's background effect when this button turns it on: `blur`, `blur:N`, `url(<image>)` or `none`, over the room's `background` (whose assets it uses).
  */
 export class LkCameraToggle extends LkTrackToggle {
-  protected static override overrideAttributes = CAMERA_ATTRIBUTES.map((a) => a.name);
+  protected static override overrideAttributes = [...CAMERA_ATTRIBUTES.map((a) => a.name), 'background'];
   protected readonly sourceName = 'Camera';
   #overrides?: CameraDraft;
+  #background?: BackgroundEffect;
 
   constructor() {
     super(Track.Source.Camera);
@@ -37,13 +41,23 @@ export class LkCameraToggle extends LkTrackToggle {
   protected readOverrides() {
     const { errors, ...overrides } = mapCameraAttributes((name) => this.getAttribute(name));
     this.#overrides = overrides;
-    return errors;
+    const background = this.getAttribute('background');
+    this.#background = undefined;
+    if (background === null) return errors;
+    try {
+      this.#background = parseBackground(background);
+      return errors;
+    } catch (err) {
+      if (!(err instanceof InvalidValue)) throw err;
+      return [...errors, { attribute: 'background', value: background, accepted: BACKGROUND_ACCEPTED, message: `background="${background}": ${err.message}` }];
+    }
   }
 
   protected async setEnabled(room: Room, enabled: boolean) {
     const { capture, publish } = cameraOptions(room.options, this.#overrides ?? { capture: {}, publish: {} });
     const warning = enabled ? unsendableCodecWarning(this.#overrides?.publish.videoCodec ? 'codec' : 'video-codec', publish.videoCodec, videoSenderCodecs()) : undefined;
     if (warning) this.warn(warning);
+    if (enabled && this.session) this.session.background.control = this.#background;
     await room.localParticipant.setCameraEnabled(enabled, capture, publish);
   }
 }

@@ -6,7 +6,12 @@ import { deviceLabel } from '../../core/devices.js';
 import { classifyMediaError } from '../../core/errors.js';
 import { NO_WEBRTC } from '../../core/support.js';
 import { USER_CHOICES_KEY, chosenDevice, parseUserChoices, serializeUserChoices, type UserChoices } from '../../core/user-choices.js';
+import { readEffectAssets, type BackgroundEffect } from '../../core/background.js';
+import { applyBackground } from '../../core/background-processor.js';
+import { effectError } from '../../core/camera-background.js';
+import { defaultEffectAssets } from '../../core/effect-assets.js';
 import { LkElement } from '../base.js';
+import { readBackground, refuseOnce } from '../room-host.js';
 import { LkRoomBoundElement } from '../room-bound-element.js';
 import { cameraIcon, microphoneIcon } from '../track-toggle/icons.js';
 import { styles } from './lk-prejoin.styles.js';
@@ -25,6 +30,11 @@ import { styles } from './lk-prejoin.styles.js';
  *
  * @summary Camera preview, devices and name, then join.
  * @tag lk-prejoin
+ *
+ * @attr {background} background - The camera's background effect, shown in the preview and handed to the room on joining (over the room's `background`): `blur`, `blur:N`, `url(<image>)` or `none`. Where it cannot run, the preview stays plain and `lk-error` `effect-unsupported` says why, once.
+ * @attr {string} background-assets - The folder of the effect's assets (MediaPipe's wasm files and `selfie_segmenter.tflite`), when not `effects/` beside the kit.
+ * @attr {string} background-model - The URL of the selfie segmenter model, when not in the assets folder.
+ * @fires lk-error - `invalid-attribute` for `background`, `effect-unsupported`, `connection` when there is no room to join.
  *
  * @csspart preview - The camera preview `<video>` (mirrored).
  * @csspart placeholder - Shown instead of the preview while the camera is off or unavailable.
@@ -51,6 +61,9 @@ export class LkPrejoin extends LkRoomBoundElement {
     microphoneUnavailableLabel: { attribute: 'microphone-unavailable-label' },
     unsupportedLabel: { attribute: 'unsupported-label' },
     choices: { attribute: false },
+    background: {},
+    backgroundAssets: { attribute: 'background-assets' },
+    backgroundModel: { attribute: 'background-model' },
   };
 
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
@@ -79,6 +92,38 @@ export class LkPrejoin extends LkRoomBoundElement {
   #cameras = new MediaDevicesController(this, () => 'videoinput');
   #microphones = new MediaDevicesController(this, () => 'audioinput');
   #attached?: LocalVideoTrack;
+  #reportedBackground?: string;
+  #reportedEffect = new Set<string>();
+  #refusedAssets = new Map<string, string>();
+
+  /** The camera's background effect: `blur`, `blur:N`, `url(<image>)` or `none`. */
+  background?: string;
+
+  /** The folder of the background effect's assets. */
+  backgroundAssets?: string;
+
+  /** The URL of the background effect's segmentation model. */
+  backgroundModel?: string;
+
+  #effect(): BackgroundEffect | undefined {
+    if (this.background === undefined || this.background === null) return undefined;
+    return readBackground(this, this.background, (value) => (this.#reportedBackground = value), this.#reportedBackground);
+  }
+
+  #applyEffect(track: LocalVideoTrack | undefined): void {
+    const effect = this.#effect();
+    if (!track || !effect) return;
+    const assets = readEffectAssets(this.backgroundAssets || undefined, this.backgroundModel || undefined, defaultEffectAssets(), document.baseURI, (attribute, value, message) =>
+      refuseOnce(this, this.#refusedAssets, attribute, value, message),
+    );
+    applyBackground(track, effect, assets).catch((err: unknown) => {
+      const detail = effectError(err);
+      const reason = err instanceof Error ? err.message : String(err);
+      if (this.#reportedEffect.has(reason)) return;
+      this.#reportedEffect.add(reason);
+      this.reportError(detail);
+    });
+  }
 
   private get videoElement() {
     return this.renderRoot.querySelector('video');
@@ -90,8 +135,9 @@ export class LkPrejoin extends LkRoomBoundElement {
     if (!this.joined && !this.unsupported) void this.#startPreview();
   }
 
-  protected override updated(): void {
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
     const track = this.#preview.video;
+    if (changed.has('background') || changed.has('backgroundAssets') || changed.has('backgroundModel') || track !== this.#attached) this.#applyEffect(track);
     if (track === this.#attached || !this.videoElement) return;
     this.#attached?.detach(this.videoElement);
     this.#attached = track;
@@ -164,6 +210,7 @@ export class LkPrejoin extends LkRoomBoundElement {
         audio,
         videoDeviceId: chosenDevice(choices.videoDeviceId),
         audioDeviceId: chosenDevice(choices.audioDeviceId),
+        background: this.#effect(),
       })
       .catch(() => {
         /* the room reports its failures as lk-error */
