@@ -5,7 +5,7 @@
  * changes. What cannot run is reported once per reason as `effect-unsupported`, and the camera
  * publishes plain video.
  */
-import { RoomEvent, Track, type LocalTrackPublication, type LocalVideoTrack, type Room } from 'livekit-client';
+import { RoomEvent, Track, type LocalTrackPublication, type LocalVideoTrack, type Participant, type Room, type TrackPublication } from 'livekit-client';
 import { NO_BACKGROUND_EFFECT, type BackgroundEffect, type EffectAssets } from './background.js';
 import { EffectUnsupported, applyBackground } from './background-processor.js';
 import type { LkErrorDetail } from './errors.js';
@@ -47,8 +47,16 @@ export class CameraBackground {
     const onPublished = (publication: LocalTrackPublication) => {
       if (publication.source === Track.Source.Camera) this.#apply();
     };
+    // A camera turned off is muted and its source stopped: the effect waits for it to be back on.
+    const onUnmuted = (publication: TrackPublication, participant: Participant) => {
+      if (participant === room.localParticipant && publication.source === Track.Source.Camera) this.#apply();
+    };
     room.on(RoomEvent.LocalTrackPublished, onPublished);
-    abort.signal.addEventListener('abort', () => room.off(RoomEvent.LocalTrackPublished, onPublished));
+    room.on(RoomEvent.TrackUnmuted, onUnmuted);
+    abort.signal.addEventListener('abort', () => {
+      room.off(RoomEvent.LocalTrackPublished, onPublished);
+      room.off(RoomEvent.TrackUnmuted, onUnmuted);
+    });
     this.#apply();
   }
 
@@ -72,10 +80,10 @@ export class CameraBackground {
     this.#apply();
   }
 
-  /** Applies the effect in force to the published camera track, if any. Resolves once done. */
+  /** Applies the effect in force to the published camera track, if any and on. Resolves once done. */
   apply(): Promise<void> {
     const track = this.#room?.localParticipant.getTrackPublication(Track.Source.Camera)?.track as LocalVideoTrack | undefined;
-    if (!track || !this.#assets) return Promise.resolve();
+    if (!track || track.isMuted || !this.#assets) return Promise.resolve();
     return applyBackground(track, this.effect, this.#assets).catch((err: unknown) => this.report(err));
   }
 

@@ -110,8 +110,7 @@ describe('e2e: camera background effects', () => {
       const processor = await waitFor(() => camera(el)?.getProcessor(), 'the processor on the camera', 30_000);
       expect(processor.name).to.equal('background-processor');
       // The sender now sends the processed track, not the camera's.
-      await waitFor(() => camera(el)!.sender!.track !== camera(el)!.mediaStreamTrack || camera(el)!.sender!.track === processor.processedTrack, 'the processed track sent');
-      expect(camera(el)!.sender!.track === processor.processedTrack).to.equal(true);
+      await waitFor(() => camera(el)!.sender!.track === processor.processedTrack, 'the processed track sent');
       await new Promise((resolve) => setTimeout(resolve, 2000));
       const blurred = await edgeEnergy(video);
       expect(blurred, `edge energy ${blurred.toFixed(2)} blurred, ${plain.toFixed(2)} plain`).to.be.lessThan(plain * 0.7);
@@ -204,6 +203,43 @@ describe('e2e: camera background effects', () => {
     const refused = errors.filter((e) => e.code === 'invalid-attribute');
     expect(refused.map((e) => `${e.attribute}=${e.value}`).sort()).to.deep.equal(['background=blur:500', 'background=blurry', 'background=url()']);
     for (const e of refused) expect(e.accepted).to.contain('blur:N');
+  });
+
+  it('lk-prejoin shows the blur in its preview before joining and hands it to the room; a camera toggle\'s own effect (none) wins when it turns the camera on', async () => {
+    const room = uniqueRoom();
+    const errors: LkErrorDetail[] = [];
+    const page = await fixture<HTMLDivElement>(html`<div @lk-error=${(e: CustomEvent<LkErrorDetail>) => errors.push(e.detail)}>
+      <lk-prejoin id="plain" no-persist></lk-prejoin>
+      <lk-room token-endpoint="/api/token" room-name=${room} participant-identity="previewed" background-assets=${ASSETS}>
+        <lk-prejoin id="blurred" no-persist background="blur:20" background-assets=${ASSETS}></lk-prejoin>
+      </lk-room></div>`);
+    const previewOf = (id: string) => page.querySelector<LkPrejoin>(`#${id}`)!.shadowRoot!.querySelector<HTMLVideoElement>('[part=preview]')!;
+    for (const id of ['plain', 'blurred']) await waitFor(() => previewOf(id).videoWidth > 0 && previewOf(id).currentTime > 0, `the ${id} preview playing`, 30_000);
+    // The same fake camera in both previews: the blurred one has lost its edges.
+    const blurredPreview = await waitFor(async () => {
+      const [plain, blurred] = [await edgeEnergy(previewOf('plain'), 3), await edgeEnergy(previewOf('blurred'), 3)];
+      return blurred < plain * 0.7 ? { plain, blurred } : undefined;
+    }, 'the preview blurred', 30_000);
+    expect(blurredPreview.blurred).to.be.lessThan(blurredPreview.plain * 0.7);
+    page.querySelector<LkPrejoin>('#plain')!.remove();
+
+    const el = page.querySelector<LkRoom>('lk-room')!;
+    page.querySelector<LkPrejoin>('#blurred')!.join();
+    const processor = await waitFor(() => camera(el)?.getProcessor(), 'the room publishing the chosen effect', 30_000);
+    expect(processor.name).to.equal('background-processor');
+    await waitFor(() => camera(el)!.sender?.track === processor.processedTrack, 'the processed track sent');
+
+    // A camera toggle with an effect of its own (none) wins over the pre-join's: off, then on again without it.
+    const toggle = document.createElement('lk-camera-toggle');
+    toggle.setAttribute('background', 'none');
+    el.append(toggle);
+    await toggle.updateComplete;
+    toggle.shadowRoot!.querySelector('button')!.click();
+    await waitFor(() => camera(el)?.isMuted || !camera(el), 'the camera off');
+    toggle.shadowRoot!.querySelector('button')!.click();
+    await waitFor(() => camera(el) && !camera(el)!.isMuted && camera(el)!.getProcessor() === undefined && camera(el)!.sender?.track === camera(el)!.mediaStreamTrack, 'the camera on with the toggle\'s effect: none', 30_000);
+    expect(errors.filter((e) => e.code === 'effect-unsupported').length).to.equal(0);
+    await el.leave();
   });
 
   it('lk-prejoin: the preview tries the effect, reports once when it cannot run, and hands the choice to the room', async () => {
