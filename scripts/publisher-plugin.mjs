@@ -59,6 +59,20 @@ export function publisherPlugin() {
   const running = new Map();
   let next = 1;
 
+  /** Keeps `handle` under a new id once it is ready; stops it and throws (with its log) if it never is. */
+  const keepWhenReady = async (handle, what) => {
+    const id = next++;
+    running.set(id, handle);
+    try {
+      await handle.ready;
+    } catch (err) {
+      running.delete(id);
+      await handle.stop().catch(() => {});
+      throw new Error(`${what} did not get ready: ${err.message}\n${handle.log()}`);
+    }
+    return id;
+  };
+
   const stopAll = async () => {
     const all = [...running.values()];
     running.clear();
@@ -72,15 +86,7 @@ export function publisherPlugin() {
       if (!command.startsWith('publisher-')) return undefined;
       if (command === 'publisher-start') {
         const handle = startPublisher({ ...backendEnvironment(), duration: '180s', ...payload });
-        const id = next++;
-        running.set(id, handle);
-        try {
-          await handle.ready;
-        } catch (err) {
-          running.delete(id);
-          await handle.stop().catch(() => {});
-          throw new Error(`the backend publisher did not get ready: ${err.message}\n${handle.log()}`);
-        }
+        const id = await keepWhenReady(handle, 'the backend publisher');
         return { id, identities: handle.identities };
       }
       const handle = running.get(payload?.id);
@@ -108,15 +114,7 @@ export function publisherPlugin() {
     if (command === 'agent-start') {
       const { agentName, room, identity, deltaInterval, auto } = payload ?? {};
       const handle = startAgent({ ...backendEnvironment(), duration: '300s', agentName, room, identity, deltaInterval, auto });
-      const id = next++;
-      running.set(id, handle);
-      try {
-        await handle.ready;
-      } catch (err) {
-        running.delete(id);
-        await handle.stop().catch(() => {});
-        throw new Error(`the simulated agent did not get ready: ${err.message}\n${handle.log()}`);
-      }
+      const id = await keepWhenReady(handle, 'the simulated agent');
       const registered = handle.events.find((e) => e.event === 'registered');
       return { id, agentName, workerId: registered?.workerId ?? null };
     }
