@@ -266,7 +266,13 @@ describe('e2e: microphone toggle', () => {
     // What the server recorded for the track, and the negotiated Opus parameters.
     expect(pub.trackInfo).to.include({ disableDtx: false, disableRed: false });
     // The renegotiation that adds the microphone can take a while when the machine is busy.
-    await waitFor(() => fmtpOf(publisherAnswer(room.livekitRoom), 'opus').includes('usedtx=1'), 'usedtx=1 negotiated', 45_000);
+    // On a timeout the message says what the last answer held, and the publisher connection's state.
+    await waitFor(() => {
+      const opus = fmtpOf(publisherAnswer(room.livekitRoom), 'opus');
+      if (opus.includes('usedtx=1')) return true;
+      const engine = room.livekitRoom.engine as unknown as { pcManager?: { publisher: { getConnectionState?(): string } } };
+      throw new Error(`the answer's opus fmtp is "${opus}", the publisher is ${engine.pcManager?.publisher.getConnectionState?.() ?? 'absent'}`);
+    }, 'usedtx=1 negotiated', 45_000);
     if (isFirefox) {
       // Firefox has no Opus RED (no audio/red among its sender codecs): it offers none, the answer has none.
       expect(RTCRtpSender.getCapabilities('audio')!.codecs.some((c) => c.mimeType === 'audio/red')).to.equal(false);
