@@ -9,6 +9,8 @@
 //   types/jsx-solid.d.ts           Solid JSX              (`livekit-elements/jsx-solid`)
 //   types/vue.d.ts                 Vue 3 GlobalComponents (`livekit-elements/vue`)
 //   types/svelte.d.ts              Svelte 5 elements      (`livekit-elements/svelte`)
+//   src/grapesjs/catalog.ts        page builders: each element's settable attributes and the
+//                                  grammars' accepted text, for the GrapesJS plugin's traits
 //
 // Each framework decides by itself whether a JSX prop becomes a DOM property or an attribute, and
 // how `on…` names an event; the typings follow what each one does, read from its source:
@@ -578,6 +580,38 @@ ${indent(
 }
 
 // ---------------------------------------------------------------------------------------------
+// Page builders: what the GrapesJS plugin (src/grapesjs/) makes its traits from, so that it carries
+// the few kilobytes it needs rather than the whole manifest.
+
+function builderCatalog(elements) {
+  const grammars = Object.fromEntries(
+    Object.entries(GRAMMARS).map(([name, g]) => [name, { doc: g.doc, ...(g.words ? { words: g.words } : {}) }]),
+  );
+  const catalog = {
+    grammars,
+    elements: elements.map((element) => ({
+      tag: element.tag,
+      summary: element.summary,
+      attributes: element.attributes
+        .filter((attribute) => !attribute.readonly)
+        .map((attribute) => ({
+          name: attribute.name,
+          type: attribute.type?.text ?? 'string',
+          ...(attribute.description ? { description: attribute.description } : {}),
+          ...(attribute.default !== undefined ? { default: attribute.default } : {}),
+        })),
+    })),
+  };
+  return `// ${GENERATED}
+// Every element's settable attributes (reflected read-only state left out) and the attribute
+// grammars' accepted text: what the GrapesJS plugin makes its blocks' traits from (./traits.ts).
+import type { BuilderCatalog } from './traits.js';
+
+export const CATALOG: BuilderCatalog = ${JSON.stringify(catalog, null, 2)};
+`;
+}
+
+// ---------------------------------------------------------------------------------------------
 
 const json = (value) => `${JSON.stringify(value, null, 2)}\n`;
 
@@ -593,6 +627,7 @@ export function editorData(manifest, pkg) {
     { path: 'types/jsx-solid.d.ts', content: solidTypes(elements, pkg) },
     { path: 'types/vue.d.ts', content: vueTypes(elements, pkg) },
     { path: 'types/svelte.d.ts', content: svelteTypes(elements, pkg) },
+    { path: 'src/grapesjs/catalog.ts', content: builderCatalog(elements) },
   ];
 }
 
