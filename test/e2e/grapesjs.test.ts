@@ -111,11 +111,10 @@ describe('e2e: the GrapesJS plugin in the real editor', () => {
     expect(tag).not.to.include('participant-name');
     expect(exported).not.to.include('preview');
     const css = editor.getCss() ?? '';
-    // The editor goes, and its canvas with it, before the page is loaded alone (after its panels'
-    // debounced updates of the selection, which would find it gone).
-    editor.select([]);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    editor.destroy();
+    // The conference leaves the canvas before the page is loaded alone: only the exported page
+    // is in the room from now on.
+    conference.remove();
+    expect(editor.Canvas.getDocument()!.querySelector('lk-conference')).to.equal(null);
 
     // The exported page alone: its markup and the kit's script, nothing else.
     const srcdoc = `<!doctype html><html><head><style>${css}</style></head><body>${markup}<script type="module" src="/dist/livekit-elements.js"></script></body></html>`;
@@ -148,6 +147,7 @@ describe('e2e: the GrapesJS plugin in the real editor', () => {
     } finally {
       await watcher.disconnect();
       await lk.leave();
+      editor.destroy();
     }
   });
 });
