@@ -13,7 +13,7 @@ function grapesStyles(): void {
   document.head.append(link);
 }
 
-async function openEditor(): Promise<{ editor: Editor; container: HTMLElement }> {
+async function openEditor(options: Record<string, unknown> = {}): Promise<{ editor: Editor; container: HTMLElement }> {
   grapesStyles();
   const container = await fixture<HTMLElement>(html`<div style="width: 1200px; height: 800px"></div>`);
   const editor = grapesjs.init({
@@ -21,7 +21,7 @@ async function openEditor(): Promise<{ editor: Editor; container: HTMLElement }>
     height: '800px',
     storageManager: false,
     plugins: [livekitElements],
-    pluginsOpts: { [PLUGIN_ID]: { script: '/dist/livekit-elements.js' } },
+    pluginsOpts: { [PLUGIN_ID]: { script: '/dist/livekit-elements.js', ...options } },
   });
   await new Promise<void>((resolve) => editor.onReady(() => resolve()));
   return { editor, container };
@@ -147,6 +147,50 @@ describe('e2e: the GrapesJS plugin in the real editor', () => {
     } finally {
       await watcher.disconnect();
       await lk.leave();
+      editor.destroy();
+    }
+  });
+
+  it('the room-with-controls and single-control blocks: a component type per element, the room a drop target, preview on the room in the canvas only', async () => {
+    const { editor } = await openEditor();
+    try {
+      const wrapper = editor.getWrapper()!;
+      const [room] = wrapper.append<Component>(editor.Blocks.get('lk-room-with-controls').getContent() as string);
+      const [camera] = wrapper.append<Component>(editor.Blocks.get('lk-camera-toggle').getContent() as string);
+      expect(room.get('type')).to.equal('lk-room');
+      expect(room.get('droppable')).to.equal(true);
+      expect(camera.get('type')).to.equal('lk-camera-toggle');
+      expect(camera.get('droppable')).to.equal(false);
+      const types = room.find('*').map((c) => c.get('type'));
+      expect(types).to.include.members(['lk-participants', 'lk-microphone-toggle', 'lk-camera-toggle', 'lk-screenshare', 'lk-leave-button']);
+      // A control's own settings: a grammar as text with its help, an enumeration as a select.
+      expect(camera.getTrait('resolution').getType()).to.equal('text');
+      expect(String((camera.getTrait('resolution').attributes as { help?: string }).help)).to.include('`WxH@fps`');
+      expect(camera.getTrait('facing-mode').getOptions().map((o) => o.id)).to.deep.equal(['', 'user', 'environment', 'left', 'right']);
+      expect(camera.getTraits().map((t) => t.getName())).not.to.include('pressed');
+
+      const doc = editor.Canvas.getDocument()!;
+      await waitFor(() => editor.Canvas.getWindow().customElements.get('lk-room'), 'the kit defined the elements in the canvas');
+      expect(doc.querySelector('lk-room')!.hasAttribute('preview')).to.equal(true);
+      expect(doc.querySelector('lk-camera-toggle')!.hasAttribute('preview')).to.equal(false);
+      // A change to the room's settings rewrites its canvas element: preview stays.
+      room.getTrait('room-name').setValue('design');
+      expect(doc.querySelector('lk-room')!.getAttribute('room-name')).to.equal('design');
+      expect(doc.querySelector('lk-room')!.hasAttribute('preview')).to.equal(true);
+      expect(editor.getHtml()).to.include('<lk-room room-name="design"');
+      expect(editor.getHtml()).not.to.include('preview');
+    } finally {
+      editor.destroy();
+    }
+  });
+
+  it('preview: false leaves the canvas as live', async () => {
+    const { editor } = await openEditor({ preview: false });
+    try {
+      editor.getWrapper()!.append(editor.Blocks.get('lk-conference').getContent() as string);
+      await waitFor(() => editor.Canvas.getWindow().customElements.get('lk-conference'), 'the kit defined the elements in the canvas');
+      expect(editor.Canvas.getDocument()!.querySelector('lk-conference')!.hasAttribute('preview')).to.equal(false);
+    } finally {
       editor.destroy();
     }
   });
