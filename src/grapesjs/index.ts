@@ -71,7 +71,8 @@ function grapesTrait(spec: TraitSpec): TraitProperties {
     category: spec.category,
     ...(spec.options ? { options: spec.options.map((o) => ({ id: o.id, label: o.label })) } : {}),
     ...(spec.placeholder ? { placeholder: spec.placeholder } : {}),
-    // The help shows as the field's tooltip, and stays on the trait for a custom trait panel.
+    // The help shows as the setting's tooltip (`attributes` go on its row in the traits panel),
+    // and stays on the trait for a custom trait panel.
     attributes: { title: spec.help },
     help: spec.help,
     getValue: ({ component }: { component: Component }) => traitValue(spec, component.getAttributes()[spec.name] as TraitInput),

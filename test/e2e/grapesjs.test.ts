@@ -74,6 +74,8 @@ describe('e2e: the GrapesJS plugin in the real editor', () => {
 
     // Set in the traits panel, as a person types and clicks.
     await waitFor(() => container.querySelector('.gjs-trt-trait'), 'the traits panel shows the conference');
+    // The help is the setting's tooltip in the panel.
+    expect(container.querySelector('.gjs-trt-trait__wrp-video-max-bitrate')?.getAttribute('title')).to.include('bitrate: video bits per second');
     change(field<HTMLInputElement>(container, 'token-endpoint'), '/api/token');
     change(field<HTMLInputElement>(container, 'room-name'), room);
     change(field<HTMLInputElement>(container, 'participant-identity'), identity);
