@@ -156,7 +156,8 @@ function enclosingClass(ts, node) {
 
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.styles.ts', 'src/core/**'],
+  // src/grapesjs/ is the page-builder plugin: no elements there.
+  exclude: ['src/**/*.styles.ts', 'src/core/**', 'src/grapesjs/**'],
   outdir: '.',
   litelement: true,
   // package.json already names the manifest; `analyze:check` writes elsewhere and must not touch it.

@@ -34,10 +34,16 @@ import { selfieSegmenterModel } from './scripts/selfie-model.mjs';
 
 const src = new URL('./src/', import.meta.url);
 
-/** `index` plus every top-level `lk-*.ts`: new elements become entries by existing. */
+/**
+ * `index` plus every top-level `lk-*.ts`: new elements become entries by existing; and the GrapesJS
+ * plugin, `dist/grapesjs/index.js` (`livekit-elements/grapesjs`), which imports no GrapesJS.
+ */
 function entries(): Record<string, string> {
   const names = readdirSync(src).filter((file) => /^lk-.+\.ts$/.test(file) && !file.endsWith('.d.ts'));
-  return Object.fromEntries(['index.ts', ...names].map((file) => [file.slice(0, -3), `src/${file}`]));
+  return {
+    ...Object.fromEntries(['index.ts', ...names].map((file) => [file.slice(0, -3), `src/${file}`])),
+    'grapesjs/index': 'src/grapesjs/index.ts',
+  };
 }
 
 /** The bundle's E2EE worker: its own module in place of the ES modules', and livekit-client's worker file beside it. */
@@ -103,7 +109,7 @@ function literalE2eeWorker(): Plugin {
 }
 
 /** Bare imports left to the consumer's bundler in the npm build. */
-const external = /^(?:lit|livekit-client|@livekit\/track-processors)(?:\/|$)|^@lit\//;
+const external = /^(?:lit|livekit-client|@livekit\/track-processors|grapesjs)(?:\/|$)|^@lit\//;
 
 export default defineConfig(({ mode }) => {
   if (mode === 'bundle') {

@@ -1,5 +1,10 @@
 // `npm run analyze` (after `cem analyze`): everything editors and frameworks need, made from
 // custom-elements.json and committed beside it. `npm run analyze:check` regenerates and compares.
+// The editor data comes from the maintained integration packages (custom-element-vs-code-integration
+// and custom-element-jet-brains-integration), given a copy of the manifest prepared for editors
+// (each attribute's values as HTML writes them, its grammar's accepted text in its description).
+// The framework typings are written here: the integration packages' typings do not pass the
+// type tests in test/types (docs/frameworks.md says where each falls short).
 //
 //   vscode.html-custom-data.json   VS Code: tags, attributes and their values (`html.customData`)
 //   vscode.css-custom-data.json    VS Code: `--lk-*` custom properties and `::part()`s (`css.customData`)
@@ -9,6 +14,8 @@
 //   types/jsx-solid.d.ts           Solid JSX              (`livekit-elements/jsx-solid`)
 //   types/vue.d.ts                 Vue 3 GlobalComponents (`livekit-elements/vue`)
 //   types/svelte.d.ts              Svelte 5 elements      (`livekit-elements/svelte`)
+//   src/grapesjs/catalog.ts        page builders: each element's settable attributes and the
+//                                  grammars' accepted text, for the GrapesJS plugin's traits
 //
 // Each framework decides by itself whether a JSX prop becomes a DOM property or an attribute, and
 // how `on…` names an event; the typings follow what each one does, read from its source:
@@ -28,6 +35,8 @@
 // property that can. The kit has none (test/elements/names.test.ts). Fields and attributes
 // documented `@readonly` (reflected state) are left out of the props.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { getWebTypesData } from 'custom-element-jet-brains-integration';
+import { getVsCodeCssCustomData, getVsCodeHtmlCustomData } from 'custom-element-vs-code-integration';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -115,16 +124,6 @@ const typeParts = (text = 'string') => text.split('|').map((part) => part.trim()
 const literal = (part) => /^'[^']*'$|^"[^"]*"$/.test(part);
 const unquote = (part) => part.slice(1, -1);
 
-/** The words an attribute takes (enumerations and tri-states), for completion lists. */
-function attributeValues(attribute) {
-  const values = [];
-  for (const part of typeParts(attribute.type?.text)) {
-    if (literal(part)) values.push(unquote(part));
-    else if (GRAMMARS[part]?.words) values.push(...GRAMMARS[part].words);
-  }
-  return [...new Set(values)];
-}
-
 const isBooleanAttribute = (attribute) => typeParts(attribute.type?.text).filter((p) => p !== 'undefined').join('|') === 'boolean';
 
 /** The description plus what the attribute's grammar accepts. */
@@ -134,74 +133,12 @@ function attributeDoc(attribute) {
   return [attribute.description, ...accepts].filter(Boolean).join('\n\n');
 }
 
-function elementDoc(element) {
-  return [element.summary, element.description].filter(Boolean).join('\n\n');
-}
-
 const eventDoc = (event) => [event.description, event.type?.text && `\`${event.type.text}\``].filter(Boolean).join('\n\n');
 
 // ---------------------------------------------------------------------------------------------
-// VS Code and JetBrains.
+// VS Code and JetBrains, by the integration packages.
 
-function vscodeHtml(elements) {
-  const markdown = (value) => ({ kind: 'markdown', value });
-  return {
-    version: 1.1,
-    tags: elements.map((element) => ({
-      name: element.tag,
-      description: markdown(
-        [
-          elementDoc(element),
-          element.events.length ? `**Events**: ${element.events.map((e) => `\`${e.name}\``).join(', ')}` : '',
-          element.slots.length ? `**Slots**: ${element.slots.map((s) => `\`${s.name || '(default)'}\``).join(', ')}` : '',
-          element.cssParts.length ? `**CSS parts**: ${element.cssParts.map((p) => `\`${p.name}\``).join(', ')}` : '',
-        ]
-          .filter(Boolean)
-          .join('\n\n'),
-      ),
-      attributes: element.attributes.map((attribute) => {
-        const values = attributeValues(attribute);
-        return {
-          name: attribute.name,
-          description: markdown(attributeDoc(attribute)),
-          ...(isBooleanAttribute(attribute) ? { valueSet: 'v' } : {}),
-          ...(values.length ? { values: values.map((name) => ({ name })) } : {}),
-        };
-      }),
-    })),
-  };
-}
-
-function vscodeCss(elements) {
-  const properties = new Map();
-  const parts = new Map();
-  for (const element of elements) {
-    for (const property of element.cssProperties) {
-      const entry = properties.get(property.name) ?? { name: property.name, tags: [], description: property.description ?? '', default: property.default };
-      entry.tags.push(element.tag);
-      properties.set(property.name, entry);
-    }
-    for (const part of element.cssParts) {
-      const name = `::part(${part.name})`;
-      const entry = parts.get(name) ?? { name, lines: [] };
-      entry.lines.push(`\`<${element.tag}>\`: ${part.description ?? ''}`.trim());
-      parts.set(name, entry);
-    }
-  }
-  const byName = (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  return {
-    version: 1.1,
-    properties: [...properties.values()].sort(byName).map((p) => ({
-      name: p.name,
-      description: [p.description, p.default ? `Default: \`${p.default}\`.` : '', `Used by ${p.tags.map((t) => `<${t}>`).join(', ')}.`]
-        .filter(Boolean)
-        .join(' '),
-    })),
-    pseudoElements: [...parts.values()].sort(byName).map((p) => ({ name: p.name, description: p.lines.join('\n') })),
-  };
-}
-
-/** The value of an attribute as HTML writes it, in TypeScript syntax, for JetBrains. */
+/** The value of an attribute as HTML writes it, as a union the editors list as completions. */
 function htmlValueType(attribute) {
   if (isBooleanAttribute(attribute)) return 'boolean';
   const parts = typeParts(attribute.type?.text).filter((p) => p !== 'undefined');
@@ -214,66 +151,52 @@ function htmlValueType(attribute) {
   return [...new Set(types)].join(' | ');
 }
 
-function webTypes(elements, pkg) {
-  const maybe = (key, list) => (list.length ? { [key]: list } : {});
-  return {
-    $schema: 'https://raw.githubusercontent.com/JetBrains/web-types/master/schema/web-types.json',
-    name: pkg.name,
-    version: pkg.version,
-    'description-markup': 'markdown',
-    'js-types-syntax': 'typescript',
-    contributions: {
-      html: {
-        elements: elements.map((element) => {
-          const events = element.events.map((e) => ({ name: e.name, description: eventDoc(e) }));
-          return {
-            name: element.tag,
-            description: elementDoc(element),
-            source: { module: pkg.name, symbol: element.className },
-            ...maybe(
-              'attributes',
-              element.attributes.map((attribute) => ({
-                name: attribute.name,
-                description: attributeDoc(attribute),
-                ...(attribute.default !== undefined ? { default: attribute.default } : {}),
-                value: { type: htmlValueType(attribute), ...(isBooleanAttribute(attribute) ? { required: false } : {}) },
-              })),
-            ),
-            ...maybe(
-              'slots',
-              element.slots.map((s) => ({ name: s.name, description: s.description ?? '' })),
-            ),
-            ...maybe('events', events),
-            js: {
-              ...maybe(
-                'properties',
-                [...element.members.values()]
-                  .filter((m) => m.kind === 'field')
-                  .map((f) => ({
-                    name: f.name,
-                    description: f.description ?? '',
-                    type: f.type?.text ?? 'unknown',
-                    ...(f.readonly ? { 'read-only': true } : {}),
-                    ...(f.default !== undefined ? { default: f.default } : {}),
-                  })),
-              ),
-              ...maybe('events', events),
-            },
-            css: {
-              ...maybe(
-                'properties',
-                element.cssProperties.map((p) => ({ name: p.name, description: p.description ?? '', ...(p.default ? { default: p.default } : {}) })),
-              ),
-              ...maybe(
-                'parts',
-                element.cssParts.map((p) => ({ name: p.name, description: p.description ?? '' })),
-              ),
-            },
-          };
-        }),
-      },
-    },
-  };
+/**
+ * A copy of the manifest for the editors' generators: each attribute of an element gets
+ * `editorType` (its values as HTML writes them: `tri` becomes its words, a grammar `string`; the
+ * generators' `typesSrc`) and its grammar's accepted text in its description. The manifest itself
+ * keeps the grammar names, which the typings and the GrapesJS traits read.
+ */
+function editorManifest(manifest) {
+  const copy = structuredClone(manifest);
+  for (const moduleDoc of copy.modules ?? []) {
+    for (const declaration of moduleDoc.declarations ?? []) {
+      for (const attribute of declaration.attributes ?? []) {
+        attribute.editorType = { text: htmlValueType(attribute) };
+        attribute.description = attributeDoc(attribute);
+      }
+    }
+  }
+  return copy;
+}
+
+/** The integration packages' options: no files written, no logs, the prepared attribute types. */
+const INTEGRATION = { outdir: '.', hideLogs: true, typesSrc: 'editorType' };
+
+/**
+ * VS Code's HTML data. The generator has no way to say that a boolean attribute takes no value
+ * (`valueSet: "v"`, so completion writes `connect`, not `connect=""`): added here.
+ */
+function vscodeHtml(manifest, elements) {
+  const data = JSON.parse(getVsCodeHtmlCustomData(manifest, { ...INTEGRATION, htmlFileName: null, cssFileName: null }));
+  for (const tag of data.tags) {
+    const element = elements.find((e) => e.tag === tag.name);
+    for (const attribute of tag.attributes ?? []) {
+      const declared = element?.attributes.find((a) => a.name === attribute.name);
+      if (!declared || !isBooleanAttribute(declared)) continue;
+      attribute.valueSet = 'v';
+      if (attribute.values?.length === 0) delete attribute.values;
+    }
+  }
+  return data;
+}
+
+function vscodeCss(manifest) {
+  return JSON.parse(getVsCodeCssCustomData(manifest, { ...INTEGRATION, htmlFileName: null, cssFileName: null }));
+}
+
+function webTypes(manifest) {
+  return JSON.parse(getWebTypesData(manifest, { ...INTEGRATION, webTypesFileName: null }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -578,21 +501,55 @@ ${indent(
 }
 
 // ---------------------------------------------------------------------------------------------
+// Page builders: what the GrapesJS plugin (src/grapesjs/) makes its traits from, so that it carries
+// the few kilobytes it needs rather than the whole manifest.
+
+function builderCatalog(elements) {
+  const grammars = Object.fromEntries(
+    Object.entries(GRAMMARS).map(([name, g]) => [name, { doc: g.doc, ...(g.words ? { words: g.words } : {}) }]),
+  );
+  const catalog = {
+    grammars,
+    elements: elements.map((element) => ({
+      tag: element.tag,
+      summary: element.summary,
+      attributes: element.attributes
+        .filter((attribute) => !attribute.readonly)
+        .map((attribute) => ({
+          name: attribute.name,
+          type: attribute.type?.text ?? 'string',
+          ...(attribute.description ? { description: attribute.description } : {}),
+          ...(attribute.default !== undefined ? { default: attribute.default } : {}),
+        })),
+    })),
+  };
+  return `// ${GENERATED}
+// Every element's settable attributes (reflected read-only state left out) and the attribute
+// grammars' accepted text: what the GrapesJS plugin makes its blocks' traits from (./traits.ts).
+import type { BuilderCatalog } from './traits.js';
+
+export const CATALOG: BuilderCatalog = ${JSON.stringify(catalog, null, 2)};
+`;
+}
+
+// ---------------------------------------------------------------------------------------------
 
 const json = (value) => `${JSON.stringify(value, null, 2)}\n`;
 
 /** Every generated file: `{ path, content }`, paths relative to the package root. */
 export function editorData(manifest, pkg) {
   const elements = elementsOf(manifest);
+  const forEditors = editorManifest(manifest);
   return [
-    { path: 'vscode.html-custom-data.json', content: json(vscodeHtml(elements)) },
-    { path: 'vscode.css-custom-data.json', content: json(vscodeCss(elements)) },
-    { path: 'web-types.json', content: json(webTypes(elements, pkg)) },
+    { path: 'vscode.html-custom-data.json', content: json(vscodeHtml(forEditors, elements)) },
+    { path: 'vscode.css-custom-data.json', content: json(vscodeCss(forEditors)) },
+    { path: 'web-types.json', content: json(webTypes(forEditors)) },
     { path: 'types/jsx-react.d.ts', content: reactTypes(elements, pkg) },
     { path: 'types/jsx-preact.d.ts', content: preactTypes(elements, pkg) },
     { path: 'types/jsx-solid.d.ts', content: solidTypes(elements, pkg) },
     { path: 'types/vue.d.ts', content: vueTypes(elements, pkg) },
     { path: 'types/svelte.d.ts', content: svelteTypes(elements, pkg) },
+    { path: 'src/grapesjs/catalog.ts', content: builderCatalog(elements) },
   ];
 }
 
