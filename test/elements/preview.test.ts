@@ -83,6 +83,20 @@ describe('preview: a simulated call (no server, no token)', () => {
     expect(watch.off()).to.deep.equal([]);
   });
 
+  it('a chat message shows as sent, and goes nowhere', async () => {
+    watch.on();
+    const el = await fixture<LkConference>(html`<lk-conference preview chat-open style="block-size: 500px"></lk-conference>`);
+    await settle(el);
+    const chat = inShadow<HTMLElementTagNameMap['lk-chat']>(el, 'lk-chat');
+    const input = inShadow<HTMLInputElement>(chat, '[part=input]');
+    input.value = 'Hello, preview';
+    input.dispatchEvent(new Event('input'));
+    inShadow<HTMLFormElement>(chat, '[part=form]').requestSubmit();
+    await waitFor(() => chat.shadowRoot!.querySelectorAll('[part~=message-local]').length === 1, 'the message in the chat');
+    expect(chat.shadowRoot!.querySelector('[part~=message-local]')!.textContent).to.contain('Hello, preview');
+    expect(watch.off()).to.deep.equal([]);
+  });
+
   it('preview="6 screenshare": six participants, the screen share shown large as in a call', async () => {
     watch.on();
     const el = await fixture<LkConference>(html`<lk-conference preview="6 screenshare" style="block-size: 600px"></lk-conference>`);
