@@ -241,7 +241,7 @@ export class LkRoomHost extends LkElement {
     return this.updateComplete.then(() => this.#controller.session.join(choices));
   }
 
-  /** Leaves: disconnects, stops the local tracks, and clears `connect`. */
+  /** Leaves: disconnects, stops the local tracks, and clears `connect`. Does nothing in a `preview`. */
   leave(): Promise<void> {
     return this.#controller.session.leave();
   }

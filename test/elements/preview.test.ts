@@ -142,6 +142,15 @@ describe('preview: a simulated call (no server, no token)', () => {
     expect(watch.off()).to.deep.equal([]);
   });
 
+  it('<lk-voice-agent preview>: no request; no simulated participant is an agent, so it waits for one', async () => {
+    watch.on();
+    const el = await fixture<HTMLElementTagNameMap['lk-voice-agent']>(html`<lk-voice-agent preview connect token-endpoint="/api/token" agent-name="helper"></lk-voice-agent>`);
+    await el.updateComplete;
+    expect(el.connectionState).to.equal('connected');
+    expect(el.state).to.equal('connecting');
+    expect(watch.off()).to.deep.equal([]);
+  });
+
   it('preview="false" is no preview; adding preview later shows it, removing it again leaves it', async () => {
     const el = await fixture<LkRoom>(html`<lk-room preview="false"><lk-participants></lk-participants></lk-room>`);
     await settle(el);
