@@ -357,7 +357,7 @@ export interface LkChatSolidProps extends Omit<JSX.HTMLAttributes<LkChat>, 'prop
 }
 
 /** `<lk-conference>` in Solid. The whole conference UI over one room. */
-export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConference>, 'prop:chatOpen' | 'chat-open' | 'prop:chatLabel' | 'chat-label' | 'prop:controlsLabel' | 'controls-label' | 'prop:captionsLabel' | 'captions-label' | 'prop:captions' | 'captions' | 'prop:captionsOpen' | 'captions-open' | 'prop:controls' | 'controls' | 'prop:layout' | 'layout' | 'prop:pageSize' | 'page-size' | 'prop:sort' | 'sort' | 'prop:url' | 'url' | 'prop:token' | 'token' | 'prop:tokenEndpoint' | 'token-endpoint' | 'prop:roomName' | 'room-name' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participantName' | 'participant-name' | 'prop:participantMetadata' | 'participant-metadata' | 'prop:agentName' | 'agent-name' | 'prop:agentMetadata' | 'agent-metadata' | 'prop:connect' | 'connect' | 'prop:audio' | 'audio' | 'prop:video' | 'video' | 'prop:e2ee' | 'e2ee' | 'prop:e2eePassphrase' | 'e2ee-passphrase' | 'prop:e2eeWorker' | 'e2ee-worker' | 'prop:background' | 'background' | 'prop:backgroundAssets' | 'background-assets' | 'prop:backgroundModel' | 'background-model' | 'prop:options' | 'options' | 'prop:connectOptions' | 'connect-options' | 'prop:theme' | 'theme' | 'attr:chat-open' | 'attr:chat-label' | 'attr:captions' | 'attr:captions-open' | 'attr:captions-label' | 'attr:controls-label' | 'attr:controls' | 'attr:layout' | 'attr:page-size' | 'attr:sort' | 'attr:e2ee' | 'attr:e2ee-passphrase' | 'attr:background' | 'attr:background-assets' | 'attr:background-model' | 'attr:e2ee-worker' | 'attr:auto-subscribe' | 'attr:adaptive-stream' | 'attr:dynacast' | 'dynacast' | 'attr:video-resolution' | 'attr:video-framerate' | 'attr:facing-mode' | 'attr:video-device' | 'attr:audio-device' | 'attr:audio-output-device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:voice-isolation' | 'attr:video-codec' | 'attr:backup-codec' | 'attr:video-max-bitrate' | 'attr:video-max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:screenshare-max-bitrate' | 'attr:screenshare-max-framerate' | 'attr:screenshare-simulcast-layers' | 'attr:audio-preset' | 'attr:audio-max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:force-stereo' | 'attr:stop-mic-on-mute' | 'attr:scalability-mode' | 'attr:degradation-preference' | 'attr:url' | 'attr:token' | 'attr:token-endpoint' | 'attr:room-name' | 'attr:participant-identity' | 'attr:participant-name' | 'attr:participant-metadata' | 'attr:agent-name' | 'attr:agent-metadata' | 'attr:connect' | 'attr:audio' | 'attr:video' | 'attr:theme' | 'on:lk-connection-state-changed' | 'on:lk-connected' | 'on:lk-disconnected' | 'on:lk-reconnecting' | 'on:lk-reconnected' | 'on:lk-participant-connected' | 'on:lk-participant-disconnected' | 'on:lk-track-subscribed' | 'on:lk-track-unsubscribed' | 'on:lk-active-speakers-changed' | 'on:lk-pin' | 'on:lk-recording-changed' | 'on:lk-error'> {
+export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConference>, 'prop:chatOpen' | 'chat-open' | 'prop:chatLabel' | 'chat-label' | 'prop:controlsLabel' | 'controls-label' | 'prop:captionsLabel' | 'captions-label' | 'prop:captions' | 'captions' | 'prop:captionsOpen' | 'captions-open' | 'prop:controls' | 'controls' | 'prop:layout' | 'layout' | 'prop:pageSize' | 'page-size' | 'prop:sort' | 'sort' | 'prop:url' | 'url' | 'prop:token' | 'token' | 'prop:tokenEndpoint' | 'token-endpoint' | 'prop:roomName' | 'room-name' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participantName' | 'participant-name' | 'prop:participantMetadata' | 'participant-metadata' | 'prop:agentName' | 'agent-name' | 'prop:agentMetadata' | 'agent-metadata' | 'prop:connect' | 'connect' | 'prop:audio' | 'audio' | 'prop:video' | 'video' | 'prop:e2ee' | 'e2ee' | 'prop:e2eePassphrase' | 'e2ee-passphrase' | 'prop:e2eeWorker' | 'e2ee-worker' | 'prop:background' | 'background' | 'prop:backgroundAssets' | 'background-assets' | 'prop:backgroundModel' | 'background-model' | 'prop:preview' | 'preview' | 'prop:options' | 'options' | 'prop:connectOptions' | 'connect-options' | 'prop:theme' | 'theme' | 'attr:chat-open' | 'attr:chat-label' | 'attr:captions' | 'attr:captions-open' | 'attr:captions-label' | 'attr:controls-label' | 'attr:controls' | 'attr:layout' | 'attr:page-size' | 'attr:sort' | 'attr:e2ee' | 'attr:e2ee-passphrase' | 'attr:background' | 'attr:background-assets' | 'attr:background-model' | 'attr:e2ee-worker' | 'attr:auto-subscribe' | 'attr:adaptive-stream' | 'attr:dynacast' | 'dynacast' | 'attr:video-resolution' | 'attr:video-framerate' | 'attr:facing-mode' | 'attr:video-device' | 'attr:audio-device' | 'attr:audio-output-device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:voice-isolation' | 'attr:video-codec' | 'attr:backup-codec' | 'attr:video-max-bitrate' | 'attr:video-max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:screenshare-max-bitrate' | 'attr:screenshare-max-framerate' | 'attr:screenshare-simulcast-layers' | 'attr:audio-preset' | 'attr:audio-max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:force-stereo' | 'attr:stop-mic-on-mute' | 'attr:scalability-mode' | 'attr:degradation-preference' | 'attr:url' | 'attr:token' | 'attr:token-endpoint' | 'attr:room-name' | 'attr:participant-identity' | 'attr:participant-name' | 'attr:participant-metadata' | 'attr:agent-name' | 'attr:agent-metadata' | 'attr:connect' | 'attr:audio' | 'attr:video' | 'attr:preview' | 'attr:theme' | 'on:lk-connection-state-changed' | 'on:lk-connected' | 'on:lk-disconnected' | 'on:lk-reconnecting' | 'on:lk-reconnected' | 'on:lk-participant-connected' | 'on:lk-participant-disconnected' | 'on:lk-track-subscribed' | 'on:lk-track-unsubscribed' | 'on:lk-active-speakers-changed' | 'on:lk-pin' | 'on:lk-recording-changed' | 'on:lk-error'> {
   /** Show the chat panel. Reflected. */
   'prop:chatOpen'?: LkConference['chatOpen'];
   /** Show the chat panel. Reflected. */
@@ -510,6 +510,26 @@ export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConfer
   'prop:backgroundModel'?: LkConference['backgroundModel'];
   /** The URL of the background effect's segmentation model. */
   'background-model'?: LkConference['backgroundModel'];
+  /**
+   * A simulated call instead of a real one, for page builders and design tools: tiles with names,
+   * video patterns and initials, one participant speaking, the controls and the layout, with no
+   * server, no token, no network request and no camera. Empty (or `true`): 4 participants, you
+   * included; a number from 1 to 48; `screenshare` to have one of them share a screen; both
+   * (`preview="6 screenshare"`). `false`, `off` or `no`: no preview. Removing it connects for real
+   * when `connect` and credentials are set; setting it on a connected room leaves the call (keeping
+   * `connect`) and shows the preview.
+   */
+  'prop:preview'?: LkConference['preview'];
+  /**
+   * A simulated call instead of a real one, for page builders and design tools: tiles with names,
+   * video patterns and initials, one participant speaking, the controls and the layout, with no
+   * server, no token, no network request and no camera. Empty (or `true`): 4 participants, you
+   * included; a number from 1 to 48; `screenshare` to have one of them share a screen; both
+   * (`preview="6 screenshare"`). `false`, `off` or `no`: no preview. Removing it connects for real
+   * when `connect` and credentials are set; setting it on a connected room leaves the call (keeping
+   * `connect`) and shows the preview.
+   */
+  preview?: LkConference['preview'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
   'prop:options'?: LkConference['options'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
@@ -754,6 +774,16 @@ export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConfer
   'attr:audio'?: '' | true;
   /** Turn the camera on once connected (and on/off when changed while connected). */
   'attr:video'?: '' | true;
+  /**
+   * A simulated call instead of a real one, for page builders and design tools: tiles with names,
+   * video patterns and initials, one participant speaking, the controls and the layout, with no
+   * server, no token, no network request and no camera. Empty (or `true`): 4 participants, you
+   * included; a number from 1 to 48; `screenshare` to have one of them share a screen; both
+   * (`preview="6 screenshare"`). `false`, `off` or `no`: no preview. Removing it connects for real
+   * when `connect` and credentials are set; setting it on a connected room leaves the call (keeping
+   * `connect`) and shows the preview.
+   */
+  'attr:preview'?: LkConference['preview'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'attr:theme'?: LkConference['theme'];
   /**
@@ -1521,7 +1551,7 @@ export interface LkRecordingIndicatorSolidProps extends Omit<JSX.HTMLAttributes<
 }
 
 /** `<lk-room>` in Solid. One LiveKit room: connection, options, and the context for the elements inside. */
-export interface LkRoomSolidProps extends Omit<JSX.HTMLAttributes<LkRoom>, 'prop:url' | 'url' | 'prop:token' | 'token' | 'prop:tokenEndpoint' | 'token-endpoint' | 'prop:roomName' | 'room-name' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participantName' | 'participant-name' | 'prop:participantMetadata' | 'participant-metadata' | 'prop:agentName' | 'agent-name' | 'prop:agentMetadata' | 'agent-metadata' | 'prop:connect' | 'connect' | 'prop:audio' | 'audio' | 'prop:video' | 'video' | 'prop:e2ee' | 'e2ee' | 'prop:e2eePassphrase' | 'e2ee-passphrase' | 'prop:e2eeWorker' | 'e2ee-worker' | 'prop:background' | 'background' | 'prop:backgroundAssets' | 'background-assets' | 'prop:backgroundModel' | 'background-model' | 'prop:options' | 'options' | 'prop:connectOptions' | 'connect-options' | 'prop:theme' | 'theme' | 'attr:e2ee' | 'attr:e2ee-passphrase' | 'attr:background' | 'attr:background-assets' | 'attr:background-model' | 'attr:e2ee-worker' | 'attr:auto-subscribe' | 'attr:adaptive-stream' | 'attr:dynacast' | 'dynacast' | 'attr:video-resolution' | 'attr:video-framerate' | 'attr:facing-mode' | 'attr:video-device' | 'attr:audio-device' | 'attr:audio-output-device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:voice-isolation' | 'attr:video-codec' | 'attr:backup-codec' | 'attr:video-max-bitrate' | 'attr:video-max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:screenshare-max-bitrate' | 'attr:screenshare-max-framerate' | 'attr:screenshare-simulcast-layers' | 'attr:audio-preset' | 'attr:audio-max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:force-stereo' | 'attr:stop-mic-on-mute' | 'attr:scalability-mode' | 'attr:degradation-preference' | 'attr:url' | 'attr:token' | 'attr:token-endpoint' | 'attr:room-name' | 'attr:participant-identity' | 'attr:participant-name' | 'attr:participant-metadata' | 'attr:agent-name' | 'attr:agent-metadata' | 'attr:connect' | 'attr:audio' | 'attr:video' | 'attr:theme' | 'on:lk-connection-state-changed' | 'on:lk-connected' | 'on:lk-disconnected' | 'on:lk-reconnecting' | 'on:lk-reconnected' | 'on:lk-participant-connected' | 'on:lk-participant-disconnected' | 'on:lk-track-subscribed' | 'on:lk-track-unsubscribed' | 'on:lk-active-speakers-changed' | 'on:lk-pin' | 'on:lk-recording-changed' | 'on:lk-error'> {
+export interface LkRoomSolidProps extends Omit<JSX.HTMLAttributes<LkRoom>, 'prop:url' | 'url' | 'prop:token' | 'token' | 'prop:tokenEndpoint' | 'token-endpoint' | 'prop:roomName' | 'room-name' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participantName' | 'participant-name' | 'prop:participantMetadata' | 'participant-metadata' | 'prop:agentName' | 'agent-name' | 'prop:agentMetadata' | 'agent-metadata' | 'prop:connect' | 'connect' | 'prop:audio' | 'audio' | 'prop:video' | 'video' | 'prop:e2ee' | 'e2ee' | 'prop:e2eePassphrase' | 'e2ee-passphrase' | 'prop:e2eeWorker' | 'e2ee-worker' | 'prop:background' | 'background' | 'prop:backgroundAssets' | 'background-assets' | 'prop:backgroundModel' | 'background-model' | 'prop:preview' | 'preview' | 'prop:options' | 'options' | 'prop:connectOptions' | 'connect-options' | 'prop:theme' | 'theme' | 'attr:e2ee' | 'attr:e2ee-passphrase' | 'attr:background' | 'attr:background-assets' | 'attr:background-model' | 'attr:e2ee-worker' | 'attr:auto-subscribe' | 'attr:adaptive-stream' | 'attr:dynacast' | 'dynacast' | 'attr:video-resolution' | 'attr:video-framerate' | 'attr:facing-mode' | 'attr:video-device' | 'attr:audio-device' | 'attr:audio-output-device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:voice-isolation' | 'attr:video-codec' | 'attr:backup-codec' | 'attr:video-max-bitrate' | 'attr:video-max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:screenshare-max-bitrate' | 'attr:screenshare-max-framerate' | 'attr:screenshare-simulcast-layers' | 'attr:audio-preset' | 'attr:audio-max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:force-stereo' | 'attr:stop-mic-on-mute' | 'attr:scalability-mode' | 'attr:degradation-preference' | 'attr:url' | 'attr:token' | 'attr:token-endpoint' | 'attr:room-name' | 'attr:participant-identity' | 'attr:participant-name' | 'attr:participant-metadata' | 'attr:agent-name' | 'attr:agent-metadata' | 'attr:connect' | 'attr:audio' | 'attr:video' | 'attr:preview' | 'attr:theme' | 'on:lk-connection-state-changed' | 'on:lk-connected' | 'on:lk-disconnected' | 'on:lk-reconnecting' | 'on:lk-reconnected' | 'on:lk-participant-connected' | 'on:lk-participant-disconnected' | 'on:lk-track-subscribed' | 'on:lk-track-unsubscribed' | 'on:lk-active-speakers-changed' | 'on:lk-pin' | 'on:lk-recording-changed' | 'on:lk-error'> {
   /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
   'prop:url'?: LkRoom['url'];
   /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
@@ -1608,6 +1638,26 @@ export interface LkRoomSolidProps extends Omit<JSX.HTMLAttributes<LkRoom>, 'prop
   'prop:backgroundModel'?: LkRoom['backgroundModel'];
   /** The URL of the background effect's segmentation model. */
   'background-model'?: LkRoom['backgroundModel'];
+  /**
+   * A simulated call instead of a real one, for page builders and design tools: tiles with names,
+   * video patterns and initials, one participant speaking, the controls and the layout, with no
+   * server, no token, no network request and no camera. Empty (or `true`): 4 participants, you
+   * included; a number from 1 to 48; `screenshare` to have one of them share a screen; both
+   * (`preview="6 screenshare"`). `false`, `off` or `no`: no preview. Removing it connects for real
+   * when `connect` and credentials are set; setting it on a connected room leaves the call (keeping
+   * `connect`) and shows the preview.
+   */
+  'prop:preview'?: LkRoom['preview'];
+  /**
+   * A simulated call instead of a real one, for page builders and design tools: tiles with names,
+   * video patterns and initials, one participant speaking, the controls and the layout, with no
+   * server, no token, no network request and no camera. Empty (or `true`): 4 participants, you
+   * included; a number from 1 to 48; `screenshare` to have one of them share a screen; both
+   * (`preview="6 screenshare"`). `false`, `off` or `no`: no preview. Removing it connects for real
+   * when `connect` and credentials are set; setting it on a connected room leaves the call (keeping
+   * `connect`) and shows the preview.
+   */
+  preview?: LkRoom['preview'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
   'prop:options'?: LkRoom['options'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
@@ -1819,6 +1869,16 @@ export interface LkRoomSolidProps extends Omit<JSX.HTMLAttributes<LkRoom>, 'prop
   'attr:audio'?: '' | true;
   /** Turn the camera on once connected (and on/off when changed while connected). */
   'attr:video'?: '' | true;
+  /**
+   * A simulated call instead of a real one, for page builders and design tools: tiles with names,
+   * video patterns and initials, one participant speaking, the controls and the layout, with no
+   * server, no token, no network request and no camera. Empty (or `true`): 4 participants, you
+   * included; a number from 1 to 48; `screenshare` to have one of them share a screen; both
+   * (`preview="6 screenshare"`). `false`, `off` or `no`: no preview. Removing it connects for real
+   * when `connect` and credentials are set; setting it on a connected room leaves the call (keeping
+   * `connect`) and shows the preview.
+   */
+  'attr:preview'?: LkRoom['preview'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'attr:theme'?: LkRoom['theme'];
   /**
@@ -2143,7 +2203,7 @@ export interface LkTranscriptSolidProps extends Omit<JSX.HTMLAttributes<LkTransc
 }
 
 /** `<lk-voice-agent>` in Solid. A voice conversation with a LiveKit Agents agent: start, hear, see it speak, mute, end. */
-export interface LkVoiceAgentSolidProps extends Omit<JSX.HTMLAttributes<LkVoiceAgent>, 'prop:agentTimeout' | 'agent-timeout' | 'prop:launcher' | 'launcher' | 'prop:position' | 'position' | 'prop:open' | 'open' | 'prop:captions' | 'captions' | 'prop:startLabel' | 'start-label' | 'prop:endLabel' | 'end-label' | 'prop:microphoneLabel' | 'microphone-label' | 'prop:launcherLabel' | 'launcher-label' | 'prop:closeLabel' | 'close-label' | 'prop:connectingLabel' | 'connecting-label' | 'prop:initializingLabel' | 'initializing-label' | 'prop:listeningLabel' | 'listening-label' | 'prop:thinkingLabel' | 'thinking-label' | 'prop:speakingLabel' | 'speaking-label' | 'prop:disconnectedLabel' | 'disconnected-label' | 'prop:unavailableLabel' | 'unavailable-label' | 'prop:connectionErrorLabel' | 'connection-error-label' | 'prop:microphoneErrorLabel' | 'microphone-error-label' | 'prop:audio' | 'audio' | 'prop:url' | 'url' | 'prop:token' | 'token' | 'prop:tokenEndpoint' | 'token-endpoint' | 'prop:roomName' | 'room-name' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participantName' | 'participant-name' | 'prop:participantMetadata' | 'participant-metadata' | 'prop:agentName' | 'agent-name' | 'prop:agentMetadata' | 'agent-metadata' | 'prop:connect' | 'connect' | 'prop:video' | 'video' | 'prop:e2ee' | 'e2ee' | 'prop:e2eePassphrase' | 'e2ee-passphrase' | 'prop:e2eeWorker' | 'e2ee-worker' | 'prop:background' | 'background' | 'prop:backgroundAssets' | 'background-assets' | 'prop:backgroundModel' | 'background-model' | 'prop:options' | 'options' | 'prop:connectOptions' | 'connect-options' | 'prop:theme' | 'theme' | 'attr:agent-timeout' | 'attr:launcher' | 'attr:position' | 'attr:open' | 'attr:captions' | 'attr:start-label' | 'attr:end-label' | 'attr:microphone-label' | 'attr:launcher-label' | 'attr:close-label' | 'attr:connecting-label' | 'attr:initializing-label' | 'attr:listening-label' | 'attr:thinking-label' | 'attr:speaking-label' | 'attr:disconnected-label' | 'attr:unavailable-label' | 'attr:connection-error-label' | 'attr:microphone-error-label' | 'attr:e2ee' | 'attr:e2ee-passphrase' | 'attr:background' | 'attr:background-assets' | 'attr:background-model' | 'attr:e2ee-worker' | 'attr:auto-subscribe' | 'attr:adaptive-stream' | 'attr:dynacast' | 'dynacast' | 'attr:video-resolution' | 'attr:video-framerate' | 'attr:facing-mode' | 'attr:video-device' | 'attr:audio-device' | 'attr:audio-output-device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:voice-isolation' | 'attr:video-codec' | 'attr:backup-codec' | 'attr:video-max-bitrate' | 'attr:video-max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:screenshare-max-bitrate' | 'attr:screenshare-max-framerate' | 'attr:screenshare-simulcast-layers' | 'attr:audio-preset' | 'attr:audio-max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:force-stereo' | 'attr:stop-mic-on-mute' | 'attr:scalability-mode' | 'attr:degradation-preference' | 'attr:url' | 'attr:token' | 'attr:token-endpoint' | 'attr:room-name' | 'attr:participant-identity' | 'attr:participant-name' | 'attr:participant-metadata' | 'attr:agent-name' | 'attr:agent-metadata' | 'attr:connect' | 'attr:audio' | 'attr:video' | 'attr:theme' | 'on:lk-agent-state-changed' | 'on:lk-error' | 'on:lk-connection-state-changed' | 'on:lk-connected' | 'on:lk-disconnected' | 'on:lk-reconnecting' | 'on:lk-reconnected' | 'on:lk-participant-connected' | 'on:lk-participant-disconnected' | 'on:lk-track-subscribed' | 'on:lk-track-unsubscribed' | 'on:lk-active-speakers-changed' | 'on:lk-pin' | 'on:lk-recording-changed'> {
+export interface LkVoiceAgentSolidProps extends Omit<JSX.HTMLAttributes<LkVoiceAgent>, 'prop:agentTimeout' | 'agent-timeout' | 'prop:launcher' | 'launcher' | 'prop:position' | 'position' | 'prop:open' | 'open' | 'prop:captions' | 'captions' | 'prop:startLabel' | 'start-label' | 'prop:endLabel' | 'end-label' | 'prop:microphoneLabel' | 'microphone-label' | 'prop:launcherLabel' | 'launcher-label' | 'prop:closeLabel' | 'close-label' | 'prop:connectingLabel' | 'connecting-label' | 'prop:initializingLabel' | 'initializing-label' | 'prop:listeningLabel' | 'listening-label' | 'prop:thinkingLabel' | 'thinking-label' | 'prop:speakingLabel' | 'speaking-label' | 'prop:disconnectedLabel' | 'disconnected-label' | 'prop:unavailableLabel' | 'unavailable-label' | 'prop:connectionErrorLabel' | 'connection-error-label' | 'prop:microphoneErrorLabel' | 'microphone-error-label' | 'prop:audio' | 'audio' | 'prop:url' | 'url' | 'prop:token' | 'token' | 'prop:tokenEndpoint' | 'token-endpoint' | 'prop:roomName' | 'room-name' | 'prop:participantIdentity' | 'participant-identity' | 'prop:participantName' | 'participant-name' | 'prop:participantMetadata' | 'participant-metadata' | 'prop:agentName' | 'agent-name' | 'prop:agentMetadata' | 'agent-metadata' | 'prop:connect' | 'connect' | 'prop:video' | 'video' | 'prop:e2ee' | 'e2ee' | 'prop:e2eePassphrase' | 'e2ee-passphrase' | 'prop:e2eeWorker' | 'e2ee-worker' | 'prop:background' | 'background' | 'prop:backgroundAssets' | 'background-assets' | 'prop:backgroundModel' | 'background-model' | 'prop:preview' | 'preview' | 'prop:options' | 'options' | 'prop:connectOptions' | 'connect-options' | 'prop:theme' | 'theme' | 'attr:agent-timeout' | 'attr:launcher' | 'attr:position' | 'attr:open' | 'attr:captions' | 'attr:start-label' | 'attr:end-label' | 'attr:microphone-label' | 'attr:launcher-label' | 'attr:close-label' | 'attr:connecting-label' | 'attr:initializing-label' | 'attr:listening-label' | 'attr:thinking-label' | 'attr:speaking-label' | 'attr:disconnected-label' | 'attr:unavailable-label' | 'attr:connection-error-label' | 'attr:microphone-error-label' | 'attr:e2ee' | 'attr:e2ee-passphrase' | 'attr:background' | 'attr:background-assets' | 'attr:background-model' | 'attr:e2ee-worker' | 'attr:auto-subscribe' | 'attr:adaptive-stream' | 'attr:dynacast' | 'dynacast' | 'attr:video-resolution' | 'attr:video-framerate' | 'attr:facing-mode' | 'attr:video-device' | 'attr:audio-device' | 'attr:audio-output-device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:voice-isolation' | 'attr:video-codec' | 'attr:backup-codec' | 'attr:video-max-bitrate' | 'attr:video-max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:screenshare-max-bitrate' | 'attr:screenshare-max-framerate' | 'attr:screenshare-simulcast-layers' | 'attr:audio-preset' | 'attr:audio-max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:force-stereo' | 'attr:stop-mic-on-mute' | 'attr:scalability-mode' | 'attr:degradation-preference' | 'attr:url' | 'attr:token' | 'attr:token-endpoint' | 'attr:room-name' | 'attr:participant-identity' | 'attr:participant-name' | 'attr:participant-metadata' | 'attr:agent-name' | 'attr:agent-metadata' | 'attr:connect' | 'attr:audio' | 'attr:video' | 'attr:preview' | 'attr:theme' | 'on:lk-agent-state-changed' | 'on:lk-error' | 'on:lk-connection-state-changed' | 'on:lk-connected' | 'on:lk-disconnected' | 'on:lk-reconnecting' | 'on:lk-reconnected' | 'on:lk-participant-connected' | 'on:lk-participant-disconnected' | 'on:lk-track-subscribed' | 'on:lk-track-unsubscribed' | 'on:lk-active-speakers-changed' | 'on:lk-pin' | 'on:lk-recording-changed'> {
   /**
    * How long to wait for the agent after joining, in seconds (`20`, `7.5`, `20s`); `0` or `none`
    * waits for ever. Default 20.
@@ -2290,6 +2350,26 @@ export interface LkVoiceAgentSolidProps extends Omit<JSX.HTMLAttributes<LkVoiceA
   'prop:backgroundModel'?: LkVoiceAgent['backgroundModel'];
   /** The URL of the background effect's segmentation model. */
   'background-model'?: LkVoiceAgent['backgroundModel'];
+  /**
+   * A simulated call instead of a real one, for page builders and design tools: tiles with names,
+   * video patterns and initials, one participant speaking, the controls and the layout, with no
+   * server, no token, no network request and no camera. Empty (or `true`): 4 participants, you
+   * included; a number from 1 to 48; `screenshare` to have one of them share a screen; both
+   * (`preview="6 screenshare"`). `false`, `off` or `no`: no preview. Removing it connects for real
+   * when `connect` and credentials are set; setting it on a connected room leaves the call (keeping
+   * `connect`) and shows the preview.
+   */
+  'prop:preview'?: LkVoiceAgent['preview'];
+  /**
+   * A simulated call instead of a real one, for page builders and design tools: tiles with names,
+   * video patterns and initials, one participant speaking, the controls and the layout, with no
+   * server, no token, no network request and no camera. Empty (or `true`): 4 participants, you
+   * included; a number from 1 to 48; `screenshare` to have one of them share a screen; both
+   * (`preview="6 screenshare"`). `false`, `off` or `no`: no preview. Removing it connects for real
+   * when `connect` and credentials are set; setting it on a connected room leaves the call (keeping
+   * `connect`) and shows the preview.
+   */
+  preview?: LkVoiceAgent['preview'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
   'prop:options'?: LkVoiceAgent['options'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
@@ -2533,6 +2613,16 @@ export interface LkVoiceAgentSolidProps extends Omit<JSX.HTMLAttributes<LkVoiceA
   'attr:audio'?: '' | true;
   /** Turn the camera on once connected (and on/off when changed while connected). */
   'attr:video'?: '' | true;
+  /**
+   * A simulated call instead of a real one, for page builders and design tools: tiles with names,
+   * video patterns and initials, one participant speaking, the controls and the layout, with no
+   * server, no token, no network request and no camera. Empty (or `true`): 4 participants, you
+   * included; a number from 1 to 48; `screenshare` to have one of them share a screen; both
+   * (`preview="6 screenshare"`). `false`, `off` or `no`: no preview. Removing it connects for real
+   * when `connect` and credentials are set; setting it on a connected room leaves the call (keeping
+   * `connect`) and shows the preview.
+   */
+  'attr:preview'?: LkVoiceAgent['preview'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   'attr:theme'?: LkVoiceAgent['theme'];
   /**

@@ -234,7 +234,7 @@ export interface LkChatVueProps extends Omit<HTMLAttributes, 'topic' | 'heading'
 }
 
 /** `<lk-conference>` in Vue. The whole conference UI over one room. */
-export interface LkConferenceVueProps extends Omit<HTMLAttributes, 'chatOpen' | 'chatLabel' | 'controlsLabel' | 'captionsLabel' | 'captions' | 'captionsOpen' | 'controls' | 'layout' | 'pageSize' | 'sort' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'agentName' | 'agentMetadata' | 'connect' | 'audio' | 'video' | 'e2ee' | 'e2eePassphrase' | 'e2eeWorker' | 'background' | 'backgroundAssets' | 'backgroundModel' | 'options' | 'connectOptions' | 'theme' | 'chat-open' | 'chat-label' | 'captions-open' | 'captions-label' | 'controls-label' | 'page-size' | 'e2ee-passphrase' | 'background-assets' | 'background-model' | 'e2ee-worker' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'agent-name' | 'agent-metadata' | 'onLkConnectionStateChanged' | 'onLkConnected' | 'onLkDisconnected' | 'onLkReconnecting' | 'onLkReconnected' | 'onLkParticipantConnected' | 'onLkParticipantDisconnected' | 'onLkTrackSubscribed' | 'onLkTrackUnsubscribed' | 'onLkActiveSpeakersChanged' | 'onLkPin' | 'onLkRecordingChanged' | 'onLkError'> {
+export interface LkConferenceVueProps extends Omit<HTMLAttributes, 'chatOpen' | 'chatLabel' | 'controlsLabel' | 'captionsLabel' | 'captions' | 'captionsOpen' | 'controls' | 'layout' | 'pageSize' | 'sort' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'agentName' | 'agentMetadata' | 'connect' | 'audio' | 'video' | 'e2ee' | 'e2eePassphrase' | 'e2eeWorker' | 'background' | 'backgroundAssets' | 'backgroundModel' | 'preview' | 'options' | 'connectOptions' | 'theme' | 'chat-open' | 'chat-label' | 'captions-open' | 'captions-label' | 'controls-label' | 'page-size' | 'e2ee-passphrase' | 'background-assets' | 'background-model' | 'e2ee-worker' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'agent-name' | 'agent-metadata' | 'onLkConnectionStateChanged' | 'onLkConnected' | 'onLkDisconnected' | 'onLkReconnecting' | 'onLkReconnected' | 'onLkParticipantConnected' | 'onLkParticipantDisconnected' | 'onLkTrackSubscribed' | 'onLkTrackUnsubscribed' | 'onLkActiveSpeakersChanged' | 'onLkPin' | 'onLkRecordingChanged' | 'onLkError'> {
   /** Show the chat panel. Reflected. */
   chatOpen?: LkConference['chatOpen'];
   /** Labels, for localisation. */
@@ -311,6 +311,16 @@ export interface LkConferenceVueProps extends Omit<HTMLAttributes, 'chatOpen' | 
   backgroundAssets?: LkConference['backgroundAssets'];
   /** The URL of the background effect's segmentation model. */
   backgroundModel?: LkConference['backgroundModel'];
+  /**
+   * A simulated call instead of a real one, for page builders and design tools: tiles with names,
+   * video patterns and initials, one participant speaking, the controls and the layout, with no
+   * server, no token, no network request and no camera. Empty (or `true`): 4 participants, you
+   * included; a number from 1 to 48; `screenshare` to have one of them share a screen; both
+   * (`preview="6 screenshare"`). `false`, `off` or `no`: no preview. Removing it connects for real
+   * when `connect` and credentials are set; setting it on a connected room leaves the call (keeping
+   * `connect`) and shows the preview.
+   */
+  preview?: LkConference['preview'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
   options?: LkConference['options'];
   /** Base `RoomConnectOptions`; `auto-subscribe` overrides `autoSubscribe`. */
@@ -981,7 +991,7 @@ export interface LkRecordingIndicatorVueProps extends Omit<HTMLAttributes, 'labe
 }
 
 /** `<lk-room>` in Vue. One LiveKit room: connection, options, and the context for the elements inside. */
-export interface LkRoomVueProps extends Omit<HTMLAttributes, 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'agentName' | 'agentMetadata' | 'connect' | 'audio' | 'video' | 'e2ee' | 'e2eePassphrase' | 'e2eeWorker' | 'background' | 'backgroundAssets' | 'backgroundModel' | 'options' | 'connectOptions' | 'theme' | 'e2ee-passphrase' | 'background-assets' | 'background-model' | 'e2ee-worker' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'agent-name' | 'agent-metadata' | 'onLkConnectionStateChanged' | 'onLkConnected' | 'onLkDisconnected' | 'onLkReconnecting' | 'onLkReconnected' | 'onLkParticipantConnected' | 'onLkParticipantDisconnected' | 'onLkTrackSubscribed' | 'onLkTrackUnsubscribed' | 'onLkActiveSpeakersChanged' | 'onLkPin' | 'onLkRecordingChanged' | 'onLkError'> {
+export interface LkRoomVueProps extends Omit<HTMLAttributes, 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'agentName' | 'agentMetadata' | 'connect' | 'audio' | 'video' | 'e2ee' | 'e2eePassphrase' | 'e2eeWorker' | 'background' | 'backgroundAssets' | 'backgroundModel' | 'preview' | 'options' | 'connectOptions' | 'theme' | 'e2ee-passphrase' | 'background-assets' | 'background-model' | 'e2ee-worker' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'agent-name' | 'agent-metadata' | 'onLkConnectionStateChanged' | 'onLkConnected' | 'onLkDisconnected' | 'onLkReconnecting' | 'onLkReconnected' | 'onLkParticipantConnected' | 'onLkParticipantDisconnected' | 'onLkTrackSubscribed' | 'onLkTrackUnsubscribed' | 'onLkActiveSpeakersChanged' | 'onLkPin' | 'onLkRecordingChanged' | 'onLkError'> {
   /** The LiveKit server URL (`wss://…`). Optional with `token-endpoint`, whose `server_url` is used then. */
   url?: LkRoom['url'];
   /** An access token. On public pages prefer `token-endpoint`. */
@@ -1025,6 +1035,16 @@ export interface LkRoomVueProps extends Omit<HTMLAttributes, 'url' | 'token' | '
   backgroundAssets?: LkRoom['backgroundAssets'];
   /** The URL of the background effect's segmentation model. */
   backgroundModel?: LkRoom['backgroundModel'];
+  /**
+   * A simulated call instead of a real one, for page builders and design tools: tiles with names,
+   * video patterns and initials, one participant speaking, the controls and the layout, with no
+   * server, no token, no network request and no camera. Empty (or `true`): 4 participants, you
+   * included; a number from 1 to 48; `screenshare` to have one of them share a screen; both
+   * (`preview="6 screenshare"`). `false`, `off` or `no`: no preview. Removing it connects for real
+   * when `connect` and credentials are set; setting it on a connected room leaves the call (keeping
+   * `connect`) and shows the preview.
+   */
+  preview?: LkRoom['preview'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
   options?: LkRoom['options'];
   /** Base `RoomConnectOptions`; `auto-subscribe` overrides `autoSubscribe`. */
@@ -1429,7 +1449,7 @@ export interface LkTranscriptVueProps extends Omit<HTMLAttributes, 'mode' | 'lin
 }
 
 /** `<lk-voice-agent>` in Vue. A voice conversation with a LiveKit Agents agent: start, hear, see it speak, mute, end. */
-export interface LkVoiceAgentVueProps extends Omit<HTMLAttributes, 'agentTimeout' | 'launcher' | 'position' | 'open' | 'captions' | 'startLabel' | 'endLabel' | 'microphoneLabel' | 'launcherLabel' | 'closeLabel' | 'connectingLabel' | 'initializingLabel' | 'listeningLabel' | 'thinkingLabel' | 'speakingLabel' | 'disconnectedLabel' | 'unavailableLabel' | 'connectionErrorLabel' | 'microphoneErrorLabel' | 'audio' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'agentName' | 'agentMetadata' | 'connect' | 'video' | 'e2ee' | 'e2eePassphrase' | 'e2eeWorker' | 'background' | 'backgroundAssets' | 'backgroundModel' | 'options' | 'connectOptions' | 'theme' | 'agent-timeout' | 'start-label' | 'end-label' | 'microphone-label' | 'launcher-label' | 'close-label' | 'connecting-label' | 'initializing-label' | 'listening-label' | 'thinking-label' | 'speaking-label' | 'disconnected-label' | 'unavailable-label' | 'connection-error-label' | 'microphone-error-label' | 'e2ee-passphrase' | 'background-assets' | 'background-model' | 'e2ee-worker' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'agent-name' | 'agent-metadata' | 'onLkAgentStateChanged' | 'onLkError' | 'onLkConnectionStateChanged' | 'onLkConnected' | 'onLkDisconnected' | 'onLkReconnecting' | 'onLkReconnected' | 'onLkParticipantConnected' | 'onLkParticipantDisconnected' | 'onLkTrackSubscribed' | 'onLkTrackUnsubscribed' | 'onLkActiveSpeakersChanged' | 'onLkPin' | 'onLkRecordingChanged'> {
+export interface LkVoiceAgentVueProps extends Omit<HTMLAttributes, 'agentTimeout' | 'launcher' | 'position' | 'open' | 'captions' | 'startLabel' | 'endLabel' | 'microphoneLabel' | 'launcherLabel' | 'closeLabel' | 'connectingLabel' | 'initializingLabel' | 'listeningLabel' | 'thinkingLabel' | 'speakingLabel' | 'disconnectedLabel' | 'unavailableLabel' | 'connectionErrorLabel' | 'microphoneErrorLabel' | 'audio' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'agentName' | 'agentMetadata' | 'connect' | 'video' | 'e2ee' | 'e2eePassphrase' | 'e2eeWorker' | 'background' | 'backgroundAssets' | 'backgroundModel' | 'preview' | 'options' | 'connectOptions' | 'theme' | 'agent-timeout' | 'start-label' | 'end-label' | 'microphone-label' | 'launcher-label' | 'close-label' | 'connecting-label' | 'initializing-label' | 'listening-label' | 'thinking-label' | 'speaking-label' | 'disconnected-label' | 'unavailable-label' | 'connection-error-label' | 'microphone-error-label' | 'e2ee-passphrase' | 'background-assets' | 'background-model' | 'e2ee-worker' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'agent-name' | 'agent-metadata' | 'onLkAgentStateChanged' | 'onLkError' | 'onLkConnectionStateChanged' | 'onLkConnected' | 'onLkDisconnected' | 'onLkReconnecting' | 'onLkReconnected' | 'onLkParticipantConnected' | 'onLkParticipantDisconnected' | 'onLkTrackSubscribed' | 'onLkTrackUnsubscribed' | 'onLkActiveSpeakersChanged' | 'onLkPin' | 'onLkRecordingChanged'> {
   /**
    * How long to wait for the agent after joining, in seconds (`20`, `7.5`, `20s`); `0` or `none`
    * waits for ever. Default 20.
@@ -1503,6 +1523,16 @@ export interface LkVoiceAgentVueProps extends Omit<HTMLAttributes, 'agentTimeout
   backgroundAssets?: LkVoiceAgent['backgroundAssets'];
   /** The URL of the background effect's segmentation model. */
   backgroundModel?: LkVoiceAgent['backgroundModel'];
+  /**
+   * A simulated call instead of a real one, for page builders and design tools: tiles with names,
+   * video patterns and initials, one participant speaking, the controls and the layout, with no
+   * server, no token, no network request and no camera. Empty (or `true`): 4 participants, you
+   * included; a number from 1 to 48; `screenshare` to have one of them share a screen; both
+   * (`preview="6 screenshare"`). `false`, `off` or `no`: no preview. Removing it connects for real
+   * when `connect` and credentials are set; setting it on a connected room leaves the call (keeping
+   * `connect`) and shows the preview.
+   */
+  preview?: LkVoiceAgent['preview'];
   /** Base `RoomOptions` for anything without an attribute; attributes override the fields they set. */
   options?: LkVoiceAgent['options'];
   /** Base `RoomConnectOptions`; `auto-subscribe` overrides `autoSubscribe`. */

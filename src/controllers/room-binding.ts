@@ -47,6 +47,8 @@ export class RoomBindingController implements ReactiveController {
   hostConnected(): void {
     this.#boundId = this.host.room ?? null;
     this.#listen();
+    // The session may have a new `Room` since (a preview made again when its room came back).
+    if (this.#session && this.#session.room !== this.#room) this.#resolve();
   }
 
   /** `room="id"` changed: ask again. */

@@ -15,12 +15,14 @@ import { ContextProvider, roomContext, sessionContext } from '../context.js';
 import type { LkConnectionState } from '../core/connection-state.js';
 import { mapRoomAttributes, mergeOptions } from '../core/room-options.js';
 import { RoomSession, type SessionOwner } from '../core/room-session.js';
+import { PREVIEW_LOCAL_NAME, previewKey, previewParticipants, type PreviewSettings } from '../core/preview.js';
 import type { ConnectionRequest } from '../core/token.js';
 import type { EncryptionSettings } from '../core/e2ee.js';
 import type { BackgroundEffect, EffectAssets } from '../core/background.js';
 import type { LkEventDetails, LkEventName } from '../events.js';
 import { AttributeErrorReporter, type OptionsHost } from './attribute-options.js';
 import { RoomEventsController } from './room-events.js';
+import { PreviewCall } from './preview-call.js';
 
 /** The element that owns a room session: `<lk-room>`, `<lk-conference>`. */
 export interface RoomSessionHost extends OptionsHost, SessionOwner {
@@ -36,6 +38,9 @@ export interface RoomSessionHost extends OptionsHost, SessionOwner {
   request(): ConnectionRequest;
   encryption(): EncryptionSettings | undefined;
   backgroundEffect(): { effect: BackgroundEffect; assets: EffectAssets };
+  /** The simulated call `preview` asks for; `undefined` for none. */
+  previewSettings(): PreviewSettings | undefined;
+  participantName?: string;
 }
 
 function emit(host: RoomSessionHost, name: 'lk-reconnecting' | 'lk-reconnected'): void {
@@ -55,6 +60,8 @@ export class RoomSessionController implements ReactiveController {
   readonly #roomProvider: ContextProvider<Room | undefined>;
   readonly #events: RoomEventsController;
   #released = false;
+  #preview?: PreviewCall;
+  #previewKey?: string;
 
   constructor(private readonly host: RoomSessionHost) {
     host.addController(this);
@@ -83,6 +90,7 @@ export class RoomSessionController implements ReactiveController {
     this.#sessionProvider.setValue(this.session);
     if (this.#released) {
       this.#released = false;
+      this.#syncPreview();
       this.session.resume(this.host.connect);
     }
   }
@@ -93,11 +101,13 @@ export class RoomSessionController implements ReactiveController {
       if (this.host.isConnected || this.#released) return;
       this.#released = true;
       void this.session.release();
+      this.#endPreview();
     });
   }
 
   hostUpdate(): void {
     const host = this.host;
+    if (!this.#released) this.#syncPreview();
     const mapped = mapRoomAttributes((name) => host.getAttribute(name));
     this.#errors.report(mapped.errors);
     this.session.configure({
@@ -111,6 +121,30 @@ export class RoomSessionController implements ReactiveController {
     const { effect, assets } = host.backgroundEffect();
     this.session.background.configure(effect, assets);
     if (host.isConnected && !this.#released) this.session.setConnect(host.connect);
+  }
+
+  /** Shows the simulated call `preview` asks for (a new one when it or the local participant changed), or ends it. */
+  #syncPreview(): void {
+    const { host } = this;
+    const settings = host.previewSettings();
+    const local = { name: host.participantName, fallbackName: PREVIEW_LOCAL_NAME, camera: host.video, microphone: host.audio };
+    const key = settings && JSON.stringify([previewKey(settings), local]);
+    if (key === this.#previewKey) return;
+    const previous = this.#preview;
+    this.#previewKey = key;
+    this.#preview = settings && new PreviewCall(previewParticipants(settings, local));
+    void this.session.showPreview(this.#preview?.room, host.connect);
+    previous?.dispose();
+  }
+
+  /** The element left the page: the simulated call stops (and is made again on return). */
+  #endPreview(): void {
+    const call = this.#preview;
+    if (!call) return;
+    this.#preview = undefined;
+    this.#previewKey = undefined;
+    void this.session.showPreview(undefined, this.host.connect);
+    call.dispose();
   }
 
   #sync(): void {

@@ -149,20 +149,50 @@ export class RoomSession extends EventTarget {
   #transcriptionWatchers = 0;
   #transcriptionRoom?: Room;
   #stopTranscriptions?: () => void;
+  /** The simulated call shown instead of a connection (`preview`). */
+  #preview?: Room;
 
   constructor(private readonly owner: SessionOwner) {
     super();
     this.background = new CameraBackground(owner);
   }
 
-  /** The livekit-client `Room` in use, once one was needed. */
+  /** The livekit-client `Room` in use, once one was needed: the simulated call's during a preview. */
   get room(): Room | undefined {
-    return this.#room;
+    return this.#preview ?? this.#room;
   }
 
-  /** The connection state, with the session's own retrying counted as `connecting` / `reconnecting`. */
+  /** The connection state, with the session's own retrying counted as `connecting` / `reconnecting`; `connected` during a preview. */
   get state(): LkConnectionState {
-    return this.#state;
+    return this.#preview ? 'connected' : this.#state;
+  }
+
+  /** Whether a simulated call (`preview`) is shown instead of a connection. */
+  get preview(): boolean {
+    return !!this.#preview;
+  }
+
+  /**
+   * Shows `room`, a simulated call that never connects (`preview`), instead of the real one: a
+   * connection under way or up is ended, and none is made while it is shown; `connect` (as the
+   * element says now) is kept for later. `undefined` ends the preview: with `connect` set, the room
+   * connects then.
+   */
+  async showPreview(room: Room | undefined, connect: boolean): Promise<void> {
+    if (room === this.#preview) return;
+    const ending = !room;
+    this.#preview = room;
+    this.#connect = connect;
+    this.#changed();
+    if (ending) {
+      if (this.#connect && !this.#suspended) await this.#start();
+      return;
+    }
+    this.#stopRetrying();
+    this.#generation++;
+    this.#lostMedia = undefined;
+    await this.#disconnectRoom();
+    this.#setState('disconnected');
   }
 
   /** Whether the session keeps the room connected. */
@@ -205,7 +235,7 @@ export class RoomSession extends EventTarget {
 
   /** The `Room`, built now if none was needed yet (for page code that wants it before connecting). */
   ensureRoom(): Room {
-    return this.#room ?? this.#roomForConnection();
+    return this.#preview ?? this.#room ?? this.#roomForConnection();
   }
 
   /** Takes the element's current settings; applies what may change on a live room. */
@@ -233,7 +263,11 @@ export class RoomSession extends EventTarget {
   /** Keeps the room connected (`true`) or leaves it (`false`), as the `connect` attribute says. */
   setConnect(connect: boolean): void {
     if (connect === this.#connect) return;
-    if (connect) {
+    if (this.#preview) {
+      // Kept for when the preview ends.
+      this.#connect = connect;
+      this.#changed();
+    } else if (connect) {
       this.#connect = true;
       this.#changed();
       void this.#start();
@@ -248,6 +282,8 @@ export class RoomSession extends EventTarget {
    * (also reported as `lk-error`; the session keeps trying after a network failure).
    */
   join(choices: JoinChoices = {}): Promise<void> {
+    // A preview is a picture of the call: nothing joins, and `connect` stays as the page wrote it.
+    if (this.#preview) return Promise.resolve();
     this.#choices = { ...this.#choices, ...choices };
     if (choices.background) this.background.choice = choices.background;
     this.#waitingFor = undefined;
@@ -267,6 +303,8 @@ export class RoomSession extends EventTarget {
 
   /** Leaves: stops keeping the room connected, disconnects it and stops its local tracks. */
   async leave(): Promise<void> {
+    // In a preview a leave button changes nothing (`connect` stays in the page a builder saves).
+    if (this.#preview) return;
     const wasConnecting = this.#connect;
     this.#connect = false;
     this.#stopRetrying();
@@ -385,7 +423,7 @@ export class RoomSession extends EventTarget {
 
   /** The request changed: reconnect, update the participant, or nothing. */
   #requestChanged(): void {
-    if (!this.#connect || this.#suspended) return;
+    if (!this.#connect || this.#suspended || this.#preview) return;
     const request = this.#request();
     const key = this.#requestKey(request);
     if (this.#waitingFor !== undefined) {
@@ -424,7 +462,7 @@ export class RoomSession extends EventTarget {
   #start(rejectOnFailure = false): Promise<void> {
     this.#stopRetrying();
     this.#waitingFor = undefined;
-    if (this.#suspended) return Promise.resolve();
+    if (this.#suspended || this.#preview) return Promise.resolve();
     // A browser without WebRTC: said once, and nothing is tried, now or later.
     const unsupported = this.unsupported;
     if (unsupported) {

@@ -12,6 +12,8 @@ import { defaultEffectAssets } from '../core/effect-assets.js';
 import { InvalidValue } from '../core/grammar.js';
 import type { LkErrorDetail } from '../core/errors.js';
 import { LkElement } from './base.js';
+import { AttributeParser } from '../controllers/attribute-parser.js';
+import { DEFAULT_PREVIEW, parsePreview, type PreviewSettings } from '../core/preview.js';
 
 const flag = { fromAttribute: parseFlag, toAttribute: (value: boolean) => (value ? '' : null) };
 
@@ -94,6 +96,7 @@ export class LkRoomHost extends LkElement {
     background: {},
     backgroundAssets: { attribute: 'background-assets' },
     backgroundModel: { attribute: 'background-model' },
+    preview: {},
     options: { attribute: false },
     connectOptions: { attribute: false },
   };
@@ -182,6 +185,19 @@ export class LkRoomHost extends LkElement {
   /** The URL of the background effect's segmentation model. */
   backgroundModel?: string;
 
+  /**
+   * A simulated call instead of a real one, for page builders and design tools: tiles with names,
+   * video patterns and initials, one participant speaking, the controls and the layout, with no
+   * server, no token, no network request and no camera. Empty (or `true`): 4 participants, you
+   * included; a number from 1 to 48; `screenshare` to have one of them share a screen; both
+   * (`preview="6 screenshare"`). `false`, `off` or `no`: no preview. Removing it connects for real
+   * when `connect` and credentials are set; setting it on a connected room leaves the call (keeping
+   * `connect`) and shows the preview.
+   */
+  preview?: string;
+
+  #previewAttrs = new AttributeParser(this);
+
   #reportedBackground?: string;
   #refusedAssets = new Map<string, string>();
 
@@ -225,7 +241,7 @@ export class LkRoomHost extends LkElement {
     return this.updateComplete.then(() => this.#controller.session.join(choices));
   }
 
-  /** Leaves: disconnects, stops the local tracks, and clears `connect`. */
+  /** Leaves: disconnects, stops the local tracks, and clears `connect`. Does nothing in a `preview`. */
   leave(): Promise<void> {
     return this.#controller.session.leave();
   }
@@ -258,6 +274,15 @@ export class LkRoomHost extends LkElement {
   #onHashChange = (): void => {
     if (this.e2ee === 'fragment') this.requestUpdate();
   };
+
+  /** The simulated call `preview` asks for; `undefined` for none. A value it does not take is reported once and gives the default call. @internal */
+  previewSettings(): PreviewSettings | undefined {
+    // A value it does not take still previews (with the defaults): the page asked for no real call.
+    if (this.preview === null || this.preview === undefined) return undefined;
+    const settings = this.#previewAttrs.parse('preview', this.preview, parsePreview, DEFAULT_PREVIEW);
+    this.#previewAttrs.report();
+    return settings;
+  }
 
   /** End-to-end encryption as the attributes and `setEncryptionKey()` say; `undefined` for none. @internal */
   encryption(): EncryptionSettings | undefined {

@@ -563,6 +563,11 @@ export const CATALOG: BuilderCatalog = {
           "default": "false"
         },
         {
+          "name": "preview",
+          "type": "string | undefined",
+          "description": "A simulated call instead of a real one, for page builders and design tools: tiles with names,\nvideo patterns and initials, one participant speaking, the controls and the layout, with no\nserver, no token, no network request and no camera. Empty (or `true`): 4 participants, you\nincluded; a number from 1 to 48; `screenshare` to have one of them share a screen; both\n(`preview=\"6 screenshare\"`). `false`, `off` or `no`: no preview. Removing it connects for real\nwhen `connect` and credentials are set; setting it on a connected room leaves the call (keeping\n`connect`) and shows the preview."
+        },
+        {
           "name": "theme",
           "type": "'light' | 'dark' | undefined",
           "description": "`light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`."
@@ -1406,6 +1411,11 @@ export const CATALOG: BuilderCatalog = {
           "default": "false"
         },
         {
+          "name": "preview",
+          "type": "string | undefined",
+          "description": "A simulated call instead of a real one, for page builders and design tools: tiles with names,\nvideo patterns and initials, one participant speaking, the controls and the layout, with no\nserver, no token, no network request and no camera. Empty (or `true`): 4 participants, you\nincluded; a number from 1 to 48; `screenshare` to have one of them share a screen; both\n(`preview=\"6 screenshare\"`). `false`, `off` or `no`: no preview. Removing it connects for real\nwhen `connect` and credentials are set; setting it on a connected room leaves the call (keeping\n`connect`) and shows the preview."
+        },
+        {
           "name": "theme",
           "type": "'light' | 'dark' | undefined",
           "description": "`light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`."
@@ -1942,6 +1952,11 @@ export const CATALOG: BuilderCatalog = {
           "type": "boolean",
           "description": "Turn the camera on once connected (and on/off when changed while connected).",
           "default": "false"
+        },
+        {
+          "name": "preview",
+          "type": "string | undefined",
+          "description": "A simulated call instead of a real one, for page builders and design tools: tiles with names,\nvideo patterns and initials, one participant speaking, the controls and the layout, with no\nserver, no token, no network request and no camera. Empty (or `true`): 4 participants, you\nincluded; a number from 1 to 48; `screenshare` to have one of them share a screen; both\n(`preview=\"6 screenshare\"`). `false`, `off` or `no`: no preview. Removing it connects for real\nwhen `connect` and credentials are set; setting it on a connected room leaves the call (keeping\n`connect`) and shows the preview."
         },
         {
           "name": "theme",
