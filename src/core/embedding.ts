@@ -1,0 +1,186 @@
+/**
+ * Embedding rules: what a page inside an `<iframe>` may use, as the embedding page's `allow`
+ * attribute (the frame's Permissions Policy) says. A cross-origin frame gets no camera, microphone,
+ * screen capture or autoplay unless its `<iframe>` delegates them, and the browser then refuses
+ * them without asking the person. Pure: each function judges the document or the facts it is
+ * handed (`globalThis.document` in the elements).
+ */
+import { Track } from 'livekit-client';
+import { classifyMediaError, type LkErrorDetail } from './errors.js';
+
+/** The features a call needs from its frame, in the order the `allow` value names them. */
+export const EMBED_FEATURES = ['camera', 'microphone', 'display-capture', 'autoplay'] as const;
+
+export type EmbedFeature = (typeof EMBED_FEATURES)[number];
+
+/** A document's Permissions Policy: `document.permissionsPolicy`, or Chromium's older `document.featurePolicy`. */
+export interface PolicyLike {
+  allowsFeature(feature: string): boolean;
+  /** The features the engine knows (Chromium); a feature it does not know is not judged. */
+  features?(): string[];
+}
+
+/** The part of a document the judgement reads. */
+export interface PolicyDocument {
+  permissionsPolicy?: PolicyLike;
+  featurePolicy?: PolicyLike;
+}
+
+/**
+ * The features of `EMBED_FEATURES` that the frame's policy blocks, in their fixed order (empty:
+ * none); `undefined` when the engine has no Permissions Policy API to ask (Firefox, Safari).
+ */
+export function blockedFeatures(doc: PolicyDocument | undefined): EmbedFeature[] | undefined {
+  const policy = doc?.permissionsPolicy ?? doc?.featurePolicy;
+  if (!policy || typeof policy.allowsFeature !== 'function') return undefined;
+  let known: string[] | undefined;
+  try {
+    known = typeof policy.features === 'function' ? policy.features() : undefined;
+  } catch {
+    known = undefined;
+  }
+  return EMBED_FEATURES.filter((feature) => (!known || known.includes(feature)) && !policy.allowsFeature(feature));
+}
+
+/** The `allow` attribute that grants `features`, in the fixed order: `allow="camera; microphone"`. */
+export function allowValue(features: readonly EmbedFeature[]): string {
+  return `allow="${EMBED_FEATURES.filter((feature) => features.includes(feature)).join('; ')}"`;
+}
+
+/** The feature a local source needs: camera, microphone, or display-capture for a screen share (and its audio). */
+export function sourceFeature(source: Track.Source | string): EmbedFeature | undefined {
+  return Object.hasOwn(SOURCE_FEATURES, source) ? SOURCE_FEATURES[source] : undefined;
+}
+
+const SOURCE_FEATURES: Partial<Record<string, EmbedFeature>> = {
+  [Track.Source.Camera]: 'camera',
+  [Track.Source.Microphone]: 'microphone',
+  [Track.Source.ScreenShare]: 'display-capture',
+  [Track.Source.ScreenShareAudio]: 'display-capture',
+};
+
+const FEATURE_NAMES: Record<EmbedFeature, string> = {
+  camera: 'the camera',
+  microphone: 'the microphone',
+  'display-capture': 'screen sharing',
+  autoplay: 'sound without a click',
+};
+
+function list(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/**
+ * The `lk-error` `blocked-by-embedder` for a frame whose policy blocks `features` (in the fixed
+ * order; never empty), naming the `allow` value the embedding page's `<iframe>` needs.
+ */
+export function blockedByEmbedder(features: readonly EmbedFeature[], cause?: unknown, framed = true): LkErrorDetail {
+  const blocked = EMBED_FEATURES.filter((feature) => features.includes(feature));
+  const media = blocked.filter((feature) => feature !== 'autoplay');
+  const effect = media.length
+    ? `${list(media.map((feature) => FEATURE_NAMES[feature]))} cannot be used here${blocked.includes('autoplay') ? ', and sound waits for a click' : ''}`
+    : 'sound waits for a click';
+  const detail: LkErrorDetail = {
+    code: 'blocked-by-embedder',
+    message: framed
+      ? `The page that embeds this one does not allow ${blocked.join(', ')} in its <iframe>, so ${effect}; add ${allowValue(blocked)} to that <iframe>.`
+      : `This page's Permissions-Policy does not allow ${blocked.join(', ')}, so ${effect}; allow ${blocked.join(', ')} for the page (or, in a frame, add ${allowValue(blocked)} to its <iframe>).`,
+  };
+  return cause === undefined ? detail : { ...detail, cause };
+}
+
+/**
+ * The reason shown on a control that the frame's policy disables (its `title` and description):
+ * for people, naming what the embedding page's `<iframe>` needs.
+ */
+export function blockedReason(feature: EmbedFeature): string {
+  const what = FEATURE_NAMES[feature];
+  return `${what[0].toUpperCase()}${what.slice(1)} is blocked by the page this call is embedded in (its <iframe> needs ${allowValue([feature])}).`;
+}
+
+/** What is known about the frame a capture failed in, for `classifyCaptureError`. */
+export interface FrameFacts {
+  /** The page is in a frame of another origin than its top-level page. */
+  crossOriginFrame: boolean;
+  /** The features the policy blocks, or `undefined` when the engine has no Permissions Policy API. */
+  blocked: readonly EmbedFeature[] | undefined;
+  /** The permission's state (Permissions API) just before the capture was asked for, if known. */
+  permissionBefore?: 'granted' | 'prompt' | 'denied';
+  /** How long the capture took to fail, in ms. */
+  elapsedMs?: number;
+}
+
+/**
+ * Faster than any person answers a prompt: a `NotAllowedError` sooner than this, with no earlier
+ * refusal on record, came from no prompt at all.
+ */
+export const NO_PROMPT_MS = 250;
+
+/**
+ * Classifies a failure to capture `source`, knowing the frame it happened in. Where the policy
+ * API answers, a blocked feature is `blocked-by-embedder` whatever the error. Where it cannot be
+ * asked (Firefox, Safari), a `NotAllowedError` in a cross-origin frame is `blocked-by-embedder` only
+ * when nobody can have refused it: the permission was not denied before (`prompt` or `granted`)
+ * and the refusal came faster than a person answers a prompt. Anything else, a person's own
+ * refusal included, stays as `classifyMediaError` says (`permission-denied`, …).
+ */
+export function classifyCaptureError(err: unknown, source: Track.Source | string, what: string, frame: FrameFacts): LkErrorDetail {
+  const feature = sourceFeature(source);
+  const detail = classifyMediaError(err, what);
+  if (!feature) return detail;
+  if (frame.blocked) return frame.blocked.includes(feature) ? blockedByEmbedder([feature], err) : detail;
+  const name = err instanceof Error ? err.name : '';
+  const unanswered =
+    frame.permissionBefore !== undefined && frame.permissionBefore !== 'denied' && frame.elapsedMs !== undefined && frame.elapsedMs < NO_PROMPT_MS;
+  return frame.crossOriginFrame && name === 'NotAllowedError' && unanswered ? blockedByEmbedder([feature], err) : detail;
+}
+
+/** The parts of a window the frame checks read. */
+export interface FrameScope {
+  document?: PolicyDocument;
+  self?: unknown;
+  top?: { location?: { href?: string } } | null;
+  navigator?: { permissions?: { query(descriptor: { name: string }): Promise<{ state: string }> } };
+}
+
+/** The features the policy of `scope`'s document blocks (see `blockedFeatures`). */
+export function frameBlocks(scope: FrameScope): EmbedFeature[] | undefined {
+  return blockedFeatures(scope.document);
+}
+
+/** Whether `scope` is a frame whose top-level page is of another origin (reading its address throws). */
+export function inCrossOriginFrame(scope: FrameScope): boolean {
+  if (!scope.top || scope.top === scope.self) return false;
+  try {
+    return typeof scope.top.location?.href !== 'string';
+  } catch {
+    return true;
+  }
+}
+
+/** The Permissions API's state for `feature` (`camera`, `microphone`), or `undefined` where it cannot say. */
+export async function permissionState(scope: FrameScope, feature: EmbedFeature): Promise<FrameFacts['permissionBefore']> {
+  if (feature !== 'camera' && feature !== 'microphone') return undefined;
+  try {
+    const status = await scope.navigator?.permissions?.query({ name: feature });
+    const state = status?.state;
+    return state === 'granted' || state === 'prompt' || state === 'denied' ? state : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Call just before capturing `source` in `scope`; the function it resolves to classifies that
+ * capture's failure with what was known about the frame (see `classifyCaptureError`). The
+ * permission is asked about only where the policy API is missing and the page is a cross-origin frame.
+ */
+export async function watchCapture(scope: FrameScope, source: Track.Source | string): Promise<(err: unknown, what: string) => LkErrorDetail> {
+  const blocked = frameBlocks(scope);
+  const crossOriginFrame = inCrossOriginFrame(scope);
+  const feature = sourceFeature(source);
+  const permissionBefore = !blocked && crossOriginFrame && feature ? await permissionState(scope, feature) : undefined;
+  const started = Date.now();
+  return (err, what) => classifyCaptureError(err, source, what, { crossOriginFrame, blocked, permissionBefore, elapsedMs: Date.now() - started });
+}

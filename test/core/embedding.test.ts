@@ -1,0 +1,129 @@
+import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import { Track } from 'livekit-client';
+import {
+  EMBED_FEATURES,
+  NO_PROMPT_MS,
+  allowValue,
+  blockedByEmbedder,
+  blockedFeatures,
+  blockedReason,
+  classifyCaptureError,
+  inCrossOriginFrame,
+  permissionState,
+  sourceFeature,
+  type EmbedFeature,
+  type FrameFacts,
+} from '../../src/core/embedding.js';
+
+/** A document whose policy allows everything but `blocked`, knowing `known` features (all when absent). */
+function policyDoc(blocked: readonly string[], known?: readonly string[], api: 'permissionsPolicy' | 'featurePolicy' = 'featurePolicy') {
+  return { [api]: { allowsFeature: (f: string) => !blocked.includes(f) && (!known || known.includes(f)), ...(known ? { features: () => [...known] } : {}) } };
+}
+
+const notAllowed = () => new DOMException('Permission denied', 'NotAllowedError');
+const facts = (frame: Partial<FrameFacts>): FrameFacts => ({ crossOriginFrame: true, blocked: undefined, ...frame });
+
+describe('core: embedding rules', () => {
+  it('reads the blocked features from permissionsPolicy or featurePolicy, in the fixed order; undefined without either', () => {
+    expect(blockedFeatures(policyDoc(['autoplay', 'camera']))).to.deep.equal(['camera', 'autoplay']);
+    expect(blockedFeatures(policyDoc(['microphone'], undefined, 'permissionsPolicy'))).to.deep.equal(['microphone']);
+    expect(blockedFeatures(policyDoc([]))).to.deep.equal([]);
+    expect(blockedFeatures({})).to.equal(undefined);
+    expect(blockedFeatures(undefined)).to.equal(undefined);
+  });
+
+  it('does not judge a feature the engine does not know', () => {
+    // An engine without display-capture in its list says "not allowed" for it: not counted as blocked.
+    expect(blockedFeatures(policyDoc(['camera'], ['camera', 'microphone', 'autoplay']))).to.deep.equal(['camera']);
+  });
+
+  it('writes the allow value of exactly the features given, in the fixed order, whatever order they come in', () => {
+    expect(allowValue(['camera', 'microphone', 'display-capture', 'autoplay'])).to.equal('allow="camera; microphone; display-capture; autoplay"');
+    expect(allowValue(['autoplay', 'camera'])).to.equal('allow="camera; autoplay"');
+    fc.assert(
+      fc.property(fc.subarray([...EMBED_FEATURES]), fc.func(fc.integer()), (subset, key) => {
+        const shuffled = [...subset].sort((a, b) => key(a) - key(b));
+        const value = allowValue(shuffled);
+        const names = value.slice('allow="'.length, -1).split('; ').filter(Boolean);
+        expect(names).to.deep.equal(EMBED_FEATURES.filter((f) => subset.includes(f)));
+      }),
+    );
+  });
+
+  it('blocked-by-embedder names the blocked features and the allow value to add', () => {
+    const all = blockedByEmbedder([...EMBED_FEATURES]);
+    expect(all.code).to.equal('blocked-by-embedder');
+    expect(all.message).to.contain('add allow="camera; microphone; display-capture; autoplay" to that <iframe>');
+    expect(all.message).to.contain('the camera, the microphone and screen sharing cannot be used here, and sound waits for a click');
+    expect(blockedByEmbedder(['autoplay']).message).to.contain('so sound waits for a click; add allow="autoplay"');
+    expect(blockedByEmbedder(['microphone', 'camera']).message).to.contain('allow="camera; microphone"');
+    const topLevel = blockedByEmbedder(['camera'], undefined, false);
+    expect(topLevel.message).to.contain("This page's Permissions-Policy does not allow camera");
+  });
+
+  it("maps each local source to the feature it needs, and gives each control's reason", () => {
+    expect(sourceFeature(Track.Source.Camera)).to.equal('camera');
+    expect(sourceFeature(Track.Source.Microphone)).to.equal('microphone');
+    expect(sourceFeature(Track.Source.ScreenShare)).to.equal('display-capture');
+    expect(sourceFeature(Track.Source.ScreenShareAudio)).to.equal('display-capture');
+    expect(sourceFeature(Track.Source.Unknown)).to.equal(undefined);
+    expect(blockedReason('camera')).to.equal('The camera is blocked by the page this call is embedded in (its <iframe> needs allow="camera").');
+    expect(blockedReason('display-capture')).to.contain('Screen sharing is blocked').and.contain('allow="display-capture"');
+  });
+
+  it('with the policy API: a blocked feature is blocked-by-embedder whatever the error; an allowed one keeps its own code', () => {
+    const blocked: EmbedFeature[] = ['camera'];
+    expect(classifyCaptureError(notAllowed(), Track.Source.Camera, 'camera', facts({ blocked })).code).to.equal('blocked-by-embedder');
+    expect(classifyCaptureError(new Error('x'), Track.Source.Camera, 'camera', facts({ blocked })).code).to.equal('blocked-by-embedder');
+    expect(classifyCaptureError(notAllowed(), Track.Source.Microphone, 'microphone', facts({ blocked, elapsedMs: 1, permissionBefore: 'prompt' })).code).to.equal('permission-denied');
+  });
+
+  it("without the policy API: only a refusal nobody can have given is the embedder's; a person's own refusal stays permission-denied", () => {
+    const quick = { elapsedMs: NO_PROMPT_MS - 1 };
+    // No prompt could have been answered this fast, and nothing was refused before: the frame's policy.
+    const embedder = classifyCaptureError(notAllowed(), Track.Source.Camera, 'camera', facts({ ...quick, permissionBefore: 'prompt' }));
+    expect(embedder.code).to.equal('blocked-by-embedder');
+    expect(embedder.message).to.contain('allow="camera"');
+    expect(classifyCaptureError(notAllowed(), Track.Source.Camera, 'camera', facts({ ...quick, permissionBefore: 'granted' })).code).to.equal('blocked-by-embedder');
+    // A refusal on record, a prompt answered (slow), an unknown permission, a top-level or same-origin page, another error: as before.
+    expect(classifyCaptureError(notAllowed(), Track.Source.Camera, 'camera', facts({ ...quick, permissionBefore: 'denied' })).code).to.equal('permission-denied');
+    expect(classifyCaptureError(notAllowed(), Track.Source.Camera, 'camera', facts({ elapsedMs: 2_000, permissionBefore: 'prompt' })).code).to.equal('permission-denied');
+    expect(classifyCaptureError(notAllowed(), Track.Source.Camera, 'camera', facts({ ...quick })).code).to.equal('permission-denied');
+    expect(classifyCaptureError(notAllowed(), Track.Source.Camera, 'camera', facts({ ...quick, permissionBefore: 'prompt', crossOriginFrame: false })).code).to.equal('permission-denied');
+    expect(classifyCaptureError(new DOMException('busy', 'NotReadableError'), Track.Source.Camera, 'camera', facts({ ...quick, permissionBefore: 'prompt' })).code).to.equal('device-in-use');
+    fc.assert(
+      fc.property(fc.boolean(), fc.constantFrom('granted', 'prompt', 'denied', undefined), fc.nat(5_000), (crossOriginFrame, permissionBefore, elapsedMs) => {
+        const code = classifyCaptureError(notAllowed(), Track.Source.Microphone, 'microphone', { crossOriginFrame, blocked: undefined, permissionBefore, elapsedMs }).code;
+        const embedder = crossOriginFrame && (permissionBefore === 'granted' || permissionBefore === 'prompt') && elapsedMs < NO_PROMPT_MS;
+        expect(code).to.equal(embedder ? 'blocked-by-embedder' : 'permission-denied');
+      }),
+    );
+  });
+
+  it('tells a cross-origin frame from a top-level or same-origin page', () => {
+    const self = {};
+    expect(inCrossOriginFrame({ self, top: self })).to.equal(false);
+    expect(inCrossOriginFrame({ self, top: null })).to.equal(false);
+    expect(inCrossOriginFrame({ self, top: { location: { href: 'https://same.example/' } } })).to.equal(false);
+    const crossOrigin = {
+      get location(): { href: string } {
+        throw new DOMException('Blocked a frame', 'SecurityError');
+      },
+    };
+    expect(inCrossOriginFrame({ self, top: crossOrigin })).to.equal(true);
+    // This test page runs top-level.
+    expect(inCrossOriginFrame(globalThis as never)).to.equal(false);
+  });
+
+  it("asks the Permissions API for camera and microphone only, and says nothing when it cannot", async () => {
+    const asked: string[] = [];
+    const scope = { navigator: { permissions: { query: ({ name }: { name: string }) => (asked.push(name), Promise.resolve({ state: 'prompt' })) } } };
+    expect(await permissionState(scope, 'camera')).to.equal('prompt');
+    expect(await permissionState(scope, 'display-capture')).to.equal(undefined);
+    expect(asked).to.deep.equal(['camera']);
+    const failing = { navigator: { permissions: { query: () => Promise.reject(new TypeError('not a permission name')) } } };
+    expect(await permissionState(failing, 'microphone')).to.equal(undefined);
+    expect(await permissionState({}, 'microphone')).to.equal(undefined);
+  });
+});

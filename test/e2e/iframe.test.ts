@@ -1,0 +1,173 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { ConnectionState, Room, RoomEvent, Track, type RemoteTrack } from 'livekit-client';
+import { fetchToken, isFirefox, uniqueRoom, waitFor } from '../helpers.js';
+
+// A call page of another origin (scripts/embed-plugin.mjs: the bundle and markup on another loopback
+// port), framed by this page with and without `allow`. The frame is cross-origin, so it is read
+// through its harness (test/embed/harness.js) over postMessage.
+
+interface FramedState {
+  defined: boolean;
+  connectionState?: string;
+  identity?: string;
+  published: string[];
+  remote: { identity: string; source: string; subscribed: boolean; videoWidth: number }[];
+  errors: { code: string; message: string }[];
+  violations: { directive: string; blocked: string; sample: string }[];
+  controls: { tag: string; disabled: boolean; title?: string; description?: string }[];
+  policy?: string[];
+}
+
+const ALL = 'allow="camera; microphone; display-capture; autoplay"';
+
+let nextId = 1;
+
+/** Asks the framed page's harness; rejects after 5 s without an answer. */
+function ask<T>(frame: HTMLIFrameElement, origin: string, command: string, selector?: string): Promise<T> {
+  const id = nextId++;
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      removeEventListener('message', onMessage);
+      reject(new Error(`the framed page did not answer ${command}`));
+    }, 5_000);
+    const onMessage = (event: MessageEvent<{ id: number; result?: T; error?: string }>) => {
+      if (event.origin !== origin || event.data?.id !== id) return;
+      clearTimeout(timer);
+      removeEventListener('message', onMessage);
+      if (event.data.error) reject(new Error(event.data.error));
+      else resolve(event.data.result as T);
+    };
+    addEventListener('message', onMessage);
+    frame.contentWindow!.postMessage({ id, command, selector }, origin);
+  });
+}
+
+const stateOf = (frame: HTMLIFrameElement, origin: string) => ask<FramedState>(frame, origin, 'state');
+
+/** This page in the room with its camera on: what the framed page can subscribe to, and the server's view of it. */
+async function host(room: string): Promise<Room> {
+  const { server_url, participant_token } = await fetchToken(room, 'host');
+  const lkRoom = new Room();
+  await lkRoom.connect(server_url, participant_token);
+  await lkRoom.localParticipant.setCameraEnabled(true);
+  return lkRoom;
+}
+
+async function frameCall(origin: string, room: string, allow: string | undefined): Promise<HTMLIFrameElement> {
+  const src = `${origin}/call.html?room=${room}&identity=framed&video&audio`;
+  const frame = await fixture<HTMLIFrameElement>(
+    allow === undefined
+      ? html`<iframe title="A call embedded from another origin" style="width: 640px; height: 360px" src=${src}></iframe>`
+      : html`<iframe title="A call embedded from another origin" style="width: 640px; height: 360px" allow=${allow} src=${src}></iframe>`,
+  );
+  await waitFor(async () => (await stateOf(frame, origin).catch(() => undefined))?.defined, 'the framed page defined the elements');
+  return frame;
+}
+
+describe('e2e: a call in a cross-origin iframe', function () {
+  this.timeout(90_000);
+  let origin: string;
+  let hostRoom: Room | undefined;
+
+  before(async () => {
+    ({ origin } = await executeServerCommand<{ origin: string }, undefined>('embed-server'));
+  });
+
+  afterEach(async () => {
+    await hostRoom?.disconnect();
+    hostRoom = undefined;
+  });
+
+  it(`without allow: one blocked-by-embedder names ${ALL}; the controls are disabled and say why; the room connects as a viewer and subscribes`, async () => {
+    expect(new URL(origin).origin, 'the frame is of another origin').to.not.equal(location.origin);
+    const room = uniqueRoom('embed');
+    hostRoom = await host(room);
+    const frame = await frameCall(origin, room, undefined);
+
+    const connected = await waitFor(async () => {
+      const state = await stateOf(frame, origin);
+      return state.connectionState === 'connected' && state.remote.some((t) => t.source === 'camera' && t.videoWidth > 0) ? state : undefined;
+    }, 'the framed page connected and shows the host camera', 30_000);
+    if (!isFirefox) expect(connected.policy, 'the frame policy blocks them all').to.deep.equal(['camera', 'microphone', 'display-capture', 'autoplay']);
+
+    // Said once for the room, whatever the number of controls, and not as the person's refusal.
+    const blocked = connected.errors.filter((e) => e.code === 'blocked-by-embedder');
+    expect(blocked, JSON.stringify(connected.errors)).to.have.length(1);
+    expect(blocked[0].message).to.contain(isFirefox ? 'allow="' : ALL);
+    expect(connected.errors.map((e) => e.code)).to.not.include('permission-denied');
+
+    // Nothing captured or published; the server sees the framed participant without tracks.
+    expect(connected.published).to.deep.equal([]);
+    const framed = await waitFor(() => hostRoom!.remoteParticipants.get('framed'), 'the host sees the framed participant');
+    expect(framed.trackPublications.size).to.equal(0);
+
+    if (!isFirefox) {
+      const byTag = Object.fromEntries(connected.controls.map((c) => [c.tag, c]));
+      for (const [tag, feature] of [['lk-camera-toggle', 'camera'], ['lk-microphone-toggle', 'microphone'], ['lk-screenshare', 'display-capture']]) {
+        expect(byTag[tag].disabled, `${tag} disabled`).to.equal(true);
+        expect(byTag[tag].title, `${tag} title`).to.contain(`allow="${feature}"`);
+        expect(byTag[tag].description, `${tag} description`).to.equal(byTag[tag].title);
+      }
+    }
+    // Still one error once everything has settled.
+    const later = await stateOf(frame, origin);
+    expect(later.errors.filter((e) => e.code === 'blocked-by-embedder')).to.have.length(1);
+  });
+
+  it('with allow="camera" only: the error names the rest; the camera publishes and the host decodes it; the microphone toggle says why it is off', async () => {
+    const room = uniqueRoom('embed');
+    hostRoom = await host(room);
+    const subscribed = new Promise<RemoteTrack>((resolve) =>
+      hostRoom!.on(RoomEvent.TrackSubscribed, (track, _pub, participant) => {
+        if (participant.identity === 'framed' && track.source === Track.Source.Camera) resolve(track);
+      }),
+    );
+    const frame = await frameCall(origin, room, 'camera');
+    const track = await subscribed;
+    const video = track.attach() as HTMLVideoElement;
+    await waitFor(() => video.videoWidth > 0, 'the host decoded the framed camera');
+    expect(video.videoWidth).to.be.greaterThan(0);
+    track.detach(video);
+
+    const state = await waitFor(async () => {
+      const s = await stateOf(frame, origin);
+      return s.published.includes(Track.Source.Camera) && s.errors.length > 0 ? s : undefined;
+    }, 'the framed page published its camera and reported what is missing');
+    const blocked = state.errors.filter((e) => e.code === 'blocked-by-embedder');
+    expect(blocked, JSON.stringify(state.errors)).to.have.length(1);
+    expect(blocked[0].message).to.contain('allow="microphone; display-capture; autoplay"');
+    expect(state.published).to.deep.equal([Track.Source.Camera]);
+    const byTag = Object.fromEntries(state.controls.map((c) => [c.tag, c]));
+    expect(byTag['lk-camera-toggle'].disabled).to.equal(false);
+    expect(byTag['lk-camera-toggle'].title).to.equal(undefined);
+    expect(byTag['lk-microphone-toggle'].disabled).to.equal(true);
+    expect(byTag['lk-microphone-toggle'].title).to.contain('allow="microphone"');
+  });
+
+  it(`with ${ALL}: no error, the controls work, and the camera and microphone reach the server`, async () => {
+    const room = uniqueRoom('embed');
+    hostRoom = await host(room);
+    const frame = await frameCall(origin, room, 'camera; microphone; display-capture; autoplay');
+    const framed = await waitFor(() => {
+      const participant = hostRoom!.remoteParticipants.get('framed');
+      return participant?.getTrackPublication(Track.Source.Camera)?.track && participant.getTrackPublication(Track.Source.Microphone)?.track ? participant : undefined;
+    }, 'the host subscribed to the framed camera and microphone', 30_000);
+    const video = framed.getTrackPublication(Track.Source.Camera)!.track!.attach() as HTMLVideoElement;
+    await waitFor(() => video.videoWidth > 0, 'the host decoded the framed camera');
+    expect(video.videoWidth).to.be.greaterThan(0);
+
+    const state = await stateOf(frame, origin);
+    expect(state.errors).to.deep.equal([]);
+    expect(state.connectionState).to.equal('connected');
+    expect([...state.published].sort()).to.deep.equal([Track.Source.Camera, Track.Source.Microphone].sort());
+    for (const c of state.controls) {
+      expect(c.disabled, `${c.tag} enabled`).to.equal(false);
+      expect(c.title, `${c.tag} has no reason`).to.equal(undefined);
+    }
+    // The camera toggle works from inside the frame: off, then the host sees it muted.
+    await ask(frame, origin, 'click', 'lk-camera-toggle');
+    await waitFor(() => framed.getTrackPublication(Track.Source.Camera)?.isMuted || !framed.getTrackPublication(Track.Source.Camera), 'the host saw the camera turned off');
+    expect(hostRoom.state).to.equal(ConnectionState.Connected);
+  });
+});

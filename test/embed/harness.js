@@ -1,0 +1,68 @@
+// The framed call page's script (scripts/embed-plugin.mjs serves it as /harness.js, before the
+// bundle): it records every `lk-error` and CSP violation from the first moment, and answers the
+// framing test page over postMessage, since a cross-origin page cannot read the frame's DOM.
+//
+//   parent → frame   { id, command: 'state' | 'click', selector? }
+//   frame → parent   { id, result } or { id, error }
+/* global document, window, customElements, addEventListener */
+(() => {
+  const errors = [];
+  const violations = [];
+  document.addEventListener('lk-error', (event) => errors.push({ code: event.detail.code, message: event.detail.message }));
+  document.addEventListener('securitypolicyviolation', (event) =>
+    violations.push({ directive: event.effectiveDirective, blocked: event.blockedURI, sample: event.sample }),
+  );
+
+  const policy = document.permissionsPolicy ?? document.featurePolicy;
+
+  function control(element) {
+    const button = element.shadowRoot?.querySelector('button');
+    const describedBy = button?.getAttribute('aria-describedby');
+    const description = describedBy ? element.shadowRoot.getElementById(describedBy)?.textContent?.trim() : undefined;
+    return { tag: element.localName, disabled: !!button?.disabled, title: button?.getAttribute('title') ?? undefined, description };
+  }
+
+  function state() {
+    const lkRoom = document.querySelector('lk-room');
+    const room = lkRoom?.livekitRoom;
+    const remote = room
+      ? [...room.remoteParticipants.values()].flatMap((participant) =>
+          [...participant.trackPublications.values()].map((publication) => ({
+            identity: participant.identity,
+            source: publication.source,
+            subscribed: publication.isSubscribed,
+            videoWidth: publication.track?.attachedElements.find((el) => el.localName === 'video')?.videoWidth ?? 0,
+          })),
+        )
+      : [];
+    return {
+      defined: !!customElements.get('lk-room'),
+      connectionState: lkRoom?.getAttribute('connection-state') ?? undefined,
+      identity: room?.localParticipant.identity,
+      published: room ? [...room.localParticipant.trackPublications.values()].map((publication) => publication.source) : [],
+      remote,
+      errors,
+      violations,
+      controls: [...document.querySelectorAll('lk-camera-toggle, lk-microphone-toggle, lk-screenshare')].map(control),
+      policy: policy ? ['camera', 'microphone', 'display-capture', 'autoplay'].filter((feature) => !policy.allowsFeature(feature)) : undefined,
+    };
+  }
+
+  addEventListener('message', (event) => {
+    if (event.source !== window.parent || typeof event.data?.id !== 'number') return;
+    const { id, command, selector } = event.data;
+    try {
+      let result;
+      if (command === 'state') result = state();
+      else if (command === 'click') {
+        const button = document.querySelector(selector)?.shadowRoot?.querySelector('button');
+        if (!button) throw new Error(`no button in ${selector}`);
+        button.click();
+        result = true;
+      } else throw new Error(`unknown command ${command}`);
+      event.source.postMessage({ id, result }, '*');
+    } catch (err) {
+      event.source.postMessage({ id, error: String(err?.message ?? err) }, '*');
+    }
+  });
+})();
