@@ -8,9 +8,10 @@
 // standard token endpoint (scripts/token-endpoint.mjs, against the server `npm test` started), and
 // two pages:
 //
-//   /call.html?room=R&identity=I[&video][&audio][&csp]
+//   /call.html?room=R&identity=I[&video][&audio][&conference][&csp]
 //       an <lk-room> with a camera, microphone and screen-share toggle and <lk-participants>, built
-//       from markup and the bundle; test/embed/harness.js answers the framing page's questions over
+//       from markup and the bundle (with `conference`: an <lk-prejoin> of its own and an
+//       <lk-conference> instead); test/embed/harness.js answers the framing page's questions over
 //       postMessage. With `csp`, the page comes with the strict Content-Security-Policy of
 //       docs/embedding.md (connect-src naming the LiveKit server), and reports every violation.
 //   /harness.js   the page's script (external, so a strict CSP allows it)
@@ -32,11 +33,9 @@ export function strictCsp(livekitUrl) {
     "script-src 'self' 'wasm-unsafe-eval'",
     "worker-src 'self' blob:",
     `connect-src 'self' ${ws.origin} ${http.origin}`,
-    'media-src blob:',
-    "img-src 'self' data: blob:",
+    "img-src 'self'",
     "style-src 'self'",
     "base-uri 'none'",
-    "frame-ancestors *",
   ].join('; ');
 }
 
@@ -48,8 +47,17 @@ function callPage(params) {
   const room = escapeHtml(params.get('room') ?? 'embed');
   const identity = escapeHtml(params.get('identity') ?? 'framed');
   const media = `${params.has('video') ? ' video' : ''}${params.has('audio') ? ' audio' : ''}`;
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A framed call</title></head><body>
-<script src="/harness.js"></script>
+  const head = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A framed call</title></head><body>
+<script src="/harness.js"></script>`;
+  const bundle = '<script type="module" src="/dist/livekit-elements.js"></script>';
+  if (params.has('conference')) {
+    return `${head}
+<lk-prejoin no-persist></lk-prejoin>
+<lk-conference token-endpoint="/api/token" room-name="${room}" participant-identity="${identity}" connect${media}></lk-conference>
+${bundle}
+</body></html>`;
+  }
+  return `${head}
 <lk-room token-endpoint="/api/token" room-name="${room}" participant-identity="${identity}" connect${media}>
   <lk-camera-toggle></lk-camera-toggle>
   <lk-microphone-toggle></lk-microphone-toggle>
@@ -57,7 +65,7 @@ function callPage(params) {
   <lk-participants></lk-participants>
   <lk-audio-renderer></lk-audio-renderer>
 </lk-room>
-<script type="module" src="/dist/livekit-elements.js"></script>
+${bundle}
 </body></html>`;
 }
 

@@ -17,6 +17,7 @@ interface FramedState {
   violations: { directive: string; blocked: string; sample: string }[];
   controls: { tag: string; disabled: boolean; title?: string; description?: string }[];
   policy?: string[];
+  prejoinLevel?: string;
 }
 
 const ALL = 'allow="camera; microphone; display-capture; autoplay"';
@@ -54,8 +55,8 @@ async function host(room: string): Promise<Room> {
   return lkRoom;
 }
 
-async function frameCall(origin: string, room: string, allow: string | undefined): Promise<HTMLIFrameElement> {
-  const src = `${origin}/call.html?room=${room}&identity=framed&video&audio`;
+async function frameCall(origin: string, room: string, allow: string | undefined, extra = ''): Promise<HTMLIFrameElement> {
+  const src = `${origin}/call.html?room=${room}&identity=framed&video&audio${extra}`;
   const frame = await fixture<HTMLIFrameElement>(
     allow === undefined
       ? html`<iframe title="A call embedded from another origin" style="width: 640px; height: 360px" src=${src}></iframe>`
@@ -68,10 +69,11 @@ async function frameCall(origin: string, room: string, allow: string | undefined
 describe('e2e: a call in a cross-origin iframe', function () {
   this.timeout(90_000);
   let origin: string;
+  let csp: string;
   let hostRoom: Room | undefined;
 
   before(async () => {
-    ({ origin } = await executeServerCommand<{ origin: string }, undefined>('embed-server'));
+    ({ origin, csp } = await executeServerCommand<{ origin: string; csp: string }, undefined>('embed-server'));
   });
 
   afterEach(async () => {
@@ -169,5 +171,28 @@ describe('e2e: a call in a cross-origin iframe', function () {
     await ask(frame, origin, 'click', 'lk-camera-toggle');
     await waitFor(() => framed.getTrackPublication(Track.Source.Camera)?.isMuted || !framed.getTrackPublication(Track.Source.Camera), 'the host saw the camera turned off');
     expect(hostRoom.state).to.equal(ConnectionState.Connected);
+  });
+
+  it('under the strict CSP of docs/embedding.md: a conference and a pre-join connect, publish and subscribe with no violation', async () => {
+    // The policy served is the one docs/embedding.md gives, its connect-src naming the test server.
+    const doc = await (await fetch('/docs/embedding.md')).text();
+    const block = /```\nContent-Security-Policy:\n([\s\S]*?)```/.exec(doc)![1];
+    const directives = (policy: string) => policy.split(';').map((d) => d.trim().replace(/\s+/g, ' ')).filter((d) => d && !d.startsWith('connect-src'));
+    expect(directives(csp)).to.deep.equal(directives(block));
+    expect(csp).to.match(/connect-src 'self' ws:\/\/127\.0\.0\.1:\d+ http:\/\/127\.0\.0\.1:\d+/);
+    const room = uniqueRoom('embed-csp');
+    hostRoom = await host(room);
+    const frame = await frameCall(origin, room, 'camera; microphone; display-capture; autoplay', '&conference&csp');
+    const framed = await waitFor(() => hostRoom!.remoteParticipants.get('framed')?.getTrackPublication(Track.Source.Camera)?.track, 'the host subscribed to the framed camera', 30_000);
+    const video = framed.attach() as HTMLVideoElement;
+    await waitFor(() => video.videoWidth > 0, 'the host decoded the framed camera');
+    expect(video.videoWidth).to.be.greaterThan(0);
+    const state = await waitFor(async () => {
+      const s = await stateOf(frame, origin);
+      return s.remote.some((t) => t.source === 'camera' && t.videoWidth > 0) && Number(s.prejoinLevel) > 0 ? s : undefined;
+    }, 'the framed conference shows the host camera and the pre-join meter moves', 30_000);
+    expect(state.connectionState).to.equal('connected');
+    expect(state.errors).to.deep.equal([]);
+    expect(state.violations, JSON.stringify(state.violations)).to.deep.equal([]);
   });
 });

@@ -23,7 +23,7 @@
   }
 
   function state() {
-    const lkRoom = document.querySelector('lk-room');
+    const lkRoom = document.querySelector('lk-room, lk-conference');
     const room = lkRoom?.livekitRoom;
     const remote = room
       ? [...room.remoteParticipants.values()].flatMap((participant) =>
@@ -43,6 +43,7 @@
       remote,
       errors,
       violations,
+      prejoinLevel: document.querySelector('lk-prejoin')?.shadowRoot?.querySelector('[part=level]')?.getAttribute('aria-valuenow') ?? undefined,
       controls: [...document.querySelectorAll('lk-camera-toggle, lk-microphone-toggle, lk-screenshare')].map(control),
       policy: policy ? ['camera', 'microphone', 'display-capture', 'autoplay'].filter((feature) => !policy.allowsFeature(feature)) : undefined,
     };

@@ -138,6 +138,8 @@ export class LkPrejoin extends LkRoomBoundElement {
   }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
+    // Through the CSSOM, not a style attribute, which a strict Content-Security-Policy refuses.
+    this.renderRoot.querySelector<HTMLElement>('[part=level] span')?.style.setProperty('inline-size', `${Math.round(this.#preview.level * 100)}%`);
     const track = this.#preview.video;
     if (changed.has('background') || changed.has('backgroundAssets') || changed.has('backgroundModel') || track !== this.#attached) this.#applyEffect(track);
     if (track === this.#attached || !this.videoElement) return;
@@ -166,7 +168,7 @@ export class LkPrejoin extends LkRoomBoundElement {
         ${this.#preview.video ? nothing : html`<div part="placeholder">${initials(username)}</div>`}
       </div>
       <div part="level" role="meter" aria-label=${this.levelLabel} aria-valuemin="0" aria-valuemax="100" aria-valuenow=${level}>
-        <span style="inline-size: ${level}%"></span>
+        <span></span>
       </div>
       <div class="devices">
         <button part="camera-button" type="button" aria-pressed=${videoEnabled && !videoFailed ? 'true' : 'false'} ?disabled=${videoFailed || unsupported || !!cameraBlocked} title=${cameraBlocked ?? nothing} aria-describedby=${cameraBlocked ? 'notice' : nothing} @click=${this.#toggleVideo}>
