@@ -64,7 +64,7 @@ const faults = faultServer();
 // The e2e files the firefox group runs. german.test.ts and session.test.ts are left out: they
 // check translations and the session's state machine, which hold the same in every engine.
 const FIREFOX_FILES = [
-  'audio', 'bundle', 'bundle-styles', 'chat', 'conference', 'connect', 'controls', 'prejoin', 'publish', 'rendering',
+  'audio', 'bundle', 'bundle-styles', 'chat', 'conference', 'connect', 'controls', 'iframe', 'prejoin', 'publish', 'rendering',
 ].map((name) => `test/e2e/${name}.test.ts`);
 
 const soakCycles = Number(process.env.SOAK_CYCLES) || 1000;

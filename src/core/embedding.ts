@@ -105,25 +105,18 @@ export interface FrameFacts {
   crossOriginFrame: boolean;
   /** The features the policy blocks, or `undefined` when the engine has no Permissions Policy API. */
   blocked: readonly EmbedFeature[] | undefined;
-  /** The permission's state (Permissions API) just before the capture was asked for, if known. */
-  permissionBefore?: 'granted' | 'prompt' | 'denied';
-  /** How long the capture took to fail, in ms. */
-  elapsedMs?: number;
+  /** How many devices of the source's kind `enumerateDevices()` lists, if it was asked. */
+  listed?: number;
 }
-
-/**
- * Faster than any person answers a prompt: a `NotAllowedError` sooner than this, with no earlier
- * refusal on record, came from no prompt at all.
- */
-export const NO_PROMPT_MS = 250;
 
 /**
  * Classifies a failure to capture `source`, knowing the frame it happened in. Where the policy
  * API answers, a blocked feature is `blocked-by-embedder` whatever the error. Where it cannot be
- * asked (Firefox, Safari), a `NotAllowedError` in a cross-origin frame is `blocked-by-embedder` only
- * when nobody can have refused it: the permission was not denied before (`prompt` or `granted`)
- * and the refusal came faster than a person answers a prompt. Anything else, a person's own
- * refusal included, stays as `classifyMediaError` says (`permission-denied`, …).
+ * asked (Firefox, Safari), a `NotAllowedError` for the camera or microphone in a cross-origin frame
+ * is `blocked-by-embedder` when the frame lists no device of that kind: a frame whose policy blocks
+ * a feature sees none of its devices (Firefox leaves them out of `enumerateDevices()`), while a
+ * person's refusal leaves them listed, and a machine without one gives `NotFoundError` instead.
+ * Anything else, a person's own refusal included, stays as `classifyMediaError` says.
  */
 export function classifyCaptureError(err: unknown, source: Track.Source | string, what: string, frame: FrameFacts): LkErrorDetail {
   const feature = sourceFeature(source);
@@ -131,9 +124,7 @@ export function classifyCaptureError(err: unknown, source: Track.Source | string
   if (!feature) return detail;
   if (frame.blocked) return frame.blocked.includes(feature) ? blockedByEmbedder([feature], err) : detail;
   const name = err instanceof Error ? err.name : '';
-  const unanswered =
-    frame.permissionBefore !== undefined && frame.permissionBefore !== 'denied' && frame.elapsedMs !== undefined && frame.elapsedMs < NO_PROMPT_MS;
-  return frame.crossOriginFrame && name === 'NotAllowedError' && unanswered ? blockedByEmbedder([feature], err) : detail;
+  return frame.crossOriginFrame && name === 'NotAllowedError' && frame.listed === 0 ? blockedByEmbedder([feature], err) : detail;
 }
 
 /** The parts of a window the frame checks read. */
@@ -141,7 +132,7 @@ export interface FrameScope {
   document?: PolicyDocument;
   self?: unknown;
   top?: { location?: { href?: string } } | null;
-  navigator?: { permissions?: { query(descriptor: { name: string }): Promise<{ state: string }> } };
+  navigator?: { mediaDevices?: { enumerateDevices?(): Promise<{ kind: string }[]> } };
 }
 
 /** The features the policy of `scope`'s document blocks (see `blockedFeatures`). */
@@ -159,28 +150,30 @@ export function inCrossOriginFrame(scope: FrameScope): boolean {
   }
 }
 
-/** The Permissions API's state for `feature` (`camera`, `microphone`), or `undefined` where it cannot say. */
-export async function permissionState(scope: FrameScope, feature: EmbedFeature): Promise<FrameFacts['permissionBefore']> {
-  if (feature !== 'camera' && feature !== 'microphone') return undefined;
+const DEVICE_KINDS: Partial<Record<EmbedFeature, string>> = { camera: 'videoinput', microphone: 'audioinput' };
+
+/** How many devices of `feature`'s kind (camera, microphone) the page may see; `undefined` where it cannot say. */
+export async function listedDevices(scope: FrameScope, feature: EmbedFeature): Promise<number | undefined> {
+  const kind = DEVICE_KINDS[feature];
+  if (!kind || typeof scope.navigator?.mediaDevices?.enumerateDevices !== 'function') return undefined;
   try {
-    const status = await scope.navigator?.permissions?.query({ name: feature });
-    const state = status?.state;
-    return state === 'granted' || state === 'prompt' || state === 'denied' ? state : undefined;
+    return (await scope.navigator.mediaDevices.enumerateDevices()).filter((device) => device.kind === kind).length;
   } catch {
     return undefined;
   }
 }
 
 /**
- * Call just before capturing `source` in `scope`; the function it resolves to classifies that
- * capture's failure with what was known about the frame (see `classifyCaptureError`). The
- * permission is asked about only where the policy API is missing and the page is a cross-origin frame.
+ * The classifier of a capture of `source` in `scope` (see `classifyCaptureError`): it asks for the
+ * devices only where that decides (no policy API, a cross-origin frame, a `NotAllowedError`).
  */
-export async function watchCapture(scope: FrameScope, source: Track.Source | string): Promise<(err: unknown, what: string) => LkErrorDetail> {
-  const blocked = frameBlocks(scope);
-  const crossOriginFrame = inCrossOriginFrame(scope);
-  const feature = sourceFeature(source);
-  const permissionBefore = !blocked && crossOriginFrame && feature ? await permissionState(scope, feature) : undefined;
-  const started = Date.now();
-  return (err, what) => classifyCaptureError(err, source, what, { crossOriginFrame, blocked, permissionBefore, elapsedMs: Date.now() - started });
+export function captureErrorClassifier(scope: FrameScope, source: Track.Source | string): (err: unknown, what: string) => Promise<LkErrorDetail> {
+  return async (err, what) => {
+    const blocked = frameBlocks(scope);
+    const crossOriginFrame = inCrossOriginFrame(scope);
+    const feature = sourceFeature(source);
+    const asks = !blocked && crossOriginFrame && !!feature && err instanceof Error && err.name === 'NotAllowedError';
+    const listed = asks ? await listedDevices(scope, feature) : undefined;
+    return classifyCaptureError(err, source, what, { crossOriginFrame, blocked, listed });
+  };
 }

@@ -24,7 +24,7 @@ import { connectionChange, fetchCredentials, missingCredentials, type Connection
 import { unsendableCodecWarning, videoSenderCodecs } from './track-options.js';
 import type { BackgroundEffect } from './background.js';
 import { CameraBackground } from './camera-background.js';
-import { blockedByEmbedder, frameBlocks, sourceFeature, watchCapture, type EmbedFeature, type FrameScope } from './embedding.js';
+import { blockedByEmbedder, captureErrorClassifier, frameBlocks, sourceFeature, type EmbedFeature, type FrameScope } from './embedding.js';
 
 /** How long one connection attempt (token, signal, media transports) may take. */
 export const CONNECT_TIMEOUT_MS = 20_000;
@@ -603,7 +603,6 @@ export class RoomSession extends EventTarget {
     const generation = this.#generation;
     // Blocked by the frame's policy: said once already (\`blocked-by-embedder\`); nothing to try.
     if (enabled && this.blocked?.includes(sourceFeature(source)!)) return;
-    const classify = enabled ? await watchCapture(globalThis as FrameScope, source) : undefined;
     try {
       if (source === 'camera') {
         const warning = enabled ? unsendableCodecWarning('video-codec', this.#room?.options.publishDefaults?.videoCodec, videoSenderCodecs()) : undefined;
@@ -615,7 +614,9 @@ export class RoomSession extends EventTarget {
     } catch (err) {
       // Cut short by a leave or a removal: what the page asked for, not a failure.
       if (generation !== this.#generation) return;
-      this.owner.reportError(classify ? classify(err, source) : classifyMediaError(err, source));
+      const detail = enabled ? await captureErrorClassifier(globalThis as FrameScope, source)(err, source) : classifyMediaError(err, source);
+      if (generation !== this.#generation) return;
+      this.owner.reportError(detail);
     }
   }
 

@@ -3,14 +3,14 @@ import fc from 'fast-check';
 import { Track } from 'livekit-client';
 import {
   EMBED_FEATURES,
-  NO_PROMPT_MS,
   allowValue,
   blockedByEmbedder,
   blockedFeatures,
   blockedReason,
   classifyCaptureError,
   inCrossOriginFrame,
-  permissionState,
+  captureErrorClassifier,
+  listedDevices,
   sourceFeature,
   type EmbedFeature,
   type FrameFacts,
@@ -76,27 +76,26 @@ describe('core: embedding rules', () => {
     const blocked: EmbedFeature[] = ['camera'];
     expect(classifyCaptureError(notAllowed(), Track.Source.Camera, 'camera', facts({ blocked })).code).to.equal('blocked-by-embedder');
     expect(classifyCaptureError(new Error('x'), Track.Source.Camera, 'camera', facts({ blocked })).code).to.equal('blocked-by-embedder');
-    expect(classifyCaptureError(notAllowed(), Track.Source.Microphone, 'microphone', facts({ blocked, elapsedMs: 1, permissionBefore: 'prompt' })).code).to.equal('permission-denied');
+    expect(classifyCaptureError(notAllowed(), Track.Source.Microphone, 'microphone', facts({ blocked, listed: 0 })).code).to.equal('permission-denied');
   });
 
-  it("without the policy API: only a refusal nobody can have given is the embedder's; a person's own refusal stays permission-denied", () => {
-    const quick = { elapsedMs: NO_PROMPT_MS - 1 };
-    // No prompt could have been answered this fast, and nothing was refused before: the frame's policy.
-    const embedder = classifyCaptureError(notAllowed(), Track.Source.Camera, 'camera', facts({ ...quick, permissionBefore: 'prompt' }));
+  it("without the policy API: a refusal in a cross-origin frame that lists no such device is the embedder's; a person's own refusal stays permission-denied", () => {
+    const embedder = classifyCaptureError(notAllowed(), Track.Source.Camera, 'camera', facts({ listed: 0 }));
     expect(embedder.code).to.equal('blocked-by-embedder');
-    expect(embedder.message).to.contain('allow="camera"');
-    expect(classifyCaptureError(notAllowed(), Track.Source.Camera, 'camera', facts({ ...quick, permissionBefore: 'granted' })).code).to.equal('blocked-by-embedder');
-    // A refusal on record, a prompt answered (slow), an unknown permission, a top-level or same-origin page, another error: as before.
-    expect(classifyCaptureError(notAllowed(), Track.Source.Camera, 'camera', facts({ ...quick, permissionBefore: 'denied' })).code).to.equal('permission-denied');
-    expect(classifyCaptureError(notAllowed(), Track.Source.Camera, 'camera', facts({ elapsedMs: 2_000, permissionBefore: 'prompt' })).code).to.equal('permission-denied');
-    expect(classifyCaptureError(notAllowed(), Track.Source.Camera, 'camera', facts({ ...quick })).code).to.equal('permission-denied');
-    expect(classifyCaptureError(notAllowed(), Track.Source.Camera, 'camera', facts({ ...quick, permissionBefore: 'prompt', crossOriginFrame: false })).code).to.equal('permission-denied');
-    expect(classifyCaptureError(new DOMException('busy', 'NotReadableError'), Track.Source.Camera, 'camera', facts({ ...quick, permissionBefore: 'prompt' })).code).to.equal('device-in-use');
+    expect(embedder.message).to.contain('add allow="camera" to that <iframe>');
+    // The devices are listed (a person said no), or unknown, or not a cross-origin frame, or not a refusal: as before.
+    expect(classifyCaptureError(notAllowed(), Track.Source.Camera, 'camera', facts({ listed: 1 })).code).to.equal('permission-denied');
+    expect(classifyCaptureError(notAllowed(), Track.Source.Camera, 'camera', facts({})).code).to.equal('permission-denied');
+    expect(classifyCaptureError(notAllowed(), Track.Source.Camera, 'camera', facts({ listed: 0, crossOriginFrame: false })).code).to.equal('permission-denied');
+    expect(classifyCaptureError(new DOMException('none', 'NotFoundError'), Track.Source.Camera, 'camera', facts({ listed: 0 })).code).to.equal('device-not-found');
+    // A screen share lists no devices: its refusal is never blamed on the embedder this way.
+    expect(classifyCaptureError(notAllowed(), Track.Source.ScreenShare, 'screen share', facts({})).code).to.equal('permission-denied');
     fc.assert(
-      fc.property(fc.boolean(), fc.constantFrom('granted', 'prompt', 'denied', undefined), fc.nat(5_000), (crossOriginFrame, permissionBefore, elapsedMs) => {
-        const code = classifyCaptureError(notAllowed(), Track.Source.Microphone, 'microphone', { crossOriginFrame, blocked: undefined, permissionBefore, elapsedMs }).code;
-        const embedder = crossOriginFrame && (permissionBefore === 'granted' || permissionBefore === 'prompt') && elapsedMs < NO_PROMPT_MS;
-        expect(code).to.equal(embedder ? 'blocked-by-embedder' : 'permission-denied');
+      fc.property(fc.boolean(), fc.option(fc.nat(3)), fc.constantFrom('NotAllowedError', 'NotFoundError', 'NotReadableError'), (crossOriginFrame, listed, name) => {
+        const code = classifyCaptureError(new DOMException('x', name), Track.Source.Microphone, 'microphone', { crossOriginFrame, blocked: undefined, listed: listed ?? undefined }).code;
+        const embedder = crossOriginFrame && name === 'NotAllowedError' && listed === 0;
+        expect(code === 'blocked-by-embedder').to.equal(embedder);
+        if (name === 'NotAllowedError' && !embedder) expect(code).to.equal('permission-denied');
       }),
     );
   });
@@ -116,14 +115,24 @@ describe('core: embedding rules', () => {
     expect(inCrossOriginFrame(globalThis as never)).to.equal(false);
   });
 
-  it("asks the Permissions API for camera and microphone only, and says nothing when it cannot", async () => {
-    const asked: string[] = [];
-    const scope = { navigator: { permissions: { query: ({ name }: { name: string }) => (asked.push(name), Promise.resolve({ state: 'prompt' })) } } };
-    expect(await permissionState(scope, 'camera')).to.equal('prompt');
-    expect(await permissionState(scope, 'display-capture')).to.equal(undefined);
-    expect(asked).to.deep.equal(['camera']);
-    const failing = { navigator: { permissions: { query: () => Promise.reject(new TypeError('not a permission name')) } } };
-    expect(await permissionState(failing, 'microphone')).to.equal(undefined);
-    expect(await permissionState({}, 'microphone')).to.equal(undefined);
+  it('counts the devices of the kind a feature needs, and says nothing when it cannot', async () => {
+    const scope = { navigator: { mediaDevices: { enumerateDevices: () => Promise.resolve([{ kind: 'videoinput' }, { kind: 'videoinput' }, { kind: 'audiooutput' }]) } } };
+    expect(await listedDevices(scope, 'camera')).to.equal(2);
+    expect(await listedDevices(scope, 'microphone')).to.equal(0);
+    expect(await listedDevices(scope, 'display-capture')).to.equal(undefined);
+    expect(await listedDevices({ navigator: { mediaDevices: { enumerateDevices: () => Promise.reject(new Error('no')) } } }, 'camera')).to.equal(undefined);
+    expect(await listedDevices({}, 'camera')).to.equal(undefined);
+  });
+
+  it('the classifier asks for devices only where they decide', async () => {
+    let asked = 0;
+    const enumerateDevices = () => (asked++, Promise.resolve([]));
+    const crossOrigin = { get location(): { href: string } { throw new DOMException('Blocked', 'SecurityError'); } };
+    const framed = { self: {}, top: crossOrigin, navigator: { mediaDevices: { enumerateDevices } } };
+    expect((await captureErrorClassifier(framed, Track.Source.Camera)(notAllowed(), 'camera')).code).to.equal('blocked-by-embedder');
+    expect(asked).to.equal(1);
+    expect((await captureErrorClassifier(framed, Track.Source.Camera)(new DOMException('x', 'NotReadableError'), 'camera')).code).to.equal('device-in-use');
+    expect((await captureErrorClassifier({ ...framed, document: policyDoc([]) }, Track.Source.Camera)(notAllowed(), 'camera')).code).to.equal('permission-denied');
+    expect(asked, 'not for another error, nor where the policy answers').to.equal(1);
   });
 });

@@ -81,22 +81,29 @@ describe('e2e: a call in a cross-origin iframe', function () {
     hostRoom = undefined;
   });
 
-  it(`without allow: one blocked-by-embedder names ${ALL}; the controls are disabled and say why; the room connects as a viewer and subscribes`, async () => {
+  it(`without allow: one blocked-by-embedder names ${ALL}; the controls are disabled and say why; the room connects as a viewer and subscribes`, async function () {
+    // Firefox gathers ICE candidates in a page without media permission on its default route only,
+    // and the loopback-only namespace has none: a viewer frame cannot connect here (on a real
+    // network it does). Its classification of a refused capture is proven by the next test.
+    if (isFirefox) this.skip();
     expect(new URL(origin).origin, 'the frame is of another origin').to.not.equal(location.origin);
     const room = uniqueRoom('embed');
     hostRoom = await host(room);
     const frame = await frameCall(origin, room, undefined);
 
+    let last: FramedState | undefined;
     const connected = await waitFor(async () => {
-      const state = await stateOf(frame, origin);
+      const state = (last = await stateOf(frame, origin));
       return state.connectionState === 'connected' && state.remote.some((t) => t.source === 'camera' && t.videoWidth > 0) ? state : undefined;
-    }, 'the framed page connected and shows the host camera', 30_000);
-    if (!isFirefox) expect(connected.policy, 'the frame policy blocks them all').to.deep.equal(['camera', 'microphone', 'display-capture', 'autoplay']);
+    }, 'the framed page connected and shows the host camera', 30_000).catch((err: Error) => {
+      throw new Error(`${err.message}; the frame said ${JSON.stringify(last)}`);
+    });
+    expect(connected.policy, 'the frame policy blocks them all').to.deep.equal(['camera', 'microphone', 'display-capture', 'autoplay']);
 
     // Said once for the room, whatever the number of controls, and not as the person's refusal.
     const blocked = connected.errors.filter((e) => e.code === 'blocked-by-embedder');
     expect(blocked, JSON.stringify(connected.errors)).to.have.length(1);
-    expect(blocked[0].message).to.contain(isFirefox ? 'allow="' : ALL);
+    expect(blocked[0].message).to.contain(ALL);
     expect(connected.errors.map((e) => e.code)).to.not.include('permission-denied');
 
     // Nothing captured or published; the server sees the framed participant without tracks.
@@ -104,20 +111,18 @@ describe('e2e: a call in a cross-origin iframe', function () {
     const framed = await waitFor(() => hostRoom!.remoteParticipants.get('framed'), 'the host sees the framed participant');
     expect(framed.trackPublications.size).to.equal(0);
 
-    if (!isFirefox) {
-      const byTag = Object.fromEntries(connected.controls.map((c) => [c.tag, c]));
-      for (const [tag, feature] of [['lk-camera-toggle', 'camera'], ['lk-microphone-toggle', 'microphone'], ['lk-screenshare', 'display-capture']]) {
-        expect(byTag[tag].disabled, `${tag} disabled`).to.equal(true);
-        expect(byTag[tag].title, `${tag} title`).to.contain(`allow="${feature}"`);
-        expect(byTag[tag].description, `${tag} description`).to.equal(byTag[tag].title);
-      }
+    const byTag = Object.fromEntries(connected.controls.map((c) => [c.tag, c]));
+    for (const [tag, feature] of [['lk-camera-toggle', 'camera'], ['lk-microphone-toggle', 'microphone'], ['lk-screenshare', 'display-capture']]) {
+      expect(byTag[tag].disabled, `${tag} disabled`).to.equal(true);
+      expect(byTag[tag].title, `${tag} title`).to.contain(`allow="${feature}"`);
+      expect(byTag[tag].description, `${tag} description`).to.equal(byTag[tag].title);
     }
     // Still one error once everything has settled.
     const later = await stateOf(frame, origin);
     expect(later.errors.filter((e) => e.code === 'blocked-by-embedder')).to.have.length(1);
   });
 
-  it('with allow="camera" only: the error names the rest; the camera publishes and the host decodes it; the microphone toggle says why it is off', async () => {
+  it('with allow="camera" only: the error names the rest; the camera publishes and the host decodes it; the microphone toggle says why it is off (Firefox: the refused microphone is told as blocked-by-embedder, not permission-denied)', async () => {
     const room = uniqueRoom('embed');
     hostRoom = await host(room);
     const subscribed = new Promise<RemoteTrack>((resolve) =>
@@ -136,15 +141,22 @@ describe('e2e: a call in a cross-origin iframe', function () {
       const s = await stateOf(frame, origin);
       return s.published.includes(Track.Source.Camera) && s.errors.length > 0 ? s : undefined;
     }, 'the framed page published its camera and reported what is missing');
-    const blocked = state.errors.filter((e) => e.code === 'blocked-by-embedder');
-    expect(blocked, JSON.stringify(state.errors)).to.have.length(1);
-    expect(blocked[0].message).to.contain('allow="microphone; display-capture; autoplay"');
+    expect(state.errors.map((e) => e.code), JSON.stringify(state)).to.deep.equal(['blocked-by-embedder']);
     expect(state.published).to.deep.equal([Track.Source.Camera]);
     const byTag = Object.fromEntries(state.controls.map((c) => [c.tag, c]));
     expect(byTag['lk-camera-toggle'].disabled).to.equal(false);
     expect(byTag['lk-camera-toggle'].title).to.equal(undefined);
-    expect(byTag['lk-microphone-toggle'].disabled).to.equal(true);
-    expect(byTag['lk-microphone-toggle'].title).to.contain('allow="microphone"');
+    if (isFirefox) {
+      // No policy API: the microphone was tried, refused without a prompt, and classified by its
+      // missing devices; the error names its feature, and the control stays usable.
+      expect(state.policy).to.equal(undefined);
+      expect(state.errors[0].message).to.contain('add allow="microphone" to that <iframe>');
+      expect(byTag['lk-microphone-toggle'].disabled).to.equal(false);
+    } else {
+      expect(state.errors[0].message).to.contain('add allow="microphone; display-capture; autoplay" to that <iframe>');
+      expect(byTag['lk-microphone-toggle'].disabled).to.equal(true);
+      expect(byTag['lk-microphone-toggle'].title).to.contain('allow="microphone"');
+    }
   });
 
   it(`with ${ALL}: no error, the controls work, and the camera and microphone reach the server`, async () => {

@@ -4,7 +4,7 @@
 //
 //   parent → frame   { id, command: 'state' | 'click', selector? }
 //   frame → parent   { id, result } or { id, error }
-/* global document, window, customElements, addEventListener */
+/* global document, window, navigator, customElements, addEventListener */
 (() => {
   const errors = [];
   const violations = [];
@@ -14,6 +14,18 @@
   );
 
   const policy = document.permissionsPolicy ?? document.featurePolicy;
+  // What the Permissions API says in this frame (for the engines without a policy API).
+  const permissions = {};
+  const devices = {};
+  navigator.mediaDevices?.enumerateDevices().then((list) => {
+    for (const device of list) devices[device.kind] = (devices[device.kind] ?? 0) + 1;
+  });
+  for (const name of ['camera', 'microphone']) {
+    navigator.permissions?.query({ name }).then(
+      (status) => (permissions[name] = status.state),
+      (err) => (permissions[name] = `error: ${err?.message ?? err}`),
+    );
+  }
 
   function control(element) {
     const button = element.shadowRoot?.querySelector('button');
@@ -43,6 +55,8 @@
       remote,
       errors,
       violations,
+      permissions,
+      devices,
       prejoinLevel: document.querySelector('lk-prejoin')?.shadowRoot?.querySelector('[part=level]')?.getAttribute('aria-valuenow') ?? undefined,
       controls: [...document.querySelectorAll('lk-camera-toggle, lk-microphone-toggle, lk-screenshare')].map(control),
       policy: policy ? ['camera', 'microphone', 'display-capture', 'autoplay'].filter((feature) => !policy.allowsFeature(feature)) : undefined,

@@ -3,7 +3,7 @@ import type { Room, Track } from 'livekit-client';
 import { AttributeErrorReporter } from '../../controllers/attribute-options.js';
 import { LocalTrackController } from '../../controllers/local-track.js';
 import type { AttributeError } from '../../core/attributes.js';
-import { watchCapture, type FrameScope } from '../../core/embedding.js';
+import { captureErrorClassifier, type FrameScope } from '../../core/embedding.js';
 import { classifyMediaError } from '../../core/errors.js';
 import { LkElement } from '../base.js';
 import { LkRoomBoundElement } from '../room-bound-element.js';
@@ -119,14 +119,13 @@ export abstract class LkTrackToggle extends LkRoomBoundElement {
     if (!room || this.pending) return;
     const enable = !this.local.enabled;
     this.pending = true;
-    const classify = enable ? await watchCapture(globalThis as FrameScope, this.local.source) : undefined;
     try {
       await this.setEnabled(room, enable);
       this.local.sync();
       this.emit('lk-toggle', { source: this.local.source, enabled: this.local.enabled });
     } catch (err) {
       const what = this.local.source.replace('_', ' ');
-      this.reportError(classify ? classify(err, what) : classifyMediaError(err, what));
+      this.reportError(enable ? await captureErrorClassifier(globalThis as FrameScope, this.local.source)(err, what) : classifyMediaError(err, what));
     } finally {
       this.pending = false;
       this.local.sync();
