@@ -60,32 +60,22 @@ const SOURCE_FEATURES: Partial<Record<string, EmbedFeature>> = {
 };
 
 const FEATURE_NAMES: Record<EmbedFeature, string> = {
-  camera: 'the camera',
-  microphone: 'the microphone',
-  'display-capture': 'screen sharing',
-  autoplay: 'sound without a click',
+  camera: 'The camera',
+  microphone: 'The microphone',
+  'display-capture': 'Screen sharing',
+  autoplay: 'Sound without a click',
 };
-
-function list(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
 
 /**
  * The `lk-error` `blocked-by-embedder` for a frame whose policy blocks `features` (in the fixed
- * order; never empty), naming the `allow` value the embedding page's `<iframe>` needs.
+ * order; never empty), naming the `allow` value the embedding page's `<iframe>` needs. (A top-level
+ * page whose own `Permissions-Policy` header blocks them gets it too: the message says both.)
  */
-export function blockedByEmbedder(features: readonly EmbedFeature[], cause?: unknown, framed = true): LkErrorDetail {
+export function blockedByEmbedder(features: readonly EmbedFeature[], cause?: unknown): LkErrorDetail {
   const blocked = EMBED_FEATURES.filter((feature) => features.includes(feature));
-  const media = blocked.filter((feature) => feature !== 'autoplay');
-  const effect = media.length
-    ? `${list(media.map((feature) => FEATURE_NAMES[feature]))} cannot be used here${blocked.includes('autoplay') ? ', and sound waits for a click' : ''}`
-    : 'sound waits for a click';
   const detail: LkErrorDetail = {
     code: 'blocked-by-embedder',
-    message: framed
-      ? `The page that embeds this one does not allow ${blocked.join(', ')} in its <iframe>, so ${effect}; add ${allowValue(blocked)} to that <iframe>.`
-      : `This page's Permissions-Policy does not allow ${blocked.join(', ')}, so ${effect}; allow ${blocked.join(', ')} for the page (or, in a frame, add ${allowValue(blocked)} to its <iframe>).`,
+    message: `The <iframe> that embeds this page does not allow ${blocked.join(', ')}: add ${allowValue(blocked)} to it (or allow them in the page's Permissions-Policy header). The call goes on without them${blocked.includes('autoplay') ? '; sound waits for a click' : ''}.`,
   };
   return cause === undefined ? detail : { ...detail, cause };
 }
@@ -95,8 +85,7 @@ export function blockedByEmbedder(features: readonly EmbedFeature[], cause?: unk
  * for people, naming what the embedding page's `<iframe>` needs.
  */
 export function blockedReason(feature: EmbedFeature): string {
-  const what = FEATURE_NAMES[feature];
-  return `${what[0].toUpperCase()}${what.slice(1)} is blocked by the page this call is embedded in (its <iframe> needs ${allowValue([feature])}).`;
+  return `${FEATURE_NAMES[feature]} is blocked by the page this call is embedded in (its <iframe> needs ${allowValue([feature])}).`;
 }
 
 /** What is known about the frame a capture failed in, for `classifyCaptureError`. */

@@ -538,7 +538,7 @@ export class RoomSession extends EventTarget {
     const blocked = this.blocked;
     if (!blocked?.length || this.#reportedBlocked) return;
     this.#reportedBlocked = true;
-    this.owner.reportError(blockedByEmbedder(blocked, undefined, globalThis.top !== globalThis.self));
+    this.owner.reportError(blockedByEmbedder(blocked));
   }
 
   /** The key set and the local participant's encryption on, before connecting (as livekit-client expects). */

@@ -54,12 +54,12 @@ describe('core: embedding rules', () => {
   it('blocked-by-embedder names the blocked features and the allow value to add', () => {
     const all = blockedByEmbedder([...EMBED_FEATURES]);
     expect(all.code).to.equal('blocked-by-embedder');
-    expect(all.message).to.contain('add allow="camera; microphone; display-capture; autoplay" to that <iframe>');
-    expect(all.message).to.contain('the camera, the microphone and screen sharing cannot be used here, and sound waits for a click');
-    expect(blockedByEmbedder(['autoplay']).message).to.contain('so sound waits for a click; add allow="autoplay"');
-    expect(blockedByEmbedder(['microphone', 'camera']).message).to.contain('allow="camera; microphone"');
-    const topLevel = blockedByEmbedder(['camera'], undefined, false);
-    expect(topLevel.message).to.contain("This page's Permissions-Policy does not allow camera");
+    expect(all.message).to.equal(
+      'The <iframe> that embeds this page does not allow camera, microphone, display-capture, autoplay: add allow="camera; microphone; display-capture; autoplay" to it (or allow them in the page\'s Permissions-Policy header). The call goes on without them; sound waits for a click.',
+    );
+    expect(blockedByEmbedder(['microphone', 'camera']).message).to.contain('allow camera, microphone: add allow="camera; microphone" to it').and.not.contain('sound');
+    const cause = new Error('x');
+    expect(blockedByEmbedder(['autoplay'], cause).cause).to.equal(cause);
   });
 
   it("maps each local source to the feature it needs, and gives each control's reason", () => {
@@ -82,7 +82,7 @@ describe('core: embedding rules', () => {
   it("without the policy API: a refusal in a cross-origin frame that lists no such device is the embedder's; a person's own refusal stays permission-denied", () => {
     const embedder = classifyCaptureError(notAllowed(), Track.Source.Camera, 'camera', facts({ listed: 0 }));
     expect(embedder.code).to.equal('blocked-by-embedder');
-    expect(embedder.message).to.contain('add allow="camera" to that <iframe>');
+    expect(embedder.message).to.contain('add allow="camera" to it');
     // The devices are listed (a person said no), or unknown, or not a cross-origin frame, or not a refusal: as before.
     expect(classifyCaptureError(notAllowed(), Track.Source.Camera, 'camera', facts({ listed: 1 })).code).to.equal('permission-denied');
     expect(classifyCaptureError(notAllowed(), Track.Source.Camera, 'camera', facts({})).code).to.equal('permission-denied');

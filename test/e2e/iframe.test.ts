@@ -18,6 +18,7 @@ interface FramedState {
   controls: { tag: string; disabled: boolean; title?: string; description?: string }[];
   policy?: string[];
   prejoinLevel?: string;
+  prejoin?: { camera: { disabled: boolean; title?: string }; microphone: { disabled: boolean; title?: string }; notice: string; previewing: boolean };
 }
 
 const ALL = 'allow="camera; microphone; display-capture; autoplay"';
@@ -122,6 +123,28 @@ describe('e2e: a call in a cross-origin iframe', function () {
     expect(later.errors.filter((e) => e.code === 'blocked-by-embedder')).to.have.length(1);
   });
 
+  it('without allow: <lk-prejoin> disables its camera and microphone switches with the reason and asks for neither; <lk-conference> connects with its controls disabled', async function () {
+    if (isFirefox) this.skip(); // as above: no candidates for a viewer frame in this network
+    const room = uniqueRoom('embed');
+    hostRoom = await host(room);
+    const frame = await frameCall(origin, room, undefined, '&conference');
+    const state = await waitFor(async () => {
+      const s = await stateOf(frame, origin);
+      return s.connectionState === 'connected' && s.remote.some((t) => t.source === 'camera' && t.videoWidth > 0) ? s : undefined;
+    }, 'the framed conference connected and shows the host camera', 30_000);
+    const prejoin = state.prejoin!;
+    expect(prejoin.camera.disabled).to.equal(true);
+    expect(prejoin.camera.title).to.contain('allow="camera"');
+    expect(prejoin.microphone.disabled).to.equal(true);
+    expect(prejoin.microphone.title).to.contain('allow="microphone"');
+    expect(prejoin.notice).to.contain(prejoin.camera.title).and.contain(prejoin.microphone.title);
+    expect(prejoin.previewing, 'no preview asked for').to.equal(false);
+    expect(state.controls.length, 'the conference controls').to.be.greaterThan(1);
+    for (const c of state.controls) expect(c.disabled, `${c.tag} disabled`).to.equal(true);
+    expect(state.errors.map((e) => e.code)).to.deep.equal(['blocked-by-embedder']);
+    expect(state.published).to.deep.equal([]);
+  });
+
   it('with allow="camera" only: the error names the rest; the camera publishes and the host decodes it; the microphone toggle says why it is off (Firefox: the refused microphone is told as blocked-by-embedder, not permission-denied)', async () => {
     const room = uniqueRoom('embed');
     hostRoom = await host(room);
@@ -150,10 +173,10 @@ describe('e2e: a call in a cross-origin iframe', function () {
       // No policy API: the microphone was tried, refused without a prompt, and classified by its
       // missing devices; the error names its feature, and the control stays usable.
       expect(state.policy).to.equal(undefined);
-      expect(state.errors[0].message).to.contain('add allow="microphone" to that <iframe>');
+      expect(state.errors[0].message).to.contain('add allow="microphone" to it');
       expect(byTag['lk-microphone-toggle'].disabled).to.equal(false);
     } else {
-      expect(state.errors[0].message).to.contain('add allow="microphone; display-capture; autoplay" to that <iframe>');
+      expect(state.errors[0].message).to.contain('add allow="microphone; display-capture; autoplay" to it');
       expect(byTag['lk-microphone-toggle'].disabled).to.equal(true);
       expect(byTag['lk-microphone-toggle'].title).to.contain('allow="microphone"');
     }

@@ -36,6 +36,7 @@
 
   function state() {
     const lkRoom = document.querySelector('lk-room, lk-conference');
+    const prejoin = document.querySelector('lk-prejoin')?.shadowRoot;
     const room = lkRoom?.livekitRoom;
     const remote = room
       ? [...room.remoteParticipants.values()].flatMap((participant) =>
@@ -57,8 +58,18 @@
       violations,
       permissions,
       devices,
-      prejoinLevel: document.querySelector('lk-prejoin')?.shadowRoot?.querySelector('[part=level]')?.getAttribute('aria-valuenow') ?? undefined,
-      controls: [...document.querySelectorAll('lk-camera-toggle, lk-microphone-toggle, lk-screenshare')].map(control),
+      prejoinLevel: prejoin?.querySelector('[part=level]')?.getAttribute('aria-valuenow') ?? undefined,
+      prejoin: prejoin && {
+        camera: { disabled: prejoin.querySelector('[part=camera-button]').disabled, title: prejoin.querySelector('[part=camera-button]').getAttribute('title') ?? undefined },
+        microphone: { disabled: prejoin.querySelector('[part=microphone-button]').disabled, title: prejoin.querySelector('[part=microphone-button]').getAttribute('title') ?? undefined },
+        notice: prejoin.querySelector('[part=notice]').textContent.replace(/\s+/g, ' ').trim(),
+        previewing: !!prejoin.querySelector('video')?.srcObject,
+      },
+      // The page's own controls, and the ones inside an <lk-conference>.
+      controls: [document, document.querySelector('lk-conference')?.shadowRoot]
+        .filter(Boolean)
+        .flatMap((root) => [...root.querySelectorAll('lk-camera-toggle, lk-microphone-toggle, lk-screenshare')])
+        .map(control),
       policy: policy ? ['camera', 'microphone', 'display-capture', 'autoplay'].filter((feature) => !policy.allowsFeature(feature)) : undefined,
     };
   }
