@@ -179,8 +179,8 @@ export class RoomSession extends EventTarget {
   }
 
   /**
-   * What the frame's Permissions Policy (the embedding page's \`<iframe allow>\`) blocks of camera,
-   * microphone, display-capture and autoplay; \`undefined\` where the engine cannot tell.
+   * What the frame's Permissions Policy (the embedding page's `<iframe allow>`) blocks of camera,
+   * microphone, display-capture and autoplay; `undefined` where the engine cannot tell.
    */
   get blocked(): EmbedFeature[] | undefined {
     return frameBlocks(globalThis as FrameScope);
@@ -531,7 +531,7 @@ export class RoomSession extends EventTarget {
   }
 
   /**
-   * A frame that blocks what a call needs is said once for the session's life, naming the \`allow\`
+   * A frame that blocks what a call needs is said once for the session's life, naming the `allow`
    * value to add; the room still connects, and blocked sources stay off.
    */
   #reportBlocked(): void {
@@ -601,7 +601,7 @@ export class RoomSession extends EventTarget {
     const participant = this.#room?.localParticipant;
     if (!participant) return;
     const generation = this.#generation;
-    // Blocked by the frame's policy: said once already (\`blocked-by-embedder\`); nothing to try.
+    // Blocked by the frame's policy: said once already (`blocked-by-embedder`); nothing to try.
     if (enabled && this.blocked?.includes(sourceFeature(source)!)) return;
     try {
       if (source === 'camera') {
