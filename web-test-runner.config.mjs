@@ -18,6 +18,7 @@ import { firefox } from './scripts/firefox.mjs';
 import { faultServer } from './scripts/fault-server.mjs';
 import { a11ySnapshotAllPlugin } from './scripts/a11y-snapshot-plugin.mjs';
 import { heapPlugin } from './scripts/heap-plugin.mjs';
+import { embedPlugin } from './scripts/embed-plugin.mjs';
 import { publisherPlugin } from './scripts/publisher-plugin.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { tokenKoaMiddleware } from './scripts/token-endpoint.mjs';
@@ -63,7 +64,7 @@ const faults = faultServer();
 // The e2e files the firefox group runs. german.test.ts and session.test.ts are left out: they
 // check translations and the session's state machine, which hold the same in every engine.
 const FIREFOX_FILES = [
-  'audio', 'bundle', 'bundle-styles', 'chat', 'conference', 'connect', 'controls', 'prejoin', 'publish', 'rendering',
+  'audio', 'bundle', 'bundle-styles', 'chat', 'conference', 'connect', 'controls', 'iframe', 'prejoin', 'publish', 'rendering',
 ].map((name) => `test/e2e/${name}.test.ts`);
 
 const soakCycles = Number(process.env.SOAK_CYCLES) || 1000;
@@ -123,6 +124,9 @@ export default {
     // published from a backend (tools/publisher), for the `backend` group; `agent-start` |
     // `agent-command` | `agent-events` | `agent-stop`: its simulated LiveKit Agents agent.
     publisherPlugin(),
+    // `executeServerCommand('embed-server')`: a second origin (another loopback port) serving a call
+    // page built from the bundle, for the embedding tests (test/e2e/iframe.test.ts).
+    embedPlugin(),
   ],
   testFramework: { config: { timeout: 60_000 } },
   testsFinishTimeout: 30 * 60_000,

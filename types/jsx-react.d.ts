@@ -159,7 +159,7 @@ export interface LkCameraToggleReactProps extends Omit<DetailedHTMLProps<HTMLAtt
    */
   'onlk-toggle'?: (event: HTMLElementEventMap['lk-toggle']) => void;
   /**
-   * `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`, or `invalid-attribute` for an override.
+   * `permission-denied`, `blocked-by-embedder` (a capture refused by the frame's policy where the browser cannot tell beforehand), `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`, or `invalid-attribute` for an override.
    *
    * `CustomEvent<LkErrorDetail>`
    */
@@ -583,7 +583,7 @@ export interface LkConferenceReactProps extends Omit<DetailedHTMLProps<HTMLAttri
    */
   'onlk-recording-changed'?: (event: HTMLElementEventMap['lk-recording-changed']) => void;
   /**
-   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, `effect-unsupported` (a camera background effect that cannot run in this browser or whose assets did not load: the camera publishes plain video; once per reason), `encryption` (end-to-end encryption asked for without a key or in a browser that cannot encrypt: the room does not connect; or frames that could not be decrypted, once per `Room` and key), and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
+   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, `blocked-by-embedder` (once, on connecting in a frame whose `<iframe allow>` leaves out camera, microphone, display-capture or autoplay: the message names the exact `allow` value to add; the room still connects, and what is blocked stays off), `effect-unsupported` (a camera background effect that cannot run in this browser or whose assets did not load: the camera publishes plain video; once per reason), `encryption` (end-to-end encryption asked for without a key or in a browser that cannot encrypt: the room does not connect; or frames that could not be decrypted, once per `Room` and key), and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
    *
    * `CustomEvent<LkErrorDetail>`
    */
@@ -736,7 +736,7 @@ export interface LkMicrophoneToggleReactProps extends Omit<DetailedHTMLProps<HTM
    */
   'onlk-toggle'?: (event: HTMLElementEventMap['lk-toggle']) => void;
   /**
-   * `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`, or `invalid-attribute` for an override.
+   * `permission-denied`, `blocked-by-embedder` (a capture refused by the frame's policy where the browser cannot tell beforehand), `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`, or `invalid-attribute` for an override.
    *
    * `CustomEvent<LkErrorDetail>`
    */
@@ -1297,7 +1297,7 @@ export interface LkRoomReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<
    */
   'onlk-recording-changed'?: (event: HTMLElementEventMap['lk-recording-changed']) => void;
   /**
-   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, `effect-unsupported` (a camera background effect that cannot run in this browser or whose assets did not load: the camera publishes plain video; once per reason), `encryption` (end-to-end encryption asked for without a key or in a browser that cannot encrypt: the room does not connect; or frames that could not be decrypted, once per `Room` and key), and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
+   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, `blocked-by-embedder` (once, on connecting in a frame whose `<iframe allow>` leaves out camera, microphone, display-capture or autoplay: the message names the exact `allow` value to add; the room still connects, and what is blocked stays off), `effect-unsupported` (a camera background effect that cannot run in this browser or whose assets did not load: the camera publishes plain video; once per reason), `encryption` (end-to-end encryption asked for without a key or in a browser that cannot encrypt: the room does not connect; or frames that could not be decrypted, once per `Room` and key), and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
    *
    * `CustomEvent<LkErrorDetail>`
    */
@@ -1363,7 +1363,7 @@ export interface LkScreenshareReactProps extends Omit<DetailedHTMLProps<HTMLAttr
    */
   'onlk-toggle'?: (event: HTMLElementEventMap['lk-toggle']) => void;
   /**
-   * `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`, or `invalid-attribute` for an override.
+   * `permission-denied`, `blocked-by-embedder` (a capture refused by the frame's policy where the browser cannot tell beforehand), `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`, or `invalid-attribute` for an override.
    *
    * `CustomEvent<LkErrorDetail>`
    */

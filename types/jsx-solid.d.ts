@@ -244,7 +244,7 @@ export interface LkCameraToggleSolidProps extends Omit<JSX.HTMLAttributes<LkCame
    */
   'on:lk-toggle'?: JSX.EventHandlerWithOptionsUnion<LkCameraToggle, HTMLElementEventMap['lk-toggle']>;
   /**
-   * `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`, or `invalid-attribute` for an override.
+   * `permission-denied`, `blocked-by-embedder` (a capture refused by the frame's policy where the browser cannot tell beforehand), `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`, or `invalid-attribute` for an override.
    *
    * `CustomEvent<LkErrorDetail>`
    */
@@ -859,7 +859,7 @@ export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConfer
    */
   'on:lk-recording-changed'?: JSX.EventHandlerWithOptionsUnion<LkConference, HTMLElementEventMap['lk-recording-changed']>;
   /**
-   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, `effect-unsupported` (a camera background effect that cannot run in this browser or whose assets did not load: the camera publishes plain video; once per reason), `encryption` (end-to-end encryption asked for without a key or in a browser that cannot encrypt: the room does not connect; or frames that could not be decrypted, once per `Room` and key), and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
+   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, `blocked-by-embedder` (once, on connecting in a frame whose `<iframe allow>` leaves out camera, microphone, display-capture or autoplay: the message names the exact `allow` value to add; the room still connects, and what is blocked stays off), `effect-unsupported` (a camera background effect that cannot run in this browser or whose assets did not load: the camera publishes plain video; once per reason), `encryption` (end-to-end encryption asked for without a key or in a browser that cannot encrypt: the room does not connect; or frames that could not be decrypted, once per `Room` and key), and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
    *
    * `CustomEvent<LkErrorDetail>`
    */
@@ -1108,7 +1108,7 @@ export interface LkMicrophoneToggleSolidProps extends Omit<JSX.HTMLAttributes<Lk
    */
   'on:lk-toggle'?: JSX.EventHandlerWithOptionsUnion<LkMicrophoneToggle, HTMLElementEventMap['lk-toggle']>;
   /**
-   * `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`, or `invalid-attribute` for an override.
+   * `permission-denied`, `blocked-by-embedder` (a capture refused by the frame's policy where the browser cannot tell beforehand), `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`, or `invalid-attribute` for an override.
    *
    * `CustomEvent<LkErrorDetail>`
    */
@@ -1954,7 +1954,7 @@ export interface LkRoomSolidProps extends Omit<JSX.HTMLAttributes<LkRoom>, 'prop
    */
   'on:lk-recording-changed'?: JSX.EventHandlerWithOptionsUnion<LkRoom, HTMLElementEventMap['lk-recording-changed']>;
   /**
-   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, `effect-unsupported` (a camera background effect that cannot run in this browser or whose assets did not load: the camera publishes plain video; once per reason), `encryption` (end-to-end encryption asked for without a key or in a browser that cannot encrypt: the room does not connect; or frames that could not be decrypted, once per `Room` and key), and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
+   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, `blocked-by-embedder` (once, on connecting in a frame whose `<iframe allow>` leaves out camera, microphone, display-capture or autoplay: the message names the exact `allow` value to add; the room still connects, and what is blocked stays off), `effect-unsupported` (a camera background effect that cannot run in this browser or whose assets did not load: the camera publishes plain video; once per reason), `encryption` (end-to-end encryption asked for without a key or in a browser that cannot encrypt: the room does not connect; or frames that could not be decrypted, once per `Room` and key), and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
    *
    * `CustomEvent<LkErrorDetail>`
    */
@@ -2040,7 +2040,7 @@ export interface LkScreenshareSolidProps extends Omit<JSX.HTMLAttributes<LkScree
    */
   'on:lk-toggle'?: JSX.EventHandlerWithOptionsUnion<LkScreenShare, HTMLElementEventMap['lk-toggle']>;
   /**
-   * `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`, or `invalid-attribute` for an override.
+   * `permission-denied`, `blocked-by-embedder` (a capture refused by the frame's policy where the browser cannot tell beforehand), `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`, or `invalid-attribute` for an override.
    *
    * `CustomEvent<LkErrorDetail>`
    */

@@ -160,7 +160,7 @@ export interface LkCameraToggleVueProps extends Omit<HTMLAttributes, 'label' | '
    */
   onLkToggle?: (event: HTMLElementEventMap['lk-toggle']) => void;
   /**
-   * `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`, or `invalid-attribute` for an override.
+   * `permission-denied`, `blocked-by-embedder` (a capture refused by the frame's policy where the browser cannot tell beforehand), `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`, or `invalid-attribute` for an override.
    *
    * `CustomEvent<LkErrorDetail>`
    */
@@ -584,7 +584,7 @@ export interface LkConferenceVueProps extends Omit<HTMLAttributes, 'chatOpen' | 
    */
   onLkRecordingChanged?: (event: HTMLElementEventMap['lk-recording-changed']) => void;
   /**
-   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, `effect-unsupported` (a camera background effect that cannot run in this browser or whose assets did not load: the camera publishes plain video; once per reason), `encryption` (end-to-end encryption asked for without a key or in a browser that cannot encrypt: the room does not connect; or frames that could not be decrypted, once per `Room` and key), and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
+   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, `blocked-by-embedder` (once, on connecting in a frame whose `<iframe allow>` leaves out camera, microphone, display-capture or autoplay: the message names the exact `allow` value to add; the room still connects, and what is blocked stays off), `effect-unsupported` (a camera background effect that cannot run in this browser or whose assets did not load: the camera publishes plain video; once per reason), `encryption` (end-to-end encryption asked for without a key or in a browser that cannot encrypt: the room does not connect; or frames that could not be decrypted, once per `Room` and key), and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
    *
    * `CustomEvent<LkErrorDetail>`
    */
@@ -737,7 +737,7 @@ export interface LkMicrophoneToggleVueProps extends Omit<HTMLAttributes, 'label'
    */
   onLkToggle?: (event: HTMLElementEventMap['lk-toggle']) => void;
   /**
-   * `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`, or `invalid-attribute` for an override.
+   * `permission-denied`, `blocked-by-embedder` (a capture refused by the frame's policy where the browser cannot tell beforehand), `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`, or `invalid-attribute` for an override.
    *
    * `CustomEvent<LkErrorDetail>`
    */
@@ -1298,7 +1298,7 @@ export interface LkRoomVueProps extends Omit<HTMLAttributes, 'url' | 'token' | '
    */
   onLkRecordingChanged?: (event: HTMLElementEventMap['lk-recording-changed']) => void;
   /**
-   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, `effect-unsupported` (a camera background effect that cannot run in this browser or whose assets did not load: the camera publishes plain video; once per reason), `encryption` (end-to-end encryption asked for without a key or in a browser that cannot encrypt: the room does not connect; or frames that could not be decrypted, once per `Room` and key), and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
+   * `{code, message, cause?}`: `unsupported` (once, on connecting in a browser without WebRTC: nothing is tried), `invalid-attribute` (with `attribute`, `value`, `accepted`), `token`, `room-not-found`, `server-unreachable`, `timeout`, `connection`, `blocked-by-embedder` (once, on connecting in a frame whose `<iframe allow>` leaves out camera, microphone, display-capture or autoplay: the message names the exact `allow` value to add; the room still connects, and what is blocked stays off), `effect-unsupported` (a camera background effect that cannot run in this browser or whose assets did not load: the camera publishes plain video; once per reason), `encryption` (end-to-end encryption asked for without a key or in a browser that cannot encrypt: the room does not connect; or frames that could not be decrypted, once per `Room` and key), and for `audio`/`video`: `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`.
    *
    * `CustomEvent<LkErrorDetail>`
    */
@@ -1364,7 +1364,7 @@ export interface LkScreenshareVueProps extends Omit<HTMLAttributes, 'interrupted
    */
   onLkToggle?: (event: HTMLElementEventMap['lk-toggle']) => void;
   /**
-   * `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`, or `invalid-attribute` for an override.
+   * `permission-denied`, `blocked-by-embedder` (a capture refused by the frame's policy where the browser cannot tell beforehand), `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`, or `invalid-attribute` for an override.
    *
    * `CustomEvent<LkErrorDetail>`
    */

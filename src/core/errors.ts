@@ -14,6 +14,7 @@ export type LkErrorCode =
   | 'connection'
   | 'connection-lost'
   | 'permission-denied'
+  | 'blocked-by-embedder'
   | 'device-not-found'
   | 'device-in-use'
   | 'publish-failed'

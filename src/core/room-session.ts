@@ -24,6 +24,7 @@ import { connectionChange, fetchCredentials, missingCredentials, type Connection
 import { unsendableCodecWarning, videoSenderCodecs } from './track-options.js';
 import type { BackgroundEffect } from './background.js';
 import { CameraBackground } from './camera-background.js';
+import { blockedByEmbedder, captureErrorClassifier, frameBlocks, sourceFeature, type EmbedFeature, type FrameScope } from './embedding.js';
 
 /** How long one connection attempt (token, signal, media transports) may take. */
 export const CONNECT_TIMEOUT_MS = 20_000;
@@ -138,6 +139,8 @@ export class RoomSession extends EventTarget {
   #disconnecting = false;
   /** `unsupported` was reported: once for the session's life, however often it is asked to connect. */
   #reportedUnsupported = false;
+  /** `blocked-by-embedder` was reported: once for the session's life. */
+  #reportedBlocked = false;
   /** The error codes reported in this episode of failures: each once. */
   #reported = new Set<string>();
   /** What was on before the connection was lost: restored on rejoin. */
@@ -203,6 +206,14 @@ export class RoomSession extends EventTarget {
   /** Why this browser cannot join at all (it has no WebRTC), as a sentence; `undefined` where it can. */
   get unsupported(): string | undefined {
     return missingWebRTC(globalThis);
+  }
+
+  /**
+   * What the frame's Permissions Policy (the embedding page's `<iframe allow>`) blocks of camera,
+   * microphone, display-capture and autoplay; `undefined` where the engine cannot tell.
+   */
+  get blocked(): EmbedFeature[] | undefined {
+    return frameBlocks(globalThis as FrameScope);
   }
 
   /**
@@ -472,6 +483,7 @@ export class RoomSession extends EventTarget {
       }
       return rejectOnFailure ? Promise.reject(new Error(unsupported)) : Promise.resolve();
     }
+    this.#reportBlocked();
     const generation = ++this.#generation;
     const attempt = this.#run(generation, rejectOnFailure);
     const tracked: Promise<void> = attempt
@@ -556,6 +568,17 @@ export class RoomSession extends EventTarget {
     }
   }
 
+  /**
+   * A frame that blocks what a call needs is said once for the session's life, naming the `allow`
+   * value to add; the room still connects, and blocked sources stay off.
+   */
+  #reportBlocked(): void {
+    const blocked = this.blocked;
+    if (!blocked?.length || this.#reportedBlocked) return;
+    this.#reportedBlocked = true;
+    this.owner.reportError(blockedByEmbedder(blocked));
+  }
+
   /** The key set and the local participant's encryption on, before connecting (as livekit-client expects). */
   async #prepareEncryption(room: Room): Promise<void> {
     const key = this.#settings.encryption?.key;
@@ -616,6 +639,8 @@ export class RoomSession extends EventTarget {
     const participant = this.#room?.localParticipant;
     if (!participant) return;
     const generation = this.#generation;
+    // Blocked by the frame's policy: said once already (`blocked-by-embedder`); nothing to try.
+    if (enabled && this.blocked?.includes(sourceFeature(source)!)) return;
     try {
       if (source === 'camera') {
         const warning = enabled ? unsendableCodecWarning('video-codec', this.#room?.options.publishDefaults?.videoCodec, videoSenderCodecs()) : undefined;
@@ -627,7 +652,9 @@ export class RoomSession extends EventTarget {
     } catch (err) {
       // Cut short by a leave or a removal: what the page asked for, not a failure.
       if (generation !== this.#generation) return;
-      this.owner.reportError(classifyMediaError(err, source));
+      const detail = enabled ? await captureErrorClassifier(globalThis as FrameScope, source)(err, source) : classifyMediaError(err, source);
+      if (generation !== this.#generation) return;
+      this.owner.reportError(detail);
     }
   }
 

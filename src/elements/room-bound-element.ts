@@ -1,7 +1,8 @@
 import type { PropertyDeclarations } from 'lit';
-import type { Room } from 'livekit-client';
+import type { Room, Track } from 'livekit-client';
 import { RoomBindingController } from '../controllers/room-binding.js';
 import type { RoomSession } from '../core/room-session.js';
+import { blockedReason, frameBlocks, sourceFeature, type FrameScope } from '../core/embedding.js';
 import { missingWebRTC } from '../core/support.js';
 import { LkElement } from './base.js';
 
@@ -48,6 +49,15 @@ export class LkRoomBoundElement extends LkElement {
    */
   protected get unsupported(): string | undefined {
     return missingWebRTC(globalThis);
+  }
+
+  /**
+   * Why the frame's Permissions Policy (the embedding page's `<iframe allow>`) keeps `source` from
+   * being captured here, shown on the controls it disables; `undefined` where it does not. @internal
+   */
+  protected blockedReason(source: Track.Source): string | undefined {
+    const feature = sourceFeature(source);
+    return feature && frameBlocks(globalThis as FrameScope)?.includes(feature) ? blockedReason(feature) : undefined;
   }
 
   /** Called when the bound `Room` changes (a new room, a new `Room`, or none). @internal */

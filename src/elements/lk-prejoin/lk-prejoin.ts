@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
-import type { LocalVideoTrack } from 'livekit-client';
+import { Track, type LocalVideoTrack } from 'livekit-client';
 import { LocalPreviewController } from '../../controllers/local-preview.js';
 import { MediaDevicesController } from '../../controllers/media-devices.js';
 import { deviceLabel } from '../../core/devices.js';
@@ -24,7 +24,9 @@ import { styles } from './lk-prejoin.styles.js';
  * enclosing `<lk-room>` or `<lk-conference>`, or `room="id"`), which joins with them over its own
  * attributes. A camera or microphone that cannot be used is left out, and the
  * element says so. In a browser without WebRTC it says that instead, asks for no camera or
- * microphone, and its buttons are disabled. Narrower than 26rem the camera and microphone switches
+ * microphone, and its buttons are disabled. In a frame whose embedding page's `<iframe>` does not
+ * allow the camera or microphone, that switch is disabled, nothing is asked for it, and the notice
+ * names the `allow` value to add. Narrower than 26rem the camera and microphone switches
  * show their icon only (the label stays their accessible name); with a coarse pointer every control
  * is at least 44 CSS px.
  *
@@ -136,6 +138,8 @@ export class LkPrejoin extends LkRoomBoundElement {
   }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
+    // Through the CSSOM, not a style attribute, which a strict Content-Security-Policy refuses.
+    this.renderRoot.querySelector<HTMLElement>('[part=level] span')?.style.setProperty('inline-size', `${Math.round(this.#preview.level * 100)}%`);
     const track = this.#preview.video;
     if (changed.has('background') || changed.has('backgroundAssets') || changed.has('backgroundModel') || track !== this.#attached) this.#applyEffect(track);
     if (track === this.#attached || !this.videoElement) return;
@@ -156,20 +160,22 @@ export class LkPrejoin extends LkRoomBoundElement {
     const audioFailed = this.#preview.audioError !== undefined;
     const level = Math.round(this.#preview.level * 100);
     const unsupported = !!this.unsupported;
+    const cameraBlocked = this.blockedReason(Track.Source.Camera);
+    const microphoneBlocked = this.blockedReason(Track.Source.Microphone);
     return html`
       <div class="stage">
         <video part="preview" muted playsinline autoplay ?hidden=${!this.#preview.video}></video>
         ${this.#preview.video ? nothing : html`<div part="placeholder">${initials(username)}</div>`}
       </div>
       <div part="level" role="meter" aria-label=${this.levelLabel} aria-valuemin="0" aria-valuemax="100" aria-valuenow=${level}>
-        <span style="inline-size: ${level}%"></span>
+        <span></span>
       </div>
       <div class="devices">
-        <button part="camera-button" type="button" aria-pressed=${videoEnabled && !videoFailed ? 'true' : 'false'} ?disabled=${videoFailed || unsupported} @click=${this.#toggleVideo}>
+        <button part="camera-button" type="button" aria-pressed=${videoEnabled && !videoFailed ? 'true' : 'false'} ?disabled=${videoFailed || unsupported || !!cameraBlocked} title=${cameraBlocked ?? nothing} aria-describedby=${cameraBlocked ? 'notice' : nothing} @click=${this.#toggleVideo}>
           ${cameraIcon(!videoEnabled || videoFailed)}<span class="label">${this.cameraLabel}</span>
         </button>
         ${this.#select('camera-select', this.cameraLabel, this.#cameras.devices, this.choices.videoDeviceId, (id) => this.#choose({ videoDeviceId: id }))}
-        <button part="microphone-button" type="button" aria-pressed=${audioEnabled && !audioFailed ? 'true' : 'false'} ?disabled=${audioFailed || unsupported} @click=${this.#toggleAudio}>
+        <button part="microphone-button" type="button" aria-pressed=${audioEnabled && !audioFailed ? 'true' : 'false'} ?disabled=${audioFailed || unsupported || !!microphoneBlocked} title=${microphoneBlocked ?? nothing} aria-describedby=${microphoneBlocked ? 'notice' : nothing} @click=${this.#toggleAudio}>
           ${microphoneIcon(!audioEnabled || audioFailed)}<span class="label">${this.microphoneLabel}</span>
         </button>
         ${this.#select('microphone-select', this.microphoneLabel, this.#microphones.devices, this.choices.audioDeviceId, (id) => this.#choose({ audioDeviceId: id }))}
@@ -179,6 +185,8 @@ export class LkPrejoin extends LkRoomBoundElement {
       </label>
       <div part="notice" id="notice" role="status">
         ${unsupported ? html`<p>${this.unsupportedLabel}</p>` : nothing}
+        ${cameraBlocked ? html`<p>${cameraBlocked}</p>` : nothing}
+        ${microphoneBlocked ? html`<p>${microphoneBlocked}</p>` : nothing}
         ${videoFailed ? html`<p>${this.cameraUnavailableLabel} <small>(${classifyMediaError(this.#preview.videoError, 'camera').code})</small></p>` : nothing}
         ${audioFailed ? html`<p>${this.microphoneUnavailableLabel} <small>(${classifyMediaError(this.#preview.audioError, 'microphone').code})</small></p>` : nothing}
       </div>
@@ -197,8 +205,8 @@ export class LkPrejoin extends LkRoomBoundElement {
     const choices = this.choices;
     if (!this.noPersist) localStorage.setItem(USER_CHOICES_KEY, serializeUserChoices(choices, localStorage.getItem(USER_CHOICES_KEY)));
     // What cannot be used stays off (read before the preview lets the devices go).
-    const video = choices.videoEnabled && this.#preview.videoError === undefined;
-    const audio = choices.audioEnabled && this.#preview.audioError === undefined;
+    const video = choices.videoEnabled && this.#preview.videoError === undefined && !this.blockedReason(Track.Source.Camera);
+    const audio = choices.audioEnabled && this.#preview.audioError === undefined && !this.blockedReason(Track.Source.Microphone);
     // Free the devices before the room captures them.
     void this.#preview.setVideo(false);
     void this.#preview.setAudio(false);
@@ -219,9 +227,10 @@ export class LkPrejoin extends LkRoomBoundElement {
 
   async #startPreview(): Promise<void> {
     const { videoEnabled, audioEnabled, videoDeviceId, audioDeviceId } = this.choices;
+    // What the embedding page's <iframe> blocks is not asked for: the browser would refuse it.
     await Promise.all([
-      this.#preview.setVideo(videoEnabled, chosenDevice(videoDeviceId)),
-      this.#preview.setAudio(audioEnabled, chosenDevice(audioDeviceId)),
+      this.#preview.setVideo(videoEnabled && !this.blockedReason(Track.Source.Camera), chosenDevice(videoDeviceId)),
+      this.#preview.setAudio(audioEnabled && !this.blockedReason(Track.Source.Microphone), chosenDevice(audioDeviceId)),
     ]);
     // Labels come with the permission the preview asked for.
     await Promise.all([this.#cameras.refresh(), this.#microphones.refresh()]);

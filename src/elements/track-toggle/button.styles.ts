@@ -35,6 +35,15 @@ export const buttonStyles = css`
     opacity: 0.5;
     cursor: not-allowed;
   }
+  /* The reason a control cannot be used, for assistive technology (sighted people get the title). */
+  .reason {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
   :host([pending]) button {
     cursor: progress;
   }

@@ -3,6 +3,7 @@ import type { Room, Track } from 'livekit-client';
 import { AttributeErrorReporter } from '../../controllers/attribute-options.js';
 import { LocalTrackController } from '../../controllers/local-track.js';
 import type { AttributeError } from '../../core/attributes.js';
+import { captureErrorClassifier, type FrameScope } from '../../core/embedding.js';
 import { classifyMediaError } from '../../core/errors.js';
 import { LkElement } from '../base.js';
 import { LkRoomBoundElement } from '../room-bound-element.js';
@@ -11,7 +12,9 @@ import { buttonStyles } from './button.styles.js';
 /**
  * What the camera, microphone and screen-share toggles share: a native button with `aria-pressed`,
  * `pressed` and `pending` reflected, disabled while the room is not connected or the token may not
- * publish the source, and in a browser without WebRTC, whose reason is then its `title`. While a
+ * publish the source, in a browser without WebRTC, and in a frame whose embedding page's `<iframe>`
+ * does not allow the source (`allow="camera"`, `microphone`, `display-capture`); the reason is then
+ * its `title` and its accessible description. While a
  * change is in flight it is `aria-disabled` and `aria-busy` and ignores clicks, but keeps keyboard
  * focus; `lk-toggle` after a user's change, `lk-error` on failure. Each subclass names its source,
  * its override attributes, and the SDK call.
@@ -22,7 +25,7 @@ import { buttonStyles } from './button.styles.js';
  * @csspart icon - The default icon.
  * @csspart label - The default text.
  * @fires lk-toggle - `{source, enabled}` after the user turned the source on or off.
- * @fires lk-error - `permission-denied`, `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`, or `invalid-attribute` for an override.
+ * @fires lk-error - `permission-denied`, `blocked-by-embedder` (a capture refused by the frame's policy where the browser cannot tell beforehand), `device-not-found`, `device-in-use`, `publish-failed`, `unsupported`, or `invalid-attribute` for an override.
  */
 export abstract class LkTrackToggle extends LkRoomBoundElement {
   static override properties: PropertyDeclarations = {
@@ -92,20 +95,23 @@ export abstract class LkTrackToggle extends LkRoomBoundElement {
 
   protected override render() {
     const on = this.local.enabled;
-    const unsupported = this.unsupported;
+    // Why the control cannot be used at all: no WebRTC, or the embedding page's <iframe> blocks the source.
+    const reason = this.unsupported ?? this.blockedReason(this.local.source);
     return html`<button
-      part="button"
-      type="button"
-      title=${unsupported ?? nothing}
-      aria-pressed=${on ? 'true' : 'false'}
-      aria-busy=${this.pending ? 'true' : nothing}
-      aria-disabled=${this.pending ? 'true' : nothing}
-      ?disabled=${!this.local.available || !!unsupported}
-      @click=${this.#onClick}
-    >
-      <slot name="icon">${this.icon(on)}</slot>
-      <slot><span part="label">${this.label ?? this.sourceName}</span></slot>
-    </button>`;
+        part="button"
+        type="button"
+        title=${reason ?? nothing}
+        aria-describedby=${reason ? 'reason' : nothing}
+        aria-pressed=${on ? 'true' : 'false'}
+        aria-busy=${this.pending ? 'true' : nothing}
+        aria-disabled=${this.pending ? 'true' : nothing}
+        ?disabled=${!this.local.available || !!reason}
+        @click=${this.#onClick}
+      >
+        <slot name="icon">${this.icon(on)}</slot>
+        <slot><span part="label">${this.label ?? this.sourceName}</span></slot>
+      </button>
+      ${reason ? html`<span id="reason" class="reason">${reason}</span>` : nothing}`;
   }
 
   #onClick = async (): Promise<void> => {
@@ -118,7 +124,8 @@ export abstract class LkTrackToggle extends LkRoomBoundElement {
       this.local.sync();
       this.emit('lk-toggle', { source: this.local.source, enabled: this.local.enabled });
     } catch (err) {
-      this.reportError(classifyMediaError(err, this.local.source.replace('_', ' ')));
+      const what = this.local.source.replace('_', ' ');
+      this.reportError(enable ? await captureErrorClassifier(globalThis as FrameScope, this.local.source)(err, what) : classifyMediaError(err, what));
     } finally {
       this.pending = false;
       this.local.sync();
