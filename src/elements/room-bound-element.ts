@@ -43,11 +43,11 @@ export class LkRoomBoundElement extends LkElement {
   }
 
   /**
-   * Why this browser cannot join a call (it has no WebRTC), shown on the controls it disables;
-   * `undefined` where it can. @internal
+   * Why this browser cannot join a call (it has no WebRTC), shown on the controls it disables in
+   * the page's language; `undefined` where it can. @internal
    */
   protected get unsupported(): string | undefined {
-    return missingWebRTC(globalThis);
+    return missingWebRTC(globalThis) === undefined ? undefined : this.i18n.t('noWebRTC');
   }
 
   /** Called when the bound `Room` changes (a new room, a new `Room`, or none). @internal */

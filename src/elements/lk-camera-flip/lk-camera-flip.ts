@@ -72,7 +72,7 @@ export class LkCameraFlip extends LkRoomBoundElement {
       @click=${this.#flip}
     >
       <slot name="icon">${flipIcon()}</slot>
-      <slot><span part="label">${this.label ?? 'Flip camera'}</span></slot>
+      <slot><span part="label">${this.label ?? this.i18n.t('flipCamera')}</span></slot>
     </button>`;
   }
 

@@ -52,7 +52,7 @@ export class LkLeaveButton extends LkRoomBoundElement {
     const active = !unsupported && (this.binding.state !== 'disconnected' || !!this.session?.connect);
     return html`<button part="button" type="button" title=${unsupported ?? nothing} ?disabled=${!active} @click=${this.#leave}>
       <slot name="icon">${leaveIcon()}</slot>
-      <slot><span part="label">${this.label ?? 'Leave'}</span></slot>
+      <slot><span part="label">${this.label ?? this.i18n.t('leave')}</span></slot>
     </button>`;
   }
 

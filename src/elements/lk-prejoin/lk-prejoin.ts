@@ -3,8 +3,8 @@ import type { LocalVideoTrack } from 'livekit-client';
 import { LocalPreviewController } from '../../controllers/local-preview.js';
 import { MediaDevicesController } from '../../controllers/media-devices.js';
 import { deviceLabel } from '../../core/devices.js';
+import { kindNames } from '../../controllers/lang.js';
 import { classifyMediaError } from '../../core/errors.js';
-import { NO_WEBRTC } from '../../core/support.js';
 import { USER_CHOICES_KEY, chosenDevice, parseUserChoices, serializeUserChoices, type UserChoices } from '../../core/user-choices.js';
 import { readEffectAssets, type BackgroundEffect } from '../../core/background.js';
 import { applyBackground } from '../../core/background-processor.js';
@@ -75,15 +75,22 @@ export class LkPrejoin extends LkRoomBoundElement {
   /** Do not read or write `localStorage`. */
   noPersist = false;
 
-  /** Labels, for localisation. */
-  cameraLabel = 'Camera';
-  microphoneLabel = 'Microphone';
-  nameLabel = 'Your name';
-  joinLabel = 'Join';
-  levelLabel = 'Microphone level';
-  cameraUnavailableLabel = 'The camera cannot be used; you will join without it.';
-  microphoneUnavailableLabel = 'The microphone cannot be used; you will join without it.';
-  unsupportedLabel = NO_WEBRTC;
+  /** Labels, for localisation (absent: the text in the page's language, docs/languages.md). Default: "Camera" in the page's language. */
+  cameraLabel?: string;
+  /** Default: "Microphone" in the page's language. */
+  microphoneLabel?: string;
+  /** Default: "Your name" in the page's language. */
+  nameLabel?: string;
+  /** Default: "Join" in the page's language. */
+  joinLabel?: string;
+  /** Default: "Microphone level" in the page's language. */
+  levelLabel?: string;
+  /** Default: "The camera cannot be used; you will join without it." in the page's language. */
+  cameraUnavailableLabel?: string;
+  /** Default: "The microphone cannot be used; you will join without it." in the page's language. */
+  microphoneUnavailableLabel?: string;
+  /** Default: "This browser cannot join video calls: it has no WebRTC (RTCPeerConnection)." in the page's language. */
+  unsupportedLabel?: string;
 
   /** The choices: camera and microphone on/off, their devices, the name. */
   choices: UserChoices = parseUserChoices(null);
@@ -161,28 +168,28 @@ export class LkPrejoin extends LkRoomBoundElement {
         <video part="preview" muted playsinline autoplay ?hidden=${!this.#preview.video}></video>
         ${this.#preview.video ? nothing : html`<div part="placeholder">${initials(username)}</div>`}
       </div>
-      <div part="level" role="meter" aria-label=${this.levelLabel} aria-valuemin="0" aria-valuemax="100" aria-valuenow=${level}>
+      <div part="level" role="meter" aria-label=${this.levelLabel ?? this.i18n.t('microphoneLevel')} aria-valuemin="0" aria-valuemax="100" aria-valuenow=${level}>
         <span style="inline-size: ${level}%"></span>
       </div>
       <div class="devices">
         <button part="camera-button" type="button" aria-pressed=${videoEnabled && !videoFailed ? 'true' : 'false'} ?disabled=${videoFailed || unsupported} @click=${this.#toggleVideo}>
-          ${cameraIcon(!videoEnabled || videoFailed)}<span class="label">${this.cameraLabel}</span>
+          ${cameraIcon(!videoEnabled || videoFailed)}<span class="label">${this.cameraLabel ?? this.i18n.t('camera')}</span>
         </button>
-        ${this.#select('camera-select', this.cameraLabel, this.#cameras.devices, this.choices.videoDeviceId, (id) => this.#choose({ videoDeviceId: id }))}
+        ${this.#select('camera-select', this.cameraLabel ?? this.i18n.t('camera'), this.#cameras.devices, this.choices.videoDeviceId, (id) => this.#choose({ videoDeviceId: id }))}
         <button part="microphone-button" type="button" aria-pressed=${audioEnabled && !audioFailed ? 'true' : 'false'} ?disabled=${audioFailed || unsupported} @click=${this.#toggleAudio}>
-          ${microphoneIcon(!audioEnabled || audioFailed)}<span class="label">${this.microphoneLabel}</span>
+          ${microphoneIcon(!audioEnabled || audioFailed)}<span class="label">${this.microphoneLabel ?? this.i18n.t('microphone')}</span>
         </button>
-        ${this.#select('microphone-select', this.microphoneLabel, this.#microphones.devices, this.choices.audioDeviceId, (id) => this.#choose({ audioDeviceId: id }))}
+        ${this.#select('microphone-select', this.microphoneLabel ?? this.i18n.t('microphone'), this.#microphones.devices, this.choices.audioDeviceId, (id) => this.#choose({ audioDeviceId: id }))}
       </div>
-      <label class="name">${this.nameLabel}
+      <label class="name">${this.nameLabel ?? this.i18n.t('yourName')}
         <input part="name" type="text" autocomplete="name" .value=${username} @input=${this.#onName} @keydown=${this.#onKey} />
       </label>
       <div part="notice" id="notice" role="status">
-        ${unsupported ? html`<p>${this.unsupportedLabel}</p>` : nothing}
-        ${videoFailed ? html`<p>${this.cameraUnavailableLabel} <small>(${classifyMediaError(this.#preview.videoError, 'camera').code})</small></p>` : nothing}
-        ${audioFailed ? html`<p>${this.microphoneUnavailableLabel} <small>(${classifyMediaError(this.#preview.audioError, 'microphone').code})</small></p>` : nothing}
+        ${unsupported ? html`<p>${this.unsupportedLabel ?? this.i18n.t('noWebRTC')}</p>` : nothing}
+        ${videoFailed ? html`<p>${this.cameraUnavailableLabel ?? this.i18n.t('cameraUnavailable')} <small>(${classifyMediaError(this.#preview.videoError, 'camera').code})</small></p>` : nothing}
+        ${audioFailed ? html`<p>${this.microphoneUnavailableLabel ?? this.i18n.t('microphoneUnavailable')} <small>(${classifyMediaError(this.#preview.audioError, 'microphone').code})</small></p>` : nothing}
       </div>
-      <button part="join-button" type="button" ?disabled=${unsupported} aria-describedby=${unsupported ? 'notice' : nothing} @click=${() => this.join()}>${this.joinLabel}</button>
+      <button part="join-button" type="button" ?disabled=${unsupported} aria-describedby=${unsupported ? 'notice' : nothing} @click=${() => this.join()}>${this.joinLabel ?? this.i18n.t('join')}</button>
     `;
   }
 
@@ -229,7 +236,7 @@ export class LkPrejoin extends LkRoomBoundElement {
 
   #select(part: string, label: string, devices: readonly MediaDeviceInfo[], value: string, onChange: (id: string) => void) {
     return html`<select part=${part} aria-label=${label} ?disabled=${devices.length === 0} @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value)}>
-      ${devices.map((d, i) => html`<option value=${d.deviceId} ?selected=${d.deviceId === value}>${deviceLabel(d, i)}</option>`)}
+      ${devices.map((d, i) => html`<option value=${d.deviceId} ?selected=${d.deviceId === value}>${deviceLabel(d, i, kindNames(this.i18n))}</option>`)}
     </select>`;
   }
 

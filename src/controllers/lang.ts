@@ -1,0 +1,153 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { directionOf, en, fill, matchLanguage, type Language, type MessageKey, type Messages } from '../core/i18n.js';
+import { importMessages } from '../core/locale-loader.js';
+
+/**
+ * An element's language, as a native form control has one: the `lang` of the nearest element up
+ * the tree, the element itself included, crossing shadow roots to their hosts (so an element inside
+ * `<lk-conference>` speaks the conference's language). `t(key)` is that language's text for a
+ * message; English until the language's table has loaded, then the host updates.
+ *
+ * Direction: the nearest `dir="ltr|rtl"` up the same path wins (CSS inherits it); without one, a
+ * right-to-left language gives the host's shadow root `:host { direction: rtl }`, so the element
+ * mirrors though the page said only `lang="ar"`. A page's own CSS for the element still wins.
+ *
+ * Every connected controller listens through one MutationObserver (attributes `lang` and `dir`, on
+ * the document and on the shadow roots between an element and it), made for the first and
+ * disconnected with the last.
+ */
+export class LangController implements ReactiveController {
+  /** The language of the host's messages. */
+  language: Language = 'en';
+
+  /** The host's writing direction (explicit `dir`, else its language's). */
+  direction: 'ltr' | 'rtl' = 'ltr';
+
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  #rtlApplied = false;
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    listen(this);
+    this.refresh();
+  }
+
+  hostDisconnected(): void {
+    unlisten(this);
+    this.#applyDirection(false);
+  }
+
+  /** The host's language's text for `key`, its `{placeholders}` filled from `values`. */
+  t(key: MessageKey, values?: Readonly<Record<string, string | number>>): string {
+    return fill((tables.get(this.language) ?? en)[key], values);
+  }
+
+  /** Reads `lang` and `dir` again; updates the host when its language or direction changed. @internal */
+  refresh(): void {
+    const { lang, dir, roots } = inherited(this.#host);
+    for (const root of roots) observe(root);
+    const language = matchLanguage(lang);
+    const direction = dir ?? directionOf(language);
+    this.#applyDirection(dir === undefined && direction === 'rtl');
+    if (language === this.language && direction === this.direction) return;
+    this.language = language;
+    this.direction = direction;
+    this.#host.requestUpdate();
+    void load(language)?.then(() => {
+      if (this.language === language) this.#host.requestUpdate();
+    });
+  }
+
+  #applyDirection(rtl: boolean): void {
+    const root = this.#host.shadowRoot;
+    if (rtl === this.#rtlApplied || !root || !('adoptedStyleSheets' in root)) return;
+    this.#rtlApplied = rtl;
+    const sheet = rtlSheet();
+    root.adoptedStyleSheets = rtl ? [...root.adoptedStyleSheets, sheet] : root.adoptedStyleSheets.filter((s) => s !== sheet);
+  }
+}
+
+/** What an element inherits: the nearest `lang` and `dir`, and the shadow roots crossed to find them. */
+function inherited(element: Element): { lang: string | null; dir: 'ltr' | 'rtl' | undefined; roots: ShadowRoot[] } {
+  let lang: string | null = null;
+  let dir: 'ltr' | 'rtl' | undefined;
+  const roots: ShadowRoot[] = [];
+  for (let node: Node | null = element; node; ) {
+    if (node instanceof Element) {
+      if (lang === null && node.hasAttribute('lang')) lang = node.getAttribute('lang');
+      const d = dir ? undefined : node.getAttribute('dir')?.trim().toLowerCase();
+      if (d === 'ltr' || d === 'rtl') dir = d;
+    }
+    if (node instanceof ShadowRoot) {
+      roots.push(node);
+      node = node.host;
+    } else {
+      node = node.parentNode;
+    }
+  }
+  return { lang, dir, roots };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The tables: English always; another language's once, the first time an element uses it.
+
+const tables = new Map<Language, Messages>([['en', en]]);
+const loads = new Map<Language, Promise<void>>();
+
+function load(language: Language): Promise<void> | undefined {
+  if (language === 'en' || tables.has(language)) return undefined;
+  let pending = loads.get(language);
+  if (!pending) {
+    pending = importMessages(language).then(
+      (messages) => void tables.set(language, messages),
+      (err: unknown) => console.warn(`livekit-elements: the "${language}" translations could not be loaded (${String(err)}); showing English.`),
+    );
+    loads.set(language, pending);
+  }
+  return pending;
+}
+
+// ---------------------------------------------------------------------------------------------
+// One observer for every connected controller.
+
+const listeners = new Set<LangController>();
+let observer: MutationObserver | undefined;
+const OPTIONS: MutationObserverInit = { attributes: true, subtree: true, attributeFilter: ['lang', 'dir'] };
+
+function listen(controller: LangController): void {
+  listeners.add(controller);
+  if (observer) return;
+  observer = new MutationObserver(() => {
+    for (const listener of listeners) listener.refresh();
+  });
+  observer.observe(document, OPTIONS);
+}
+
+function unlisten(controller: LangController): void {
+  listeners.delete(controller);
+  if (listeners.size > 0) return;
+  observer?.disconnect();
+  observer = undefined;
+}
+
+function observe(root: ShadowRoot): void {
+  observer?.observe(root, OPTIONS);
+}
+
+let sheet: CSSStyleSheet | undefined;
+function rtlSheet(): CSSStyleSheet {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(':host { direction: rtl; }');
+  }
+  return sheet;
+}
+
+/** The names of the device kinds in a controller's language (for `deviceLabel`). */
+export function kindNames(i18n: LangController): Record<'videoinput' | 'audioinput' | 'audiooutput', string> {
+  return { videoinput: i18n.t('camera'), audioinput: i18n.t('microphone'), audiooutput: i18n.t('speaker') };
+}
