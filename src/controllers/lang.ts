@@ -8,9 +8,10 @@ import { importMessages } from '../core/locale-loader.js';
  * `<lk-conference>` speaks the conference's language). `t(key)` is that language's text for a
  * message; English until the language's table has loaded, then the host updates.
  *
- * Direction: the nearest `dir="ltr|rtl"` up the same path wins (CSS inherits it); without one, a
- * right-to-left language gives the host's shadow root `:host { direction: rtl }`, so the element
- * mirrors though the page said only `lang="ar"`. A page's own CSS for the element still wins.
+ * Direction: the nearest `dir="ltr|rtl"` up the same path wins (the browser applies it); without
+ * one, a right-to-left language sets `dir="rtl"` on the host, so the element mirrors (CSS
+ * `direction` and `:dir(rtl)` alike) though the page said only `lang="ar"`. The controller removes
+ * the attribute it set when that no longer holds; a `dir` the page wrote is never touched.
  *
  * Every connected controller listens through one MutationObserver (attributes `lang` and `dir`, on
  * the document and on the shadow roots between an element and it), made for the first and
@@ -24,7 +25,8 @@ export class LangController implements ReactiveController {
   direction: 'ltr' | 'rtl' = 'ltr';
 
   readonly #host: ReactiveControllerHost & HTMLElement;
-  #rtlApplied = false;
+  /** The host's `dir` attribute is this controller's (it set `rtl` from the language). */
+  #ownsDir = false;
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
     this.#host = host;
@@ -38,7 +40,7 @@ export class LangController implements ReactiveController {
 
   hostDisconnected(): void {
     unlisten(this);
-    this.#applyDirection(false);
+    this.#setDir(false);
   }
 
   /** The host's language's text for `key`, its `{placeholders}` filled from `values`. */
@@ -48,11 +50,14 @@ export class LangController implements ReactiveController {
 
   /** Reads `lang` and `dir` again; updates the host when its language or direction changed. @internal */
   refresh(): void {
-    const { lang, dir, roots } = inherited(this.#host);
+    const host = this.#host;
+    // A page that wrote its own `dir` on the host took it over.
+    if (this.#ownsDir && host.getAttribute('dir') !== 'rtl') this.#ownsDir = false;
+    const { lang, dir, roots } = inherited(host, this.#ownsDir);
     for (const root of roots) observe(root);
     const language = matchLanguage(lang);
     const direction = dir ?? directionOf(language);
-    this.#applyDirection(dir === undefined && direction === 'rtl');
+    this.#setDir(dir === undefined && direction === 'rtl');
     if (language === this.language && direction === this.direction) return;
     this.language = language;
     this.direction = direction;
@@ -62,24 +67,26 @@ export class LangController implements ReactiveController {
     });
   }
 
-  #applyDirection(rtl: boolean): void {
-    const root = this.#host.shadowRoot;
-    if (rtl === this.#rtlApplied || !root || !('adoptedStyleSheets' in root)) return;
-    this.#rtlApplied = rtl;
-    const sheet = rtlSheet();
-    root.adoptedStyleSheets = rtl ? [...root.adoptedStyleSheets, sheet] : root.adoptedStyleSheets.filter((s) => s !== sheet);
+  #setDir(rtl: boolean): void {
+    if (rtl === this.#ownsDir) return;
+    this.#ownsDir = rtl;
+    if (rtl) this.#host.setAttribute('dir', 'rtl');
+    else this.#host.removeAttribute('dir');
   }
 }
 
-/** What an element inherits: the nearest `lang` and `dir`, and the shadow roots crossed to find them. */
-function inherited(element: Element): { lang: string | null; dir: 'ltr' | 'rtl' | undefined; roots: ShadowRoot[] } {
+/**
+ * What an element inherits: the nearest `lang` and `dir` (`skipOwnDir`: not the element's own,
+ * which its controller set), and the shadow roots crossed to find them.
+ */
+function inherited(element: Element, skipOwnDir: boolean): { lang: string | null; dir: 'ltr' | 'rtl' | undefined; roots: ShadowRoot[] } {
   let lang: string | null = null;
   let dir: 'ltr' | 'rtl' | undefined;
   const roots: ShadowRoot[] = [];
   for (let node: Node | null = element; node; ) {
     if (node instanceof Element) {
       if (lang === null && node.hasAttribute('lang')) lang = node.getAttribute('lang');
-      const d = dir ? undefined : node.getAttribute('dir')?.trim().toLowerCase();
+      const d = dir || (skipOwnDir && node === element) ? undefined : node.getAttribute('dir')?.trim().toLowerCase();
       if (d === 'ltr' || d === 'rtl') dir = d;
     }
     if (node instanceof ShadowRoot) {
@@ -136,15 +143,6 @@ function unlisten(controller: LangController): void {
 
 function observe(root: ShadowRoot): void {
   observer?.observe(root, OPTIONS);
-}
-
-let sheet: CSSStyleSheet | undefined;
-function rtlSheet(): CSSStyleSheet {
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(':host { direction: rtl; }');
-  }
-  return sheet;
 }
 
 /** The names of the device kinds in a controller's language (for `deviceLabel`). */

@@ -118,6 +118,8 @@ describe('languages', () => {
       </div>`);
       const conference = page.querySelector<LkConference>('lk-conference')!;
       await waitFor(() => visibleTexts(conference).includes('الدردشة'), 'Arabic');
+      expect(conference.getAttribute('dir'), 'the language gave the host dir="rtl"').to.equal('rtl');
+      expect(conference.matches(':dir(rtl)')).to.equal(true);
       expect(direction(conference)).to.equal('rtl');
       const bar = conference.shadowRoot!.querySelector('[part=control-bar]')!;
       expect(direction(bar)).to.equal('rtl');
@@ -128,12 +130,39 @@ describe('languages', () => {
       const last = bar.lastElementChild!.getBoundingClientRect();
       expect(first.left, 'the first control right of the last').to.be.greaterThan(last.left);
       expect(direction(page.querySelector('#ltr')!), 'dir="ltr" wins over Arabic').to.equal('ltr');
+      expect(page.querySelector('#ltr')!.hasAttribute('dir')).to.equal(false);
       expect(direction(page.querySelector('#rtl')!), 'dir="rtl" on an English page').to.equal('rtl');
+      expect(page.querySelector('#rtl')!.hasAttribute('dir'), 'the page\'s dir is inherited, not copied').to.equal(false);
 
       page.querySelector('#ar')!.setAttribute('lang', 'en');
       await waitFor(() => direction(conference) === 'ltr', 'left to right again in English');
+      expect(conference.hasAttribute('dir'), 'the dir it set is removed').to.equal(false);
       const again = bar.firstElementChild!.getBoundingClientRect();
       expect(again.left).to.be.lessThan(bar.lastElementChild!.getBoundingClientRect().left);
+    });
+
+    it("a dir the page writes on the element is the page's: kept, and never removed", async () => {
+      const page = await fixture<HTMLDivElement>(html`<div lang="ar"><lk-leave-button dir="ltr"></lk-leave-button><lk-camera-toggle></lk-camera-toggle></div>`);
+      const leave = page.querySelector('lk-leave-button')!;
+      const camera = page.querySelector('lk-camera-toggle')!;
+      await waitFor(() => label(leave) === 'مغادرة', 'Arabic');
+      expect(direction(leave)).to.equal('ltr');
+      expect(camera.getAttribute('dir')).to.equal('rtl');
+      camera.setAttribute('dir', 'ltr');
+      page.lang = 'de';
+      await waitFor(() => label(camera) === 'Kamera', 'German');
+      expect(camera.getAttribute('dir'), 'the page took the attribute over').to.equal('ltr');
+      expect(leave.getAttribute('dir')).to.equal('ltr');
+    });
+
+    it('the voice agent launcher and the pagination mirror', async () => {
+      const page = await fixture<HTMLDivElement>(html`<div lang="ar"><lk-voice-agent launcher></lk-voice-agent></div>`);
+      const agent = page.querySelector('lk-voice-agent')!;
+      await waitFor(() => agent.getAttribute('dir') === 'rtl', 'right to left');
+      const launcher = agent.shadowRoot!.querySelector('[part=launcher]')!.getBoundingClientRect();
+      expect(launcher.left, 'bottom-right is the end corner: at the left').to.be.lessThan(innerWidth / 2);
+      page.lang = 'en';
+      await waitFor(() => agent.shadowRoot!.querySelector('[part=launcher]')!.getBoundingClientRect().left > innerWidth / 2, 'at the right in English');
     });
   });
 });
