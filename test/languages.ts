@@ -13,22 +13,24 @@ function rendered(element: Element | null): boolean {
 
 /** Every visible text and accessible label under `root` (its own shadow root included), across shadow roots. */
 export function visibleTexts(root: Node, out: string[] = []): string[] {
-  if (root instanceof Element && root.shadowRoot) visibleTexts(root.shadowRoot, out);
+  // Node types, not `instanceof`: the nodes may be another window's (an iframe's page).
+  const shadow = root.nodeType === Node.ELEMENT_NODE ? (root as Element).shadowRoot : null;
+  if (shadow) visibleTexts(shadow, out);
   for (const node of root.childNodes) {
     if (node.nodeType === Node.TEXT_NODE) {
       const parent = node.parentElement;
       const text = node.textContent!.trim();
       if (text && parent && parent.localName !== 'style' && rendered(parent)) out.push(text);
-    } else if (node instanceof Element) {
-      if (node.localName === 'style' || node.localName === 'script' || node.localName === 'template') continue;
-      if (rendered(node)) {
+    } else if (node.nodeType === Node.ELEMENT_NODE) {
+      const element = node as Element;
+      if (element.localName === 'style' || element.localName === 'script' || element.localName === 'template') continue;
+      if (rendered(element)) {
         for (const attribute of ['aria-label', 'placeholder', 'title', 'alt']) {
-          const value = node.getAttribute(attribute);
+          const value = element.getAttribute(attribute);
           if (value) out.push(value);
         }
       }
-      if (node.shadowRoot) visibleTexts(node.shadowRoot, out);
-      visibleTexts(node, out);
+      visibleTexts(element, out);
     }
   }
   return out;

@@ -14,8 +14,8 @@ import { importMessages } from '../core/locale-loader.js';
  * the attribute it set when that no longer holds; a `dir` the page wrote is never touched.
  *
  * Every connected controller listens through one MutationObserver (attributes `lang` and `dir`, on
- * the document and on the shadow roots between an element and it), made for the first and
- * disconnected with the last.
+ * the elements' documents and on the shadow roots between an element and its document), made for
+ * the first and disconnected with the last.
  */
 export class LangController implements ReactiveController {
   /** The language of the host's messages. */
@@ -54,6 +54,7 @@ export class LangController implements ReactiveController {
     // A page that wrote its own `dir` on the host took it over.
     if (this.#ownsDir && host.getAttribute('dir') !== 'rtl') this.#ownsDir = false;
     const { lang, dir, roots } = inherited(host, this.#ownsDir);
+    observe(host.ownerDocument);
     for (const root of roots) observe(root);
     const language = matchLanguage(lang);
     const direction = dir ?? directionOf(language);
@@ -84,14 +85,17 @@ function inherited(element: Element, skipOwnDir: boolean): { lang: string | null
   let dir: 'ltr' | 'rtl' | undefined;
   const roots: ShadowRoot[] = [];
   for (let node: Node | null = element; node; ) {
-    if (node instanceof Element) {
-      if (lang === null && node.hasAttribute('lang')) lang = node.getAttribute('lang');
-      const d = dir || (skipOwnDir && node === element) ? undefined : node.getAttribute('dir')?.trim().toLowerCase();
+    // Node types rather than `instanceof`: the element may belong to another window (an iframe).
+    if (node.nodeType === Node.ELEMENT_NODE) {
+      const el = node as Element;
+      if (lang === null && el.hasAttribute('lang')) lang = el.getAttribute('lang');
+      const d = dir || (skipOwnDir && el === element) ? undefined : el.getAttribute('dir')?.trim().toLowerCase();
       if (d === 'ltr' || d === 'rtl') dir = d;
     }
-    if (node instanceof ShadowRoot) {
-      roots.push(node);
-      node = node.host;
+    if (node.nodeType === Node.DOCUMENT_FRAGMENT_NODE && 'host' in node) {
+      const root = node as ShadowRoot;
+      roots.push(root);
+      node = root.host;
     } else {
       node = node.parentNode;
     }
@@ -131,7 +135,6 @@ function listen(controller: LangController): void {
   observer = new MutationObserver(() => {
     for (const listener of listeners) listener.refresh();
   });
-  observer.observe(document, OPTIONS);
 }
 
 function unlisten(controller: LangController): void {
@@ -141,7 +144,8 @@ function unlisten(controller: LangController): void {
   observer = undefined;
 }
 
-function observe(root: ShadowRoot): void {
+/** Watches a document or a shadow root too (observing one again changes nothing). */
+function observe(root: Document | ShadowRoot): void {
   observer?.observe(root, OPTIONS);
 }
 
