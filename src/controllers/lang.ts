@@ -24,6 +24,9 @@ export class LangController implements ReactiveController {
   /** The host's writing direction (explicit `dir`, else its language's). */
   direction: 'ltr' | 'rtl' = 'ltr';
 
+  /** The nearest `lang` value itself (`de-CH`), for `Intl` formats; `undefined` without one. */
+  tag?: string;
+
   readonly #host: ReactiveControllerHost & HTMLElement;
   /** The host's `dir` attribute is this controller's (it set `rtl` from the language). */
   #ownsDir = false;
@@ -56,10 +59,12 @@ export class LangController implements ReactiveController {
     const { lang, dir, roots } = inherited(host, this.#ownsDir);
     observe(host.ownerDocument);
     for (const root of roots) observe(root);
+    const tag = lang || undefined;
     const language = matchLanguage(lang);
     const direction = dir ?? directionOf(language);
     this.#setDir(dir === undefined && direction === 'rtl');
-    if (language === this.language && direction === this.direction) return;
+    if (tag === this.tag && language === this.language && direction === this.direction) return;
+    this.tag = tag;
     this.language = language;
     this.direction = direction;
     this.#host.requestUpdate();

@@ -233,7 +233,7 @@ export class LkChat extends LkRoomBoundElement {
   }
 
   protected override render() {
-    const locale = this.closest('[lang]')?.getAttribute('lang') ?? undefined;
+    const locale = this.i18n.tag;
     const problem = this.problem;
     const error =
       problem === 'disconnected'
