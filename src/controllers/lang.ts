@@ -149,6 +149,11 @@ function unlisten(controller: LangController): void {
   observer = undefined;
 }
 
+/** How many controllers the shared observer serves (0: it is disconnected). @internal For tests. */
+export function langListeners(): number {
+  return observer ? listeners.size : 0;
+}
+
 /** Watches a document or a shadow root too (observing one again changes nothing). */
 function observe(root: Document | ShadowRoot): void {
   observer?.observe(root, OPTIONS);

@@ -4,6 +4,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.js';
 import type { LkConference } from '../../src/index.js';
+import { langListeners } from '../../src/controllers/lang.js';
 import { en } from '../../src/core/i18n.js';
 import { deepQueryAll, waitFor } from '../helpers.js';
 import { englishDefaults, englishShown, translations, visibleTexts } from '../languages.js';
@@ -105,6 +106,24 @@ describe('languages', () => {
     expect(englishShown(page, english)).to.deep.equal([]);
     expect(visibleTexts(page)).to.include.members(['Ihr Name', 'Beitreten', 'Nachrichten', 'Noch keine Transkriptionen.', 'Getrennt', 'Lautsprecher']);
     expect(englishShown(page, Object.values(en)).filter((text) => !['Chat'].includes(text))).to.deep.equal([]);
+  });
+
+  it('one observer serves every element on the page, and is released with the last', async () => {
+    const page = await fixture<HTMLDivElement>(html`<div lang="fr"><lk-leave-button></lk-leave-button><lk-camera-toggle></lk-camera-toggle></div>`);
+    const before = langListeners();
+    expect(before, 'the two elements listen').to.be.at.least(2);
+    const leave = page.querySelector('lk-leave-button')!;
+    leave.remove();
+    expect(langListeners()).to.equal(before - 1);
+    page.remove();
+    expect(langListeners(), 'the observer is disconnected with the last element').to.equal(0);
+    // Back on the page, an element listens again and follows its new place.
+    const german = await fixture<HTMLDivElement>(html`<div lang="de"></div>`);
+    german.append(leave);
+    await waitFor(() => label(leave) === 'Verlassen', 'German in its new place');
+    expect(langListeners()).to.equal(1);
+    german.lang = 'nl';
+    await waitFor(() => label(leave) === 'Verlaten', 'Dutch: the observer works again');
   });
 
   describe('right to left', () => {
