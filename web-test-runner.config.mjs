@@ -61,9 +61,10 @@ function runnerHtml({ timeout, setup = '', head = '' } = {}) {
 const faults = faultServer();
 
 // The e2e files the firefox group runs. german.test.ts and session.test.ts are left out: they
-// check translations and the session's state machine, which hold the same in every engine.
+// check label attributes and the session's state machine, which hold the same in every engine
+// (languages.test.ts runs: right-to-left layout and `:dir()` are the engine's).
 const FIREFOX_FILES = [
-  'audio', 'bundle', 'bundle-styles', 'chat', 'conference', 'connect', 'controls', 'prejoin', 'publish', 'rendering',
+  'audio', 'bundle', 'bundle-styles', 'chat', 'conference', 'connect', 'controls', 'languages', 'prejoin', 'publish', 'rendering',
 ].map((name) => `test/e2e/${name}.test.ts`);
 
 const soakCycles = Number(process.env.SOAK_CYCLES) || 1000;
