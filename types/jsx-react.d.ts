@@ -236,7 +236,7 @@ export interface LkChatReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<
 export interface LkConferenceReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkConference>, LkConference>, 'chatOpen' | 'chatLabel' | 'controlsLabel' | 'captionsLabel' | 'captions' | 'captionsOpen' | 'controls' | 'layout' | 'pageSize' | 'sort' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'agentName' | 'agentMetadata' | 'connect' | 'audio' | 'video' | 'e2ee' | 'e2eePassphrase' | 'e2eeWorker' | 'background' | 'backgroundAssets' | 'backgroundModel' | 'options' | 'connectOptions' | 'theme' | 'chat-open' | 'chat-label' | 'captions-open' | 'captions-label' | 'controls-label' | 'page-size' | 'e2ee-passphrase' | 'background-assets' | 'background-model' | 'e2ee-worker' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'agent-name' | 'agent-metadata' | 'onlk-connection-state-changed' | 'onlk-connected' | 'onlk-disconnected' | 'onlk-reconnecting' | 'onlk-reconnected' | 'onlk-participant-connected' | 'onlk-participant-disconnected' | 'onlk-track-subscribed' | 'onlk-track-unsubscribed' | 'onlk-active-speakers-changed' | 'onlk-pin' | 'onlk-recording-changed' | 'onlk-error'> {
   /** Show the chat panel. Reflected. */
   chatOpen?: LkConference['chatOpen'];
-  /** Labels, for localisation (absent: the text in the page's language). Default: "Chat" in the page's language. */
+  /** The chat button's text. Default: "Chat" in the page's language. */
   chatLabel?: LkConference['chatLabel'];
   /** The control bar's accessible name. Default: "Call controls" in the page's language. */
   controlsLabel?: LkConference['controlsLabel'];
@@ -320,7 +320,7 @@ export interface LkConferenceReactProps extends Omit<DetailedHTMLProps<HTMLAttri
   theme?: LkConference['theme'];
   /** Show the chat panel. Reflected. */
   'chat-open'?: boolean;
-  /** Labels, for localisation (absent: the text in the page's language). Default: "Chat" in the page's language. */
+  /** The chat button's text. Default: "Chat" in the page's language. */
   'chat-label'?: LkConference['chatLabel'];
   /** Show the captions over the participants. Reflected. */
   'captions-open'?: boolean;
@@ -649,7 +649,7 @@ export interface LkConnectionStateReactProps extends Omit<DetailedHTMLProps<HTML
 export interface LkDeviceSelectReactProps extends Omit<DetailedHTMLProps<HTMLAttributes<LkDeviceSelect>, LkDeviceSelect>, 'kind' | 'label' | 'value' | 'room' | 'theme' | 'onlk-error'> {
   /** `videoinput`, `audioinput` or `audiooutput`. */
   kind?: LkDeviceSelect['kind'];
-  /** Replaces the default label (Camera, Microphone, Speaker). */
+  /** Replaces the default label (Camera, Microphone, Speaker, in the page's language). */
   label?: LkDeviceSelect['label'];
   /** The selected device id. */
   value?: LkDeviceSelect['value'];
@@ -889,11 +889,11 @@ export interface LkParticipantsReactProps extends Omit<DetailedHTMLProps<HTMLAtt
   pageSize?: LkParticipants['pageSize'];
   /** `join` (default: the order people joined, the local participant first) or `speaker` (recent speakers move onto the first page). */
   sort?: LkParticipants['sort'];
-  /** Labels, for localisation (absent: the text in the page's language). Default: "Previous page" in the page's language. */
+  /** The previous-page button's name, for screen readers. Default: "Previous page" in the page's language. */
   previousPageLabel?: LkParticipants['previousPageLabel'];
-  /** Default: "Next page" in the page's language. */
+  /** The next-page button's name, for screen readers. Default: "Next page" in the page's language. */
   nextPageLabel?: LkParticipants['nextPageLabel'];
-  /** Default: "Pages" in the page's language. */
+  /** The page control's name, for screen readers. Default: "Pages" in the page's language. */
   paginationLabel?: LkParticipants['paginationLabel'];
   /** The page shown, from 1. Set it (or the `page` attribute) to turn the page; a page past the last shows the last. Reflected. */
   page?: LkParticipants['page'];
@@ -907,11 +907,11 @@ export interface LkParticipantsReactProps extends Omit<DetailedHTMLProps<HTMLAtt
    * **number**: a number.
    */
   'page-size'?: LkParticipants['pageSize'];
-  /** Labels, for localisation (absent: the text in the page's language). Default: "Previous page" in the page's language. */
+  /** The previous-page button's name, for screen readers. Default: "Previous page" in the page's language. */
   'previous-page-label'?: LkParticipants['previousPageLabel'];
-  /** Default: "Next page" in the page's language. */
+  /** The next-page button's name, for screen readers. Default: "Next page" in the page's language. */
   'next-page-label'?: LkParticipants['nextPageLabel'];
-  /** Default: "Pages" in the page's language. */
+  /** The page control's name, for screen readers. Default: "Pages" in the page's language. */
   'pagination-label'?: LkParticipants['paginationLabel'];
   /**
    * `{page, pageCount}`: the page shown or the number of pages changed.
@@ -933,21 +933,21 @@ export interface LkPrejoinReactProps extends Omit<DetailedHTMLProps<HTMLAttribut
   joined?: LkPrejoin['joined'];
   /** Do not read or write `localStorage`. */
   noPersist?: LkPrejoin['noPersist'];
-  /** Labels, for localisation (absent: the text in the page's language, docs/languages.md). Default: "Camera" in the page's language. */
+  /** The camera switch's text and the camera picker's name. Default: "Camera" in the page's language. */
   cameraLabel?: LkPrejoin['cameraLabel'];
-  /** Default: "Microphone" in the page's language. */
+  /** The microphone switch's text and the microphone picker's name. Default: "Microphone" in the page's language. */
   microphoneLabel?: LkPrejoin['microphoneLabel'];
-  /** Default: "Your name" in the page's language. */
+  /** The name field's label. Default: "Your name" in the page's language. */
   nameLabel?: LkPrejoin['nameLabel'];
-  /** Default: "Join" in the page's language. */
+  /** The join button's text. Default: "Join" in the page's language. */
   joinLabel?: LkPrejoin['joinLabel'];
-  /** Default: "Microphone level" in the page's language. */
+  /** The microphone level meter's name, for screen readers. Default: "Microphone level" in the page's language. */
   levelLabel?: LkPrejoin['levelLabel'];
-  /** Default: "The camera cannot be used; you will join without it." in the page's language. */
+  /** Shown when the camera cannot be used. Default: "The camera cannot be used; you will join without it." in the page's language. */
   cameraUnavailableLabel?: LkPrejoin['cameraUnavailableLabel'];
-  /** Default: "The microphone cannot be used; you will join without it." in the page's language. */
+  /** Shown when the microphone cannot be used. Default: "The microphone cannot be used; you will join without it." in the page's language. */
   microphoneUnavailableLabel?: LkPrejoin['microphoneUnavailableLabel'];
-  /** Default: "This browser cannot join video calls: it has no WebRTC (RTCPeerConnection)." in the page's language. */
+  /** Shown in a browser without WebRTC. Default: "This browser cannot join video calls: it has no WebRTC (RTCPeerConnection)." in the page's language. */
   unsupportedLabel?: LkPrejoin['unsupportedLabel'];
   /** The choices: camera and microphone on/off, their devices, the name. */
   choices?: LkPrejoin['choices'];
@@ -967,21 +967,21 @@ export interface LkPrejoinReactProps extends Omit<DetailedHTMLProps<HTMLAttribut
   'background-model'?: LkPrejoin['backgroundModel'];
   /** Do not read or write `localStorage`. */
   'no-persist'?: boolean;
-  /** Labels, for localisation (absent: the text in the page's language, docs/languages.md). Default: "Camera" in the page's language. */
+  /** The camera switch's text and the camera picker's name. Default: "Camera" in the page's language. */
   'camera-label'?: LkPrejoin['cameraLabel'];
-  /** Default: "Microphone" in the page's language. */
+  /** The microphone switch's text and the microphone picker's name. Default: "Microphone" in the page's language. */
   'microphone-label'?: LkPrejoin['microphoneLabel'];
-  /** Default: "Your name" in the page's language. */
+  /** The name field's label. Default: "Your name" in the page's language. */
   'name-label'?: LkPrejoin['nameLabel'];
-  /** Default: "Join" in the page's language. */
+  /** The join button's text. Default: "Join" in the page's language. */
   'join-label'?: LkPrejoin['joinLabel'];
-  /** Default: "Microphone level" in the page's language. */
+  /** The microphone level meter's name, for screen readers. Default: "Microphone level" in the page's language. */
   'level-label'?: LkPrejoin['levelLabel'];
-  /** Default: "The camera cannot be used; you will join without it." in the page's language. */
+  /** Shown when the camera cannot be used. Default: "The camera cannot be used; you will join without it." in the page's language. */
   'camera-unavailable-label'?: LkPrejoin['cameraUnavailableLabel'];
-  /** Default: "The microphone cannot be used; you will join without it." in the page's language. */
+  /** Shown when the microphone cannot be used. Default: "The microphone cannot be used; you will join without it." in the page's language. */
   'microphone-unavailable-label'?: LkPrejoin['microphoneUnavailableLabel'];
-  /** Default: "This browser cannot join video calls: it has no WebRTC (RTCPeerConnection)." in the page's language. */
+  /** Shown in a browser without WebRTC. Default: "This browser cannot join video calls: it has no WebRTC (RTCPeerConnection)." in the page's language. */
   'unsupported-label'?: LkPrejoin['unsupportedLabel'];
   /**
    * `invalid-attribute` for `background`, `effect-unsupported`, `connection` when there is no room to join.
@@ -1472,24 +1472,24 @@ export interface LkVoiceAgentReactProps extends Omit<DetailedHTMLProps<HTMLAttri
   microphoneLabel?: LkVoiceAgent['microphoneLabel'];
   /** The launcher button's accessible name and the panel's title. Default: "Voice assistant" in the page's language. */
   launcherLabel?: LkVoiceAgent['launcherLabel'];
-  /** Default: "Close" in the page's language. */
+  /** The launcher panel's close button's name. Default: "Close" in the page's language. */
   closeLabel?: LkVoiceAgent['closeLabel'];
-  /** Default: "Connecting…" in the page's language. */
+  /** The status while connecting. Default: "Connecting…" in the page's language. */
   connectingLabel?: LkVoiceAgent['connectingLabel'];
-  /** Default: "The agent is getting ready…" in the page's language. */
+  /** The status while the agent initializes. Default: "The agent is getting ready…" in the page's language. */
   initializingLabel?: LkVoiceAgent['initializingLabel'];
-  /** Default: "Listening" in the page's language. */
+  /** The status while the agent listens. Default: "Listening" in the page's language. */
   listeningLabel?: LkVoiceAgent['listeningLabel'];
-  /** Default: "Thinking…" in the page's language. */
+  /** The status while the agent thinks. Default: "Thinking…" in the page's language. */
   thinkingLabel?: LkVoiceAgent['thinkingLabel'];
-  /** Default: "Speaking" in the page's language. */
+  /** The status while the agent speaks. Default: "Speaking" in the page's language. */
   speakingLabel?: LkVoiceAgent['speakingLabel'];
   disconnectedLabel?: LkVoiceAgent['disconnectedLabel'];
-  /** Default: "The agent is not available right now. Please try again later." in the page's language. */
+  /** Shown when no agent joined within `agent-timeout`. Default: "The agent is not available right now. Please try again later." in the page's language. */
   unavailableLabel?: LkVoiceAgent['unavailableLabel'];
-  /** Default: "Could not connect. Please try again." in the page's language. */
+  /** Shown when the room could not be joined. Default: "Could not connect. Please try again." in the page's language. */
   connectionErrorLabel?: LkVoiceAgent['connectionErrorLabel'];
-  /** Default: "The microphone could not be used. Check that this page may use it." in the page's language. */
+  /** Shown when the microphone could not be used. Default: "The microphone could not be used. Check that this page may use it." in the page's language. */
   microphoneErrorLabel?: LkVoiceAgent['microphoneErrorLabel'];
   /** Turn the microphone on once connected (and on/off when changed while connected). */
   audio?: LkVoiceAgent['audio'];
@@ -1555,24 +1555,24 @@ export interface LkVoiceAgentReactProps extends Omit<DetailedHTMLProps<HTMLAttri
   'microphone-label'?: LkVoiceAgent['microphoneLabel'];
   /** The launcher button's accessible name and the panel's title. Default: "Voice assistant" in the page's language. */
   'launcher-label'?: LkVoiceAgent['launcherLabel'];
-  /** Default: "Close" in the page's language. */
+  /** The launcher panel's close button's name. Default: "Close" in the page's language. */
   'close-label'?: LkVoiceAgent['closeLabel'];
-  /** Default: "Connecting…" in the page's language. */
+  /** The status while connecting. Default: "Connecting…" in the page's language. */
   'connecting-label'?: LkVoiceAgent['connectingLabel'];
-  /** Default: "The agent is getting ready…" in the page's language. */
+  /** The status while the agent initializes. Default: "The agent is getting ready…" in the page's language. */
   'initializing-label'?: LkVoiceAgent['initializingLabel'];
-  /** Default: "Listening" in the page's language. */
+  /** The status while the agent listens. Default: "Listening" in the page's language. */
   'listening-label'?: LkVoiceAgent['listeningLabel'];
-  /** Default: "Thinking…" in the page's language. */
+  /** The status while the agent thinks. Default: "Thinking…" in the page's language. */
   'thinking-label'?: LkVoiceAgent['thinkingLabel'];
-  /** Default: "Speaking" in the page's language. */
+  /** The status while the agent speaks. Default: "Speaking" in the page's language. */
   'speaking-label'?: LkVoiceAgent['speakingLabel'];
   'disconnected-label'?: LkVoiceAgent['disconnectedLabel'];
-  /** Default: "The agent is not available right now. Please try again later." in the page's language. */
+  /** Shown when no agent joined within `agent-timeout`. Default: "The agent is not available right now. Please try again later." in the page's language. */
   'unavailable-label'?: LkVoiceAgent['unavailableLabel'];
-  /** Default: "Could not connect. Please try again." in the page's language. */
+  /** Shown when the room could not be joined. Default: "Could not connect. Please try again." in the page's language. */
   'connection-error-label'?: LkVoiceAgent['connectionErrorLabel'];
-  /** Default: "The microphone could not be used. Check that this page may use it." in the page's language. */
+  /** Shown when the microphone could not be used. Default: "The microphone could not be used. Check that this page may use it." in the page's language. */
   'microphone-error-label'?: LkVoiceAgent['microphoneErrorLabel'];
   /** End-to-end encryption with this shared passphrase. */
   'e2ee-passphrase'?: LkVoiceAgent['e2eePassphrase'];

@@ -362,9 +362,9 @@ export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConfer
   'prop:chatOpen'?: LkConference['chatOpen'];
   /** Show the chat panel. Reflected. */
   'chat-open'?: LkConference['chatOpen'];
-  /** Labels, for localisation (absent: the text in the page's language). Default: "Chat" in the page's language. */
+  /** The chat button's text. Default: "Chat" in the page's language. */
   'prop:chatLabel'?: LkConference['chatLabel'];
-  /** Labels, for localisation (absent: the text in the page's language). Default: "Chat" in the page's language. */
+  /** The chat button's text. Default: "Chat" in the page's language. */
   'chat-label'?: LkConference['chatLabel'];
   /** The control bar's accessible name. Default: "Call controls" in the page's language. */
   'prop:controlsLabel'?: LkConference['controlsLabel'];
@@ -528,7 +528,7 @@ export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConfer
   theme?: LkConference['theme'];
   /** Show the chat panel. Reflected. */
   'attr:chat-open'?: '' | true;
-  /** Labels, for localisation (absent: the text in the page's language). Default: "Chat" in the page's language. */
+  /** The chat button's text. Default: "Chat" in the page's language. */
   'attr:chat-label'?: LkConference['chatLabel'];
   /**
    * When the captions button shows: `auto` (the default) once a transcription arrived in the room,
@@ -955,9 +955,9 @@ export interface LkDeviceSelectSolidProps extends Omit<JSX.HTMLAttributes<LkDevi
   'prop:kind'?: LkDeviceSelect['kind'];
   /** `videoinput`, `audioinput` or `audiooutput`. */
   kind?: LkDeviceSelect['kind'];
-  /** Replaces the default label (Camera, Microphone, Speaker). */
+  /** Replaces the default label (Camera, Microphone, Speaker, in the page's language). */
   'prop:label'?: LkDeviceSelect['label'];
-  /** Replaces the default label (Camera, Microphone, Speaker). */
+  /** Replaces the default label (Camera, Microphone, Speaker, in the page's language). */
   label?: LkDeviceSelect['label'];
   /** The selected device id. */
   'prop:value'?: LkDeviceSelect['value'];
@@ -973,7 +973,7 @@ export interface LkDeviceSelectSolidProps extends Omit<JSX.HTMLAttributes<LkDevi
   theme?: LkDeviceSelect['theme'];
   /** `videoinput`, `audioinput` or `audiooutput`. */
   'attr:kind'?: LkDeviceSelect['kind'];
-  /** Replaces the default label (Camera, Microphone, Speaker). */
+  /** Replaces the default label (Camera, Microphone, Speaker, in the page's language). */
   'attr:label'?: LkDeviceSelect['label'];
   /** The selected device id. */
   'attr:value'?: LkDeviceSelect['value'];
@@ -1359,17 +1359,17 @@ export interface LkParticipantsSolidProps extends Omit<JSX.HTMLAttributes<LkPart
   'prop:sort'?: LkParticipants['sort'];
   /** `join` (default: the order people joined, the local participant first) or `speaker` (recent speakers move onto the first page). */
   sort?: LkParticipants['sort'];
-  /** Labels, for localisation (absent: the text in the page's language). Default: "Previous page" in the page's language. */
+  /** The previous-page button's name, for screen readers. Default: "Previous page" in the page's language. */
   'prop:previousPageLabel'?: LkParticipants['previousPageLabel'];
-  /** Labels, for localisation (absent: the text in the page's language). Default: "Previous page" in the page's language. */
+  /** The previous-page button's name, for screen readers. Default: "Previous page" in the page's language. */
   'previous-page-label'?: LkParticipants['previousPageLabel'];
-  /** Default: "Next page" in the page's language. */
+  /** The next-page button's name, for screen readers. Default: "Next page" in the page's language. */
   'prop:nextPageLabel'?: LkParticipants['nextPageLabel'];
-  /** Default: "Next page" in the page's language. */
+  /** The next-page button's name, for screen readers. Default: "Next page" in the page's language. */
   'next-page-label'?: LkParticipants['nextPageLabel'];
-  /** Default: "Pages" in the page's language. */
+  /** The page control's name, for screen readers. Default: "Pages" in the page's language. */
   'prop:paginationLabel'?: LkParticipants['paginationLabel'];
-  /** Default: "Pages" in the page's language. */
+  /** The page control's name, for screen readers. Default: "Pages" in the page's language. */
   'pagination-label'?: LkParticipants['paginationLabel'];
   /** The page shown, from 1. Set it (or the `page` attribute) to turn the page; a page past the last shows the last. Reflected. */
   'prop:page'?: LkParticipants['page'];
@@ -1403,11 +1403,11 @@ export interface LkParticipantsSolidProps extends Omit<JSX.HTMLAttributes<LkPart
   'attr:page'?: LkParticipants['page'];
   /** `join` (default: the order people joined, the local participant first) or `speaker` (recent speakers move onto the first page). */
   'attr:sort'?: LkParticipants['sort'];
-  /** Labels, for localisation (absent: the text in the page's language). Default: "Previous page" in the page's language. */
+  /** The previous-page button's name, for screen readers. Default: "Previous page" in the page's language. */
   'attr:previous-page-label'?: LkParticipants['previousPageLabel'];
-  /** Default: "Next page" in the page's language. */
+  /** The next-page button's name, for screen readers. Default: "Next page" in the page's language. */
   'attr:next-page-label'?: LkParticipants['nextPageLabel'];
-  /** Default: "Pages" in the page's language. */
+  /** The page control's name, for screen readers. Default: "Pages" in the page's language. */
   'attr:pagination-label'?: LkParticipants['paginationLabel'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   'attr:room'?: LkParticipants['room'];
@@ -1437,37 +1437,37 @@ export interface LkPrejoinSolidProps extends Omit<JSX.HTMLAttributes<LkPrejoin>,
   'prop:noPersist'?: LkPrejoin['noPersist'];
   /** Do not read or write `localStorage`. */
   'no-persist'?: LkPrejoin['noPersist'];
-  /** Labels, for localisation (absent: the text in the page's language, docs/languages.md). Default: "Camera" in the page's language. */
+  /** The camera switch's text and the camera picker's name. Default: "Camera" in the page's language. */
   'prop:cameraLabel'?: LkPrejoin['cameraLabel'];
-  /** Labels, for localisation (absent: the text in the page's language, docs/languages.md). Default: "Camera" in the page's language. */
+  /** The camera switch's text and the camera picker's name. Default: "Camera" in the page's language. */
   'camera-label'?: LkPrejoin['cameraLabel'];
-  /** Default: "Microphone" in the page's language. */
+  /** The microphone switch's text and the microphone picker's name. Default: "Microphone" in the page's language. */
   'prop:microphoneLabel'?: LkPrejoin['microphoneLabel'];
-  /** Default: "Microphone" in the page's language. */
+  /** The microphone switch's text and the microphone picker's name. Default: "Microphone" in the page's language. */
   'microphone-label'?: LkPrejoin['microphoneLabel'];
-  /** Default: "Your name" in the page's language. */
+  /** The name field's label. Default: "Your name" in the page's language. */
   'prop:nameLabel'?: LkPrejoin['nameLabel'];
-  /** Default: "Your name" in the page's language. */
+  /** The name field's label. Default: "Your name" in the page's language. */
   'name-label'?: LkPrejoin['nameLabel'];
-  /** Default: "Join" in the page's language. */
+  /** The join button's text. Default: "Join" in the page's language. */
   'prop:joinLabel'?: LkPrejoin['joinLabel'];
-  /** Default: "Join" in the page's language. */
+  /** The join button's text. Default: "Join" in the page's language. */
   'join-label'?: LkPrejoin['joinLabel'];
-  /** Default: "Microphone level" in the page's language. */
+  /** The microphone level meter's name, for screen readers. Default: "Microphone level" in the page's language. */
   'prop:levelLabel'?: LkPrejoin['levelLabel'];
-  /** Default: "Microphone level" in the page's language. */
+  /** The microphone level meter's name, for screen readers. Default: "Microphone level" in the page's language. */
   'level-label'?: LkPrejoin['levelLabel'];
-  /** Default: "The camera cannot be used; you will join without it." in the page's language. */
+  /** Shown when the camera cannot be used. Default: "The camera cannot be used; you will join without it." in the page's language. */
   'prop:cameraUnavailableLabel'?: LkPrejoin['cameraUnavailableLabel'];
-  /** Default: "The camera cannot be used; you will join without it." in the page's language. */
+  /** Shown when the camera cannot be used. Default: "The camera cannot be used; you will join without it." in the page's language. */
   'camera-unavailable-label'?: LkPrejoin['cameraUnavailableLabel'];
-  /** Default: "The microphone cannot be used; you will join without it." in the page's language. */
+  /** Shown when the microphone cannot be used. Default: "The microphone cannot be used; you will join without it." in the page's language. */
   'prop:microphoneUnavailableLabel'?: LkPrejoin['microphoneUnavailableLabel'];
-  /** Default: "The microphone cannot be used; you will join without it." in the page's language. */
+  /** Shown when the microphone cannot be used. Default: "The microphone cannot be used; you will join without it." in the page's language. */
   'microphone-unavailable-label'?: LkPrejoin['microphoneUnavailableLabel'];
-  /** Default: "This browser cannot join video calls: it has no WebRTC (RTCPeerConnection)." in the page's language. */
+  /** Shown in a browser without WebRTC. Default: "This browser cannot join video calls: it has no WebRTC (RTCPeerConnection)." in the page's language. */
   'prop:unsupportedLabel'?: LkPrejoin['unsupportedLabel'];
-  /** Default: "This browser cannot join video calls: it has no WebRTC (RTCPeerConnection)." in the page's language. */
+  /** Shown in a browser without WebRTC. Default: "This browser cannot join video calls: it has no WebRTC (RTCPeerConnection)." in the page's language. */
   'unsupported-label'?: LkPrejoin['unsupportedLabel'];
   /** The choices: camera and microphone on/off, their devices, the name. */
   'prop:choices'?: LkPrejoin['choices'];
@@ -1503,21 +1503,21 @@ export interface LkPrejoinSolidProps extends Omit<JSX.HTMLAttributes<LkPrejoin>,
   'attr:joined'?: '' | true;
   /** Do not read or write `localStorage`. */
   'attr:no-persist'?: '' | true;
-  /** Labels, for localisation (absent: the text in the page's language, docs/languages.md). Default: "Camera" in the page's language. */
+  /** The camera switch's text and the camera picker's name. Default: "Camera" in the page's language. */
   'attr:camera-label'?: LkPrejoin['cameraLabel'];
-  /** Default: "Microphone" in the page's language. */
+  /** The microphone switch's text and the microphone picker's name. Default: "Microphone" in the page's language. */
   'attr:microphone-label'?: LkPrejoin['microphoneLabel'];
-  /** Default: "Your name" in the page's language. */
+  /** The name field's label. Default: "Your name" in the page's language. */
   'attr:name-label'?: LkPrejoin['nameLabel'];
-  /** Default: "Join" in the page's language. */
+  /** The join button's text. Default: "Join" in the page's language. */
   'attr:join-label'?: LkPrejoin['joinLabel'];
-  /** Default: "Microphone level" in the page's language. */
+  /** The microphone level meter's name, for screen readers. Default: "Microphone level" in the page's language. */
   'attr:level-label'?: LkPrejoin['levelLabel'];
-  /** Default: "The camera cannot be used; you will join without it." in the page's language. */
+  /** Shown when the camera cannot be used. Default: "The camera cannot be used; you will join without it." in the page's language. */
   'attr:camera-unavailable-label'?: LkPrejoin['cameraUnavailableLabel'];
-  /** Default: "The microphone cannot be used; you will join without it." in the page's language. */
+  /** Shown when the microphone cannot be used. Default: "The microphone cannot be used; you will join without it." in the page's language. */
   'attr:microphone-unavailable-label'?: LkPrejoin['microphoneUnavailableLabel'];
-  /** Default: "This browser cannot join video calls: it has no WebRTC (RTCPeerConnection)." in the page's language. */
+  /** Shown in a browser without WebRTC. Default: "This browser cannot join video calls: it has no WebRTC (RTCPeerConnection)." in the page's language. */
   'attr:unsupported-label'?: LkPrejoin['unsupportedLabel'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   'attr:room'?: LkPrejoin['room'];
@@ -2219,43 +2219,43 @@ export interface LkVoiceAgentSolidProps extends Omit<JSX.HTMLAttributes<LkVoiceA
   'prop:launcherLabel'?: LkVoiceAgent['launcherLabel'];
   /** The launcher button's accessible name and the panel's title. Default: "Voice assistant" in the page's language. */
   'launcher-label'?: LkVoiceAgent['launcherLabel'];
-  /** Default: "Close" in the page's language. */
+  /** The launcher panel's close button's name. Default: "Close" in the page's language. */
   'prop:closeLabel'?: LkVoiceAgent['closeLabel'];
-  /** Default: "Close" in the page's language. */
+  /** The launcher panel's close button's name. Default: "Close" in the page's language. */
   'close-label'?: LkVoiceAgent['closeLabel'];
-  /** Default: "Connecting…" in the page's language. */
+  /** The status while connecting. Default: "Connecting…" in the page's language. */
   'prop:connectingLabel'?: LkVoiceAgent['connectingLabel'];
-  /** Default: "Connecting…" in the page's language. */
+  /** The status while connecting. Default: "Connecting…" in the page's language. */
   'connecting-label'?: LkVoiceAgent['connectingLabel'];
-  /** Default: "The agent is getting ready…" in the page's language. */
+  /** The status while the agent initializes. Default: "The agent is getting ready…" in the page's language. */
   'prop:initializingLabel'?: LkVoiceAgent['initializingLabel'];
-  /** Default: "The agent is getting ready…" in the page's language. */
+  /** The status while the agent initializes. Default: "The agent is getting ready…" in the page's language. */
   'initializing-label'?: LkVoiceAgent['initializingLabel'];
-  /** Default: "Listening" in the page's language. */
+  /** The status while the agent listens. Default: "Listening" in the page's language. */
   'prop:listeningLabel'?: LkVoiceAgent['listeningLabel'];
-  /** Default: "Listening" in the page's language. */
+  /** The status while the agent listens. Default: "Listening" in the page's language. */
   'listening-label'?: LkVoiceAgent['listeningLabel'];
-  /** Default: "Thinking…" in the page's language. */
+  /** The status while the agent thinks. Default: "Thinking…" in the page's language. */
   'prop:thinkingLabel'?: LkVoiceAgent['thinkingLabel'];
-  /** Default: "Thinking…" in the page's language. */
+  /** The status while the agent thinks. Default: "Thinking…" in the page's language. */
   'thinking-label'?: LkVoiceAgent['thinkingLabel'];
-  /** Default: "Speaking" in the page's language. */
+  /** The status while the agent speaks. Default: "Speaking" in the page's language. */
   'prop:speakingLabel'?: LkVoiceAgent['speakingLabel'];
-  /** Default: "Speaking" in the page's language. */
+  /** The status while the agent speaks. Default: "Speaking" in the page's language. */
   'speaking-label'?: LkVoiceAgent['speakingLabel'];
   'prop:disconnectedLabel'?: LkVoiceAgent['disconnectedLabel'];
   'disconnected-label'?: LkVoiceAgent['disconnectedLabel'];
-  /** Default: "The agent is not available right now. Please try again later." in the page's language. */
+  /** Shown when no agent joined within `agent-timeout`. Default: "The agent is not available right now. Please try again later." in the page's language. */
   'prop:unavailableLabel'?: LkVoiceAgent['unavailableLabel'];
-  /** Default: "The agent is not available right now. Please try again later." in the page's language. */
+  /** Shown when no agent joined within `agent-timeout`. Default: "The agent is not available right now. Please try again later." in the page's language. */
   'unavailable-label'?: LkVoiceAgent['unavailableLabel'];
-  /** Default: "Could not connect. Please try again." in the page's language. */
+  /** Shown when the room could not be joined. Default: "Could not connect. Please try again." in the page's language. */
   'prop:connectionErrorLabel'?: LkVoiceAgent['connectionErrorLabel'];
-  /** Default: "Could not connect. Please try again." in the page's language. */
+  /** Shown when the room could not be joined. Default: "Could not connect. Please try again." in the page's language. */
   'connection-error-label'?: LkVoiceAgent['connectionErrorLabel'];
-  /** Default: "The microphone could not be used. Check that this page may use it." in the page's language. */
+  /** Shown when the microphone could not be used. Default: "The microphone could not be used. Check that this page may use it." in the page's language. */
   'prop:microphoneErrorLabel'?: LkVoiceAgent['microphoneErrorLabel'];
-  /** Default: "The microphone could not be used. Check that this page may use it." in the page's language. */
+  /** Shown when the microphone could not be used. Default: "The microphone could not be used. Check that this page may use it." in the page's language. */
   'microphone-error-label'?: LkVoiceAgent['microphoneErrorLabel'];
   /** Turn the microphone on once connected (and on/off when changed while connected). */
   'prop:audio'?: LkVoiceAgent['audio'];
@@ -2378,24 +2378,24 @@ export interface LkVoiceAgentSolidProps extends Omit<JSX.HTMLAttributes<LkVoiceA
   'attr:microphone-label'?: LkVoiceAgent['microphoneLabel'];
   /** The launcher button's accessible name and the panel's title. Default: "Voice assistant" in the page's language. */
   'attr:launcher-label'?: LkVoiceAgent['launcherLabel'];
-  /** Default: "Close" in the page's language. */
+  /** The launcher panel's close button's name. Default: "Close" in the page's language. */
   'attr:close-label'?: LkVoiceAgent['closeLabel'];
-  /** Default: "Connecting…" in the page's language. */
+  /** The status while connecting. Default: "Connecting…" in the page's language. */
   'attr:connecting-label'?: LkVoiceAgent['connectingLabel'];
-  /** Default: "The agent is getting ready…" in the page's language. */
+  /** The status while the agent initializes. Default: "The agent is getting ready…" in the page's language. */
   'attr:initializing-label'?: LkVoiceAgent['initializingLabel'];
-  /** Default: "Listening" in the page's language. */
+  /** The status while the agent listens. Default: "Listening" in the page's language. */
   'attr:listening-label'?: LkVoiceAgent['listeningLabel'];
-  /** Default: "Thinking…" in the page's language. */
+  /** The status while the agent thinks. Default: "Thinking…" in the page's language. */
   'attr:thinking-label'?: LkVoiceAgent['thinkingLabel'];
-  /** Default: "Speaking" in the page's language. */
+  /** The status while the agent speaks. Default: "Speaking" in the page's language. */
   'attr:speaking-label'?: LkVoiceAgent['speakingLabel'];
   'attr:disconnected-label'?: LkVoiceAgent['disconnectedLabel'];
-  /** Default: "The agent is not available right now. Please try again later." in the page's language. */
+  /** Shown when no agent joined within `agent-timeout`. Default: "The agent is not available right now. Please try again later." in the page's language. */
   'attr:unavailable-label'?: LkVoiceAgent['unavailableLabel'];
-  /** Default: "Could not connect. Please try again." in the page's language. */
+  /** Shown when the room could not be joined. Default: "Could not connect. Please try again." in the page's language. */
   'attr:connection-error-label'?: LkVoiceAgent['connectionErrorLabel'];
-  /** Default: "The microphone could not be used. Check that this page may use it." in the page's language. */
+  /** Shown when the microphone could not be used. Default: "The microphone could not be used. Check that this page may use it." in the page's language. */
   'attr:microphone-error-label'?: LkVoiceAgent['microphoneErrorLabel'];
   /** `fragment`: end-to-end encryption with the passphrase in the page URL's fragment; `''`: with a key set otherwise. */
   'attr:e2ee'?: LkVoiceAgent['e2ee'];

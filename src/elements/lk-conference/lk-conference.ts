@@ -80,7 +80,7 @@ export class LkConference extends LkRoomHost {
   /** Show the chat panel. Reflected. */
   chatOpen = false;
 
-  /** Labels, for localisation (absent: the text in the page's language). Default: "Chat" in the page's language. */
+  /** The chat button's text. Default: "Chat" in the page's language. */
   chatLabel?: string;
   /** The control bar's accessible name. Default: "Call controls" in the page's language. */
   controlsLabel?: string;

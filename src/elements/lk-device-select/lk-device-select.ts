@@ -40,7 +40,7 @@ export class LkDeviceSelect extends LkRoomBoundElement {
   kind: string = 'videoinput';
 
 
-  /** Replaces the default label (Camera, Microphone, Speaker). */
+  /** Replaces the default label (Camera, Microphone, Speaker, in the page's language). */
   label?: string;
 
   /** The selected device id. */

@@ -12,7 +12,7 @@ import { buttonStyles } from '../track-toggle/button.styles.js';
  * @summary A button that leaves the room.
  * @tag lk-leave-button
  *
- * @slot - The label (default: an icon and "Leave").
+ * @slot - The label (default: an icon and "Leave" in the page's language).
  * @slot icon - Replaces the default icon.
  * @csspart button - The native button.
  * @csspart icon - The default icon.

@@ -135,11 +135,11 @@ export class LkParticipants extends LkRoomBoundElement {
   /** The number of pages (1 without `page-size`). Reflected for CSS. Read-only. @readonly */
   pageCount = 1;
 
-  /** Labels, for localisation (absent: the text in the page's language). Default: "Previous page" in the page's language. */
+  /** The previous-page button's name, for screen readers. Default: "Previous page" in the page's language. */
   previousPageLabel?: string;
-  /** Default: "Next page" in the page's language. */
+  /** The next-page button's name, for screen readers. Default: "Next page" in the page's language. */
   nextPageLabel?: string;
-  /** Default: "Pages" in the page's language. */
+  /** The page control's name, for screen readers. Default: "Pages" in the page's language. */
   paginationLabel?: string;
 
   #attrs = new AttributeParser(this);

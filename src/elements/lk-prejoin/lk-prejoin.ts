@@ -75,21 +75,21 @@ export class LkPrejoin extends LkRoomBoundElement {
   /** Do not read or write `localStorage`. */
   noPersist = false;
 
-  /** Labels, for localisation (absent: the text in the page's language, docs/languages.md). Default: "Camera" in the page's language. */
+  /** The camera switch's text and the camera picker's name. Default: "Camera" in the page's language. */
   cameraLabel?: string;
-  /** Default: "Microphone" in the page's language. */
+  /** The microphone switch's text and the microphone picker's name. Default: "Microphone" in the page's language. */
   microphoneLabel?: string;
-  /** Default: "Your name" in the page's language. */
+  /** The name field's label. Default: "Your name" in the page's language. */
   nameLabel?: string;
-  /** Default: "Join" in the page's language. */
+  /** The join button's text. Default: "Join" in the page's language. */
   joinLabel?: string;
-  /** Default: "Microphone level" in the page's language. */
+  /** The microphone level meter's name, for screen readers. Default: "Microphone level" in the page's language. */
   levelLabel?: string;
-  /** Default: "The camera cannot be used; you will join without it." in the page's language. */
+  /** Shown when the camera cannot be used. Default: "The camera cannot be used; you will join without it." in the page's language. */
   cameraUnavailableLabel?: string;
-  /** Default: "The microphone cannot be used; you will join without it." in the page's language. */
+  /** Shown when the microphone cannot be used. Default: "The microphone cannot be used; you will join without it." in the page's language. */
   microphoneUnavailableLabel?: string;
-  /** Default: "This browser cannot join video calls: it has no WebRTC (RTCPeerConnection)." in the page's language. */
+  /** Shown in a browser without WebRTC. Default: "This browser cannot join video calls: it has no WebRTC (RTCPeerConnection)." in the page's language. */
   unsupportedLabel?: string;
 
   /** The choices: camera and microphone on/off, their devices, the name. */

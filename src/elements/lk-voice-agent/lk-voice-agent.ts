@@ -163,24 +163,24 @@ export class LkVoiceAgent extends LkRoomHost {
   microphoneLabel?: string;
   /** The launcher button's accessible name and the panel's title. Default: "Voice assistant" in the page's language. */
   launcherLabel?: string;
-  /** Default: "Close" in the page's language. */
+  /** The launcher panel's close button's name. Default: "Close" in the page's language. */
   closeLabel?: string;
-  /** Default: "Connecting…" in the page's language. */
+  /** The status while connecting. Default: "Connecting…" in the page's language. */
   connectingLabel?: string;
-  /** Default: "The agent is getting ready…" in the page's language. */
+  /** The status while the agent initializes. Default: "The agent is getting ready…" in the page's language. */
   initializingLabel?: string;
-  /** Default: "Listening" in the page's language. */
+  /** The status while the agent listens. Default: "Listening" in the page's language. */
   listeningLabel?: string;
-  /** Default: "Thinking…" in the page's language. */
+  /** The status while the agent thinks. Default: "Thinking…" in the page's language. */
   thinkingLabel?: string;
-  /** Default: "Speaking" in the page's language. */
+  /** The status while the agent speaks. Default: "Speaking" in the page's language. */
   speakingLabel?: string;
   disconnectedLabel = '';
-  /** Default: "The agent is not available right now. Please try again later." in the page's language. */
+  /** Shown when no agent joined within `agent-timeout`. Default: "The agent is not available right now. Please try again later." in the page's language. */
   unavailableLabel?: string;
-  /** Default: "Could not connect. Please try again." in the page's language. */
+  /** Shown when the room could not be joined. Default: "Could not connect. Please try again." in the page's language. */
   connectionErrorLabel?: string;
-  /** Default: "The microphone could not be used. Check that this page may use it." in the page's language. */
+  /** Shown when the microphone could not be used. Default: "The microphone could not be used. Check that this page may use it." in the page's language. */
   microphoneErrorLabel?: string;
 
   private problem?: Problem;
