@@ -23,6 +23,10 @@
 // copies MediaPipe's wasm files (from @mediapipe/tasks-vision) and the selfie segmentation model
 // (scripts/selfie-model.mjs) to `dist/effects/`, where both
 // builds look for them by default (src/core/effect-assets.ts and its .bundle.ts twin).
+// Translations (docs/languages.md): one module per language in src/locales/. The ES modules keep
+// each as its own file (`dist/locales/de.js`), imported by src/core/locale-loader.ts on first use;
+// the bundle swaps that loader for its .bundle.ts twin, which imports
+// `livekit-elements.locale-<lang>.js` from beside the bundle, files this build writes.
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -97,6 +101,28 @@ function effectAssets(): Plugin {
   };
 }
 
+/** The bundle's translations: its own loader, and `livekit-elements.locale-<lang>.js` beside it for each src/locales/ module. */
+function bundleLocales(): Plugin {
+  const loader = fileURLToPath(new URL('./src/core/locale-loader.ts', import.meta.url));
+  const bundleLoader = fileURLToPath(new URL('./src/core/locale-loader.bundle.ts', import.meta.url));
+  const locales = fileURLToPath(new URL('./src/locales/', import.meta.url));
+  return {
+    name: 'livekit-elements:bundle-locales',
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      if (!importer || !source.endsWith('/locale-loader.js')) return null;
+      const resolved = await this.resolve(source.replace(/\.js$/, '.ts'), importer, { skipSelf: true });
+      return resolved?.id === loader ? bundleLoader : null;
+    },
+    async generateBundle() {
+      for (const file of readdirSync(locales).filter((name) => name.endsWith('.ts'))) {
+        const built = await esbuild({ entryPoints: [path.join(locales, file)], bundle: true, format: 'esm', target: 'es2022', minify: true, charset: 'utf8', legalComments: 'none', write: false });
+        this.emitFile({ type: 'asset', fileName: `livekit-elements.locale-${file.slice(0, -3)}.js`, source: built.outputFiles[0].contents });
+      }
+    },
+  };
+}
+
 /** The ES modules' E2EE worker written as the literal a page's bundler looks for (see src/core/e2ee-worker.ts). */
 function literalE2eeWorker(): Plugin {
   return {
@@ -114,7 +140,7 @@ const external = /^(?:lit|livekit-client|@livekit\/track-processors|grapesjs)(?:
 export default defineConfig(({ mode }) => {
   if (mode === 'bundle') {
     return {
-      plugins: [minifyTemplates(), bundleE2eeWorker(), effectAssets()],
+      plugins: [minifyTemplates(), bundleE2eeWorker(), effectAssets(), bundleLocales()],
       // Library mode leaves `process.env.NODE_ENV` for the consumer; an embed has no consumer.
       define: { 'process.env.NODE_ENV': JSON.stringify('production') },
       build: {

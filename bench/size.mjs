@@ -25,6 +25,11 @@
 // bundle's templates name must be defined, React's page must render the VideoConference prefab
 // styled by its CSS. BENCH_SIZE_NO_BROWSER=1 skips the browser (the run says so).
 //
+// Languages: the translations other than English (dist/locales/<lang>.js) are left out of the
+// pages' builds, as dynamic imports a bundler makes chunks of; what every page pays for languages
+// (the machinery and the English table) and what a page in another language loads in addition are
+// printed apart.
+//
 // Prints a table, where each kit's bytes go, and a RESULT JSON line. BENCH_SIZE_KEEP=1 keeps the
 // builds (the folder is printed).
 //
@@ -39,6 +44,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
+import { transform } from 'esbuild';
 import { build, parseAst } from 'vite';
 import { CHROMIUM, dumpDom } from '../scripts/chromium.mjs';
 
@@ -137,7 +143,10 @@ export async function buildPage(page, outDir, { runtime = false } = {}) {
         input: path.join(pagesDir, `${page.name}.html`),
         // The kit's background effects (@livekit/track-processors), imported only by a page that
         // asks for one: left as the dynamic import, not the page's cost (like the E2EE worker).
-        external: ['@livekit/track-processors'],
+        // Likewise the translations (dist/locales/<lang>.js), each imported only by a page in that
+        // language; a bundler with code splitting makes each a chunk of its own. Their sizes are
+        // reported apart (`languages` below).
+        external: (id) => id === '@livekit/track-processors' || LOCALE_MODULE.test(id),
         output: { codeSplitting: false },
       },
     },
@@ -268,7 +277,7 @@ function attribute(code, map) {
     const bytes = Buffer.byteLength(text);
     const group = groupOf(source);
     groups.set(group, (groups.get(group) ?? 0) + bytes);
-    if (group.startsWith('dist/')) ownFiles.push({ file: source.replaceAll('\\', '/').replace(/^.*\/\.package\/(?=dist\/)/, ''), bytes });
+    if (group.startsWith('dist/')) ownFiles.push({ file: source.replaceAll('\\', '/').replace(/^.*\/\.package\/(?=dist\/)/, ''), bytes, text });
     const family = FAMILIES.find(([, test]) => test(group))?.[0] ?? 'other';
     if (!familyTexts.has(family)) familyTexts.set(family, []);
     familyTexts.get(family).push(text);
@@ -430,6 +439,31 @@ try {
 
 // ---------------------------------------------------------------------------------------------
 
+/** What the bench's page builds leave out as a language's own chunk: the kit's `locales/<lang>.js`. */
+const LOCALE_MODULE = /(?:^|[\\/])locales[\\/][a-z]{2}\.js$/;
+
+/** The kit's translation machinery, part of every page (dist/ files, as the attribution names them). */
+const LANGUAGE_FILES = ['dist/core/i18n.js', 'dist/controllers/lang.js', 'dist/core/locale-loader.js'];
+
+/**
+ * What languages cost: the machinery and the English table in every page (minified bytes of
+ * LANGUAGE_FILES in the elements build, and that text gzipped alone), and each other language's
+ * table, a file a page in that language loads in addition (packageDist/locales/<lang>.js,
+ * minified as a page's bundler would).
+ */
+async function languageCosts(ownFiles) {
+  const own = ownFiles.filter(({ file }) => LANGUAGE_FILES.includes(file));
+  const text = Buffer.from(own.map(({ text }) => text).join(''));
+  const tables = {};
+  const dir = path.join(packageDist, 'locales');
+  for (const file of readdirSync(dir).filter((name) => name.endsWith('.js')).sort()) {
+    const { code } = await transform(readFileSync(path.join(dir, file), 'utf8'), { minify: true, charset: 'utf8', format: 'esm', target: 'es2022' });
+    const { min, gzip, brotli } = sizes([Buffer.from(code)]);
+    tables[file.slice(0, -3)] = { min, gzip, brotli };
+  }
+  return { everyPage: { files: own.map(({ file, bytes }) => ({ file, bytes })), min: text.length, gzip: sizes([text]).gzip }, tables };
+}
+
 const fmt = (n) => n.toLocaleString('en-US');
 const pad = (s, n) => String(s).padStart(n);
 
@@ -543,6 +577,10 @@ async function main() {
         for (const { file, bytes } of b.ownFiles.slice(0, 15)) console.log(`    ${pad(fmt(bytes), 9)}  ${file}`);
       }
     }
+    const languages = await languageCosts(builds.elements.ownFiles);
+    console.log(`\nLanguages (docs/languages.md): every page carries the machinery and the English table, ${fmt(languages.everyPage.min)} min, ${fmt(languages.everyPage.gzip)} gzip (alone; ${languages.everyPage.files.map(({ file, bytes }) => `${file} ${fmt(bytes)}`).join(', ')});`);
+    console.log('a page in another language loads that language\'s table in addition, on first use (minified; gzip, brotli):');
+    console.log(`  ${Object.entries(languages.tables).map(([lang, t]) => `${lang} ${fmt(t.min)} (${fmt(t.gzip)}, ${fmt(t.brotli)})`).join('; ')}`);
     if (!NO_BROWSER && Object.keys(browser).length) {
       console.log('\nIn Chromium:');
       for (const [name, report] of Object.entries(browser)) {
@@ -559,6 +597,7 @@ async function main() {
       target: TARGET,
       targetMet: ratio.gzip <= TARGET,
       browserChecked: !NO_BROWSER,
+      languages,
     })}`);
   } finally {
     if (process.env.BENCH_SIZE_KEEP === '1') console.error(`Builds kept in ${outRoot}`);

@@ -2,8 +2,9 @@
 // Chromium the way an embed does (`<script type="module">`, no bundler, no import map) and checks
 // that every element in custom-elements.json is defined and that Lit's reactive properties
 // survived the build: the `connect` attribute must set the `connect` property, and no class field may
-// shadow a reactive property's accessor.
-import { readFileSync } from 'node:fs';
+// shadow a reactive property's accessor. An element in a `lang="de"` block must speak German, from
+// the `livekit-elements.locale-de.js` the build wrote beside the bundle.
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +34,12 @@ try {
   document.body.append(state);
   await state.updateComplete;
   report.stateText = state.shadowRoot?.textContent.trim();
+  const german = document.createElement('div');
+  german.lang = 'de';
+  german.append(document.createElement('lk-connection-state'));
+  document.body.append(german);
+  for (let i = 0; i < 100 && german.firstChild.shadowRoot?.textContent.trim() !== 'Getrennt'; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  report.germanText = german.firstChild.shadowRoot?.textContent.trim();
   out.textContent = 'RESULT ' + JSON.stringify(report);
 } catch (err) {
   out.textContent = 'ERROR ' + (err?.stack ?? err);
@@ -40,8 +47,11 @@ try {
 </script></body></html>`;
 
 const server = createServer((req, res) => {
+  const locale = /^\/(livekit-elements\.locale-[a-z]{2}\.js)$/.exec(req.url ?? '')?.[1];
   if (req.url === '/livekit-elements.js') {
     res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
+  } else if (locale && existsSync(path.join(root, 'dist', locale))) {
+    res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(path.join(root, 'dist', locale)));
   } else if (req.url === '/') {
     res.writeHead(200, { 'content-type': 'text/html' }).end(page);
   } else {
@@ -65,6 +75,7 @@ else {
   if (result.connectDefault !== false) failures.push(`connect defaults to ${result.connectDefault}`);
   if (result.shadowedFields.length) failures.push(`class fields shadow reactive properties: ${result.shadowedFields.join(', ')}`);
   if (!result.stateText) failures.push('<lk-connection-state> rendered nothing');
+  if (result.germanText !== 'Getrennt') failures.push(`<lk-connection-state> in a lang="de" block said ${JSON.stringify(result.germanText)}, not "Getrennt" (dist/livekit-elements.locale-de.js beside the bundle)`);
 }
 if (failures.length) {
   console.error(`check:bundle: dist/livekit-elements.js failed:\n  ${failures.join('\n  ')}`);

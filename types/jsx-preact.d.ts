@@ -102,7 +102,7 @@ export interface LkCameraFlipPreactProps extends Omit<HTMLAttributes<LkCameraFli
 
 /** `<lk-camera-toggle>` in Preact. A button for the camera. */
 export interface LkCameraTogglePreactProps extends Omit<HTMLAttributes<LkCameraToggle>, 'label' | 'room' | 'theme' | 'resolution' | 'framerate' | 'facing-mode' | 'device' | 'max-bitrate' | 'max-framerate' | 'simulcast' | 'simulcast-layers' | 'codec' | 'background' | 'onlk-toggle' | 'onlk-error'> {
-  /** Replaces the default text of the button. */
+  /** Replaces the default text of the button (the source's name in the page's language). */
   label?: LkCameraToggle['label'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   room?: LkCameraToggle['room'];
@@ -170,23 +170,23 @@ export interface LkCameraTogglePreactProps extends Omit<HTMLAttributes<LkCameraT
 export interface LkChatPreactProps extends Omit<HTMLAttributes<LkChat>, 'topic' | 'heading' | 'placeholder' | 'inputLabel' | 'sendLabel' | 'editedLabel' | 'disconnectedMessage' | 'notAllowedMessage' | 'sendFailedMessage' | 'tooLongMessage' | 'maxMessages' | 'room' | 'theme' | 'input-label' | 'send-label' | 'edited-label' | 'disconnected-message' | 'not-allowed-message' | 'send-failed-message' | 'too-long-message' | 'max-messages' | 'onlk-chat-message' | 'onlk-error'> {
   /** The text-stream topic; React's `channelTopic`. A custom topic is also used for the legacy packets, as React does. */
   topic?: LkChat['topic'];
-  /** The heading text. */
+  /** The heading text. Default: "Messages" in the page's language. */
   heading?: LkChat['heading'];
-  /** The input's placeholder. */
+  /** The input's placeholder. Default: "Enter a message…" in the page's language. */
   placeholder?: LkChat['placeholder'];
-  /** The input's label (visually hidden unless styled through `::part(label)`). */
+  /** The input's label (visually hidden unless styled through `::part(label)`). Default: "Message" in the page's language. */
   inputLabel?: LkChat['inputLabel'];
-  /** The send button's text. */
+  /** The send button's text. Default: "Send" in the page's language. */
   sendLabel?: LkChat['sendLabel'];
-  /** The mark on a message whose text was replaced by an edit. */
+  /** The mark on a message whose text was replaced by an edit. Default: "edited" in the page's language. */
   editedLabel?: LkChat['editedLabel'];
-  /** Shown when a message is refused because the room is not connected. */
+  /** Shown when a message is refused because the room is not connected. Default: "Not connected: your message was not sent." in the page's language. */
   disconnectedMessage?: LkChat['disconnectedMessage'];
-  /** Shown when the token may not send data (the server would drop the message). */
+  /** Shown when the token may not send data (the server would drop the message). Default: "You may not send messages in this room." in the page's language. */
   notAllowedMessage?: LkChat['notAllowedMessage'];
-  /** Shown when sending failed. */
+  /** Shown when sending failed. Default: "Your message could not be sent." in the page's language. */
   sendFailedMessage?: LkChat['sendFailedMessage'];
-  /** Shown when a message is longer than 4096 characters. */
+  /** Shown when a message is longer than 4096 characters. Default: "Your message is too long: at most 4096 characters." in the page's language. */
   tooLongMessage?: LkChat['tooLongMessage'];
   /**
    * How many messages the chat keeps (1 to 10000); older ones are dropped first, so a long session
@@ -197,19 +197,19 @@ export interface LkChatPreactProps extends Omit<HTMLAttributes<LkChat>, 'topic' 
   room?: LkChat['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkChat['theme'];
-  /** The input's label (visually hidden unless styled through `::part(label)`). */
+  /** The input's label (visually hidden unless styled through `::part(label)`). Default: "Message" in the page's language. */
   'input-label'?: LkChat['inputLabel'];
-  /** The send button's text. */
+  /** The send button's text. Default: "Send" in the page's language. */
   'send-label'?: LkChat['sendLabel'];
-  /** The mark on a message whose text was replaced by an edit. */
+  /** The mark on a message whose text was replaced by an edit. Default: "edited" in the page's language. */
   'edited-label'?: LkChat['editedLabel'];
-  /** Shown when a message is refused because the room is not connected. */
+  /** Shown when a message is refused because the room is not connected. Default: "Not connected: your message was not sent." in the page's language. */
   'disconnected-message'?: LkChat['disconnectedMessage'];
-  /** Shown when the token may not send data (the server would drop the message). */
+  /** Shown when the token may not send data (the server would drop the message). Default: "You may not send messages in this room." in the page's language. */
   'not-allowed-message'?: LkChat['notAllowedMessage'];
-  /** Shown when sending failed. */
+  /** Shown when sending failed. Default: "Your message could not be sent." in the page's language. */
   'send-failed-message'?: LkChat['sendFailedMessage'];
-  /** Shown when a message is longer than 4096 characters. */
+  /** Shown when a message is longer than 4096 characters. Default: "Your message is too long: at most 4096 characters." in the page's language. */
   'too-long-message'?: LkChat['tooLongMessage'];
   /**
    * How many messages the chat keeps (1 to 10000); older ones are dropped first, so a long session
@@ -236,9 +236,11 @@ export interface LkChatPreactProps extends Omit<HTMLAttributes<LkChat>, 'topic' 
 export interface LkConferencePreactProps extends Omit<HTMLAttributes<LkConference>, 'chatOpen' | 'chatLabel' | 'controlsLabel' | 'captionsLabel' | 'captions' | 'captionsOpen' | 'controls' | 'layout' | 'pageSize' | 'sort' | 'url' | 'token' | 'tokenEndpoint' | 'roomName' | 'participantIdentity' | 'participantName' | 'participantMetadata' | 'agentName' | 'agentMetadata' | 'connect' | 'audio' | 'video' | 'e2ee' | 'e2eePassphrase' | 'e2eeWorker' | 'background' | 'backgroundAssets' | 'backgroundModel' | 'preview' | 'options' | 'connectOptions' | 'theme' | 'chat-open' | 'chat-label' | 'captions-open' | 'captions-label' | 'controls-label' | 'page-size' | 'e2ee-passphrase' | 'background-assets' | 'background-model' | 'e2ee-worker' | 'auto-subscribe' | 'adaptive-stream' | 'dynacast' | 'video-resolution' | 'video-framerate' | 'facing-mode' | 'video-device' | 'audio-device' | 'audio-output-device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'voice-isolation' | 'video-codec' | 'backup-codec' | 'video-max-bitrate' | 'video-max-framerate' | 'simulcast' | 'simulcast-layers' | 'screenshare-max-bitrate' | 'screenshare-max-framerate' | 'screenshare-simulcast-layers' | 'audio-preset' | 'audio-max-bitrate' | 'dtx' | 'red' | 'force-stereo' | 'stop-mic-on-mute' | 'scalability-mode' | 'degradation-preference' | 'token-endpoint' | 'room-name' | 'participant-identity' | 'participant-name' | 'participant-metadata' | 'agent-name' | 'agent-metadata' | 'onlk-connection-state-changed' | 'onlk-connected' | 'onlk-disconnected' | 'onlk-reconnecting' | 'onlk-reconnected' | 'onlk-participant-connected' | 'onlk-participant-disconnected' | 'onlk-track-subscribed' | 'onlk-track-unsubscribed' | 'onlk-active-speakers-changed' | 'onlk-pin' | 'onlk-recording-changed' | 'onlk-error'> {
   /** Show the chat panel. Reflected. */
   chatOpen?: LkConference['chatOpen'];
-  /** Labels, for localisation. */
+  /** The chat button's text. Default: "Chat" in the page's language. */
   chatLabel?: LkConference['chatLabel'];
+  /** The control bar's accessible name. Default: "Call controls" in the page's language. */
   controlsLabel?: LkConference['controlsLabel'];
+  /** The captions button's text and the captions' accessible name. Default: "Captions" in the page's language. */
   captionsLabel?: LkConference['captionsLabel'];
   /**
    * When the captions button shows: `auto` (the default) once a transcription arrived in the room,
@@ -328,11 +330,13 @@ export interface LkConferencePreactProps extends Omit<HTMLAttributes<LkConferenc
   theme?: LkConference['theme'];
   /** Show the chat panel. Reflected. */
   'chat-open'?: boolean;
-  /** Labels, for localisation. */
+  /** The chat button's text. Default: "Chat" in the page's language. */
   'chat-label'?: LkConference['chatLabel'];
   /** Show the captions over the participants. Reflected. */
   'captions-open'?: boolean;
+  /** The captions button's text and the captions' accessible name. Default: "Captions" in the page's language. */
   'captions-label'?: LkConference['captionsLabel'];
+  /** The control bar's accessible name. Default: "Call controls" in the page's language. */
   'controls-label'?: LkConference['controlsLabel'];
   /** Passed on to the `<lk-participants>` as its `page-size` when set. */
   'page-size'?: LkConference['pageSize'];
@@ -592,15 +596,15 @@ export interface LkConferencePreactProps extends Omit<HTMLAttributes<LkConferenc
 
 /** `<lk-connection-quality>` in Preact. A participant's connection quality. */
 export interface LkConnectionQualityPreactProps extends Omit<HTMLAttributes<LkConnectionQuality>, 'excellentLabel' | 'goodLabel' | 'poorLabel' | 'lostLabel' | 'unknownLabel' | 'participant' | 'room' | 'theme' | 'excellent-label' | 'good-label' | 'poor-label' | 'lost-label' | 'unknown-label'> {
-  /** Text for an excellent connection. */
+  /** Text for an excellent connection. Default: "Excellent connection" in the page's language. */
   excellentLabel?: LkConnectionQuality['excellentLabel'];
-  /** Text for a good connection. */
+  /** Text for a good connection. Default: "Good connection" in the page's language. */
   goodLabel?: LkConnectionQuality['goodLabel'];
-  /** Text for a poor connection. */
+  /** Text for a poor connection. Default: "Poor connection" in the page's language. */
   poorLabel?: LkConnectionQuality['poorLabel'];
-  /** Text for a lost connection. */
+  /** Text for a lost connection. Default: "Connection lost" in the page's language. */
   lostLabel?: LkConnectionQuality['lostLabel'];
-  /** Text while the quality is not known yet. */
+  /** Text while the quality is not known yet. Default: "Connection quality unknown" in the page's language. */
   unknownLabel?: LkConnectionQuality['unknownLabel'];
   /**
    * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`
@@ -611,43 +615,43 @@ export interface LkConnectionQualityPreactProps extends Omit<HTMLAttributes<LkCo
   room?: LkConnectionQuality['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkConnectionQuality['theme'];
-  /** Text for an excellent connection. */
+  /** Text for an excellent connection. Default: "Excellent connection" in the page's language. */
   'excellent-label'?: LkConnectionQuality['excellentLabel'];
-  /** Text for a good connection. */
+  /** Text for a good connection. Default: "Good connection" in the page's language. */
   'good-label'?: LkConnectionQuality['goodLabel'];
-  /** Text for a poor connection. */
+  /** Text for a poor connection. Default: "Poor connection" in the page's language. */
   'poor-label'?: LkConnectionQuality['poorLabel'];
-  /** Text for a lost connection. */
+  /** Text for a lost connection. Default: "Connection lost" in the page's language. */
   'lost-label'?: LkConnectionQuality['lostLabel'];
-  /** Text while the quality is not known yet. */
+  /** Text while the quality is not known yet. Default: "Connection quality unknown" in the page's language. */
   'unknown-label'?: LkConnectionQuality['unknownLabel'];
 }
 
 /** `<lk-connection-state>` in Preact. The room's connection state, as text. */
 export interface LkConnectionStatePreactProps extends Omit<HTMLAttributes<LkConnectionStateElement>, 'disconnectedLabel' | 'connectingLabel' | 'connectedLabel' | 'reconnectingLabel' | 'unsupportedLabel' | 'room' | 'theme' | 'disconnected-label' | 'connecting-label' | 'connected-label' | 'reconnecting-label' | 'unsupported-label'> {
-  /** Text while disconnected. */
+  /** Text while disconnected. Default: "Disconnected" in the page's language. */
   disconnectedLabel?: LkConnectionStateElement['disconnectedLabel'];
-  /** Text while connecting. */
+  /** Text while connecting. Default: "Connecting…" in the page's language. */
   connectingLabel?: LkConnectionStateElement['connectingLabel'];
-  /** Text while connected. */
+  /** Text while connected. Default: "Connected" in the page's language. */
   connectedLabel?: LkConnectionStateElement['connectedLabel'];
-  /** Text while reconnecting. */
+  /** Text while reconnecting. Default: "Reconnecting…" in the page's language. */
   reconnectingLabel?: LkConnectionStateElement['reconnectingLabel'];
-  /** Text in a browser without WebRTC. */
+  /** Text in a browser without WebRTC. Default: "This browser cannot join video calls: it has no WebRTC (RTCPeerConnection)." in the page's language. */
   unsupportedLabel?: LkConnectionStateElement['unsupportedLabel'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   room?: LkConnectionStateElement['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkConnectionStateElement['theme'];
-  /** Text while disconnected. */
+  /** Text while disconnected. Default: "Disconnected" in the page's language. */
   'disconnected-label'?: LkConnectionStateElement['disconnectedLabel'];
-  /** Text while connecting. */
+  /** Text while connecting. Default: "Connecting…" in the page's language. */
   'connecting-label'?: LkConnectionStateElement['connectingLabel'];
-  /** Text while connected. */
+  /** Text while connected. Default: "Connected" in the page's language. */
   'connected-label'?: LkConnectionStateElement['connectedLabel'];
-  /** Text while reconnecting. */
+  /** Text while reconnecting. Default: "Reconnecting…" in the page's language. */
   'reconnecting-label'?: LkConnectionStateElement['reconnectingLabel'];
-  /** Text in a browser without WebRTC. */
+  /** Text in a browser without WebRTC. Default: "This browser cannot join video calls: it has no WebRTC (RTCPeerConnection)." in the page's language. */
   'unsupported-label'?: LkConnectionStateElement['unsupportedLabel'];
 }
 
@@ -655,7 +659,7 @@ export interface LkConnectionStatePreactProps extends Omit<HTMLAttributes<LkConn
 export interface LkDeviceSelectPreactProps extends Omit<HTMLAttributes<LkDeviceSelect>, 'kind' | 'label' | 'value' | 'room' | 'theme' | 'onlk-error'> {
   /** `videoinput`, `audioinput` or `audiooutput`. */
   kind?: LkDeviceSelect['kind'];
-  /** Replaces the default label (Camera, Microphone, Speaker). */
+  /** Replaces the default label (Camera, Microphone, Speaker, in the page's language). */
   label?: LkDeviceSelect['label'];
   /** The selected device id. */
   value?: LkDeviceSelect['value'];
@@ -683,7 +687,7 @@ export interface LkLeaveButtonPreactProps extends Omit<HTMLAttributes<LkLeaveBut
 
 /** `<lk-microphone-toggle>` in Preact. A button for the microphone. */
 export interface LkMicrophoneTogglePreactProps extends Omit<HTMLAttributes<LkMicrophoneToggle>, 'label' | 'room' | 'theme' | 'device' | 'echo-cancellation' | 'noise-suppression' | 'auto-gain-control' | 'audio-preset' | 'max-bitrate' | 'dtx' | 'red' | 'onlk-toggle' | 'onlk-error'> {
-  /** Replaces the default text of the button. */
+  /** Replaces the default text of the button (the source's name in the page's language). */
   label?: LkMicrophoneToggle['label'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   room?: LkMicrophoneToggle['room'];
@@ -747,69 +751,69 @@ export interface LkMicrophoneTogglePreactProps extends Omit<HTMLAttributes<LkMic
 export interface LkParticipantListPreactProps extends Omit<HTMLAttributes<LkParticipantList>, 'filter' | 'listLabel' | 'youLabel' | 'speakingLabel' | 'micOnLabel' | 'micMutedLabel' | 'micOffLabel' | 'cameraOnLabel' | 'cameraMutedLabel' | 'cameraOffLabel' | 'excellentLabel' | 'goodLabel' | 'poorLabel' | 'lostLabel' | 'unknownLabel' | 'pinLabel' | 'room' | 'theme' | 'list-label' | 'you-label' | 'speaking-label' | 'mic-on-label' | 'mic-muted-label' | 'mic-off-label' | 'camera-on-label' | 'camera-muted-label' | 'camera-off-label' | 'excellent-label' | 'good-label' | 'poor-label' | 'lost-label' | 'unknown-label' | 'pin-label' | 'onlk-error'> {
   /** Whom to list: `all` (default), `remote` or `local`. */
   filter?: LkParticipantList['filter'];
-  /** The list's name, for screen readers. */
+  /** The list's name, for screen readers. Default: "Participants" in the page's language. */
   listLabel?: LkParticipantList['listLabel'];
-  /** The mark after the local participant's name. */
+  /** The mark after the local participant's name. Default: "(you)" in the page's language. */
   youLabel?: LkParticipantList['youLabel'];
-  /** The text of the speaking indicator. */
+  /** The text of the speaking indicator. Default: "Speaking" in the page's language. */
   speakingLabel?: LkParticipantList['speakingLabel'];
-  /** The microphone icon's text while it is on. */
+  /** The microphone icon's text while it is on. Default: "Microphone on" in the page's language. */
   micOnLabel?: LkParticipantList['micOnLabel'];
-  /** The microphone icon's text while it is muted. */
+  /** The microphone icon's text while it is muted. Default: "Microphone muted" in the page's language. */
   micMutedLabel?: LkParticipantList['micMutedLabel'];
-  /** The microphone icon's text while there is none published. */
+  /** The microphone icon's text while there is none published. Default: "Microphone off" in the page's language. */
   micOffLabel?: LkParticipantList['micOffLabel'];
-  /** The camera icon's text while it is on. */
+  /** The camera icon's text while it is on. Default: "Camera on" in the page's language. */
   cameraOnLabel?: LkParticipantList['cameraOnLabel'];
-  /** The camera icon's text while it is muted. */
+  /** The camera icon's text while it is muted. Default: "Camera muted" in the page's language. */
   cameraMutedLabel?: LkParticipantList['cameraMutedLabel'];
-  /** The camera icon's text while there is none published. */
+  /** The camera icon's text while there is none published. Default: "Camera off" in the page's language. */
   cameraOffLabel?: LkParticipantList['cameraOffLabel'];
-  /** Text for an excellent connection. */
+  /** Text for an excellent connection. Default: "Excellent connection" in the page's language. */
   excellentLabel?: LkParticipantList['excellentLabel'];
-  /** Text for a good connection. */
+  /** Text for a good connection. Default: "Good connection" in the page's language. */
   goodLabel?: LkParticipantList['goodLabel'];
-  /** Text for a poor connection. */
+  /** Text for a poor connection. Default: "Poor connection" in the page's language. */
   poorLabel?: LkParticipantList['poorLabel'];
-  /** Text for a lost connection. */
+  /** Text for a lost connection. Default: "Connection lost" in the page's language. */
   lostLabel?: LkParticipantList['lostLabel'];
-  /** Text while the quality is not known yet. */
+  /** Text while the quality is not known yet. Default: "Connection quality unknown" in the page's language. */
   unknownLabel?: LkParticipantList['unknownLabel'];
-  /** The pin buttons' name, for screen readers (the participant's name describes each). */
+  /** The pin buttons' name, for screen readers (the participant's name describes each). Default: "Pin" in the page's language. */
   pinLabel?: LkParticipantList['pinLabel'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   room?: LkParticipantList['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkParticipantList['theme'];
-  /** The list's name, for screen readers. */
+  /** The list's name, for screen readers. Default: "Participants" in the page's language. */
   'list-label'?: LkParticipantList['listLabel'];
-  /** The mark after the local participant's name. */
+  /** The mark after the local participant's name. Default: "(you)" in the page's language. */
   'you-label'?: LkParticipantList['youLabel'];
-  /** The text of the speaking indicator. */
+  /** The text of the speaking indicator. Default: "Speaking" in the page's language. */
   'speaking-label'?: LkParticipantList['speakingLabel'];
-  /** The microphone icon's text while it is on. */
+  /** The microphone icon's text while it is on. Default: "Microphone on" in the page's language. */
   'mic-on-label'?: LkParticipantList['micOnLabel'];
-  /** The microphone icon's text while it is muted. */
+  /** The microphone icon's text while it is muted. Default: "Microphone muted" in the page's language. */
   'mic-muted-label'?: LkParticipantList['micMutedLabel'];
-  /** The microphone icon's text while there is none published. */
+  /** The microphone icon's text while there is none published. Default: "Microphone off" in the page's language. */
   'mic-off-label'?: LkParticipantList['micOffLabel'];
-  /** The camera icon's text while it is on. */
+  /** The camera icon's text while it is on. Default: "Camera on" in the page's language. */
   'camera-on-label'?: LkParticipantList['cameraOnLabel'];
-  /** The camera icon's text while it is muted. */
+  /** The camera icon's text while it is muted. Default: "Camera muted" in the page's language. */
   'camera-muted-label'?: LkParticipantList['cameraMutedLabel'];
-  /** The camera icon's text while there is none published. */
+  /** The camera icon's text while there is none published. Default: "Camera off" in the page's language. */
   'camera-off-label'?: LkParticipantList['cameraOffLabel'];
-  /** Text for an excellent connection. */
+  /** Text for an excellent connection. Default: "Excellent connection" in the page's language. */
   'excellent-label'?: LkParticipantList['excellentLabel'];
-  /** Text for a good connection. */
+  /** Text for a good connection. Default: "Good connection" in the page's language. */
   'good-label'?: LkParticipantList['goodLabel'];
-  /** Text for a poor connection. */
+  /** Text for a poor connection. Default: "Poor connection" in the page's language. */
   'poor-label'?: LkParticipantList['poorLabel'];
-  /** Text for a lost connection. */
+  /** Text for a lost connection. Default: "Connection lost" in the page's language. */
   'lost-label'?: LkParticipantList['lostLabel'];
-  /** Text while the quality is not known yet. */
+  /** Text while the quality is not known yet. Default: "Connection quality unknown" in the page's language. */
   'unknown-label'?: LkParticipantList['unknownLabel'];
-  /** The pin buttons' name, for screen readers (the participant's name describes each). */
+  /** The pin buttons' name, for screen readers (the participant's name describes each). Default: "Pin" in the page's language. */
   'pin-label'?: LkParticipantList['pinLabel'];
   /**
    * `{code: 'invalid-attribute', attribute, value, accepted}` for a `filter` it does not know.
@@ -844,17 +848,17 @@ export interface LkParticipantTilePreactProps extends Omit<HTMLAttributes<LkPart
   fit?: LkParticipantTile['fit'];
   /** Passed to the video: `auto`, `true` or `false`. */
   mirror?: LkParticipantTile['mirror'];
-  /** The microphone-muted indicator's text, for screen readers. */
+  /** The microphone-muted indicator's text, for screen readers. Default: "Microphone muted" in the page's language. */
   micMutedLabel?: LkParticipantTile['micMutedLabel'];
-  /** The screen-share icon's text, for screen readers. */
+  /** The screen-share icon's text, for screen readers. Default: "Screen share" in the page's language. */
   screenShareLabel?: LkParticipantTile['screenShareLabel'];
-  /** The padlock's text, for screen readers. */
+  /** The padlock's text, for screen readers. Default: "Encrypted" in the page's language. */
   encryptedLabel?: LkParticipantTile['encryptedLabel'];
-  /** The struck-through padlock's text, for screen readers. */
+  /** The struck-through padlock's text, for screen readers. Default: "Cannot decrypt" in the page's language. */
   decryptFailedLabel?: LkParticipantTile['decryptFailedLabel'];
   /** This tile is the one pinned in its room. Set it to pin the tile (or clear it to unpin); reflected. */
   pinned?: LkParticipantTile['pinned'];
-  /** The pin button's name, for screen readers (its state is `aria-pressed`). */
+  /** The pin button's name, for screen readers (its state is `aria-pressed`). Default: "Pin" in the page's language. */
   pinLabel?: LkParticipantTile['pinLabel'];
   /**
    * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`
@@ -865,15 +869,15 @@ export interface LkParticipantTilePreactProps extends Omit<HTMLAttributes<LkPart
   room?: LkParticipantTile['room'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkParticipantTile['theme'];
-  /** The microphone-muted indicator's text, for screen readers. */
+  /** The microphone-muted indicator's text, for screen readers. Default: "Microphone muted" in the page's language. */
   'mic-muted-label'?: LkParticipantTile['micMutedLabel'];
-  /** The screen-share icon's text, for screen readers. */
+  /** The screen-share icon's text, for screen readers. Default: "Screen share" in the page's language. */
   'screen-share-label'?: LkParticipantTile['screenShareLabel'];
-  /** The padlock's text, for screen readers. */
+  /** The padlock's text, for screen readers. Default: "Encrypted" in the page's language. */
   'encrypted-label'?: LkParticipantTile['encryptedLabel'];
-  /** The struck-through padlock's text, for screen readers. */
+  /** The struck-through padlock's text, for screen readers. Default: "Cannot decrypt" in the page's language. */
   'decrypt-failed-label'?: LkParticipantTile['decryptFailedLabel'];
-  /** The pin button's name, for screen readers (its state is `aria-pressed`). */
+  /** The pin button's name, for screen readers (its state is `aria-pressed`). Default: "Pin" in the page's language. */
   'pin-label'?: LkParticipantTile['pinLabel'];
   /**
    * `{code: 'invalid-attribute', attribute, value, accepted}` for a `source` it does not know.
@@ -895,9 +899,11 @@ export interface LkParticipantsPreactProps extends Omit<HTMLAttributes<LkPartici
   pageSize?: LkParticipants['pageSize'];
   /** `join` (default: the order people joined, the local participant first) or `speaker` (recent speakers move onto the first page). */
   sort?: LkParticipants['sort'];
-  /** Labels, for localisation. */
+  /** The previous-page button's name, for screen readers. Default: "Previous page" in the page's language. */
   previousPageLabel?: LkParticipants['previousPageLabel'];
+  /** The next-page button's name, for screen readers. Default: "Next page" in the page's language. */
   nextPageLabel?: LkParticipants['nextPageLabel'];
+  /** The page control's name, for screen readers. Default: "Pages" in the page's language. */
   paginationLabel?: LkParticipants['paginationLabel'];
   /** The page shown, from 1. Set it (or the `page` attribute) to turn the page; a page past the last shows the last. Reflected. */
   page?: LkParticipants['page'];
@@ -911,9 +917,11 @@ export interface LkParticipantsPreactProps extends Omit<HTMLAttributes<LkPartici
    * **number**: a number.
    */
   'page-size'?: LkParticipants['pageSize'];
-  /** Labels, for localisation. */
+  /** The previous-page button's name, for screen readers. Default: "Previous page" in the page's language. */
   'previous-page-label'?: LkParticipants['previousPageLabel'];
+  /** The next-page button's name, for screen readers. Default: "Next page" in the page's language. */
   'next-page-label'?: LkParticipants['nextPageLabel'];
+  /** The page control's name, for screen readers. Default: "Pages" in the page's language. */
   'pagination-label'?: LkParticipants['paginationLabel'];
   /**
    * `{page, pageCount}`: the page shown or the number of pages changed.
@@ -935,14 +943,21 @@ export interface LkPrejoinPreactProps extends Omit<HTMLAttributes<LkPrejoin>, 'j
   joined?: LkPrejoin['joined'];
   /** Do not read or write `localStorage`. */
   noPersist?: LkPrejoin['noPersist'];
-  /** Labels, for localisation. */
+  /** The camera switch's text and the camera picker's name. Default: "Camera" in the page's language. */
   cameraLabel?: LkPrejoin['cameraLabel'];
+  /** The microphone switch's text and the microphone picker's name. Default: "Microphone" in the page's language. */
   microphoneLabel?: LkPrejoin['microphoneLabel'];
+  /** The name field's label. Default: "Your name" in the page's language. */
   nameLabel?: LkPrejoin['nameLabel'];
+  /** The join button's text. Default: "Join" in the page's language. */
   joinLabel?: LkPrejoin['joinLabel'];
+  /** The microphone level meter's name, for screen readers. Default: "Microphone level" in the page's language. */
   levelLabel?: LkPrejoin['levelLabel'];
+  /** Shown when the camera cannot be used. Default: "The camera cannot be used; you will join without it." in the page's language. */
   cameraUnavailableLabel?: LkPrejoin['cameraUnavailableLabel'];
+  /** Shown when the microphone cannot be used. Default: "The microphone cannot be used; you will join without it." in the page's language. */
   microphoneUnavailableLabel?: LkPrejoin['microphoneUnavailableLabel'];
+  /** Shown in a browser without WebRTC. Default: "This browser cannot join video calls: it has no WebRTC (RTCPeerConnection)." in the page's language. */
   unsupportedLabel?: LkPrejoin['unsupportedLabel'];
   /** The choices: camera and microphone on/off, their devices, the name. */
   choices?: LkPrejoin['choices'];
@@ -962,14 +977,21 @@ export interface LkPrejoinPreactProps extends Omit<HTMLAttributes<LkPrejoin>, 'j
   'background-model'?: LkPrejoin['backgroundModel'];
   /** Do not read or write `localStorage`. */
   'no-persist'?: boolean;
-  /** Labels, for localisation. */
+  /** The camera switch's text and the camera picker's name. Default: "Camera" in the page's language. */
   'camera-label'?: LkPrejoin['cameraLabel'];
+  /** The microphone switch's text and the microphone picker's name. Default: "Microphone" in the page's language. */
   'microphone-label'?: LkPrejoin['microphoneLabel'];
+  /** The name field's label. Default: "Your name" in the page's language. */
   'name-label'?: LkPrejoin['nameLabel'];
+  /** The join button's text. Default: "Join" in the page's language. */
   'join-label'?: LkPrejoin['joinLabel'];
+  /** The microphone level meter's name, for screen readers. Default: "Microphone level" in the page's language. */
   'level-label'?: LkPrejoin['levelLabel'];
+  /** Shown when the camera cannot be used. Default: "The camera cannot be used; you will join without it." in the page's language. */
   'camera-unavailable-label'?: LkPrejoin['cameraUnavailableLabel'];
+  /** Shown when the microphone cannot be used. Default: "The microphone cannot be used; you will join without it." in the page's language. */
   'microphone-unavailable-label'?: LkPrejoin['microphoneUnavailableLabel'];
+  /** Shown in a browser without WebRTC. Default: "This browser cannot join video calls: it has no WebRTC (RTCPeerConnection)." in the page's language. */
   'unsupported-label'?: LkPrejoin['unsupportedLabel'];
   /**
    * `invalid-attribute` for `background`, `effect-unsupported`, `connection` when there is no room to join.
@@ -981,7 +1003,7 @@ export interface LkPrejoinPreactProps extends Omit<HTMLAttributes<LkPrejoin>, 'j
 
 /** `<lk-recording-indicator>` in Preact. A notice shown while the room is being recorded. */
 export interface LkRecordingIndicatorPreactProps extends Omit<HTMLAttributes<LkRecordingIndicatorElement>, 'label' | 'room' | 'theme'> {
-  /** The text shown (and announced) while recording. */
+  /** The text shown (and announced) while recording. Default: "Recording" in the page's language. */
   label?: LkRecordingIndicatorElement['label'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   room?: LkRecordingIndicatorElement['room'];
@@ -1306,9 +1328,9 @@ export interface LkRoomPreactProps extends Omit<HTMLAttributes<LkRoom>, 'url' | 
 
 /** `<lk-screenshare>` in Preact. A button for screen sharing. */
 export interface LkScreensharePreactProps extends Omit<HTMLAttributes<LkScreenShare>, 'interruptedLabel' | 'label' | 'room' | 'theme' | 'audio' | 'resolution' | 'max-bitrate' | 'max-framerate' | 'content-hint' | 'simulcast-layers' | 'surface' | 'prefer-current-tab' | 'interrupted-label' | 'onlk-toggle' | 'onlk-error'> {
-  /** Shown when a share stopped with a lost connection, until the person shares again. */
+  /** Shown when a share stopped with a lost connection, until the person shares again. Default: "Screen sharing stopped when the connection dropped. Press to share again." in the page's language. */
   interruptedLabel?: LkScreenShare['interruptedLabel'];
-  /** Replaces the default text of the button. */
+  /** Replaces the default text of the button (the source's name in the page's language). */
   label?: LkScreenShare['label'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   room?: LkScreenShare['room'];
@@ -1354,7 +1376,7 @@ export interface LkScreensharePreactProps extends Omit<HTMLAttributes<LkScreenSh
    * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
    */
   'prefer-current-tab'?: true | LkTriWord;
-  /** Shown when a share stopped with a lost connection, until the person shares again. */
+  /** Shown when a share stopped with a lost connection, until the person shares again. Default: "Screen sharing stopped when the connection dropped. Press to share again." in the page's language. */
   'interrupted-label'?: LkScreenShare['interruptedLabel'];
   /**
    * `{source, enabled}` after the user turned the source on or off.
@@ -1372,7 +1394,7 @@ export interface LkScreensharePreactProps extends Omit<HTMLAttributes<LkScreenSh
 
 /** `<lk-start-audio>` in Preact. "Start audio": shown only while the browser blocks playback. */
 export interface LkStartAudioPreactProps extends Omit<HTMLAttributes<LkStartAudio>, 'label' | 'room' | 'theme'> {
-  /** The button's text. */
+  /** The button's text. Default: "Start audio" in the page's language. */
   label?: LkStartAudio['label'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   room?: LkStartAudio['room'];
@@ -1419,9 +1441,9 @@ export interface LkTranscriptPreactProps extends Omit<HTMLAttributes<LkTranscrip
   maxSegments?: LkTranscript['maxSegments'];
   /** Only this participant's speech (an identity). Absent: everyone's. */
   participant?: LkTranscript['participant'];
-  /** The accessible name of the list of segments. */
+  /** The accessible name of the list of segments. Default: "Transcript" in the page's language. */
   label?: LkTranscript['label'];
-  /** Shown in transcript mode while nothing was said. */
+  /** Shown in transcript mode while nothing was said. Default: "No transcriptions yet." in the page's language. */
   emptyLabel?: LkTranscript['emptyLabel'];
   /** Shown instead of the local participant's own name, e.g. `You`. Unset: the name. */
   localLabel?: LkTranscript['localLabel'];
@@ -1435,7 +1457,7 @@ export interface LkTranscriptPreactProps extends Omit<HTMLAttributes<LkTranscrip
    * **number**: a number.
    */
   'max-segments'?: LkTranscript['maxSegments'];
-  /** Shown in transcript mode while nothing was said. */
+  /** Shown in transcript mode while nothing was said. Default: "No transcriptions yet." in the page's language. */
   'empty-label'?: LkTranscript['emptyLabel'];
   /** Shown instead of the local participant's own name, e.g. `You`. Unset: the name. */
   'local-label'?: LkTranscript['localLabel'];
@@ -1462,22 +1484,32 @@ export interface LkVoiceAgentPreactProps extends Omit<HTMLAttributes<LkVoiceAgen
   open?: LkVoiceAgent['open'];
   /** Show the conversation as text: an `<lk-transcript mode="transcript">` in the panel. */
   captions?: LkVoiceAgent['captions'];
-  /** Labels, for localisation. */
+  /** The start button's text. Default: "Start conversation" in the page's language. */
   startLabel?: LkVoiceAgent['startLabel'];
+  /** The end button's text. Default: "End" in the page's language. */
   endLabel?: LkVoiceAgent['endLabel'];
   /** The microphone toggle's text (absent: its own, "Microphone"). */
   microphoneLabel?: LkVoiceAgent['microphoneLabel'];
-  /** The launcher button's accessible name and the panel's title. */
+  /** The launcher button's accessible name and the panel's title. Default: "Voice assistant" in the page's language. */
   launcherLabel?: LkVoiceAgent['launcherLabel'];
+  /** The launcher panel's close button's name. Default: "Close" in the page's language. */
   closeLabel?: LkVoiceAgent['closeLabel'];
+  /** The status while connecting. Default: "Connecting…" in the page's language. */
   connectingLabel?: LkVoiceAgent['connectingLabel'];
+  /** The status while the agent initializes. Default: "The agent is getting ready…" in the page's language. */
   initializingLabel?: LkVoiceAgent['initializingLabel'];
+  /** The status while the agent listens. Default: "Listening" in the page's language. */
   listeningLabel?: LkVoiceAgent['listeningLabel'];
+  /** The status while the agent thinks. Default: "Thinking…" in the page's language. */
   thinkingLabel?: LkVoiceAgent['thinkingLabel'];
+  /** The status while the agent speaks. Default: "Speaking" in the page's language. */
   speakingLabel?: LkVoiceAgent['speakingLabel'];
   disconnectedLabel?: LkVoiceAgent['disconnectedLabel'];
+  /** Shown when no agent joined within `agent-timeout`. Default: "The agent is not available right now. Please try again later." in the page's language. */
   unavailableLabel?: LkVoiceAgent['unavailableLabel'];
+  /** Shown when the room could not be joined. Default: "Could not connect. Please try again." in the page's language. */
   connectionErrorLabel?: LkVoiceAgent['connectionErrorLabel'];
+  /** Shown when the microphone could not be used. Default: "The microphone could not be used. Check that this page may use it." in the page's language. */
   microphoneErrorLabel?: LkVoiceAgent['microphoneErrorLabel'];
   /** Turn the microphone on once connected (and on/off when changed while connected). */
   audio?: LkVoiceAgent['audio'];
@@ -1545,22 +1577,32 @@ export interface LkVoiceAgentPreactProps extends Omit<HTMLAttributes<LkVoiceAgen
    * **number**: a number.
    */
   'agent-timeout'?: LkVoiceAgent['agentTimeout'];
-  /** Labels, for localisation. */
+  /** The start button's text. Default: "Start conversation" in the page's language. */
   'start-label'?: LkVoiceAgent['startLabel'];
+  /** The end button's text. Default: "End" in the page's language. */
   'end-label'?: LkVoiceAgent['endLabel'];
   /** The microphone toggle's text (absent: its own, "Microphone"). */
   'microphone-label'?: LkVoiceAgent['microphoneLabel'];
-  /** The launcher button's accessible name and the panel's title. */
+  /** The launcher button's accessible name and the panel's title. Default: "Voice assistant" in the page's language. */
   'launcher-label'?: LkVoiceAgent['launcherLabel'];
+  /** The launcher panel's close button's name. Default: "Close" in the page's language. */
   'close-label'?: LkVoiceAgent['closeLabel'];
+  /** The status while connecting. Default: "Connecting…" in the page's language. */
   'connecting-label'?: LkVoiceAgent['connectingLabel'];
+  /** The status while the agent initializes. Default: "The agent is getting ready…" in the page's language. */
   'initializing-label'?: LkVoiceAgent['initializingLabel'];
+  /** The status while the agent listens. Default: "Listening" in the page's language. */
   'listening-label'?: LkVoiceAgent['listeningLabel'];
+  /** The status while the agent thinks. Default: "Thinking…" in the page's language. */
   'thinking-label'?: LkVoiceAgent['thinkingLabel'];
+  /** The status while the agent speaks. Default: "Speaking" in the page's language. */
   'speaking-label'?: LkVoiceAgent['speakingLabel'];
   'disconnected-label'?: LkVoiceAgent['disconnectedLabel'];
+  /** Shown when no agent joined within `agent-timeout`. Default: "The agent is not available right now. Please try again later." in the page's language. */
   'unavailable-label'?: LkVoiceAgent['unavailableLabel'];
+  /** Shown when the room could not be joined. Default: "Could not connect. Please try again." in the page's language. */
   'connection-error-label'?: LkVoiceAgent['connectionErrorLabel'];
+  /** Shown when the microphone could not be used. Default: "The microphone could not be used. Check that this page may use it." in the page's language. */
   'microphone-error-label'?: LkVoiceAgent['microphoneErrorLabel'];
   /** End-to-end encryption with this shared passphrase. */
   'e2ee-passphrase'?: LkVoiceAgent['e2eePassphrase'];

@@ -163,9 +163,9 @@ export interface LkCameraFlipSolidProps extends Omit<JSX.HTMLAttributes<LkCamera
 
 /** `<lk-camera-toggle>` in Solid. A button for the camera. */
 export interface LkCameraToggleSolidProps extends Omit<JSX.HTMLAttributes<LkCameraToggle>, 'prop:label' | 'label' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:resolution' | 'resolution' | 'attr:framerate' | 'framerate' | 'attr:facing-mode' | 'attr:device' | 'device' | 'attr:max-bitrate' | 'attr:max-framerate' | 'attr:simulcast' | 'simulcast' | 'attr:simulcast-layers' | 'attr:codec' | 'codec' | 'attr:background' | 'background' | 'attr:label' | 'attr:room' | 'attr:theme' | 'on:lk-toggle' | 'on:lk-error'> {
-  /** Replaces the default text of the button. */
+  /** Replaces the default text of the button (the source's name in the page's language). */
   'prop:label'?: LkCameraToggle['label'];
-  /** Replaces the default text of the button. */
+  /** Replaces the default text of the button (the source's name in the page's language). */
   label?: LkCameraToggle['label'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   'prop:room'?: LkCameraToggle['room'];
@@ -231,7 +231,7 @@ export interface LkCameraToggleSolidProps extends Omit<JSX.HTMLAttributes<LkCame
   'attr:background'?: string;
   /** In Solid this sets a property `background` that the element does not have: write `attr:background`. */
   background?: never;
-  /** Replaces the default text of the button. */
+  /** Replaces the default text of the button (the source's name in the page's language). */
   'attr:label'?: LkCameraToggle['label'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   'attr:room'?: LkCameraToggle['room'];
@@ -257,41 +257,41 @@ export interface LkChatSolidProps extends Omit<JSX.HTMLAttributes<LkChat>, 'prop
   'prop:topic'?: LkChat['topic'];
   /** The text-stream topic; React's `channelTopic`. A custom topic is also used for the legacy packets, as React does. */
   topic?: LkChat['topic'];
-  /** The heading text. */
+  /** The heading text. Default: "Messages" in the page's language. */
   'prop:heading'?: LkChat['heading'];
-  /** The heading text. */
+  /** The heading text. Default: "Messages" in the page's language. */
   heading?: LkChat['heading'];
-  /** The input's placeholder. */
+  /** The input's placeholder. Default: "Enter a message…" in the page's language. */
   'prop:placeholder'?: LkChat['placeholder'];
-  /** The input's placeholder. */
+  /** The input's placeholder. Default: "Enter a message…" in the page's language. */
   placeholder?: LkChat['placeholder'];
-  /** The input's label (visually hidden unless styled through `::part(label)`). */
+  /** The input's label (visually hidden unless styled through `::part(label)`). Default: "Message" in the page's language. */
   'prop:inputLabel'?: LkChat['inputLabel'];
-  /** The input's label (visually hidden unless styled through `::part(label)`). */
+  /** The input's label (visually hidden unless styled through `::part(label)`). Default: "Message" in the page's language. */
   'input-label'?: LkChat['inputLabel'];
-  /** The send button's text. */
+  /** The send button's text. Default: "Send" in the page's language. */
   'prop:sendLabel'?: LkChat['sendLabel'];
-  /** The send button's text. */
+  /** The send button's text. Default: "Send" in the page's language. */
   'send-label'?: LkChat['sendLabel'];
-  /** The mark on a message whose text was replaced by an edit. */
+  /** The mark on a message whose text was replaced by an edit. Default: "edited" in the page's language. */
   'prop:editedLabel'?: LkChat['editedLabel'];
-  /** The mark on a message whose text was replaced by an edit. */
+  /** The mark on a message whose text was replaced by an edit. Default: "edited" in the page's language. */
   'edited-label'?: LkChat['editedLabel'];
-  /** Shown when a message is refused because the room is not connected. */
+  /** Shown when a message is refused because the room is not connected. Default: "Not connected: your message was not sent." in the page's language. */
   'prop:disconnectedMessage'?: LkChat['disconnectedMessage'];
-  /** Shown when a message is refused because the room is not connected. */
+  /** Shown when a message is refused because the room is not connected. Default: "Not connected: your message was not sent." in the page's language. */
   'disconnected-message'?: LkChat['disconnectedMessage'];
-  /** Shown when the token may not send data (the server would drop the message). */
+  /** Shown when the token may not send data (the server would drop the message). Default: "You may not send messages in this room." in the page's language. */
   'prop:notAllowedMessage'?: LkChat['notAllowedMessage'];
-  /** Shown when the token may not send data (the server would drop the message). */
+  /** Shown when the token may not send data (the server would drop the message). Default: "You may not send messages in this room." in the page's language. */
   'not-allowed-message'?: LkChat['notAllowedMessage'];
-  /** Shown when sending failed. */
+  /** Shown when sending failed. Default: "Your message could not be sent." in the page's language. */
   'prop:sendFailedMessage'?: LkChat['sendFailedMessage'];
-  /** Shown when sending failed. */
+  /** Shown when sending failed. Default: "Your message could not be sent." in the page's language. */
   'send-failed-message'?: LkChat['sendFailedMessage'];
-  /** Shown when a message is longer than 4096 characters. */
+  /** Shown when a message is longer than 4096 characters. Default: "Your message is too long: at most 4096 characters." in the page's language. */
   'prop:tooLongMessage'?: LkChat['tooLongMessage'];
-  /** Shown when a message is longer than 4096 characters. */
+  /** Shown when a message is longer than 4096 characters. Default: "Your message is too long: at most 4096 characters." in the page's language. */
   'too-long-message'?: LkChat['tooLongMessage'];
   /**
    * How many messages the chat keeps (1 to 10000); older ones are dropped first, so a long session
@@ -313,23 +313,23 @@ export interface LkChatSolidProps extends Omit<JSX.HTMLAttributes<LkChat>, 'prop
   theme?: LkChat['theme'];
   /** The text-stream topic; React's `channelTopic`. A custom topic is also used for the legacy packets, as React does. */
   'attr:topic'?: LkChat['topic'];
-  /** The heading text. */
+  /** The heading text. Default: "Messages" in the page's language. */
   'attr:heading'?: LkChat['heading'];
-  /** The input's placeholder. */
+  /** The input's placeholder. Default: "Enter a message…" in the page's language. */
   'attr:placeholder'?: LkChat['placeholder'];
-  /** The input's label (visually hidden unless styled through `::part(label)`). */
+  /** The input's label (visually hidden unless styled through `::part(label)`). Default: "Message" in the page's language. */
   'attr:input-label'?: LkChat['inputLabel'];
-  /** The send button's text. */
+  /** The send button's text. Default: "Send" in the page's language. */
   'attr:send-label'?: LkChat['sendLabel'];
-  /** The mark on a message whose text was replaced by an edit. */
+  /** The mark on a message whose text was replaced by an edit. Default: "edited" in the page's language. */
   'attr:edited-label'?: LkChat['editedLabel'];
-  /** Shown when a message is refused because the room is not connected. */
+  /** Shown when a message is refused because the room is not connected. Default: "Not connected: your message was not sent." in the page's language. */
   'attr:disconnected-message'?: LkChat['disconnectedMessage'];
-  /** Shown when the token may not send data (the server would drop the message). */
+  /** Shown when the token may not send data (the server would drop the message). Default: "You may not send messages in this room." in the page's language. */
   'attr:not-allowed-message'?: LkChat['notAllowedMessage'];
-  /** Shown when sending failed. */
+  /** Shown when sending failed. Default: "Your message could not be sent." in the page's language. */
   'attr:send-failed-message'?: LkChat['sendFailedMessage'];
-  /** Shown when a message is longer than 4096 characters. */
+  /** Shown when a message is longer than 4096 characters. Default: "Your message is too long: at most 4096 characters." in the page's language. */
   'attr:too-long-message'?: LkChat['tooLongMessage'];
   /**
    * How many messages the chat keeps (1 to 10000); older ones are dropped first, so a long session
@@ -362,13 +362,17 @@ export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConfer
   'prop:chatOpen'?: LkConference['chatOpen'];
   /** Show the chat panel. Reflected. */
   'chat-open'?: LkConference['chatOpen'];
-  /** Labels, for localisation. */
+  /** The chat button's text. Default: "Chat" in the page's language. */
   'prop:chatLabel'?: LkConference['chatLabel'];
-  /** Labels, for localisation. */
+  /** The chat button's text. Default: "Chat" in the page's language. */
   'chat-label'?: LkConference['chatLabel'];
+  /** The control bar's accessible name. Default: "Call controls" in the page's language. */
   'prop:controlsLabel'?: LkConference['controlsLabel'];
+  /** The control bar's accessible name. Default: "Call controls" in the page's language. */
   'controls-label'?: LkConference['controlsLabel'];
+  /** The captions button's text and the captions' accessible name. Default: "Captions" in the page's language. */
   'prop:captionsLabel'?: LkConference['captionsLabel'];
+  /** The captions button's text and the captions' accessible name. Default: "Captions" in the page's language. */
   'captions-label'?: LkConference['captionsLabel'];
   /**
    * When the captions button shows: `auto` (the default) once a transcription arrived in the room,
@@ -544,7 +548,7 @@ export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConfer
   theme?: LkConference['theme'];
   /** Show the chat panel. Reflected. */
   'attr:chat-open'?: '' | true;
-  /** Labels, for localisation. */
+  /** The chat button's text. Default: "Chat" in the page's language. */
   'attr:chat-label'?: LkConference['chatLabel'];
   /**
    * When the captions button shows: `auto` (the default) once a transcription arrived in the room,
@@ -553,7 +557,9 @@ export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConfer
   'attr:captions'?: LkConference['captions'];
   /** Show the captions over the participants. Reflected. */
   'attr:captions-open'?: '' | true;
+  /** The captions button's text and the captions' accessible name. Default: "Captions" in the page's language. */
   'attr:captions-label'?: LkConference['captionsLabel'];
+  /** The control bar's accessible name. Default: "Call controls" in the page's language. */
   'attr:controls-label'?: LkConference['controlsLabel'];
   /**
    * The controls of the default control bar: a list of `microphone`, `camera`, `devices` (both
@@ -868,25 +874,25 @@ export interface LkConferenceSolidProps extends Omit<JSX.HTMLAttributes<LkConfer
 
 /** `<lk-connection-quality>` in Solid. A participant's connection quality. */
 export interface LkConnectionQualitySolidProps extends Omit<JSX.HTMLAttributes<LkConnectionQuality>, 'prop:excellentLabel' | 'excellent-label' | 'prop:goodLabel' | 'good-label' | 'prop:poorLabel' | 'poor-label' | 'prop:lostLabel' | 'lost-label' | 'prop:unknownLabel' | 'unknown-label' | 'prop:participant' | 'participant' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:excellent-label' | 'attr:good-label' | 'attr:poor-label' | 'attr:lost-label' | 'attr:unknown-label' | 'attr:participant' | 'attr:room' | 'attr:theme'> {
-  /** Text for an excellent connection. */
+  /** Text for an excellent connection. Default: "Excellent connection" in the page's language. */
   'prop:excellentLabel'?: LkConnectionQuality['excellentLabel'];
-  /** Text for an excellent connection. */
+  /** Text for an excellent connection. Default: "Excellent connection" in the page's language. */
   'excellent-label'?: LkConnectionQuality['excellentLabel'];
-  /** Text for a good connection. */
+  /** Text for a good connection. Default: "Good connection" in the page's language. */
   'prop:goodLabel'?: LkConnectionQuality['goodLabel'];
-  /** Text for a good connection. */
+  /** Text for a good connection. Default: "Good connection" in the page's language. */
   'good-label'?: LkConnectionQuality['goodLabel'];
-  /** Text for a poor connection. */
+  /** Text for a poor connection. Default: "Poor connection" in the page's language. */
   'prop:poorLabel'?: LkConnectionQuality['poorLabel'];
-  /** Text for a poor connection. */
+  /** Text for a poor connection. Default: "Poor connection" in the page's language. */
   'poor-label'?: LkConnectionQuality['poorLabel'];
-  /** Text for a lost connection. */
+  /** Text for a lost connection. Default: "Connection lost" in the page's language. */
   'prop:lostLabel'?: LkConnectionQuality['lostLabel'];
-  /** Text for a lost connection. */
+  /** Text for a lost connection. Default: "Connection lost" in the page's language. */
   'lost-label'?: LkConnectionQuality['lostLabel'];
-  /** Text while the quality is not known yet. */
+  /** Text while the quality is not known yet. Default: "Connection quality unknown" in the page's language. */
   'prop:unknownLabel'?: LkConnectionQuality['unknownLabel'];
-  /** Text while the quality is not known yet. */
+  /** Text while the quality is not known yet. Default: "Connection quality unknown" in the page's language. */
   'unknown-label'?: LkConnectionQuality['unknownLabel'];
   /**
    * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`
@@ -906,15 +912,15 @@ export interface LkConnectionQualitySolidProps extends Omit<JSX.HTMLAttributes<L
   'prop:theme'?: LkConnectionQuality['theme'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkConnectionQuality['theme'];
-  /** Text for an excellent connection. */
+  /** Text for an excellent connection. Default: "Excellent connection" in the page's language. */
   'attr:excellent-label'?: LkConnectionQuality['excellentLabel'];
-  /** Text for a good connection. */
+  /** Text for a good connection. Default: "Good connection" in the page's language. */
   'attr:good-label'?: LkConnectionQuality['goodLabel'];
-  /** Text for a poor connection. */
+  /** Text for a poor connection. Default: "Poor connection" in the page's language. */
   'attr:poor-label'?: LkConnectionQuality['poorLabel'];
-  /** Text for a lost connection. */
+  /** Text for a lost connection. Default: "Connection lost" in the page's language. */
   'attr:lost-label'?: LkConnectionQuality['lostLabel'];
-  /** Text while the quality is not known yet. */
+  /** Text while the quality is not known yet. Default: "Connection quality unknown" in the page's language. */
   'attr:unknown-label'?: LkConnectionQuality['unknownLabel'];
   /**
    * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`
@@ -929,25 +935,25 @@ export interface LkConnectionQualitySolidProps extends Omit<JSX.HTMLAttributes<L
 
 /** `<lk-connection-state>` in Solid. The room's connection state, as text. */
 export interface LkConnectionStateSolidProps extends Omit<JSX.HTMLAttributes<LkConnectionStateElement>, 'prop:disconnectedLabel' | 'disconnected-label' | 'prop:connectingLabel' | 'connecting-label' | 'prop:connectedLabel' | 'connected-label' | 'prop:reconnectingLabel' | 'reconnecting-label' | 'prop:unsupportedLabel' | 'unsupported-label' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:disconnected-label' | 'attr:connecting-label' | 'attr:connected-label' | 'attr:reconnecting-label' | 'attr:unsupported-label' | 'attr:room' | 'attr:theme'> {
-  /** Text while disconnected. */
+  /** Text while disconnected. Default: "Disconnected" in the page's language. */
   'prop:disconnectedLabel'?: LkConnectionStateElement['disconnectedLabel'];
-  /** Text while disconnected. */
+  /** Text while disconnected. Default: "Disconnected" in the page's language. */
   'disconnected-label'?: LkConnectionStateElement['disconnectedLabel'];
-  /** Text while connecting. */
+  /** Text while connecting. Default: "Connecting…" in the page's language. */
   'prop:connectingLabel'?: LkConnectionStateElement['connectingLabel'];
-  /** Text while connecting. */
+  /** Text while connecting. Default: "Connecting…" in the page's language. */
   'connecting-label'?: LkConnectionStateElement['connectingLabel'];
-  /** Text while connected. */
+  /** Text while connected. Default: "Connected" in the page's language. */
   'prop:connectedLabel'?: LkConnectionStateElement['connectedLabel'];
-  /** Text while connected. */
+  /** Text while connected. Default: "Connected" in the page's language. */
   'connected-label'?: LkConnectionStateElement['connectedLabel'];
-  /** Text while reconnecting. */
+  /** Text while reconnecting. Default: "Reconnecting…" in the page's language. */
   'prop:reconnectingLabel'?: LkConnectionStateElement['reconnectingLabel'];
-  /** Text while reconnecting. */
+  /** Text while reconnecting. Default: "Reconnecting…" in the page's language. */
   'reconnecting-label'?: LkConnectionStateElement['reconnectingLabel'];
-  /** Text in a browser without WebRTC. */
+  /** Text in a browser without WebRTC. Default: "This browser cannot join video calls: it has no WebRTC (RTCPeerConnection)." in the page's language. */
   'prop:unsupportedLabel'?: LkConnectionStateElement['unsupportedLabel'];
-  /** Text in a browser without WebRTC. */
+  /** Text in a browser without WebRTC. Default: "This browser cannot join video calls: it has no WebRTC (RTCPeerConnection)." in the page's language. */
   'unsupported-label'?: LkConnectionStateElement['unsupportedLabel'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   'prop:room'?: LkConnectionStateElement['room'];
@@ -957,15 +963,15 @@ export interface LkConnectionStateSolidProps extends Omit<JSX.HTMLAttributes<LkC
   'prop:theme'?: LkConnectionStateElement['theme'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkConnectionStateElement['theme'];
-  /** Text while disconnected. */
+  /** Text while disconnected. Default: "Disconnected" in the page's language. */
   'attr:disconnected-label'?: LkConnectionStateElement['disconnectedLabel'];
-  /** Text while connecting. */
+  /** Text while connecting. Default: "Connecting…" in the page's language. */
   'attr:connecting-label'?: LkConnectionStateElement['connectingLabel'];
-  /** Text while connected. */
+  /** Text while connected. Default: "Connected" in the page's language. */
   'attr:connected-label'?: LkConnectionStateElement['connectedLabel'];
-  /** Text while reconnecting. */
+  /** Text while reconnecting. Default: "Reconnecting…" in the page's language. */
   'attr:reconnecting-label'?: LkConnectionStateElement['reconnectingLabel'];
-  /** Text in a browser without WebRTC. */
+  /** Text in a browser without WebRTC. Default: "This browser cannot join video calls: it has no WebRTC (RTCPeerConnection)." in the page's language. */
   'attr:unsupported-label'?: LkConnectionStateElement['unsupportedLabel'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   'attr:room'?: LkConnectionStateElement['room'];
@@ -979,9 +985,9 @@ export interface LkDeviceSelectSolidProps extends Omit<JSX.HTMLAttributes<LkDevi
   'prop:kind'?: LkDeviceSelect['kind'];
   /** `videoinput`, `audioinput` or `audiooutput`. */
   kind?: LkDeviceSelect['kind'];
-  /** Replaces the default label (Camera, Microphone, Speaker). */
+  /** Replaces the default label (Camera, Microphone, Speaker, in the page's language). */
   'prop:label'?: LkDeviceSelect['label'];
-  /** Replaces the default label (Camera, Microphone, Speaker). */
+  /** Replaces the default label (Camera, Microphone, Speaker, in the page's language). */
   label?: LkDeviceSelect['label'];
   /** The selected device id. */
   'prop:value'?: LkDeviceSelect['value'];
@@ -997,7 +1003,7 @@ export interface LkDeviceSelectSolidProps extends Omit<JSX.HTMLAttributes<LkDevi
   theme?: LkDeviceSelect['theme'];
   /** `videoinput`, `audioinput` or `audiooutput`. */
   'attr:kind'?: LkDeviceSelect['kind'];
-  /** Replaces the default label (Camera, Microphone, Speaker). */
+  /** Replaces the default label (Camera, Microphone, Speaker, in the page's language). */
   'attr:label'?: LkDeviceSelect['label'];
   /** The selected device id. */
   'attr:value'?: LkDeviceSelect['value'];
@@ -1037,9 +1043,9 @@ export interface LkLeaveButtonSolidProps extends Omit<JSX.HTMLAttributes<LkLeave
 
 /** `<lk-microphone-toggle>` in Solid. A button for the microphone. */
 export interface LkMicrophoneToggleSolidProps extends Omit<JSX.HTMLAttributes<LkMicrophoneToggle>, 'prop:label' | 'label' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:device' | 'device' | 'attr:echo-cancellation' | 'attr:noise-suppression' | 'attr:auto-gain-control' | 'attr:audio-preset' | 'attr:max-bitrate' | 'attr:dtx' | 'dtx' | 'attr:red' | 'red' | 'attr:label' | 'attr:room' | 'attr:theme' | 'on:lk-toggle' | 'on:lk-error'> {
-  /** Replaces the default text of the button. */
+  /** Replaces the default text of the button (the source's name in the page's language). */
   'prop:label'?: LkMicrophoneToggle['label'];
-  /** Replaces the default text of the button. */
+  /** Replaces the default text of the button (the source's name in the page's language). */
   label?: LkMicrophoneToggle['label'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   'prop:room'?: LkMicrophoneToggle['room'];
@@ -1095,7 +1101,7 @@ export interface LkMicrophoneToggleSolidProps extends Omit<JSX.HTMLAttributes<Lk
   'attr:red'?: boolean | LkTriWord;
   /** In Solid this sets a property `red` that the element does not have: write `attr:red`. */
   red?: never;
-  /** Replaces the default text of the button. */
+  /** Replaces the default text of the button (the source's name in the page's language). */
   'attr:label'?: LkMicrophoneToggle['label'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   'attr:room'?: LkMicrophoneToggle['room'];
@@ -1121,65 +1127,65 @@ export interface LkParticipantListSolidProps extends Omit<JSX.HTMLAttributes<LkP
   'prop:filter'?: LkParticipantList['filter'];
   /** Whom to list: `all` (default), `remote` or `local`. */
   filter?: LkParticipantList['filter'];
-  /** The list's name, for screen readers. */
+  /** The list's name, for screen readers. Default: "Participants" in the page's language. */
   'prop:listLabel'?: LkParticipantList['listLabel'];
-  /** The list's name, for screen readers. */
+  /** The list's name, for screen readers. Default: "Participants" in the page's language. */
   'list-label'?: LkParticipantList['listLabel'];
-  /** The mark after the local participant's name. */
+  /** The mark after the local participant's name. Default: "(you)" in the page's language. */
   'prop:youLabel'?: LkParticipantList['youLabel'];
-  /** The mark after the local participant's name. */
+  /** The mark after the local participant's name. Default: "(you)" in the page's language. */
   'you-label'?: LkParticipantList['youLabel'];
-  /** The text of the speaking indicator. */
+  /** The text of the speaking indicator. Default: "Speaking" in the page's language. */
   'prop:speakingLabel'?: LkParticipantList['speakingLabel'];
-  /** The text of the speaking indicator. */
+  /** The text of the speaking indicator. Default: "Speaking" in the page's language. */
   'speaking-label'?: LkParticipantList['speakingLabel'];
-  /** The microphone icon's text while it is on. */
+  /** The microphone icon's text while it is on. Default: "Microphone on" in the page's language. */
   'prop:micOnLabel'?: LkParticipantList['micOnLabel'];
-  /** The microphone icon's text while it is on. */
+  /** The microphone icon's text while it is on. Default: "Microphone on" in the page's language. */
   'mic-on-label'?: LkParticipantList['micOnLabel'];
-  /** The microphone icon's text while it is muted. */
+  /** The microphone icon's text while it is muted. Default: "Microphone muted" in the page's language. */
   'prop:micMutedLabel'?: LkParticipantList['micMutedLabel'];
-  /** The microphone icon's text while it is muted. */
+  /** The microphone icon's text while it is muted. Default: "Microphone muted" in the page's language. */
   'mic-muted-label'?: LkParticipantList['micMutedLabel'];
-  /** The microphone icon's text while there is none published. */
+  /** The microphone icon's text while there is none published. Default: "Microphone off" in the page's language. */
   'prop:micOffLabel'?: LkParticipantList['micOffLabel'];
-  /** The microphone icon's text while there is none published. */
+  /** The microphone icon's text while there is none published. Default: "Microphone off" in the page's language. */
   'mic-off-label'?: LkParticipantList['micOffLabel'];
-  /** The camera icon's text while it is on. */
+  /** The camera icon's text while it is on. Default: "Camera on" in the page's language. */
   'prop:cameraOnLabel'?: LkParticipantList['cameraOnLabel'];
-  /** The camera icon's text while it is on. */
+  /** The camera icon's text while it is on. Default: "Camera on" in the page's language. */
   'camera-on-label'?: LkParticipantList['cameraOnLabel'];
-  /** The camera icon's text while it is muted. */
+  /** The camera icon's text while it is muted. Default: "Camera muted" in the page's language. */
   'prop:cameraMutedLabel'?: LkParticipantList['cameraMutedLabel'];
-  /** The camera icon's text while it is muted. */
+  /** The camera icon's text while it is muted. Default: "Camera muted" in the page's language. */
   'camera-muted-label'?: LkParticipantList['cameraMutedLabel'];
-  /** The camera icon's text while there is none published. */
+  /** The camera icon's text while there is none published. Default: "Camera off" in the page's language. */
   'prop:cameraOffLabel'?: LkParticipantList['cameraOffLabel'];
-  /** The camera icon's text while there is none published. */
+  /** The camera icon's text while there is none published. Default: "Camera off" in the page's language. */
   'camera-off-label'?: LkParticipantList['cameraOffLabel'];
-  /** Text for an excellent connection. */
+  /** Text for an excellent connection. Default: "Excellent connection" in the page's language. */
   'prop:excellentLabel'?: LkParticipantList['excellentLabel'];
-  /** Text for an excellent connection. */
+  /** Text for an excellent connection. Default: "Excellent connection" in the page's language. */
   'excellent-label'?: LkParticipantList['excellentLabel'];
-  /** Text for a good connection. */
+  /** Text for a good connection. Default: "Good connection" in the page's language. */
   'prop:goodLabel'?: LkParticipantList['goodLabel'];
-  /** Text for a good connection. */
+  /** Text for a good connection. Default: "Good connection" in the page's language. */
   'good-label'?: LkParticipantList['goodLabel'];
-  /** Text for a poor connection. */
+  /** Text for a poor connection. Default: "Poor connection" in the page's language. */
   'prop:poorLabel'?: LkParticipantList['poorLabel'];
-  /** Text for a poor connection. */
+  /** Text for a poor connection. Default: "Poor connection" in the page's language. */
   'poor-label'?: LkParticipantList['poorLabel'];
-  /** Text for a lost connection. */
+  /** Text for a lost connection. Default: "Connection lost" in the page's language. */
   'prop:lostLabel'?: LkParticipantList['lostLabel'];
-  /** Text for a lost connection. */
+  /** Text for a lost connection. Default: "Connection lost" in the page's language. */
   'lost-label'?: LkParticipantList['lostLabel'];
-  /** Text while the quality is not known yet. */
+  /** Text while the quality is not known yet. Default: "Connection quality unknown" in the page's language. */
   'prop:unknownLabel'?: LkParticipantList['unknownLabel'];
-  /** Text while the quality is not known yet. */
+  /** Text while the quality is not known yet. Default: "Connection quality unknown" in the page's language. */
   'unknown-label'?: LkParticipantList['unknownLabel'];
-  /** The pin buttons' name, for screen readers (the participant's name describes each). */
+  /** The pin buttons' name, for screen readers (the participant's name describes each). Default: "Pin" in the page's language. */
   'prop:pinLabel'?: LkParticipantList['pinLabel'];
-  /** The pin buttons' name, for screen readers (the participant's name describes each). */
+  /** The pin buttons' name, for screen readers (the participant's name describes each). Default: "Pin" in the page's language. */
   'pin-label'?: LkParticipantList['pinLabel'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   'prop:room'?: LkParticipantList['room'];
@@ -1191,35 +1197,35 @@ export interface LkParticipantListSolidProps extends Omit<JSX.HTMLAttributes<LkP
   theme?: LkParticipantList['theme'];
   /** Whom to list: `all` (default), `remote` or `local`. */
   'attr:filter'?: LkParticipantList['filter'];
-  /** The list's name, for screen readers. */
+  /** The list's name, for screen readers. Default: "Participants" in the page's language. */
   'attr:list-label'?: LkParticipantList['listLabel'];
-  /** The mark after the local participant's name. */
+  /** The mark after the local participant's name. Default: "(you)" in the page's language. */
   'attr:you-label'?: LkParticipantList['youLabel'];
-  /** The text of the speaking indicator. */
+  /** The text of the speaking indicator. Default: "Speaking" in the page's language. */
   'attr:speaking-label'?: LkParticipantList['speakingLabel'];
-  /** The microphone icon's text while it is on. */
+  /** The microphone icon's text while it is on. Default: "Microphone on" in the page's language. */
   'attr:mic-on-label'?: LkParticipantList['micOnLabel'];
-  /** The microphone icon's text while it is muted. */
+  /** The microphone icon's text while it is muted. Default: "Microphone muted" in the page's language. */
   'attr:mic-muted-label'?: LkParticipantList['micMutedLabel'];
-  /** The microphone icon's text while there is none published. */
+  /** The microphone icon's text while there is none published. Default: "Microphone off" in the page's language. */
   'attr:mic-off-label'?: LkParticipantList['micOffLabel'];
-  /** The camera icon's text while it is on. */
+  /** The camera icon's text while it is on. Default: "Camera on" in the page's language. */
   'attr:camera-on-label'?: LkParticipantList['cameraOnLabel'];
-  /** The camera icon's text while it is muted. */
+  /** The camera icon's text while it is muted. Default: "Camera muted" in the page's language. */
   'attr:camera-muted-label'?: LkParticipantList['cameraMutedLabel'];
-  /** The camera icon's text while there is none published. */
+  /** The camera icon's text while there is none published. Default: "Camera off" in the page's language. */
   'attr:camera-off-label'?: LkParticipantList['cameraOffLabel'];
-  /** Text for an excellent connection. */
+  /** Text for an excellent connection. Default: "Excellent connection" in the page's language. */
   'attr:excellent-label'?: LkParticipantList['excellentLabel'];
-  /** Text for a good connection. */
+  /** Text for a good connection. Default: "Good connection" in the page's language. */
   'attr:good-label'?: LkParticipantList['goodLabel'];
-  /** Text for a poor connection. */
+  /** Text for a poor connection. Default: "Poor connection" in the page's language. */
   'attr:poor-label'?: LkParticipantList['poorLabel'];
-  /** Text for a lost connection. */
+  /** Text for a lost connection. Default: "Connection lost" in the page's language. */
   'attr:lost-label'?: LkParticipantList['lostLabel'];
-  /** Text while the quality is not known yet. */
+  /** Text while the quality is not known yet. Default: "Connection quality unknown" in the page's language. */
   'attr:unknown-label'?: LkParticipantList['unknownLabel'];
-  /** The pin buttons' name, for screen readers (the participant's name describes each). */
+  /** The pin buttons' name, for screen readers (the participant's name describes each). Default: "Pin" in the page's language. */
   'attr:pin-label'?: LkParticipantList['pinLabel'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   'attr:room'?: LkParticipantList['room'];
@@ -1284,29 +1290,29 @@ export interface LkParticipantTileSolidProps extends Omit<JSX.HTMLAttributes<LkP
   'prop:mirror'?: LkParticipantTile['mirror'];
   /** Passed to the video: `auto`, `true` or `false`. */
   mirror?: LkParticipantTile['mirror'];
-  /** The microphone-muted indicator's text, for screen readers. */
+  /** The microphone-muted indicator's text, for screen readers. Default: "Microphone muted" in the page's language. */
   'prop:micMutedLabel'?: LkParticipantTile['micMutedLabel'];
-  /** The microphone-muted indicator's text, for screen readers. */
+  /** The microphone-muted indicator's text, for screen readers. Default: "Microphone muted" in the page's language. */
   'mic-muted-label'?: LkParticipantTile['micMutedLabel'];
-  /** The screen-share icon's text, for screen readers. */
+  /** The screen-share icon's text, for screen readers. Default: "Screen share" in the page's language. */
   'prop:screenShareLabel'?: LkParticipantTile['screenShareLabel'];
-  /** The screen-share icon's text, for screen readers. */
+  /** The screen-share icon's text, for screen readers. Default: "Screen share" in the page's language. */
   'screen-share-label'?: LkParticipantTile['screenShareLabel'];
-  /** The padlock's text, for screen readers. */
+  /** The padlock's text, for screen readers. Default: "Encrypted" in the page's language. */
   'prop:encryptedLabel'?: LkParticipantTile['encryptedLabel'];
-  /** The padlock's text, for screen readers. */
+  /** The padlock's text, for screen readers. Default: "Encrypted" in the page's language. */
   'encrypted-label'?: LkParticipantTile['encryptedLabel'];
-  /** The struck-through padlock's text, for screen readers. */
+  /** The struck-through padlock's text, for screen readers. Default: "Cannot decrypt" in the page's language. */
   'prop:decryptFailedLabel'?: LkParticipantTile['decryptFailedLabel'];
-  /** The struck-through padlock's text, for screen readers. */
+  /** The struck-through padlock's text, for screen readers. Default: "Cannot decrypt" in the page's language. */
   'decrypt-failed-label'?: LkParticipantTile['decryptFailedLabel'];
   /** This tile is the one pinned in its room. Set it to pin the tile (or clear it to unpin); reflected. */
   'prop:pinned'?: LkParticipantTile['pinned'];
   /** This tile is the one pinned in its room. Set it to pin the tile (or clear it to unpin); reflected. */
   pinned?: LkParticipantTile['pinned'];
-  /** The pin button's name, for screen readers (its state is `aria-pressed`). */
+  /** The pin button's name, for screen readers (its state is `aria-pressed`). Default: "Pin" in the page's language. */
   'prop:pinLabel'?: LkParticipantTile['pinLabel'];
-  /** The pin button's name, for screen readers (its state is `aria-pressed`). */
+  /** The pin button's name, for screen readers (its state is `aria-pressed`). Default: "Pin" in the page's language. */
   'pin-label'?: LkParticipantTile['pinLabel'];
   /**
    * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`
@@ -1332,17 +1338,17 @@ export interface LkParticipantTileSolidProps extends Omit<JSX.HTMLAttributes<LkP
   'attr:fit'?: LkParticipantTile['fit'];
   /** Passed to the video: `auto`, `true` or `false`. */
   'attr:mirror'?: LkParticipantTile['mirror'];
-  /** The microphone-muted indicator's text, for screen readers. */
+  /** The microphone-muted indicator's text, for screen readers. Default: "Microphone muted" in the page's language. */
   'attr:mic-muted-label'?: LkParticipantTile['micMutedLabel'];
-  /** The screen-share icon's text, for screen readers. */
+  /** The screen-share icon's text, for screen readers. Default: "Screen share" in the page's language. */
   'attr:screen-share-label'?: LkParticipantTile['screenShareLabel'];
   /** This tile is the one pinned in its room. Set it to pin the tile (or clear it to unpin); reflected. */
   'attr:pinned'?: '' | true;
-  /** The padlock's text, for screen readers. */
+  /** The padlock's text, for screen readers. Default: "Encrypted" in the page's language. */
   'attr:encrypted-label'?: LkParticipantTile['encryptedLabel'];
-  /** The struck-through padlock's text, for screen readers. */
+  /** The struck-through padlock's text, for screen readers. Default: "Cannot decrypt" in the page's language. */
   'attr:decrypt-failed-label'?: LkParticipantTile['decryptFailedLabel'];
-  /** The pin button's name, for screen readers (its state is `aria-pressed`). */
+  /** The pin button's name, for screen readers (its state is `aria-pressed`). Default: "Pin" in the page's language. */
   'attr:pin-label'?: LkParticipantTile['pinLabel'];
   /**
    * Which participant: an identity, or `local` (the attribute), or a livekit-client `Participant`
@@ -1383,13 +1389,17 @@ export interface LkParticipantsSolidProps extends Omit<JSX.HTMLAttributes<LkPart
   'prop:sort'?: LkParticipants['sort'];
   /** `join` (default: the order people joined, the local participant first) or `speaker` (recent speakers move onto the first page). */
   sort?: LkParticipants['sort'];
-  /** Labels, for localisation. */
+  /** The previous-page button's name, for screen readers. Default: "Previous page" in the page's language. */
   'prop:previousPageLabel'?: LkParticipants['previousPageLabel'];
-  /** Labels, for localisation. */
+  /** The previous-page button's name, for screen readers. Default: "Previous page" in the page's language. */
   'previous-page-label'?: LkParticipants['previousPageLabel'];
+  /** The next-page button's name, for screen readers. Default: "Next page" in the page's language. */
   'prop:nextPageLabel'?: LkParticipants['nextPageLabel'];
+  /** The next-page button's name, for screen readers. Default: "Next page" in the page's language. */
   'next-page-label'?: LkParticipants['nextPageLabel'];
+  /** The page control's name, for screen readers. Default: "Pages" in the page's language. */
   'prop:paginationLabel'?: LkParticipants['paginationLabel'];
+  /** The page control's name, for screen readers. Default: "Pages" in the page's language. */
   'pagination-label'?: LkParticipants['paginationLabel'];
   /** The page shown, from 1. Set it (or the `page` attribute) to turn the page; a page past the last shows the last. Reflected. */
   'prop:page'?: LkParticipants['page'];
@@ -1423,9 +1433,11 @@ export interface LkParticipantsSolidProps extends Omit<JSX.HTMLAttributes<LkPart
   'attr:page'?: LkParticipants['page'];
   /** `join` (default: the order people joined, the local participant first) or `speaker` (recent speakers move onto the first page). */
   'attr:sort'?: LkParticipants['sort'];
-  /** Labels, for localisation. */
+  /** The previous-page button's name, for screen readers. Default: "Previous page" in the page's language. */
   'attr:previous-page-label'?: LkParticipants['previousPageLabel'];
+  /** The next-page button's name, for screen readers. Default: "Next page" in the page's language. */
   'attr:next-page-label'?: LkParticipants['nextPageLabel'];
+  /** The page control's name, for screen readers. Default: "Pages" in the page's language. */
   'attr:pagination-label'?: LkParticipants['paginationLabel'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   'attr:room'?: LkParticipants['room'];
@@ -1455,23 +1467,37 @@ export interface LkPrejoinSolidProps extends Omit<JSX.HTMLAttributes<LkPrejoin>,
   'prop:noPersist'?: LkPrejoin['noPersist'];
   /** Do not read or write `localStorage`. */
   'no-persist'?: LkPrejoin['noPersist'];
-  /** Labels, for localisation. */
+  /** The camera switch's text and the camera picker's name. Default: "Camera" in the page's language. */
   'prop:cameraLabel'?: LkPrejoin['cameraLabel'];
-  /** Labels, for localisation. */
+  /** The camera switch's text and the camera picker's name. Default: "Camera" in the page's language. */
   'camera-label'?: LkPrejoin['cameraLabel'];
+  /** The microphone switch's text and the microphone picker's name. Default: "Microphone" in the page's language. */
   'prop:microphoneLabel'?: LkPrejoin['microphoneLabel'];
+  /** The microphone switch's text and the microphone picker's name. Default: "Microphone" in the page's language. */
   'microphone-label'?: LkPrejoin['microphoneLabel'];
+  /** The name field's label. Default: "Your name" in the page's language. */
   'prop:nameLabel'?: LkPrejoin['nameLabel'];
+  /** The name field's label. Default: "Your name" in the page's language. */
   'name-label'?: LkPrejoin['nameLabel'];
+  /** The join button's text. Default: "Join" in the page's language. */
   'prop:joinLabel'?: LkPrejoin['joinLabel'];
+  /** The join button's text. Default: "Join" in the page's language. */
   'join-label'?: LkPrejoin['joinLabel'];
+  /** The microphone level meter's name, for screen readers. Default: "Microphone level" in the page's language. */
   'prop:levelLabel'?: LkPrejoin['levelLabel'];
+  /** The microphone level meter's name, for screen readers. Default: "Microphone level" in the page's language. */
   'level-label'?: LkPrejoin['levelLabel'];
+  /** Shown when the camera cannot be used. Default: "The camera cannot be used; you will join without it." in the page's language. */
   'prop:cameraUnavailableLabel'?: LkPrejoin['cameraUnavailableLabel'];
+  /** Shown when the camera cannot be used. Default: "The camera cannot be used; you will join without it." in the page's language. */
   'camera-unavailable-label'?: LkPrejoin['cameraUnavailableLabel'];
+  /** Shown when the microphone cannot be used. Default: "The microphone cannot be used; you will join without it." in the page's language. */
   'prop:microphoneUnavailableLabel'?: LkPrejoin['microphoneUnavailableLabel'];
+  /** Shown when the microphone cannot be used. Default: "The microphone cannot be used; you will join without it." in the page's language. */
   'microphone-unavailable-label'?: LkPrejoin['microphoneUnavailableLabel'];
+  /** Shown in a browser without WebRTC. Default: "This browser cannot join video calls: it has no WebRTC (RTCPeerConnection)." in the page's language. */
   'prop:unsupportedLabel'?: LkPrejoin['unsupportedLabel'];
+  /** Shown in a browser without WebRTC. Default: "This browser cannot join video calls: it has no WebRTC (RTCPeerConnection)." in the page's language. */
   'unsupported-label'?: LkPrejoin['unsupportedLabel'];
   /** The choices: camera and microphone on/off, their devices, the name. */
   'prop:choices'?: LkPrejoin['choices'];
@@ -1507,14 +1533,21 @@ export interface LkPrejoinSolidProps extends Omit<JSX.HTMLAttributes<LkPrejoin>,
   'attr:joined'?: '' | true;
   /** Do not read or write `localStorage`. */
   'attr:no-persist'?: '' | true;
-  /** Labels, for localisation. */
+  /** The camera switch's text and the camera picker's name. Default: "Camera" in the page's language. */
   'attr:camera-label'?: LkPrejoin['cameraLabel'];
+  /** The microphone switch's text and the microphone picker's name. Default: "Microphone" in the page's language. */
   'attr:microphone-label'?: LkPrejoin['microphoneLabel'];
+  /** The name field's label. Default: "Your name" in the page's language. */
   'attr:name-label'?: LkPrejoin['nameLabel'];
+  /** The join button's text. Default: "Join" in the page's language. */
   'attr:join-label'?: LkPrejoin['joinLabel'];
+  /** The microphone level meter's name, for screen readers. Default: "Microphone level" in the page's language. */
   'attr:level-label'?: LkPrejoin['levelLabel'];
+  /** Shown when the camera cannot be used. Default: "The camera cannot be used; you will join without it." in the page's language. */
   'attr:camera-unavailable-label'?: LkPrejoin['cameraUnavailableLabel'];
+  /** Shown when the microphone cannot be used. Default: "The microphone cannot be used; you will join without it." in the page's language. */
   'attr:microphone-unavailable-label'?: LkPrejoin['microphoneUnavailableLabel'];
+  /** Shown in a browser without WebRTC. Default: "This browser cannot join video calls: it has no WebRTC (RTCPeerConnection)." in the page's language. */
   'attr:unsupported-label'?: LkPrejoin['unsupportedLabel'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   'attr:room'?: LkPrejoin['room'];
@@ -1530,9 +1563,9 @@ export interface LkPrejoinSolidProps extends Omit<JSX.HTMLAttributes<LkPrejoin>,
 
 /** `<lk-recording-indicator>` in Solid. A notice shown while the room is being recorded. */
 export interface LkRecordingIndicatorSolidProps extends Omit<JSX.HTMLAttributes<LkRecordingIndicatorElement>, 'prop:label' | 'label' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:label' | 'attr:room' | 'attr:theme'> {
-  /** The text shown (and announced) while recording. */
+  /** The text shown (and announced) while recording. Default: "Recording" in the page's language. */
   'prop:label'?: LkRecordingIndicatorElement['label'];
-  /** The text shown (and announced) while recording. */
+  /** The text shown (and announced) while recording. Default: "Recording" in the page's language. */
   label?: LkRecordingIndicatorElement['label'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   'prop:room'?: LkRecordingIndicatorElement['room'];
@@ -1542,7 +1575,7 @@ export interface LkRecordingIndicatorSolidProps extends Omit<JSX.HTMLAttributes<
   'prop:theme'?: LkRecordingIndicatorElement['theme'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkRecordingIndicatorElement['theme'];
-  /** The text shown (and announced) while recording. */
+  /** The text shown (and announced) while recording. Default: "Recording" in the page's language. */
   'attr:label'?: LkRecordingIndicatorElement['label'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   'attr:room'?: LkRecordingIndicatorElement['room'];
@@ -1963,13 +1996,13 @@ export interface LkRoomSolidProps extends Omit<JSX.HTMLAttributes<LkRoom>, 'prop
 
 /** `<lk-screenshare>` in Solid. A button for screen sharing. */
 export interface LkScreenshareSolidProps extends Omit<JSX.HTMLAttributes<LkScreenShare>, 'prop:interruptedLabel' | 'interrupted-label' | 'prop:label' | 'label' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:audio' | 'audio' | 'attr:resolution' | 'resolution' | 'attr:max-bitrate' | 'attr:max-framerate' | 'attr:content-hint' | 'attr:simulcast-layers' | 'attr:surface' | 'surface' | 'attr:prefer-current-tab' | 'attr:interrupted-label' | 'attr:label' | 'attr:room' | 'attr:theme' | 'on:lk-toggle' | 'on:lk-error'> {
-  /** Shown when a share stopped with a lost connection, until the person shares again. */
+  /** Shown when a share stopped with a lost connection, until the person shares again. Default: "Screen sharing stopped when the connection dropped. Press to share again." in the page's language. */
   'prop:interruptedLabel'?: LkScreenShare['interruptedLabel'];
-  /** Shown when a share stopped with a lost connection, until the person shares again. */
+  /** Shown when a share stopped with a lost connection, until the person shares again. Default: "Screen sharing stopped when the connection dropped. Press to share again." in the page's language. */
   'interrupted-label'?: LkScreenShare['interruptedLabel'];
-  /** Replaces the default text of the button. */
+  /** Replaces the default text of the button (the source's name in the page's language). */
   'prop:label'?: LkScreenShare['label'];
-  /** Replaces the default text of the button. */
+  /** Replaces the default text of the button (the source's name in the page's language). */
   label?: LkScreenShare['label'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   'prop:room'?: LkScreenShare['room'];
@@ -2025,9 +2058,9 @@ export interface LkScreenshareSolidProps extends Omit<JSX.HTMLAttributes<LkScree
    * **tri**: absent: the SDK default; no value, `true`, `on` or `yes`: on; `false`, `off` or `no`: off.
    */
   'attr:prefer-current-tab'?: boolean | LkTriWord;
-  /** Shown when a share stopped with a lost connection, until the person shares again. */
+  /** Shown when a share stopped with a lost connection, until the person shares again. Default: "Screen sharing stopped when the connection dropped. Press to share again." in the page's language. */
   'attr:interrupted-label'?: LkScreenShare['interruptedLabel'];
-  /** Replaces the default text of the button. */
+  /** Replaces the default text of the button (the source's name in the page's language). */
   'attr:label'?: LkScreenShare['label'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   'attr:room'?: LkScreenShare['room'];
@@ -2049,9 +2082,9 @@ export interface LkScreenshareSolidProps extends Omit<JSX.HTMLAttributes<LkScree
 
 /** `<lk-start-audio>` in Solid. "Start audio": shown only while the browser blocks playback. */
 export interface LkStartAudioSolidProps extends Omit<JSX.HTMLAttributes<LkStartAudio>, 'prop:label' | 'label' | 'prop:room' | 'room' | 'prop:theme' | 'theme' | 'attr:label' | 'attr:room' | 'attr:theme'> {
-  /** The button's text. */
+  /** The button's text. Default: "Start audio" in the page's language. */
   'prop:label'?: LkStartAudio['label'];
-  /** The button's text. */
+  /** The button's text. Default: "Start audio" in the page's language. */
   label?: LkStartAudio['label'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   'prop:room'?: LkStartAudio['room'];
@@ -2061,7 +2094,7 @@ export interface LkStartAudioSolidProps extends Omit<JSX.HTMLAttributes<LkStartA
   'prop:theme'?: LkStartAudio['theme'];
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: LkStartAudio['theme'];
-  /** The button's text. */
+  /** The button's text. Default: "Start audio" in the page's language. */
   'attr:label'?: LkStartAudio['label'];
   /** The id of an `<lk-room>` (or `<lk-conference>`) to use instead of the enclosing one. */
   'attr:room'?: LkStartAudio['room'];
@@ -2148,13 +2181,13 @@ export interface LkTranscriptSolidProps extends Omit<JSX.HTMLAttributes<LkTransc
   'prop:participant'?: LkTranscript['participant'];
   /** Only this participant's speech (an identity). Absent: everyone's. */
   participant?: LkTranscript['participant'];
-  /** The accessible name of the list of segments. */
+  /** The accessible name of the list of segments. Default: "Transcript" in the page's language. */
   'prop:label'?: LkTranscript['label'];
-  /** The accessible name of the list of segments. */
+  /** The accessible name of the list of segments. Default: "Transcript" in the page's language. */
   label?: LkTranscript['label'];
-  /** Shown in transcript mode while nothing was said. */
+  /** Shown in transcript mode while nothing was said. Default: "No transcriptions yet." in the page's language. */
   'prop:emptyLabel'?: LkTranscript['emptyLabel'];
-  /** Shown in transcript mode while nothing was said. */
+  /** Shown in transcript mode while nothing was said. Default: "No transcriptions yet." in the page's language. */
   'empty-label'?: LkTranscript['emptyLabel'];
   /** Shown instead of the local participant's own name, e.g. `You`. Unset: the name. */
   'prop:localLabel'?: LkTranscript['localLabel'];
@@ -2184,9 +2217,9 @@ export interface LkTranscriptSolidProps extends Omit<JSX.HTMLAttributes<LkTransc
   'attr:max-segments'?: LkTranscript['maxSegments'];
   /** Only this participant's speech (an identity). Absent: everyone's. */
   'attr:participant'?: LkTranscript['participant'];
-  /** The accessible name of the list of segments. */
+  /** The accessible name of the list of segments. Default: "Transcript" in the page's language. */
   'attr:label'?: LkTranscript['label'];
-  /** Shown in transcript mode while nothing was said. */
+  /** Shown in transcript mode while nothing was said. Default: "No transcriptions yet." in the page's language. */
   'attr:empty-label'?: LkTranscript['emptyLabel'];
   /** Shown instead of the local participant's own name, e.g. `You`. Unset: the name. */
   'attr:local-label'?: LkTranscript['localLabel'];
@@ -2230,39 +2263,59 @@ export interface LkVoiceAgentSolidProps extends Omit<JSX.HTMLAttributes<LkVoiceA
   'prop:captions'?: LkVoiceAgent['captions'];
   /** Show the conversation as text: an `<lk-transcript mode="transcript">` in the panel. */
   captions?: LkVoiceAgent['captions'];
-  /** Labels, for localisation. */
+  /** The start button's text. Default: "Start conversation" in the page's language. */
   'prop:startLabel'?: LkVoiceAgent['startLabel'];
-  /** Labels, for localisation. */
+  /** The start button's text. Default: "Start conversation" in the page's language. */
   'start-label'?: LkVoiceAgent['startLabel'];
+  /** The end button's text. Default: "End" in the page's language. */
   'prop:endLabel'?: LkVoiceAgent['endLabel'];
+  /** The end button's text. Default: "End" in the page's language. */
   'end-label'?: LkVoiceAgent['endLabel'];
   /** The microphone toggle's text (absent: its own, "Microphone"). */
   'prop:microphoneLabel'?: LkVoiceAgent['microphoneLabel'];
   /** The microphone toggle's text (absent: its own, "Microphone"). */
   'microphone-label'?: LkVoiceAgent['microphoneLabel'];
-  /** The launcher button's accessible name and the panel's title. */
+  /** The launcher button's accessible name and the panel's title. Default: "Voice assistant" in the page's language. */
   'prop:launcherLabel'?: LkVoiceAgent['launcherLabel'];
-  /** The launcher button's accessible name and the panel's title. */
+  /** The launcher button's accessible name and the panel's title. Default: "Voice assistant" in the page's language. */
   'launcher-label'?: LkVoiceAgent['launcherLabel'];
+  /** The launcher panel's close button's name. Default: "Close" in the page's language. */
   'prop:closeLabel'?: LkVoiceAgent['closeLabel'];
+  /** The launcher panel's close button's name. Default: "Close" in the page's language. */
   'close-label'?: LkVoiceAgent['closeLabel'];
+  /** The status while connecting. Default: "Connecting…" in the page's language. */
   'prop:connectingLabel'?: LkVoiceAgent['connectingLabel'];
+  /** The status while connecting. Default: "Connecting…" in the page's language. */
   'connecting-label'?: LkVoiceAgent['connectingLabel'];
+  /** The status while the agent initializes. Default: "The agent is getting ready…" in the page's language. */
   'prop:initializingLabel'?: LkVoiceAgent['initializingLabel'];
+  /** The status while the agent initializes. Default: "The agent is getting ready…" in the page's language. */
   'initializing-label'?: LkVoiceAgent['initializingLabel'];
+  /** The status while the agent listens. Default: "Listening" in the page's language. */
   'prop:listeningLabel'?: LkVoiceAgent['listeningLabel'];
+  /** The status while the agent listens. Default: "Listening" in the page's language. */
   'listening-label'?: LkVoiceAgent['listeningLabel'];
+  /** The status while the agent thinks. Default: "Thinking…" in the page's language. */
   'prop:thinkingLabel'?: LkVoiceAgent['thinkingLabel'];
+  /** The status while the agent thinks. Default: "Thinking…" in the page's language. */
   'thinking-label'?: LkVoiceAgent['thinkingLabel'];
+  /** The status while the agent speaks. Default: "Speaking" in the page's language. */
   'prop:speakingLabel'?: LkVoiceAgent['speakingLabel'];
+  /** The status while the agent speaks. Default: "Speaking" in the page's language. */
   'speaking-label'?: LkVoiceAgent['speakingLabel'];
   'prop:disconnectedLabel'?: LkVoiceAgent['disconnectedLabel'];
   'disconnected-label'?: LkVoiceAgent['disconnectedLabel'];
+  /** Shown when no agent joined within `agent-timeout`. Default: "The agent is not available right now. Please try again later." in the page's language. */
   'prop:unavailableLabel'?: LkVoiceAgent['unavailableLabel'];
+  /** Shown when no agent joined within `agent-timeout`. Default: "The agent is not available right now. Please try again later." in the page's language. */
   'unavailable-label'?: LkVoiceAgent['unavailableLabel'];
+  /** Shown when the room could not be joined. Default: "Could not connect. Please try again." in the page's language. */
   'prop:connectionErrorLabel'?: LkVoiceAgent['connectionErrorLabel'];
+  /** Shown when the room could not be joined. Default: "Could not connect. Please try again." in the page's language. */
   'connection-error-label'?: LkVoiceAgent['connectionErrorLabel'];
+  /** Shown when the microphone could not be used. Default: "The microphone could not be used. Check that this page may use it." in the page's language. */
   'prop:microphoneErrorLabel'?: LkVoiceAgent['microphoneErrorLabel'];
+  /** Shown when the microphone could not be used. Default: "The microphone could not be used. Check that this page may use it." in the page's language. */
   'microphone-error-label'?: LkVoiceAgent['microphoneErrorLabel'];
   /** Turn the microphone on once connected (and on/off when changed while connected). */
   'prop:audio'?: LkVoiceAgent['audio'];
@@ -2397,22 +2450,32 @@ export interface LkVoiceAgentSolidProps extends Omit<JSX.HTMLAttributes<LkVoiceA
   'attr:open'?: '' | true;
   /** Show the conversation as text: an `<lk-transcript mode="transcript">` in the panel. */
   'attr:captions'?: '' | true;
-  /** Labels, for localisation. */
+  /** The start button's text. Default: "Start conversation" in the page's language. */
   'attr:start-label'?: LkVoiceAgent['startLabel'];
+  /** The end button's text. Default: "End" in the page's language. */
   'attr:end-label'?: LkVoiceAgent['endLabel'];
   /** The microphone toggle's text (absent: its own, "Microphone"). */
   'attr:microphone-label'?: LkVoiceAgent['microphoneLabel'];
-  /** The launcher button's accessible name and the panel's title. */
+  /** The launcher button's accessible name and the panel's title. Default: "Voice assistant" in the page's language. */
   'attr:launcher-label'?: LkVoiceAgent['launcherLabel'];
+  /** The launcher panel's close button's name. Default: "Close" in the page's language. */
   'attr:close-label'?: LkVoiceAgent['closeLabel'];
+  /** The status while connecting. Default: "Connecting…" in the page's language. */
   'attr:connecting-label'?: LkVoiceAgent['connectingLabel'];
+  /** The status while the agent initializes. Default: "The agent is getting ready…" in the page's language. */
   'attr:initializing-label'?: LkVoiceAgent['initializingLabel'];
+  /** The status while the agent listens. Default: "Listening" in the page's language. */
   'attr:listening-label'?: LkVoiceAgent['listeningLabel'];
+  /** The status while the agent thinks. Default: "Thinking…" in the page's language. */
   'attr:thinking-label'?: LkVoiceAgent['thinkingLabel'];
+  /** The status while the agent speaks. Default: "Speaking" in the page's language. */
   'attr:speaking-label'?: LkVoiceAgent['speakingLabel'];
   'attr:disconnected-label'?: LkVoiceAgent['disconnectedLabel'];
+  /** Shown when no agent joined within `agent-timeout`. Default: "The agent is not available right now. Please try again later." in the page's language. */
   'attr:unavailable-label'?: LkVoiceAgent['unavailableLabel'];
+  /** Shown when the room could not be joined. Default: "Could not connect. Please try again." in the page's language. */
   'attr:connection-error-label'?: LkVoiceAgent['connectionErrorLabel'];
+  /** Shown when the microphone could not be used. Default: "The microphone could not be used. Check that this page may use it." in the page's language. */
   'attr:microphone-error-label'?: LkVoiceAgent['microphoneErrorLabel'];
   /** `fragment`: end-to-end encryption with the passphrase in the page URL's fragment; `''`: with a key set otherwise. */
   'attr:e2ee'?: LkVoiceAgent['e2ee'];

@@ -15,7 +15,7 @@ import { ContextProvider, roomContext, sessionContext } from '../context.js';
 import type { LkConnectionState } from '../core/connection-state.js';
 import { mapRoomAttributes, mergeOptions } from '../core/room-options.js';
 import { RoomSession, type SessionOwner } from '../core/room-session.js';
-import { PREVIEW_LOCAL_NAME, previewKey, previewParticipants, type PreviewSettings } from '../core/preview.js';
+import { previewKey, previewParticipants, type PreviewSettings } from '../core/preview.js';
 import type { ConnectionRequest } from '../core/token.js';
 import type { EncryptionSettings } from '../core/e2ee.js';
 import type { BackgroundEffect, EffectAssets } from '../core/background.js';
@@ -40,6 +40,8 @@ export interface RoomSessionHost extends OptionsHost, SessionOwner {
   backgroundEffect(): { effect: BackgroundEffect; assets: EffectAssets };
   /** The simulated call `preview` asks for; `undefined` for none. */
   previewSettings(): PreviewSettings | undefined;
+  /** The local participant's name in the simulated call when the page gives none. */
+  previewLocalName(): string;
   participantName?: string;
 }
 
@@ -127,7 +129,7 @@ export class RoomSessionController implements ReactiveController {
   #syncPreview(): void {
     const { host } = this;
     const settings = host.previewSettings();
-    const local = { name: host.participantName, fallbackName: PREVIEW_LOCAL_NAME, camera: host.video, microphone: host.audio };
+    const local = { name: host.participantName, fallbackName: host.previewLocalName(), camera: host.video, microphone: host.audio };
     const key = settings && JSON.stringify([previewKey(settings), local]);
     if (key === this.#previewKey) return;
     const previous = this.#preview;

@@ -3,10 +3,16 @@ import type { Room } from 'livekit-client';
 export const DEVICE_KINDS = ['videoinput', 'audioinput', 'audiooutput'] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 
-/** A device's label, or a numbered name while the browser hides labels (no permission yet). */
-export function deviceLabel(device: Pick<MediaDeviceInfo, 'label' | 'kind'>, index: number): string {
+/** The English names of the device kinds. */
+const KIND_NAMES: Readonly<Record<DeviceKind, string>> = { videoinput: 'Camera', audioinput: 'Microphone', audiooutput: 'Speaker' };
+
+/**
+ * A device's label, or a numbered name while the browser hides labels (no permission yet), from
+ * `names` of the kinds (the page's language; English by default).
+ */
+export function deviceLabel(device: Pick<MediaDeviceInfo, 'label' | 'kind'>, index: number, names: Readonly<Record<DeviceKind, string>> = KIND_NAMES): string {
   if (device.label) return device.label;
-  const noun = device.kind === 'videoinput' ? 'Camera' : device.kind === 'audioinput' ? 'Microphone' : 'Speaker';
+  const noun = device.kind === 'videoinput' ? names.videoinput : device.kind === 'audioinput' ? names.audioinput : names.audiooutput;
   return `${noun} ${index + 1}`;
 }
 

@@ -6,6 +6,7 @@
  * handed (`globalThis.document` in the elements).
  */
 import { Track } from 'livekit-client';
+import type { MessageKey } from './i18n.js';
 import { classifyMediaError, type LkErrorDetail } from './errors.js';
 
 /** The features a call needs from its frame, in the order the `allow` value names them. */
@@ -59,13 +60,6 @@ const SOURCE_FEATURES: Partial<Record<string, EmbedFeature>> = {
   [Track.Source.ScreenShareAudio]: 'display-capture',
 };
 
-const FEATURE_NAMES: Record<EmbedFeature, string> = {
-  camera: 'The camera',
-  microphone: 'The microphone',
-  'display-capture': 'Screen sharing',
-  autoplay: 'Sound without a click',
-};
-
 /**
  * The `lk-error` `blocked-by-embedder` for a frame whose policy blocks `features` (in the fixed
  * order; never empty), naming the `allow` value the embedding page's `<iframe>` needs. (A top-level
@@ -80,12 +74,20 @@ export function blockedByEmbedder(features: readonly EmbedFeature[], cause?: unk
   return cause === undefined ? detail : { ...detail, cause };
 }
 
+const REASON_KEYS: Record<EmbedFeature, MessageKey> = {
+  camera: 'blockedCamera',
+  microphone: 'blockedMicrophone',
+  'display-capture': 'blockedScreenShare',
+  autoplay: 'blockedAutoplay',
+};
+
 /**
  * The reason shown on a control that the frame's policy disables (its `title` and description):
- * for people, naming what the embedding page's `<iframe>` needs.
+ * for people, in the page's language, naming what the embedding page's `<iframe>` needs. The
+ * message's key, and the `allow` value that fills its `{allow}`.
  */
-export function blockedReason(feature: EmbedFeature): string {
-  return `${FEATURE_NAMES[feature]} is blocked by the page this call is embedded in (its <iframe> needs ${allowValue([feature])}).`;
+export function blockedReason(feature: EmbedFeature): { key: MessageKey; allow: string } {
+  return { key: REASON_KEYS[feature], allow: allowValue([feature]) };
 }
 
 /** What is known about the frame a capture failed in, for `classifyCaptureError`. */

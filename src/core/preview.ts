@@ -156,5 +156,3 @@ export function previewParticipants(settings: PreviewSettings, local: PreviewLoc
   return participants;
 }
 
-/** The local participant's name in the simulated call when the page gives none (`participant-name`). */
-export const PREVIEW_LOCAL_NAME = 'You';

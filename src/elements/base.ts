@@ -1,12 +1,13 @@
 import { LitElement, css, defaultConverter, type CSSResultGroup, type PropertyDeclaration, type PropertyDeclarations } from 'lit';
+import { LangController } from '../controllers/lang.js';
 import type { LkErrorDetail } from '../core/errors.js';
 import { redactSecrets } from '../core/redact.js';
 import type { LkEventDetails, LkEventName } from '../events.js';
 import { themeStyles } from './theme.styles.js';
 
 /**
- * The base of every `lk-*` element: a typed `emit()`, one way to report a problem, the theme, and
- * the shared host styles.
+ * The base of every `lk-*` element: a typed `emit()`, one way to report a problem, the theme, the
+ * language of its default texts (`i18n`, docs/languages.md), and the shared host styles.
  */
 export class LkElement extends LitElement {
   static override properties: PropertyDeclarations = {
@@ -24,6 +25,9 @@ export class LkElement extends LitElement {
 
   /** `light` or `dark` for this element and everything inside it; absent: the page's `prefers-color-scheme`. */
   theme?: 'light' | 'dark';
+
+  /** The element's language (the nearest `lang`) and its messages: `this.i18n.t('camera')`. @internal */
+  protected readonly i18n = new LangController(this);
 
   /**
    * What removing an attribute returns its property to: each declared property's value before the

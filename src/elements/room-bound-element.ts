@@ -44,11 +44,11 @@ export class LkRoomBoundElement extends LkElement {
   }
 
   /**
-   * Why this browser cannot join a call (it has no WebRTC), shown on the controls it disables;
-   * `undefined` where it can. @internal
+   * Why this browser cannot join a call (it has no WebRTC), shown on the controls it disables in
+   * the page's language; `undefined` where it can. @internal
    */
   protected get unsupported(): string | undefined {
-    return missingWebRTC(globalThis);
+    return missingWebRTC(globalThis) === undefined ? undefined : this.i18n.t('noWebRTC');
   }
 
   /**
@@ -57,7 +57,9 @@ export class LkRoomBoundElement extends LkElement {
    */
   protected blockedReason(source: Track.Source): string | undefined {
     const feature = sourceFeature(source);
-    return feature && frameBlocks(globalThis as FrameScope)?.includes(feature) ? blockedReason(feature) : undefined;
+    if (!feature || !frameBlocks(globalThis as FrameScope)?.includes(feature)) return undefined;
+    const { key, allow } = blockedReason(feature);
+    return this.i18n.t(key, { allow });
   }
 
   /** Called when the bound `Room` changes (a new room, a new `Room`, or none). @internal */

@@ -284,6 +284,11 @@ export class LkRoomHost extends LkElement {
     return settings;
   }
 
+  /** The local participant's name in the simulated call when `participant-name` gives none: "You" in the page's language. @internal */
+  previewLocalName(): string {
+    return this.i18n.t('previewYou');
+  }
+
   /** End-to-end encryption as the attributes and `setEncryptionKey()` say; `undefined` for none. @internal */
   encryption(): EncryptionSettings | undefined {
     const mode = this.e2ee ?? undefined;

@@ -167,7 +167,7 @@ export const CATALOG: BuilderCatalog = {
         {
           "name": "label",
           "type": "string | undefined",
-          "description": "Replaces the default text of the button."
+          "description": "Replaces the default text of the button (the source's name in the page's language)."
         },
         {
           "name": "room",
@@ -193,57 +193,48 @@ export const CATALOG: BuilderCatalog = {
         },
         {
           "name": "heading",
-          "type": "string",
-          "description": "The heading text.",
-          "default": "'Messages'"
+          "type": "string | undefined",
+          "description": "The heading text. Default: \"Messages\" in the page's language."
         },
         {
           "name": "placeholder",
-          "type": "string",
-          "description": "The input's placeholder.",
-          "default": "'Enter a message…'"
+          "type": "string | undefined",
+          "description": "The input's placeholder. Default: \"Enter a message…\" in the page's language."
         },
         {
           "name": "input-label",
-          "type": "string",
-          "description": "The input's label (visually hidden unless styled through `::part(label)`).",
-          "default": "'Message'"
+          "type": "string | undefined",
+          "description": "The input's label (visually hidden unless styled through `::part(label)`). Default: \"Message\" in the page's language."
         },
         {
           "name": "send-label",
-          "type": "string",
-          "description": "The send button's text.",
-          "default": "'Send'"
+          "type": "string | undefined",
+          "description": "The send button's text. Default: \"Send\" in the page's language."
         },
         {
           "name": "edited-label",
-          "type": "string",
-          "description": "The mark on a message whose text was replaced by an edit.",
-          "default": "'edited'"
+          "type": "string | undefined",
+          "description": "The mark on a message whose text was replaced by an edit. Default: \"edited\" in the page's language."
         },
         {
           "name": "disconnected-message",
-          "type": "string",
-          "description": "Shown when a message is refused because the room is not connected.",
-          "default": "'Not connected: your message was not sent.'"
+          "type": "string | undefined",
+          "description": "Shown when a message is refused because the room is not connected. Default: \"Not connected: your message was not sent.\" in the page's language."
         },
         {
           "name": "not-allowed-message",
-          "type": "string",
-          "description": "Shown when the token may not send data (the server would drop the message).",
-          "default": "'You may not send messages in this room.'"
+          "type": "string | undefined",
+          "description": "Shown when the token may not send data (the server would drop the message). Default: \"You may not send messages in this room.\" in the page's language."
         },
         {
           "name": "send-failed-message",
-          "type": "string",
-          "description": "Shown when sending failed.",
-          "default": "'Your message could not be sent.'"
+          "type": "string | undefined",
+          "description": "Shown when sending failed. Default: \"Your message could not be sent.\" in the page's language."
         },
         {
           "name": "too-long-message",
-          "type": "string",
-          "description": "Shown when a message is longer than 4096 characters.",
-          "default": "'Your message is too long: at most 4096 characters.'"
+          "type": "string | undefined",
+          "description": "Shown when a message is longer than 4096 characters. Default: \"Your message is too long: at most 4096 characters.\" in the page's language."
         },
         {
           "name": "max-messages",
@@ -274,9 +265,8 @@ export const CATALOG: BuilderCatalog = {
         },
         {
           "name": "chat-label",
-          "type": "string",
-          "description": "Labels, for localisation.",
-          "default": "'Chat'"
+          "type": "string | undefined",
+          "description": "The chat button's text. Default: \"Chat\" in the page's language."
         },
         {
           "name": "captions",
@@ -291,13 +281,13 @@ export const CATALOG: BuilderCatalog = {
         },
         {
           "name": "captions-label",
-          "type": "string",
-          "default": "'Captions'"
+          "type": "string | undefined",
+          "description": "The captions button's text and the captions' accessible name. Default: \"Captions\" in the page's language."
         },
         {
           "name": "controls-label",
-          "type": "string",
-          "default": "'Call controls'"
+          "type": "string | undefined",
+          "description": "The control bar's accessible name. Default: \"Call controls\" in the page's language."
         },
         {
           "name": "controls",
@@ -580,33 +570,28 @@ export const CATALOG: BuilderCatalog = {
       "attributes": [
         {
           "name": "excellent-label",
-          "type": "string",
-          "description": "Text for an excellent connection.",
-          "default": "'Excellent connection'"
+          "type": "string | undefined",
+          "description": "Text for an excellent connection. Default: \"Excellent connection\" in the page's language."
         },
         {
           "name": "good-label",
-          "type": "string",
-          "description": "Text for a good connection.",
-          "default": "'Good connection'"
+          "type": "string | undefined",
+          "description": "Text for a good connection. Default: \"Good connection\" in the page's language."
         },
         {
           "name": "poor-label",
-          "type": "string",
-          "description": "Text for a poor connection.",
-          "default": "'Poor connection'"
+          "type": "string | undefined",
+          "description": "Text for a poor connection. Default: \"Poor connection\" in the page's language."
         },
         {
           "name": "lost-label",
-          "type": "string",
-          "description": "Text for a lost connection.",
-          "default": "'Connection lost'"
+          "type": "string | undefined",
+          "description": "Text for a lost connection. Default: \"Connection lost\" in the page's language."
         },
         {
           "name": "unknown-label",
-          "type": "string",
-          "description": "Text while the quality is not known yet.",
-          "default": "'Connection quality unknown'"
+          "type": "string | undefined",
+          "description": "Text while the quality is not known yet. Default: \"Connection quality unknown\" in the page's language."
         },
         {
           "name": "participant",
@@ -631,33 +616,28 @@ export const CATALOG: BuilderCatalog = {
       "attributes": [
         {
           "name": "disconnected-label",
-          "type": "string",
-          "description": "Text while disconnected.",
-          "default": "'Disconnected'"
+          "type": "string | undefined",
+          "description": "Text while disconnected. Default: \"Disconnected\" in the page's language."
         },
         {
           "name": "connecting-label",
-          "type": "string",
-          "description": "Text while connecting.",
-          "default": "'Connecting…'"
+          "type": "string | undefined",
+          "description": "Text while connecting. Default: \"Connecting…\" in the page's language."
         },
         {
           "name": "connected-label",
-          "type": "string",
-          "description": "Text while connected.",
-          "default": "'Connected'"
+          "type": "string | undefined",
+          "description": "Text while connected. Default: \"Connected\" in the page's language."
         },
         {
           "name": "reconnecting-label",
-          "type": "string",
-          "description": "Text while reconnecting.",
-          "default": "'Reconnecting…'"
+          "type": "string | undefined",
+          "description": "Text while reconnecting. Default: \"Reconnecting…\" in the page's language."
         },
         {
           "name": "unsupported-label",
-          "type": "string",
-          "description": "Text in a browser without WebRTC.",
-          "default": "NO_WEBRTC"
+          "type": "string | undefined",
+          "description": "Text in a browser without WebRTC. Default: \"This browser cannot join video calls: it has no WebRTC (RTCPeerConnection).\" in the page's language."
         },
         {
           "name": "room",
@@ -684,7 +664,7 @@ export const CATALOG: BuilderCatalog = {
         {
           "name": "label",
           "type": "string | undefined",
-          "description": "Replaces the default label (Camera, Microphone, Speaker)."
+          "description": "Replaces the default label (Camera, Microphone, Speaker, in the page's language)."
         },
         {
           "name": "value",
@@ -772,7 +752,7 @@ export const CATALOG: BuilderCatalog = {
         {
           "name": "label",
           "type": "string | undefined",
-          "description": "Replaces the default text of the button."
+          "description": "Replaces the default text of the button (the source's name in the page's language)."
         },
         {
           "name": "room",
@@ -797,93 +777,78 @@ export const CATALOG: BuilderCatalog = {
         },
         {
           "name": "list-label",
-          "type": "string",
-          "description": "The list's name, for screen readers.",
-          "default": "'Participants'"
+          "type": "string | undefined",
+          "description": "The list's name, for screen readers. Default: \"Participants\" in the page's language."
         },
         {
           "name": "you-label",
-          "type": "string",
-          "description": "The mark after the local participant's name.",
-          "default": "'(you)'"
+          "type": "string | undefined",
+          "description": "The mark after the local participant's name. Default: \"(you)\" in the page's language."
         },
         {
           "name": "speaking-label",
-          "type": "string",
-          "description": "The text of the speaking indicator.",
-          "default": "'Speaking'"
+          "type": "string | undefined",
+          "description": "The text of the speaking indicator. Default: \"Speaking\" in the page's language."
         },
         {
           "name": "mic-on-label",
-          "type": "string",
-          "description": "The microphone icon's text while it is on.",
-          "default": "'Microphone on'"
+          "type": "string | undefined",
+          "description": "The microphone icon's text while it is on. Default: \"Microphone on\" in the page's language."
         },
         {
           "name": "mic-muted-label",
-          "type": "string",
-          "description": "The microphone icon's text while it is muted.",
-          "default": "'Microphone muted'"
+          "type": "string | undefined",
+          "description": "The microphone icon's text while it is muted. Default: \"Microphone muted\" in the page's language."
         },
         {
           "name": "mic-off-label",
-          "type": "string",
-          "description": "The microphone icon's text while there is none published.",
-          "default": "'Microphone off'"
+          "type": "string | undefined",
+          "description": "The microphone icon's text while there is none published. Default: \"Microphone off\" in the page's language."
         },
         {
           "name": "camera-on-label",
-          "type": "string",
-          "description": "The camera icon's text while it is on.",
-          "default": "'Camera on'"
+          "type": "string | undefined",
+          "description": "The camera icon's text while it is on. Default: \"Camera on\" in the page's language."
         },
         {
           "name": "camera-muted-label",
-          "type": "string",
-          "description": "The camera icon's text while it is muted.",
-          "default": "'Camera muted'"
+          "type": "string | undefined",
+          "description": "The camera icon's text while it is muted. Default: \"Camera muted\" in the page's language."
         },
         {
           "name": "camera-off-label",
-          "type": "string",
-          "description": "The camera icon's text while there is none published.",
-          "default": "'Camera off'"
+          "type": "string | undefined",
+          "description": "The camera icon's text while there is none published. Default: \"Camera off\" in the page's language."
         },
         {
           "name": "excellent-label",
-          "type": "string",
-          "description": "Text for an excellent connection.",
-          "default": "'Excellent connection'"
+          "type": "string | undefined",
+          "description": "Text for an excellent connection. Default: \"Excellent connection\" in the page's language."
         },
         {
           "name": "good-label",
-          "type": "string",
-          "description": "Text for a good connection.",
-          "default": "'Good connection'"
+          "type": "string | undefined",
+          "description": "Text for a good connection. Default: \"Good connection\" in the page's language."
         },
         {
           "name": "poor-label",
-          "type": "string",
-          "description": "Text for a poor connection.",
-          "default": "'Poor connection'"
+          "type": "string | undefined",
+          "description": "Text for a poor connection. Default: \"Poor connection\" in the page's language."
         },
         {
           "name": "lost-label",
-          "type": "string",
-          "description": "Text for a lost connection.",
-          "default": "'Connection lost'"
+          "type": "string | undefined",
+          "description": "Text for a lost connection. Default: \"Connection lost\" in the page's language."
         },
         {
           "name": "unknown-label",
-          "type": "string",
-          "description": "Text while the quality is not known yet.",
-          "default": "'Connection quality unknown'"
+          "type": "string | undefined",
+          "description": "Text while the quality is not known yet. Default: \"Connection quality unknown\" in the page's language."
         },
         {
           "name": "pin-label",
-          "type": "string",
-          "description": "The pin buttons' name, for screen readers (the participant's name describes each).",
-          "default": "'Pin'"
+          "type": "string | undefined",
+          "description": "The pin buttons' name, for screen readers (the participant's name describes each). Default: \"Pin\" in the page's language."
         },
         {
           "name": "room",
@@ -944,15 +909,13 @@ export const CATALOG: BuilderCatalog = {
         },
         {
           "name": "mic-muted-label",
-          "type": "string",
-          "description": "The microphone-muted indicator's text, for screen readers.",
-          "default": "'Microphone muted'"
+          "type": "string | undefined",
+          "description": "The microphone-muted indicator's text, for screen readers. Default: \"Microphone muted\" in the page's language."
         },
         {
           "name": "screen-share-label",
-          "type": "string",
-          "description": "The screen-share icon's text, for screen readers.",
-          "default": "'Screen share'"
+          "type": "string | undefined",
+          "description": "The screen-share icon's text, for screen readers. Default: \"Screen share\" in the page's language."
         },
         {
           "name": "pinned",
@@ -962,21 +925,18 @@ export const CATALOG: BuilderCatalog = {
         },
         {
           "name": "encrypted-label",
-          "type": "string",
-          "description": "The padlock's text, for screen readers.",
-          "default": "'Encrypted'"
+          "type": "string | undefined",
+          "description": "The padlock's text, for screen readers. Default: \"Encrypted\" in the page's language."
         },
         {
           "name": "decrypt-failed-label",
-          "type": "string",
-          "description": "The struck-through padlock's text, for screen readers.",
-          "default": "'Cannot decrypt'"
+          "type": "string | undefined",
+          "description": "The struck-through padlock's text, for screen readers. Default: \"Cannot decrypt\" in the page's language."
         },
         {
           "name": "pin-label",
-          "type": "string",
-          "description": "The pin button's name, for screen readers (its state is `aria-pressed`).",
-          "default": "'Pin'"
+          "type": "string | undefined",
+          "description": "The pin button's name, for screen readers (its state is `aria-pressed`). Default: \"Pin\" in the page's language."
         },
         {
           "name": "participant",
@@ -1031,19 +991,18 @@ export const CATALOG: BuilderCatalog = {
         },
         {
           "name": "previous-page-label",
-          "type": "string",
-          "description": "Labels, for localisation.",
-          "default": "'Previous page'"
+          "type": "string | undefined",
+          "description": "The previous-page button's name, for screen readers. Default: \"Previous page\" in the page's language."
         },
         {
           "name": "next-page-label",
-          "type": "string",
-          "default": "'Next page'"
+          "type": "string | undefined",
+          "description": "The next-page button's name, for screen readers. Default: \"Next page\" in the page's language."
         },
         {
           "name": "pagination-label",
-          "type": "string",
-          "default": "'Pages'"
+          "type": "string | undefined",
+          "description": "The page control's name, for screen readers. Default: \"Pages\" in the page's language."
         },
         {
           "name": "room",
@@ -1090,44 +1049,43 @@ export const CATALOG: BuilderCatalog = {
         },
         {
           "name": "camera-label",
-          "type": "string",
-          "description": "Labels, for localisation.",
-          "default": "'Camera'"
+          "type": "string | undefined",
+          "description": "The camera switch's text and the camera picker's name. Default: \"Camera\" in the page's language."
         },
         {
           "name": "microphone-label",
-          "type": "string",
-          "default": "'Microphone'"
+          "type": "string | undefined",
+          "description": "The microphone switch's text and the microphone picker's name. Default: \"Microphone\" in the page's language."
         },
         {
           "name": "name-label",
-          "type": "string",
-          "default": "'Your name'"
+          "type": "string | undefined",
+          "description": "The name field's label. Default: \"Your name\" in the page's language."
         },
         {
           "name": "join-label",
-          "type": "string",
-          "default": "'Join'"
+          "type": "string | undefined",
+          "description": "The join button's text. Default: \"Join\" in the page's language."
         },
         {
           "name": "level-label",
-          "type": "string",
-          "default": "'Microphone level'"
+          "type": "string | undefined",
+          "description": "The microphone level meter's name, for screen readers. Default: \"Microphone level\" in the page's language."
         },
         {
           "name": "camera-unavailable-label",
-          "type": "string",
-          "default": "'The camera cannot be used; you will join without it.'"
+          "type": "string | undefined",
+          "description": "Shown when the camera cannot be used. Default: \"The camera cannot be used; you will join without it.\" in the page's language."
         },
         {
           "name": "microphone-unavailable-label",
-          "type": "string",
-          "default": "'The microphone cannot be used; you will join without it.'"
+          "type": "string | undefined",
+          "description": "Shown when the microphone cannot be used. Default: \"The microphone cannot be used; you will join without it.\" in the page's language."
         },
         {
           "name": "unsupported-label",
-          "type": "string",
-          "default": "NO_WEBRTC"
+          "type": "string | undefined",
+          "description": "Shown in a browser without WebRTC. Default: \"This browser cannot join video calls: it has no WebRTC (RTCPeerConnection).\" in the page's language."
         },
         {
           "name": "room",
@@ -1147,9 +1105,8 @@ export const CATALOG: BuilderCatalog = {
       "attributes": [
         {
           "name": "label",
-          "type": "string",
-          "description": "The text shown (and announced) while recording.",
-          "default": "'Recording'"
+          "type": "string | undefined",
+          "description": "The text shown (and announced) while recording. Default: \"Recording\" in the page's language."
         },
         {
           "name": "room",
@@ -1468,14 +1425,13 @@ export const CATALOG: BuilderCatalog = {
         },
         {
           "name": "interrupted-label",
-          "type": "string",
-          "description": "Shown when a share stopped with a lost connection, until the person shares again.",
-          "default": "'Screen sharing stopped when the connection dropped. Press to share again.'"
+          "type": "string | undefined",
+          "description": "Shown when a share stopped with a lost connection, until the person shares again. Default: \"Screen sharing stopped when the connection dropped. Press to share again.\" in the page's language."
         },
         {
           "name": "label",
           "type": "string | undefined",
-          "description": "Replaces the default text of the button."
+          "description": "Replaces the default text of the button (the source's name in the page's language)."
         },
         {
           "name": "room",
@@ -1495,9 +1451,8 @@ export const CATALOG: BuilderCatalog = {
       "attributes": [
         {
           "name": "label",
-          "type": "string",
-          "description": "The button's text.",
-          "default": "'Start audio'"
+          "type": "string | undefined",
+          "description": "The button's text. Default: \"Start audio\" in the page's language."
         },
         {
           "name": "room",
@@ -1579,15 +1534,13 @@ export const CATALOG: BuilderCatalog = {
         },
         {
           "name": "label",
-          "type": "string",
-          "description": "The accessible name of the list of segments.",
-          "default": "'Transcript'"
+          "type": "string | undefined",
+          "description": "The accessible name of the list of segments. Default: \"Transcript\" in the page's language."
         },
         {
           "name": "empty-label",
-          "type": "string",
-          "description": "Shown in transcript mode while nothing was said.",
-          "default": "'No transcriptions yet.'"
+          "type": "string | undefined",
+          "description": "Shown in transcript mode while nothing was said. Default: \"No transcriptions yet.\" in the page's language."
         },
         {
           "name": "local-label",
@@ -1640,14 +1593,13 @@ export const CATALOG: BuilderCatalog = {
         },
         {
           "name": "start-label",
-          "type": "string",
-          "description": "Labels, for localisation.",
-          "default": "'Start conversation'"
+          "type": "string | undefined",
+          "description": "The start button's text. Default: \"Start conversation\" in the page's language."
         },
         {
           "name": "end-label",
-          "type": "string",
-          "default": "'End'"
+          "type": "string | undefined",
+          "description": "The end button's text. Default: \"End\" in the page's language."
         },
         {
           "name": "microphone-label",
@@ -1656,39 +1608,38 @@ export const CATALOG: BuilderCatalog = {
         },
         {
           "name": "launcher-label",
-          "type": "string",
-          "description": "The launcher button's accessible name and the panel's title.",
-          "default": "'Voice assistant'"
+          "type": "string | undefined",
+          "description": "The launcher button's accessible name and the panel's title. Default: \"Voice assistant\" in the page's language."
         },
         {
           "name": "close-label",
-          "type": "string",
-          "default": "'Close'"
+          "type": "string | undefined",
+          "description": "The launcher panel's close button's name. Default: \"Close\" in the page's language."
         },
         {
           "name": "connecting-label",
-          "type": "string",
-          "default": "'Connecting…'"
+          "type": "string | undefined",
+          "description": "The status while connecting. Default: \"Connecting…\" in the page's language."
         },
         {
           "name": "initializing-label",
-          "type": "string",
-          "default": "'The agent is getting ready…'"
+          "type": "string | undefined",
+          "description": "The status while the agent initializes. Default: \"The agent is getting ready…\" in the page's language."
         },
         {
           "name": "listening-label",
-          "type": "string",
-          "default": "'Listening'"
+          "type": "string | undefined",
+          "description": "The status while the agent listens. Default: \"Listening\" in the page's language."
         },
         {
           "name": "thinking-label",
-          "type": "string",
-          "default": "'Thinking…'"
+          "type": "string | undefined",
+          "description": "The status while the agent thinks. Default: \"Thinking…\" in the page's language."
         },
         {
           "name": "speaking-label",
-          "type": "string",
-          "default": "'Speaking'"
+          "type": "string | undefined",
+          "description": "The status while the agent speaks. Default: \"Speaking\" in the page's language."
         },
         {
           "name": "disconnected-label",
@@ -1697,18 +1648,18 @@ export const CATALOG: BuilderCatalog = {
         },
         {
           "name": "unavailable-label",
-          "type": "string",
-          "default": "'The agent is not available right now. Please try again later.'"
+          "type": "string | undefined",
+          "description": "Shown when no agent joined within `agent-timeout`. Default: \"The agent is not available right now. Please try again later.\" in the page's language."
         },
         {
           "name": "connection-error-label",
-          "type": "string",
-          "default": "'Could not connect. Please try again.'"
+          "type": "string | undefined",
+          "description": "Shown when the room could not be joined. Default: \"Could not connect. Please try again.\" in the page's language."
         },
         {
           "name": "microphone-error-label",
-          "type": "string",
-          "default": "'The microphone could not be used. Check that this page may use it.'"
+          "type": "string | undefined",
+          "description": "Shown when the microphone could not be used. Default: \"The microphone could not be used. Check that this page may use it.\" in the page's language."
         },
         {
           "name": "e2ee",

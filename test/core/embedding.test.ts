@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
+import { en, fill } from '../../src/core/i18n.js';
 import { Track } from 'livekit-client';
 import {
   EMBED_FEATURES,
@@ -68,8 +69,10 @@ describe('core: embedding rules', () => {
     expect(sourceFeature(Track.Source.ScreenShare)).to.equal('display-capture');
     expect(sourceFeature(Track.Source.ScreenShareAudio)).to.equal('display-capture');
     expect(sourceFeature(Track.Source.Unknown)).to.equal(undefined);
-    expect(blockedReason('camera')).to.equal('The camera is blocked by the page this call is embedded in (its <iframe> needs allow="camera").');
-    expect(blockedReason('display-capture')).to.contain('Screen sharing is blocked').and.contain('allow="display-capture"');
+    expect(blockedReason('camera')).to.deep.equal({ key: 'blockedCamera', allow: 'allow="camera"' });
+    expect(blockedReason('microphone')).to.deep.equal({ key: 'blockedMicrophone', allow: 'allow="microphone"' });
+    expect(blockedReason('display-capture')).to.deep.equal({ key: 'blockedScreenShare', allow: 'allow="display-capture"' });
+    expect(fill(en[blockedReason('camera').key], blockedReason('camera'))).to.equal('The camera is blocked by the page this call is embedded in (its <iframe> needs allow="camera").');
   });
 
   it('with the policy API: a blocked feature is blocked-by-embedder whatever the error; an allowed one keeps its own code', () => {

@@ -180,4 +180,29 @@ describe('preview: a simulated call (no server, no token)', () => {
     expect(el.livekitRoom).to.not.equal(first);
     expect(tiles(el)).to.have.length(2);
   });
+
+  it('<lk-prejoin> in a previewing room asks for no camera or microphone; joining shows the simulated call', async () => {
+    watch.on();
+    const el = await fixture<LkRoom>(html`<lk-room preview="3"><lk-prejoin no-persist></lk-prejoin><lk-participants></lk-participants></lk-room>`);
+    await settle(el);
+    const prejoin = el.querySelector('lk-prejoin')!;
+    // Give a capture that was asked for the time to start.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(inShadow<HTMLVideoElement>(prejoin, 'video').hidden).to.equal(true);
+    expect(inShadow(prejoin, '[part=placeholder]')).to.not.equal(null);
+    inShadow<HTMLButtonElement>(prejoin, '[part=join-button]').click();
+    await waitFor(() => prejoin.joined, 'joined');
+    await settle(el);
+    expect(tiles(el)).to.have.length(3);
+    expect(watch.off()).to.deep.equal([]);
+  });
+
+  it("the local participant without participant-name is \"You\" in the page's language", async () => {
+    watch.on();
+    const el = await fixture<LkRoom>(html`<div lang="de"><lk-room preview="2"><lk-participants></lk-participants></lk-room></div>`).then((div) => div.querySelector('lk-room')!);
+    await waitFor(() => names(el)[0] === 'Sie', 'the German name', 5000);
+    expect(names(el)).to.deep.equal(['Sie', PREVIEW_NAMES[0]]);
+    // The German table is the one request a German page makes (docs/languages.md).
+    expect(watch.off().filter((call) => !/locales\/de\./.test(call))).to.deep.equal([]);
+  });
 });

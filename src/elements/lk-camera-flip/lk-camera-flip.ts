@@ -20,7 +20,7 @@ import { flipIcon } from '../track-toggle/icons.js';
  * @summary A button that flips between the front and back camera.
  * @tag lk-camera-flip
  *
- * @slot - The label (default: an icon and "Flip camera").
+ * @slot - The label (default: an icon and "Flip camera" in the page's language).
  * @slot icon - Replaces the default icon.
  * @csspart button - The native button.
  * @csspart icon - The default icon.
@@ -72,7 +72,7 @@ export class LkCameraFlip extends LkRoomBoundElement {
       @click=${this.#flip}
     >
       <slot name="icon">${flipIcon()}</slot>
-      <slot><span part="label">${this.label ?? 'Flip camera'}</span></slot>
+      <slot><span part="label">${this.label ?? this.i18n.t('flipCamera')}</span></slot>
     </button>`;
   }
 

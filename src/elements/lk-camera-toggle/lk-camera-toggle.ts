@@ -26,7 +26,7 @@ import { LkTrackToggle } from '../track-toggle/track-toggle.js';
  */
 export class LkCameraToggle extends LkTrackToggle {
   protected static override overrideAttributes = [...CAMERA_ATTRIBUTES.map((a) => a.name), 'background'];
-  protected readonly sourceName = 'Camera';
+  protected readonly labelKey = 'camera';
   #overrides?: CameraDraft;
   #background?: BackgroundEffect;
 

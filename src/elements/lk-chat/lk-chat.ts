@@ -107,32 +107,32 @@ export class LkChat extends LkRoomBoundElement {
   /** The text-stream topic; React's `channelTopic`. A custom topic is also used for the legacy packets, as React does. */
   topic: string = CHAT_TOPIC;
 
-  /** The heading text. */
-  heading = 'Messages';
+  /** The heading text. Default: "Messages" in the page's language. */
+  heading?: string;
 
-  /** The input's placeholder. */
-  placeholder = 'Enter a message…';
+  /** The input's placeholder. Default: "Enter a message…" in the page's language. */
+  placeholder?: string;
 
-  /** The input's label (visually hidden unless styled through `::part(label)`). */
-  inputLabel = 'Message';
+  /** The input's label (visually hidden unless styled through `::part(label)`). Default: "Message" in the page's language. */
+  inputLabel?: string;
 
-  /** The send button's text. */
-  sendLabel = 'Send';
+  /** The send button's text. Default: "Send" in the page's language. */
+  sendLabel?: string;
 
-  /** The mark on a message whose text was replaced by an edit. */
-  editedLabel = 'edited';
+  /** The mark on a message whose text was replaced by an edit. Default: "edited" in the page's language. */
+  editedLabel?: string;
 
-  /** Shown when a message is refused because the room is not connected. */
-  disconnectedMessage = 'Not connected: your message was not sent.';
+  /** Shown when a message is refused because the room is not connected. Default: "Not connected: your message was not sent." in the page's language. */
+  disconnectedMessage?: string;
 
-  /** Shown when the token may not send data (the server would drop the message). */
-  notAllowedMessage = 'You may not send messages in this room.';
+  /** Shown when the token may not send data (the server would drop the message). Default: "You may not send messages in this room." in the page's language. */
+  notAllowedMessage?: string;
 
-  /** Shown when sending failed. */
-  sendFailedMessage = 'Your message could not be sent.';
+  /** Shown when sending failed. Default: "Your message could not be sent." in the page's language. */
+  sendFailedMessage?: string;
 
-  /** Shown when a message is longer than 4096 characters. */
-  tooLongMessage = 'Your message is too long: at most 4096 characters.';
+  /** Shown when a message is longer than 4096 characters. Default: "Your message is too long: at most 4096 characters." in the page's language. */
+  tooLongMessage?: string;
 
   /**
    * How many messages the chat keeps (1 to 10000); older ones are dropped first, so a long session
@@ -233,19 +233,19 @@ export class LkChat extends LkRoomBoundElement {
   }
 
   protected override render() {
-    const locale = this.closest('[lang]')?.getAttribute('lang') ?? undefined;
+    const locale = this.i18n.tag;
     const problem = this.problem;
     const error =
       problem === 'disconnected'
-        ? this.disconnectedMessage
+        ? (this.disconnectedMessage ?? this.i18n.t('chatDisconnected'))
         : problem === 'not-allowed'
-          ? this.notAllowedMessage
+          ? (this.notAllowedMessage ?? this.i18n.t('chatNotAllowed'))
           : problem === 'too-long'
-            ? this.tooLongMessage
+            ? (this.tooLongMessage ?? this.i18n.t('chatTooLong', { max: MAX_MESSAGE_LENGTH }))
             : problem === 'failed'
-              ? this.sendFailedMessage
+              ? (this.sendFailedMessage ?? this.i18n.t('chatSendFailed'))
               : '';
-    return html`<div part="header" id="heading"><slot name="heading">${this.heading}</slot></div>
+    return html`<div part="header" id="heading"><slot name="heading">${this.heading ?? this.i18n.t('chatHeading')}</slot></div>
       <div part="log" role="log" aria-labelledby="heading" tabindex="0">
         <ol part="messages">
           ${
@@ -256,7 +256,7 @@ export class LkChat extends LkRoomBoundElement {
               <span part="meta"
                 ><span part="name">${senderName(m)}</span>
                 <time part="time" datetime=${new Date(m.timestamp).toISOString()}>${formatTime(m.timestamp, locale)}</time
-                >${m.editTimestamp === undefined ? nothing : html` <span part="edited">${this.editedLabel}</span>`}</span
+                >${m.editTimestamp === undefined ? nothing : html` <span part="edited">${this.editedLabel ?? this.i18n.t('edited')}</span>`}</span
               >
               <span part="body">${m.message}</span>
             </li>`,
@@ -266,7 +266,7 @@ export class LkChat extends LkRoomBoundElement {
       </div>
       <div part="error" id="error" role="alert">${error}</div>
       <form part="form" @submit=${this.#onSubmit}>
-        <label part="label" for="input">${this.inputLabel}</label>
+        <label part="label" for="input">${this.inputLabel ?? this.i18n.t('chatInput')}</label>
         <input
           part="input"
           id="input"
@@ -275,13 +275,13 @@ export class LkChat extends LkRoomBoundElement {
           autocomplete="off"
           enterkeyhint="send"
           maxlength=${MAX_MESSAGE_LENGTH}
-          placeholder=${this.placeholder}
+          placeholder=${this.placeholder ?? this.i18n.t('chatPlaceholder')}
           ?readonly=${this.pending}
           aria-invalid=${problem ? 'true' : 'false'}
           aria-describedby="error"
         />
         <button part="send-button" type="submit" aria-disabled=${this.pending ? 'true' : 'false'} aria-busy=${this.pending ? 'true' : 'false'}>
-          ${this.sendLabel}
+          ${this.sendLabel ?? this.i18n.t('send')}
         </button>
       </form>`;
   }

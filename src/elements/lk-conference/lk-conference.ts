@@ -80,10 +80,12 @@ export class LkConference extends LkRoomHost {
   /** Show the chat panel. Reflected. */
   chatOpen = false;
 
-  /** Labels, for localisation. */
-  chatLabel = 'Chat';
-  controlsLabel = 'Call controls';
-  captionsLabel = 'Captions';
+  /** The chat button's text. Default: "Chat" in the page's language. */
+  chatLabel?: string;
+  /** The control bar's accessible name. Default: "Call controls" in the page's language. */
+  controlsLabel?: string;
+  /** The captions button's text and the captions' accessible name. Default: "Captions" in the page's language. */
+  captionsLabel?: string;
 
   /**
    * When the captions button shows: `auto` (the default) once a transcription arrived in the room,
@@ -146,7 +148,7 @@ export class LkConference extends LkRoomHost {
     return html`
       <div part="layout">
         <lk-recording-indicator part="recording"></lk-recording-indicator>
-        ${captions ? html`<lk-transcript part="captions" mode="captions" label=${this.captionsLabel}></lk-transcript>` : nothing}
+        ${captions ? html`<lk-transcript part="captions" mode="captions" label=${this.captionsLabel ?? this.i18n.t('captions')}></lk-transcript>` : nothing}
         <slot name="participants"
           ><lk-participants
             part="participants"
@@ -175,7 +177,7 @@ export class LkConference extends LkRoomHost {
   /** The default control bar with the controls picked, in its own order. */
   #controlBar(controls: ReadonlySet<ConferenceControl>) {
     const has = (control: ConferenceControl) => controls.has(control);
-    return html`<div part="control-bar" role="toolbar" aria-label=${this.controlsLabel}>
+    return html`<div part="control-bar" role="toolbar" aria-label=${this.controlsLabel ?? this.i18n.t('callControls')}>
       ${has('microphone') ? html`<lk-microphone-toggle part="control"></lk-microphone-toggle>` : nothing}
       ${has('devices') ? html`<lk-device-select part="device-select" kind="audioinput"></lk-device-select>` : nothing}
       ${has('camera') ? html`<lk-camera-toggle part="control"></lk-camera-toggle>` : nothing}
@@ -184,12 +186,12 @@ export class LkConference extends LkRoomHost {
       ${has('screenshare') ? html`<lk-screenshare part="control"></lk-screenshare>` : nothing}
       ${this.#showCaptionsToggle()
         ? html`<button part="captions-toggle" type="button" aria-pressed=${this.captionsOpen ? 'true' : 'false'} @click=${this.#toggleCaptions}>
-            ${captionsIcon()}<span class="label">${this.captionsLabel}</span>
+            ${captionsIcon()}<span class="label">${this.captionsLabel ?? this.i18n.t('captions')}</span>
           </button>`
         : nothing}
       ${has('chat')
         ? html`<button part="chat-toggle" type="button" aria-pressed=${this.chatOpen ? 'true' : 'false'} @click=${this.#toggleChat}>
-            ${chatIcon()}<span class="label">${this.chatLabel}</span>${this.unread && !this.chatOpen ? html` <span part="unread">${this.unread}</span>` : nothing}
+            ${chatIcon()}<span class="label">${this.chatLabel ?? this.i18n.t('chat')}</span>${this.unread && !this.chatOpen ? html` <span part="unread">${this.unread}</span>` : nothing}
           </button>`
         : nothing}
       ${has('leave') ? html`<lk-leave-button part="control"></lk-leave-button>` : nothing}

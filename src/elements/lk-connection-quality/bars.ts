@@ -17,13 +17,13 @@ export const barsStyles = css`
   }
 `;
 
-/** The text of each quality in a tile: `<lk-connection-quality>`'s default labels. */
-export const QUALITY_LABELS = {
-  excellent: 'Excellent connection',
-  good: 'Good connection',
-  poor: 'Poor connection',
-  lost: 'Connection lost',
-  unknown: 'Connection quality unknown',
+/** The message of each quality in a tile: `<lk-connection-quality>`'s default labels. */
+export const QUALITY_KEYS = {
+  excellent: 'qualityExcellent',
+  good: 'qualityGood',
+  poor: 'qualityPoor',
+  lost: 'qualityLost',
+  unknown: 'qualityUnknown',
 } as const;
 
 /** The bars' colour for each quality (`--_on`), on elements that have the class of their quality. */

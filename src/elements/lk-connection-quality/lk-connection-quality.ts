@@ -46,20 +46,20 @@ export class LkConnectionQuality extends LkParticipantElement {
   /** `excellent`, `good`, `poor`, `lost` or `unknown`. Reflected for CSS. Read-only. @readonly */
   quality: LkQuality = 'unknown';
 
-  /** Text for an excellent connection. */
-  excellentLabel = 'Excellent connection';
+  /** Text for an excellent connection. Default: "Excellent connection" in the page's language. */
+  excellentLabel?: string;
 
-  /** Text for a good connection. */
-  goodLabel = 'Good connection';
+  /** Text for a good connection. Default: "Good connection" in the page's language. */
+  goodLabel?: string;
 
-  /** Text for a poor connection. */
-  poorLabel = 'Poor connection';
+  /** Text for a poor connection. Default: "Poor connection" in the page's language. */
+  poorLabel?: string;
 
-  /** Text for a lost connection. */
-  lostLabel = 'Connection lost';
+  /** Text for a lost connection. Default: "Connection lost" in the page's language. */
+  lostLabel?: string;
 
-  /** Text while the quality is not known yet. */
-  unknownLabel = 'Connection quality unknown';
+  /** Text while the quality is not known yet. Default: "Connection quality unknown" in the page's language. */
+  unknownLabel?: string;
 
 
   protected override willUpdate(): void {
@@ -68,11 +68,11 @@ export class LkConnectionQuality extends LkParticipantElement {
 
   protected override render() {
     const labels: Record<LkQuality, string> = {
-      excellent: this.excellentLabel,
-      good: this.goodLabel,
-      poor: this.poorLabel,
-      lost: this.lostLabel,
-      unknown: this.unknownLabel,
+      excellent: this.excellentLabel ?? this.i18n.t('qualityExcellent'),
+      good: this.goodLabel ?? this.i18n.t('qualityGood'),
+      poor: this.poorLabel ?? this.i18n.t('qualityPoor'),
+      lost: this.lostLabel ?? this.i18n.t('qualityLost'),
+      unknown: this.unknownLabel ?? this.i18n.t('qualityUnknown'),
     };
     return html`<svg part="icon" class="q${qualityBars(this.quality)}" viewBox="0 0 16 16" aria-hidden="true"
       ><rect x="1" y="10" width="4" height="5" rx="1"/><rect x="6" y="6" width="4" height="9" rx="1"/><rect x="11" y="2" width="4" height="13" rx="1"

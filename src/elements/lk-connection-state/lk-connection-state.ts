@@ -1,6 +1,5 @@
 import { html, type PropertyDeclarations } from 'lit';
 import type { LkConnectionState } from '../../core/connection-state.js';
-import { NO_WEBRTC } from '../../core/support.js';
 import { LkElement } from '../base.js';
 import { LkRoomBoundElement } from '../room-bound-element.js';
 import { styles } from './lk-connection-state.styles.js';
@@ -33,20 +32,20 @@ export class LkConnectionStateElement extends LkRoomBoundElement {
   /** The state of the room, reflected for CSS. Read-only. @readonly */
   state: LkConnectionState = 'disconnected';
 
-  /** Text while disconnected. */
-  disconnectedLabel = 'Disconnected';
+  /** Text while disconnected. Default: "Disconnected" in the page's language. */
+  disconnectedLabel?: string;
 
-  /** Text while connecting. */
-  connectingLabel = 'Connecting…';
+  /** Text while connecting. Default: "Connecting…" in the page's language. */
+  connectingLabel?: string;
 
-  /** Text while connected. */
-  connectedLabel = 'Connected';
+  /** Text while connected. Default: "Connected" in the page's language. */
+  connectedLabel?: string;
 
-  /** Text while reconnecting. */
-  reconnectingLabel = 'Reconnecting…';
+  /** Text while reconnecting. Default: "Reconnecting…" in the page's language. */
+  reconnectingLabel?: string;
 
-  /** Text in a browser without WebRTC. */
-  unsupportedLabel = NO_WEBRTC;
+  /** Text in a browser without WebRTC. Default: "This browser cannot join video calls: it has no WebRTC (RTCPeerConnection)." in the page's language. */
+  unsupportedLabel?: string;
 
   protected override willUpdate(): void {
     // The room's own state, retries included (`connecting`, `reconnecting`).
@@ -56,12 +55,12 @@ export class LkConnectionStateElement extends LkRoomBoundElement {
 
   protected override render() {
     const labels: Record<LkConnectionState, string> = {
-      disconnected: this.disconnectedLabel,
-      connecting: this.connectingLabel,
-      connected: this.connectedLabel,
-      reconnecting: this.reconnectingLabel,
+      disconnected: this.disconnectedLabel ?? this.i18n.t('disconnected'),
+      connecting: this.connectingLabel ?? this.i18n.t('connecting'),
+      connected: this.connectedLabel ?? this.i18n.t('connected'),
+      reconnecting: this.reconnectingLabel ?? this.i18n.t('reconnecting'),
     };
-    const text = this.unsupported ? this.unsupportedLabel : labels[this.state];
+    const text = this.unsupported ? (this.unsupportedLabel ?? this.i18n.t('noWebRTC')) : labels[this.state];
     return html`<span part="label" role="status">${text}</span>`;
   }
 }

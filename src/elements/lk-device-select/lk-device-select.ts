@@ -6,11 +6,13 @@ import { RoomEventsController } from '../../controllers/room-events.js';
 import { enumAccepted } from '../../core/grammar.js';
 import { classifyMediaError } from '../../core/errors.js';
 import { DEVICE_KINDS, activeDeviceId, deviceLabel, type DeviceKind } from '../../core/devices.js';
+import { kindNames } from '../../controllers/lang.js';
 import { LkElement } from '../base.js';
 import { LkRoomBoundElement } from '../room-bound-element.js';
 import { styles } from './lk-device-select.styles.js';
 
-const DEFAULT_LABELS: Record<DeviceKind, string> = { videoinput: 'Camera', audioinput: 'Microphone', audiooutput: 'Speaker' };
+/** The device kinds as error messages (English, for developers) name them. */
+const ERROR_NAMES: Record<DeviceKind, string> = { videoinput: 'camera', audioinput: 'microphone', audiooutput: 'speaker' };
 
 /**
  * Lists the cameras, microphones or speakers and switches the room's active one with
@@ -38,7 +40,7 @@ export class LkDeviceSelect extends LkRoomBoundElement {
   kind: string = 'videoinput';
 
 
-  /** Replaces the default label (Camera, Microphone, Speaker). */
+  /** Replaces the default label (Camera, Microphone, Speaker, in the page's language). */
   label?: string;
 
   /** The selected device id. */
@@ -94,11 +96,12 @@ export class LkDeviceSelect extends LkRoomBoundElement {
   protected override render() {
     const kind = this.#kind;
     const devices = this.#devices.devices;
+    const names = kindNames(this.i18n);
     return html`<label part="label"
-      ><span part="text">${this.label ?? (kind ? DEFAULT_LABELS[kind] : 'Device')}</span>
+      ><span part="text">${this.label ?? (kind ? names[kind] : this.i18n.t('device'))}</span>
       <select part="select" ?disabled=${!kind || devices.length === 0} @change=${this.#onChange} @pointerdown=${this.#onOpen} @focus=${this.#onOpen}>
         ${devices.map(
-          (device, i) => html`<option value=${device.deviceId} ?selected=${device.deviceId === this.value}>${deviceLabel(device, i)}</option>`,
+          (device, i) => html`<option value=${device.deviceId} ?selected=${device.deviceId === this.value}>${deviceLabel(device, i, names)}</option>`,
         )}
       </select></label
     >`;
@@ -128,7 +131,7 @@ export class LkDeviceSelect extends LkRoomBoundElement {
   };
 
   #fail(err: unknown): void {
-    this.reportError(classifyMediaError(err, this.#kind ? DEFAULT_LABELS[this.#kind].toLowerCase() : 'device'));
+    this.reportError(classifyMediaError(err, this.#kind ? ERROR_NAMES[this.#kind] : 'device'));
   }
 }
 

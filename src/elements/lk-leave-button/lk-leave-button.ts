@@ -12,7 +12,7 @@ import { buttonStyles } from '../track-toggle/button.styles.js';
  * @summary A button that leaves the room.
  * @tag lk-leave-button
  *
- * @slot - The label (default: an icon and "Leave").
+ * @slot - The label (default: an icon and "Leave" in the page's language).
  * @slot icon - Replaces the default icon.
  * @csspart button - The native button.
  * @csspart icon - The default icon.
@@ -52,7 +52,7 @@ export class LkLeaveButton extends LkRoomBoundElement {
     const active = !unsupported && (this.binding.state !== 'disconnected' || !!this.session?.connect);
     return html`<button part="button" type="button" title=${unsupported ?? nothing} ?disabled=${!active} @click=${this.#leave}>
       <slot name="icon">${leaveIcon()}</slot>
-      <slot><span part="label">${this.label ?? 'Leave'}</span></slot>
+      <slot><span part="label">${this.label ?? this.i18n.t('leave')}</span></slot>
     </button>`;
   }
 

@@ -22,7 +22,7 @@ import { LkTrackToggle } from '../track-toggle/track-toggle.js';
  */
 export class LkMicrophoneToggle extends LkTrackToggle {
   protected static override overrideAttributes = MICROPHONE_ATTRIBUTES.map((a) => a.name);
-  protected readonly sourceName = 'Microphone';
+  protected readonly labelKey = 'microphone';
   #overrides?: MicrophoneDraft;
 
   constructor() {

@@ -118,50 +118,50 @@ export class LkParticipantList extends LkRoomBoundElement {
   /** How many participants the list shows. Reflected for CSS. Read-only. @readonly */
   count = 0;
 
-  /** The list's name, for screen readers. */
-  listLabel = 'Participants';
+  /** The list's name, for screen readers. Default: "Participants" in the page's language. */
+  listLabel?: string;
 
-  /** The mark after the local participant's name. */
-  youLabel = '(you)';
+  /** The mark after the local participant's name. Default: "(you)" in the page's language. */
+  youLabel?: string;
 
-  /** The text of the speaking indicator. */
-  speakingLabel = 'Speaking';
+  /** The text of the speaking indicator. Default: "Speaking" in the page's language. */
+  speakingLabel?: string;
 
-  /** The microphone icon's text while it is on. */
-  micOnLabel = 'Microphone on';
+  /** The microphone icon's text while it is on. Default: "Microphone on" in the page's language. */
+  micOnLabel?: string;
 
-  /** The microphone icon's text while it is muted. */
-  micMutedLabel = 'Microphone muted';
+  /** The microphone icon's text while it is muted. Default: "Microphone muted" in the page's language. */
+  micMutedLabel?: string;
 
-  /** The microphone icon's text while there is none published. */
-  micOffLabel = 'Microphone off';
+  /** The microphone icon's text while there is none published. Default: "Microphone off" in the page's language. */
+  micOffLabel?: string;
 
-  /** The camera icon's text while it is on. */
-  cameraOnLabel = 'Camera on';
+  /** The camera icon's text while it is on. Default: "Camera on" in the page's language. */
+  cameraOnLabel?: string;
 
-  /** The camera icon's text while it is muted. */
-  cameraMutedLabel = 'Camera muted';
+  /** The camera icon's text while it is muted. Default: "Camera muted" in the page's language. */
+  cameraMutedLabel?: string;
 
-  /** The camera icon's text while there is none published. */
-  cameraOffLabel = 'Camera off';
+  /** The camera icon's text while there is none published. Default: "Camera off" in the page's language. */
+  cameraOffLabel?: string;
 
-  /** Text for an excellent connection. */
-  excellentLabel = 'Excellent connection';
+  /** Text for an excellent connection. Default: "Excellent connection" in the page's language. */
+  excellentLabel?: string;
 
-  /** Text for a good connection. */
-  goodLabel = 'Good connection';
+  /** Text for a good connection. Default: "Good connection" in the page's language. */
+  goodLabel?: string;
 
-  /** Text for a poor connection. */
-  poorLabel = 'Poor connection';
+  /** Text for a poor connection. Default: "Poor connection" in the page's language. */
+  poorLabel?: string;
 
-  /** Text for a lost connection. */
-  lostLabel = 'Connection lost';
+  /** Text for a lost connection. Default: "Connection lost" in the page's language. */
+  lostLabel?: string;
 
-  /** Text while the quality is not known yet. */
-  unknownLabel = 'Connection quality unknown';
+  /** Text while the quality is not known yet. Default: "Connection quality unknown" in the page's language. */
+  unknownLabel?: string;
 
-  /** The pin buttons' name, for screen readers (the participant's name describes each). */
-  pinLabel = 'Pin';
+  /** The pin buttons' name, for screen readers (the participant's name describes each). Default: "Pin" in the page's language. */
+  pinLabel?: string;
 
   #attrs = new AttributeParser(this);
   // One listener per event on the Room for the whole list; the updates they request are batched.
@@ -194,7 +194,7 @@ export class LkParticipantList extends LkRoomBoundElement {
     const empty = this.#entries.length === 0;
     // WebKit drops a list's semantics under `list-style: none`; the explicit role keeps them.
     // eslint-disable-next-line lit-a11y/no-redundant-role
-    return html`<ul part="list" role="list" aria-label=${this.listLabel} ?hidden=${empty}>${repeat(
+    return html`<ul part="list" role="list" aria-label=${this.listLabel ?? this.i18n.t('participants')} ?hidden=${empty}>${repeat(
         this.#entries,
         (entry) => entry.identity,
         (entry, index) => this.#item(entry, `p${index}`),
@@ -211,8 +211,8 @@ export class LkParticipantList extends LkRoomBoundElement {
       ><span part="avatar" aria-hidden="true">${entry.initials}</span
       ><span class="who"
         ><span part="name" id=${`${id}-name`}>${entry.name}</span
-        >${entry.local ? html` <span part="you" id=${`${id}-you`}>${this.youLabel}</span>` : nothing}</span
-      ><span part="speaking" id=${`${id}-speaking`} role=${entry.speaking ? 'img' : nothing} aria-label=${entry.speaking ? this.speakingLabel : nothing}
+        >${entry.local ? html` <span part="you" id=${`${id}-you`}>${this.youLabel ?? this.i18n.t('you')}</span>` : nothing}</span
+      ><span part="speaking" id=${`${id}-speaking`} role=${entry.speaking ? 'img' : nothing} aria-label=${entry.speaking ? (this.speakingLabel ?? this.i18n.t('speaking')) : nothing}
         aria-hidden=${entry.speaking ? nothing : 'true'}>${speakingIcon}</span
       ><span part="mic" id=${`${id}-mic`} class=${entry.mic} role="img" aria-label=${this.#micLabel(entry.mic)}>${microphoneIcon(entry.mic !== 'on')}</span
       ><span part="camera" id=${`${id}-camera`} class=${entry.camera} role="img" aria-label=${this.#cameraLabel(entry.camera)}>${cameraIcon(entry.camera !== 'on')}</span
@@ -229,19 +229,19 @@ export class LkParticipantList extends LkRoomBoundElement {
     if (!pins) return nothing;
     const pinned = pins.isPinned(entry.identity, Track.Source.Camera);
     const toggle = () => pins.pin(pinned ? undefined : { identity: entry.identity, source: Track.Source.Camera });
-    return html`<button part="pin-button" type="button" aria-pressed=${pinned ? 'true' : 'false'} aria-label=${this.pinLabel} aria-describedby=${`${id}-name`} @click=${toggle}>${pinIcon}</button>`;
+    return html`<button part="pin-button" type="button" aria-pressed=${pinned ? 'true' : 'false'} aria-label=${this.pinLabel ?? this.i18n.t('pin')} aria-describedby=${`${id}-name`} @click=${toggle}>${pinIcon}</button>`;
   }
 
   #micLabel(state: TrackState): string {
-    return { on: this.micOnLabel, muted: this.micMutedLabel, off: this.micOffLabel }[state];
+    return { on: this.micOnLabel ?? this.i18n.t('micOn'), muted: this.micMutedLabel ?? this.i18n.t('micMuted'), off: this.micOffLabel ?? this.i18n.t('micOff') }[state];
   }
 
   #cameraLabel(state: TrackState): string {
-    return { on: this.cameraOnLabel, muted: this.cameraMutedLabel, off: this.cameraOffLabel }[state];
+    return { on: this.cameraOnLabel ?? this.i18n.t('cameraOn'), muted: this.cameraMutedLabel ?? this.i18n.t('cameraMuted'), off: this.cameraOffLabel ?? this.i18n.t('cameraOff') }[state];
   }
 
   #qualityLabel(quality: LkQuality): string {
-    return { excellent: this.excellentLabel, good: this.goodLabel, poor: this.poorLabel, lost: this.lostLabel, unknown: this.unknownLabel }[quality];
+    return { excellent: this.excellentLabel ?? this.i18n.t('qualityExcellent'), good: this.goodLabel ?? this.i18n.t('qualityGood'), poor: this.poorLabel ?? this.i18n.t('qualityPoor'), lost: this.lostLabel ?? this.i18n.t('qualityLost'), unknown: this.unknownLabel ?? this.i18n.t('qualityUnknown') }[quality];
   }
 }
 

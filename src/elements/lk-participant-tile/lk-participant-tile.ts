@@ -4,7 +4,7 @@ import { ContextProvider, participantContext } from '../../context.js';
 import { AttributeParser } from '../../controllers/attribute-parser.js';
 import { qualityBars, toLkQuality } from '../../core/connection-quality.js';
 import { displayName, initials, parseTileSource, type TileSource } from '../../core/participants.js';
-import { QUALITY_LABELS, barsStyles, qualityColours } from '../lk-connection-quality/bars.js';
+import { QUALITY_KEYS, barsStyles, qualityColours } from '../lk-connection-quality/bars.js';
 import { LkParticipantElement } from '../participant-element.js';
 import { PIN_PATH, lockFailedIcon, lockIcon, micMutedIcon, screenIcon, screenPlaceholder } from './icons.js';
 import { styles } from './lk-participant-tile.styles.js';
@@ -107,11 +107,11 @@ export class LkParticipantTile extends LkParticipantElement {
   /** Passed to the video: `auto`, `true` or `false`. */
   mirror?: string;
 
-  /** The microphone-muted indicator's text, for screen readers. */
-  micMutedLabel = 'Microphone muted';
+  /** The microphone-muted indicator's text, for screen readers. Default: "Microphone muted" in the page's language. */
+  micMutedLabel?: string;
 
-  /** The screen-share icon's text, for screen readers. */
-  screenShareLabel = 'Screen share';
+  /** The screen-share icon's text, for screen readers. Default: "Screen share" in the page's language. */
+  screenShareLabel?: string;
 
   /** The participant is speaking (from the server's active speakers). Reflected for CSS. Read-only. @readonly */
   speaking = false;
@@ -137,17 +137,17 @@ export class LkParticipantTile extends LkParticipantElement {
    */
   decryptFailed = false;
 
-  /** The padlock's text, for screen readers. */
-  encryptedLabel = 'Encrypted';
+  /** The padlock's text, for screen readers. Default: "Encrypted" in the page's language. */
+  encryptedLabel?: string;
 
-  /** The struck-through padlock's text, for screen readers. */
-  decryptFailedLabel = 'Cannot decrypt';
+  /** The struck-through padlock's text, for screen readers. Default: "Cannot decrypt" in the page's language. */
+  decryptFailedLabel?: string;
 
   /** This tile is the one pinned in its room. Set it to pin the tile (or clear it to unpin); reflected. */
   pinned = false;
 
-  /** The pin button's name, for screen readers (its state is `aria-pressed`). */
-  pinLabel = 'Pin';
+  /** The pin button's name, for screen readers (its state is `aria-pressed`). Default: "Pin" in the page's language. */
+  pinLabel?: string;
 
   /** `pinned` as the page last set it, until it reaches the room's pin state. */
   #wish?: boolean;
@@ -206,25 +206,25 @@ export class LkParticipantTile extends LkParticipantElement {
         >`
       : nothing;
     const mark = screen
-      ? screenIcon(this.screenShareLabel)
+      ? screenIcon(this.screenShareLabel ?? this.i18n.t('screenShare'))
       : this.audioMuted
-        ? html`<slot name="mic-indicator">${micMutedIcon(this.micMutedLabel)}</slot>`
+        ? html`<slot name="mic-indicator">${micMutedIcon(this.micMutedLabel ?? this.i18n.t('micMuted'))}</slot>`
         : nothing;
     // The padlock shares the mark's place: a tile that is not encrypted pays no node for it.
-    const lock = this.decryptFailed ? lockFailedIcon(this.decryptFailedLabel) : this.encrypted ? lockIcon(this.encryptedLabel) : undefined;
+    const lock = this.decryptFailed ? lockFailedIcon(this.decryptFailedLabel ?? this.i18n.t('decryptFailed')) : this.encrypted ? lockIcon(this.encryptedLabel ?? this.i18n.t('encrypted')) : undefined;
     const indicator = lock ? html`${lock}${mark}` : mark;
     return html`<div part="base" role="group" aria-label=${name || nothing}
       ><slot name="media" part="media"
         >${audio
           ? placeholder
           : html`<lk-track-view part="track-view" source=${this.#source} fit=${this.fit ?? nothing} mirror=${this.mirror ?? nothing}>${placeholder}</lk-track-view>`}</slot
-      ><button part="pin-button" type="button" ?hidden=${!this.session || !participant} aria-pressed=${this.pinned ? 'true' : 'false'} aria-label=${this.pinLabel} @click=${this.#togglePin}
+      ><button part="pin-button" type="button" ?hidden=${!this.session || !participant} aria-pressed=${this.pinned ? 'true' : 'false'} aria-label=${this.pinLabel ?? this.i18n.t('pin')} @click=${this.#togglePin}
         ><svg viewBox="0 0 16 16" aria-hidden="true"><path fill="currentColor" d=${PIN_PATH} /></svg
       ></button
       ><div part="metadata"
         ><span part="identity">${indicator}<slot name="name"><span part="name" .textContent=${name}></span></slot></span
         ><slot name="connection-quality"
-          ><svg part="connection-quality" class="q${qualityBars(quality)} ${quality}" viewBox="0 0 16 16" role="img" aria-label=${QUALITY_LABELS[quality]}
+          ><svg part="connection-quality" class="q${qualityBars(quality)} ${quality}" viewBox="0 0 16 16" role="img" aria-label=${this.i18n.t(QUALITY_KEYS[quality])}
             ><rect x="1" y="10" width="4" height="5" rx="1"/><rect x="6" y="6" width="4" height="9" rx="1"/><rect x="11" y="2" width="4" height="13" rx="1"
           /></svg
         ></slot

@@ -135,10 +135,12 @@ export class LkParticipants extends LkRoomBoundElement {
   /** The number of pages (1 without `page-size`). Reflected for CSS. Read-only. @readonly */
   pageCount = 1;
 
-  /** Labels, for localisation. */
-  previousPageLabel = 'Previous page';
-  nextPageLabel = 'Next page';
-  paginationLabel = 'Pages';
+  /** The previous-page button's name, for screen readers. Default: "Previous page" in the page's language. */
+  previousPageLabel?: string;
+  /** The next-page button's name, for screen readers. Default: "Next page" in the page's language. */
+  nextPageLabel?: string;
+  /** The page control's name, for screen readers. Default: "Pages" in the page's language. */
+  paginationLabel?: string;
 
   #attrs = new AttributeParser(this);
   #events = new RoomEventsController(
@@ -291,12 +293,12 @@ export class LkParticipants extends LkRoomBoundElement {
         <div class="probe" aria-hidden="true"></div>
       </div>
       ${paginated
-        ? html`<div part="pagination" role="group" aria-label=${this.paginationLabel}>
-            <button part="page-button previous-page" type="button" aria-label=${this.previousPageLabel} ?disabled=${this.#page <= 1} @click=${() => this.previousPage()}>
+        ? html`<div part="pagination" role="group" aria-label=${this.paginationLabel ?? this.i18n.t('pages')}>
+            <button part="page-button previous-page" type="button" aria-label=${this.previousPageLabel ?? this.i18n.t('previousPage')} ?disabled=${this.#page <= 1} @click=${() => this.previousPage()}>
               ${chevron('M15 18l-6-6 6-6')}
             </button>
             <span part="page-indicator" aria-live="polite">${this.#page} / ${this.pageCount}</span>
-            <button part="page-button next-page" type="button" aria-label=${this.nextPageLabel} ?disabled=${this.#page >= this.pageCount} @click=${() => this.nextPage()}>
+            <button part="page-button next-page" type="button" aria-label=${this.nextPageLabel ?? this.i18n.t('nextPage')} ?disabled=${this.#page >= this.pageCount} @click=${() => this.nextPage()}>
               ${chevron('M9 18l6-6-6-6')}
             </button>
           </div>`

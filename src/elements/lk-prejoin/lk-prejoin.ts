@@ -3,8 +3,8 @@ import { Track, type LocalVideoTrack } from 'livekit-client';
 import { LocalPreviewController } from '../../controllers/local-preview.js';
 import { MediaDevicesController } from '../../controllers/media-devices.js';
 import { deviceLabel } from '../../core/devices.js';
+import { kindNames } from '../../controllers/lang.js';
 import { classifyMediaError } from '../../core/errors.js';
-import { NO_WEBRTC } from '../../core/support.js';
 import { USER_CHOICES_KEY, chosenDevice, parseUserChoices, serializeUserChoices, type UserChoices } from '../../core/user-choices.js';
 import { readEffectAssets, type BackgroundEffect } from '../../core/background.js';
 import { applyBackground } from '../../core/background-processor.js';
@@ -77,15 +77,22 @@ export class LkPrejoin extends LkRoomBoundElement {
   /** Do not read or write `localStorage`. */
   noPersist = false;
 
-  /** Labels, for localisation. */
-  cameraLabel = 'Camera';
-  microphoneLabel = 'Microphone';
-  nameLabel = 'Your name';
-  joinLabel = 'Join';
-  levelLabel = 'Microphone level';
-  cameraUnavailableLabel = 'The camera cannot be used; you will join without it.';
-  microphoneUnavailableLabel = 'The microphone cannot be used; you will join without it.';
-  unsupportedLabel = NO_WEBRTC;
+  /** The camera switch's text and the camera picker's name. Default: "Camera" in the page's language. */
+  cameraLabel?: string;
+  /** The microphone switch's text and the microphone picker's name. Default: "Microphone" in the page's language. */
+  microphoneLabel?: string;
+  /** The name field's label. Default: "Your name" in the page's language. */
+  nameLabel?: string;
+  /** The join button's text. Default: "Join" in the page's language. */
+  joinLabel?: string;
+  /** The microphone level meter's name, for screen readers. Default: "Microphone level" in the page's language. */
+  levelLabel?: string;
+  /** Shown when the camera cannot be used. Default: "The camera cannot be used; you will join without it." in the page's language. */
+  cameraUnavailableLabel?: string;
+  /** Shown when the microphone cannot be used. Default: "The microphone cannot be used; you will join without it." in the page's language. */
+  microphoneUnavailableLabel?: string;
+  /** Shown in a browser without WebRTC. Default: "This browser cannot join video calls: it has no WebRTC (RTCPeerConnection)." in the page's language. */
+  unsupportedLabel?: string;
 
   /** The choices: camera and microphone on/off, their devices, the name. */
   choices: UserChoices = parseUserChoices(null);
@@ -167,30 +174,30 @@ export class LkPrejoin extends LkRoomBoundElement {
         <video part="preview" muted playsinline autoplay ?hidden=${!this.#preview.video}></video>
         ${this.#preview.video ? nothing : html`<div part="placeholder">${initials(username)}</div>`}
       </div>
-      <div part="level" role="meter" aria-label=${this.levelLabel} aria-valuemin="0" aria-valuemax="100" aria-valuenow=${level}>
+      <div part="level" role="meter" aria-label=${this.levelLabel ?? this.i18n.t('microphoneLevel')} aria-valuemin="0" aria-valuemax="100" aria-valuenow=${level}>
         <span></span>
       </div>
       <div class="devices">
         <button part="camera-button" type="button" aria-pressed=${videoEnabled && !videoFailed ? 'true' : 'false'} ?disabled=${videoFailed || unsupported || !!cameraBlocked} title=${cameraBlocked ?? nothing} aria-describedby=${cameraBlocked ? 'notice' : nothing} @click=${this.#toggleVideo}>
-          ${cameraIcon(!videoEnabled || videoFailed)}<span class="label">${this.cameraLabel}</span>
+          ${cameraIcon(!videoEnabled || videoFailed)}<span class="label">${this.cameraLabel ?? this.i18n.t('camera')}</span>
         </button>
-        ${this.#select('camera-select', this.cameraLabel, this.#cameras.devices, this.choices.videoDeviceId, (id) => this.#choose({ videoDeviceId: id }))}
+        ${this.#select('camera-select', this.cameraLabel ?? this.i18n.t('camera'), this.#cameras.devices, this.choices.videoDeviceId, (id) => this.#choose({ videoDeviceId: id }))}
         <button part="microphone-button" type="button" aria-pressed=${audioEnabled && !audioFailed ? 'true' : 'false'} ?disabled=${audioFailed || unsupported || !!microphoneBlocked} title=${microphoneBlocked ?? nothing} aria-describedby=${microphoneBlocked ? 'notice' : nothing} @click=${this.#toggleAudio}>
-          ${microphoneIcon(!audioEnabled || audioFailed)}<span class="label">${this.microphoneLabel}</span>
+          ${microphoneIcon(!audioEnabled || audioFailed)}<span class="label">${this.microphoneLabel ?? this.i18n.t('microphone')}</span>
         </button>
-        ${this.#select('microphone-select', this.microphoneLabel, this.#microphones.devices, this.choices.audioDeviceId, (id) => this.#choose({ audioDeviceId: id }))}
+        ${this.#select('microphone-select', this.microphoneLabel ?? this.i18n.t('microphone'), this.#microphones.devices, this.choices.audioDeviceId, (id) => this.#choose({ audioDeviceId: id }))}
       </div>
-      <label class="name">${this.nameLabel}
+      <label class="name">${this.nameLabel ?? this.i18n.t('yourName')}
         <input part="name" type="text" autocomplete="name" .value=${username} @input=${this.#onName} @keydown=${this.#onKey} />
       </label>
       <div part="notice" id="notice" role="status">
-        ${unsupported ? html`<p>${this.unsupportedLabel}</p>` : nothing}
+        ${unsupported ? html`<p>${this.unsupportedLabel ?? this.i18n.t('noWebRTC')}</p>` : nothing}
         ${cameraBlocked ? html`<p>${cameraBlocked}</p>` : nothing}
         ${microphoneBlocked ? html`<p>${microphoneBlocked}</p>` : nothing}
-        ${videoFailed ? html`<p>${this.cameraUnavailableLabel} <small>(${classifyMediaError(this.#preview.videoError, 'camera').code})</small></p>` : nothing}
-        ${audioFailed ? html`<p>${this.microphoneUnavailableLabel} <small>(${classifyMediaError(this.#preview.audioError, 'microphone').code})</small></p>` : nothing}
+        ${videoFailed ? html`<p>${this.cameraUnavailableLabel ?? this.i18n.t('cameraUnavailable')} <small>(${classifyMediaError(this.#preview.videoError, 'camera').code})</small></p>` : nothing}
+        ${audioFailed ? html`<p>${this.microphoneUnavailableLabel ?? this.i18n.t('microphoneUnavailable')} <small>(${classifyMediaError(this.#preview.audioError, 'microphone').code})</small></p>` : nothing}
       </div>
-      <button part="join-button" type="button" ?disabled=${unsupported} aria-describedby=${unsupported ? 'notice' : nothing} @click=${() => this.join()}>${this.joinLabel}</button>
+      <button part="join-button" type="button" ?disabled=${unsupported} aria-describedby=${unsupported ? 'notice' : nothing} @click=${() => this.join()}>${this.joinLabel ?? this.i18n.t('join')}</button>
     `;
   }
 
@@ -225,7 +232,27 @@ export class LkPrejoin extends LkRoomBoundElement {
       });
   }
 
+  /** Whether the camera and microphone were left off because the room is a `preview` (a page builder's canvas). */
+  #heldForPreview = false;
+
+  protected override roomChanged(): void {
+    // A room that goes into `preview` gives up the pre-join's capture; one that leaves it takes it up again.
+    if (this.joined || this.unsupported) return;
+    if (this.session?.preview) {
+      this.#heldForPreview = true;
+      void this.#preview.setVideo(false);
+      void this.#preview.setAudio(false);
+    } else if (this.#heldForPreview && this.isConnected) {
+      void this.#startPreview();
+    }
+  }
+
   async #startPreview(): Promise<void> {
+    // The room's first update (before this element's) says whether it is a `preview`, which asks
+    // for no camera or microphone: nothing is captured in a page builder's canvas.
+    await this.updateComplete;
+    this.#heldForPreview = !!this.session?.preview;
+    if (this.#heldForPreview || !this.isConnected) return;
     const { videoEnabled, audioEnabled, videoDeviceId, audioDeviceId } = this.choices;
     // What the embedding page's <iframe> blocks is not asked for: the browser would refuse it.
     await Promise.all([
@@ -238,7 +265,7 @@ export class LkPrejoin extends LkRoomBoundElement {
 
   #select(part: string, label: string, devices: readonly MediaDeviceInfo[], value: string, onChange: (id: string) => void) {
     return html`<select part=${part} aria-label=${label} ?disabled=${devices.length === 0} @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value)}>
-      ${devices.map((d, i) => html`<option value=${d.deviceId} ?selected=${d.deviceId === value}>${deviceLabel(d, i)}</option>`)}
+      ${devices.map((d, i) => html`<option value=${d.deviceId} ?selected=${d.deviceId === value}>${deviceLabel(d, i, kindNames(this.i18n))}</option>`)}
     </select>`;
   }
 

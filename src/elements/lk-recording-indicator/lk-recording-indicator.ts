@@ -34,8 +34,8 @@ export class LkRecordingIndicatorElement extends LkRoomBoundElement {
   /** Whether the room is being recorded now, reflected for CSS. Read-only. @readonly */
   recording = false;
 
-  /** The text shown (and announced) while recording. */
-  label = 'Recording';
+  /** The text shown (and announced) while recording. Default: "Recording" in the page's language. */
+  label?: string;
 
   protected override willUpdate(): void {
     this.recording = this.session?.recording ?? false;
@@ -43,7 +43,7 @@ export class LkRecordingIndicatorElement extends LkRoomBoundElement {
 
   protected override render() {
     return html`<span part="badge" role="status"
-      >${this.recording ? html`<span part="dot" aria-hidden="true"></span><span part="label">${this.label}</span>` : nothing}</span
+      >${this.recording ? html`<span part="dot" aria-hidden="true"></span><span part="label">${this.label ?? this.i18n.t('recording')}</span>` : nothing}</span
     >`;
   }
 }

@@ -42,11 +42,11 @@ export class LkScreenShare extends LkTrackToggle {
     `,
   ];
 
-  /** Shown when a share stopped with a lost connection, until the person shares again. */
-  interruptedLabel = 'Screen sharing stopped when the connection dropped. Press to share again.';
+  /** Shown when a share stopped with a lost connection, until the person shares again. Default: "Screen sharing stopped when the connection dropped. Press to share again." in the page's language. */
+  interruptedLabel?: string;
 
   protected static override overrideAttributes = SCREEN_SHARE_ATTRIBUTES.map((a) => a.name);
-  protected readonly sourceName = 'Share screen';
+  protected readonly labelKey = 'shareScreen';
   #overrides?: ScreenShareDraft;
 
   constructor() {
@@ -60,7 +60,7 @@ export class LkScreenShare extends LkTrackToggle {
 
   protected override render() {
     const interrupted = !!this.session?.screenShareInterrupted && !this.local.enabled;
-    return html`${super.render()}${interrupted ? html`<span part="notice" role="status">${this.interruptedLabel}</span>` : nothing}`;
+    return html`${super.render()}${interrupted ? html`<span part="notice" role="status">${this.interruptedLabel ?? this.i18n.t('screenShareInterrupted')}</span>` : nothing}`;
   }
 
   protected icon(on: boolean) {

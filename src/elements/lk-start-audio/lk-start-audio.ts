@@ -33,8 +33,8 @@ export class LkStartAudio extends LkRoomBoundElement {
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
 
-  /** The button's text. */
-  label = 'Start audio';
+  /** The button's text. Default: "Start audio" in the page's language. */
+  label?: string;
 
   /** The browser blocks playback: the element is shown. Reflected for CSS. Read-only. @readonly */
   blocked = false;
@@ -59,7 +59,7 @@ export class LkStartAudio extends LkRoomBoundElement {
   }
 
   protected override render() {
-    return html`<button part="button" type="button" @click=${this.#start}><slot>${this.label}</slot></button>`;
+    return html`<button part="button" type="button" @click=${this.#start}><slot>${this.label ?? this.i18n.t('startAudio')}</slot></button>`;
   }
 
   #start(): void {

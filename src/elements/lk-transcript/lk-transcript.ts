@@ -84,11 +84,11 @@ export class LkTranscript extends LkRoomBoundElement {
   /** Only this participant's speech (an identity). Absent: everyone's. */
   participant?: string;
 
-  /** The accessible name of the list of segments. */
-  label = 'Transcript';
+  /** The accessible name of the list of segments. Default: "Transcript" in the page's language. */
+  label?: string;
 
-  /** Shown in transcript mode while nothing was said. */
-  emptyLabel = 'No transcriptions yet.';
+  /** Shown in transcript mode while nothing was said. Default: "No transcriptions yet." in the page's language. */
+  emptyLabel?: string;
 
   /** Shown instead of the local participant's own name, e.g. `You`. Unset: the name. */
   localLabel?: string;
@@ -147,8 +147,8 @@ export class LkTranscript extends LkRoomBoundElement {
   protected override render() {
     const segments = this.segments;
     const captions = this.#mode === 'captions';
-    return html`<div part="log" class=${captions ? 'captions' : 'transcript'} tabindex=${captions || segments.length === 0 ? nothing : '0'} role="region" aria-label=${this.label}>
-        ${segments.length === 0 && !captions ? html`<p part="empty">${this.emptyLabel}</p>` : nothing}
+    return html`<div part="log" class=${captions ? 'captions' : 'transcript'} tabindex=${captions || segments.length === 0 ? nothing : '0'} role="region" aria-label=${this.label ?? this.i18n.t('transcript')}>
+        ${segments.length === 0 && !captions ? html`<p part="empty">${this.emptyLabel ?? this.i18n.t('noTranscriptions')}</p>` : nothing}
         <ol part="segments" aria-live="off">
           ${repeat(
             segments,

@@ -155,23 +155,33 @@ export class LkVoiceAgent extends LkRoomHost {
   /** Show the conversation as text: an `<lk-transcript mode="transcript">` in the panel. */
   captions = false;
 
-  /** Labels, for localisation. */
-  startLabel = 'Start conversation';
-  endLabel = 'End';
+  /** The start button's text. Default: "Start conversation" in the page's language. */
+  startLabel?: string;
+  /** The end button's text. Default: "End" in the page's language. */
+  endLabel?: string;
   /** The microphone toggle's text (absent: its own, "Microphone"). */
   microphoneLabel?: string;
-  /** The launcher button's accessible name and the panel's title. */
-  launcherLabel = 'Voice assistant';
-  closeLabel = 'Close';
-  connectingLabel = 'Connecting…';
-  initializingLabel = 'The agent is getting ready…';
-  listeningLabel = 'Listening';
-  thinkingLabel = 'Thinking…';
-  speakingLabel = 'Speaking';
+  /** The launcher button's accessible name and the panel's title. Default: "Voice assistant" in the page's language. */
+  launcherLabel?: string;
+  /** The launcher panel's close button's name. Default: "Close" in the page's language. */
+  closeLabel?: string;
+  /** The status while connecting. Default: "Connecting…" in the page's language. */
+  connectingLabel?: string;
+  /** The status while the agent initializes. Default: "The agent is getting ready…" in the page's language. */
+  initializingLabel?: string;
+  /** The status while the agent listens. Default: "Listening" in the page's language. */
+  listeningLabel?: string;
+  /** The status while the agent thinks. Default: "Thinking…" in the page's language. */
+  thinkingLabel?: string;
+  /** The status while the agent speaks. Default: "Speaking" in the page's language. */
+  speakingLabel?: string;
   disconnectedLabel = '';
-  unavailableLabel = 'The agent is not available right now. Please try again later.';
-  connectionErrorLabel = 'Could not connect. Please try again.';
-  microphoneErrorLabel = 'The microphone could not be used. Check that this page may use it.';
+  /** Shown when no agent joined within `agent-timeout`. Default: "The agent is not available right now. Please try again later." in the page's language. */
+  unavailableLabel?: string;
+  /** Shown when the room could not be joined. Default: "Could not connect. Please try again." in the page's language. */
+  connectionErrorLabel?: string;
+  /** Shown when the microphone could not be used. Default: "The microphone could not be used. Check that this page may use it." in the page's language. */
+  microphoneErrorLabel?: string;
 
   private problem?: Problem;
 
@@ -297,7 +307,7 @@ export class LkVoiceAgent extends LkRoomHost {
         type="button"
         aria-expanded=${this.open ? 'true' : 'false'}
         aria-controls="panel"
-        aria-label=${this.launcherLabel}
+        aria-label=${this.launcherLabel ?? this.i18n.t('voiceAssistant')}
         @click=${this.#toggle}
       >
         <span class="launcher-icon">${voiceIcon()}</span>
@@ -315,13 +325,13 @@ export class LkVoiceAgent extends LkRoomHost {
       part="panel"
       class="panel"
       role=${launcher ? 'dialog' : 'region'}
-      aria-label=${this.launcherLabel}
+      aria-label=${this.launcherLabel ?? this.i18n.t('voiceAssistant')}
       ?hidden=${launcher && !this.open}
     >
       ${launcher
         ? html`<div part="header" class="header">
-            <span part="title" class="title">${this.launcherLabel}</span>
-            <button part="close" class="close" type="button" aria-label=${this.closeLabel} @click=${this.#close}>${closeIcon()}</button>
+            <span part="title" class="title">${this.launcherLabel ?? this.i18n.t('voiceAssistant')}</span>
+            <button part="close" class="close" type="button" aria-label=${this.closeLabel ?? this.i18n.t('close')} @click=${this.#close}>${closeIcon()}</button>
           </div>`
         : nothing}
       <lk-audio-visualizer part="visualizer" class="visualizer" bars="7" .track=${this.#agent.voice}></lk-audio-visualizer>
@@ -330,10 +340,10 @@ export class LkVoiceAgent extends LkRoomHost {
       ${inRoom
         ? html`<div part="controls" class="controls">
             <lk-microphone-toggle part="microphone" label=${this.microphoneLabel ?? nothing}></lk-microphone-toggle>
-            <lk-leave-button part="end" label=${this.endLabel}></lk-leave-button>
+            <lk-leave-button part="end" label=${this.endLabel ?? this.i18n.t('end')}></lk-leave-button>
           </div>`
         : html`<button part="start" class="start" type="button" @click=${this.#onStart}>
-            ${voiceIcon()}<slot name="start">${this.startLabel}</slot>
+            ${voiceIcon()}<slot name="start">${this.startLabel ?? this.i18n.t('startConversation')}</slot>
           </button>`}
       ${this.captions && inRoom ? html`<lk-transcript part="transcript" class="transcript" mode="transcript"></lk-transcript>` : nothing}
       <lk-audio-renderer></lk-audio-renderer>
@@ -345,15 +355,15 @@ export class LkVoiceAgent extends LkRoomHost {
   #stateLabel(): string {
     switch (this.state) {
       case 'connecting':
-        return this.connectingLabel;
+        return this.connectingLabel ?? this.i18n.t('connecting');
       case 'initializing':
-        return this.initializingLabel;
+        return this.initializingLabel ?? this.i18n.t('agentInitializing');
       case 'listening':
-        return this.listeningLabel;
+        return this.listeningLabel ?? this.i18n.t('listening');
       case 'thinking':
-        return this.thinkingLabel;
+        return this.thinkingLabel ?? this.i18n.t('thinking');
       case 'speaking':
-        return this.speakingLabel;
+        return this.speakingLabel ?? this.i18n.t('speaking');
       default:
         return this.disconnectedLabel;
     }
@@ -362,9 +372,9 @@ export class LkVoiceAgent extends LkRoomHost {
   #message(): string | undefined {
     // A failure stays explained until the next start, or until the agent is there after all.
     if (!this.problem || isAgentPresentState(this.state)) return undefined;
-    if (this.problem === 'agent') return this.unavailableLabel;
-    if (this.problem === 'microphone') return this.microphoneErrorLabel;
-    return this.state === 'disconnected' || this.state === 'connecting' ? this.connectionErrorLabel : undefined;
+    if (this.problem === 'agent') return this.unavailableLabel ?? this.i18n.t('agentUnavailable');
+    if (this.problem === 'microphone') return this.microphoneErrorLabel ?? this.i18n.t('microphoneError');
+    return this.state === 'disconnected' || this.state === 'connecting' ? (this.connectionErrorLabel ?? this.i18n.t('connectionError')) : undefined;
   }
 
   #onStart = (): void => {

@@ -4,6 +4,7 @@ import { AttributeErrorReporter } from '../../controllers/attribute-options.js';
 import { LocalTrackController } from '../../controllers/local-track.js';
 import type { AttributeError } from '../../core/attributes.js';
 import { captureErrorClassifier, type FrameScope } from '../../core/embedding.js';
+import type { MessageKey } from '../../core/i18n.js';
 import { classifyMediaError } from '../../core/errors.js';
 import { LkElement } from '../base.js';
 import { LkRoomBoundElement } from '../room-bound-element.js';
@@ -19,7 +20,7 @@ import { buttonStyles } from './button.styles.js';
  * focus; `lk-toggle` after a user's change, `lk-error` on failure. Each subclass names its source,
  * its override attributes, and the SDK call.
  *
- * @slot - The label (default: an icon and the source's name).
+ * @slot - The label (default: an icon and the source's name, in the page's language).
  * @slot icon - Replaces the default icon.
  * @csspart button - The native button.
  * @csspart icon - The default icon.
@@ -41,7 +42,7 @@ export abstract class LkTrackToggle extends LkRoomBoundElement {
   static override styles = [LkElement.styles, buttonStyles];
 
 
-  /** Replaces the default text of the button. */
+  /** Replaces the default text of the button (the source's name in the page's language). */
   label?: string;
 
   /** The source is on (published and not muted). Reflected; read-only. @readonly */
@@ -65,8 +66,8 @@ export abstract class LkTrackToggle extends LkRoomBoundElement {
   }
 
 
-  /** The source's name, used for the default text and in error messages. */
-  protected abstract readonly sourceName: string;
+  /** The message that names the source: the default text. */
+  protected abstract readonly labelKey: MessageKey;
 
   protected abstract icon(on: boolean): SVGTemplateResult;
 
@@ -109,7 +110,7 @@ export abstract class LkTrackToggle extends LkRoomBoundElement {
         @click=${this.#onClick}
       >
         <slot name="icon">${this.icon(on)}</slot>
-        <slot><span part="label">${this.label ?? this.sourceName}</span></slot>
+        <slot><span part="label">${this.label ?? this.i18n.t(this.labelKey)}</span></slot>
       </button>
       ${reason ? html`<span id="reason" class="reason">${reason}</span>` : nothing}`;
   }
