@@ -3,7 +3,7 @@ import grapesjs, { type Component, type Editor } from 'grapesjs';
 import { Room, Track } from 'livekit-client';
 import livekitElements, { BLOCKS, PLUGIN_ID } from '../../src/grapesjs/index.js';
 import type { LkConference } from '../../src/index.js';
-import { fetchToken, serverParticipants, uniqueRoom, waitFor } from '../helpers.js';
+import { deepQueryAll, fetchToken, serverParticipants, uniqueRoom, waitFor } from '../helpers.js';
 
 /** GrapesJS's own stylesheet, as a page that hosts the editor links it. */
 function grapesStyles(): void {
@@ -97,6 +97,11 @@ describe('e2e: the GrapesJS plugin in the real editor', () => {
     expect(canvasConference.hasAttribute('preview')).to.equal(true);
     expect(canvasConference.getAttribute('token-endpoint')).to.equal('/api/token');
     expect(conference.getAttributes()).not.to.have.property('preview');
+    // The canvas shows the simulated call, not a real one, though connect and the credentials are
+    // set: four tiles, and nobody of this room on the server.
+    await waitFor(() => canvasConference.connectionState === 'connected', 'the preview in the canvas');
+    await waitFor(() => deepQueryAll(canvasConference.shadowRoot!, 'lk-participant-tile').length === 4, 'four simulated tiles in the canvas');
+    expect(await serverParticipants(room)).to.not.include(identity);
 
     // The export: the attributes as set, booleans bare, nothing of the canvas.
     const exported = editor.getHtml();

@@ -4,6 +4,7 @@ import { createLocalAudioTrack, decodeTokenPayload, Room, Track, type LocalAudio
 import '../../src/index.js';
 import type { LkVoiceAgent } from '../../src/index.js';
 import type { LkErrorDetail } from '../../src/core/errors.js';
+import { en } from '../../src/core/i18n.js';
 import { captureWarnings, fetchToken, realClick, serverParticipants, uniqueRoom, waitFor } from '../helpers.js';
 
 const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
@@ -106,7 +107,7 @@ describe('e2e: <lk-voice-agent>', () => {
       await realClick(part(el, 'start')!);
       await waitFor(() => el.connectionState === 'connected', 'the room joined');
       expect(el.state).to.equal('connecting');
-      expect(part(el, 'status')!.textContent).to.equal(el.connectingLabel);
+      expect(part(el, 'status')!.textContent).to.equal(en.connecting);
 
       // The token request asked for the agent, and the token the server got carries it.
       expect(tokens.requests.length).to.equal(1);
@@ -126,13 +127,13 @@ describe('e2e: <lk-voice-agent>', () => {
       const bot = agent.current;
       await waitFor(() => el.state === 'initializing', 'initializing once the agent is in');
       expect(el.agentParticipant?.identity).to.equal('agent-1');
-      expect(part(el, 'status')!.textContent).to.equal(el.initializingLabel);
+      expect(part(el, 'status')!.textContent).to.equal(en.agentInitializing);
       for (const state of ['listening', 'thinking', 'speaking'] as const) {
         await bot.say(state);
         await waitFor(() => el.getAttribute('state') === state, `state ${state}`);
       }
       expect(seen.join(' ')).to.equal('connecting=connecting initializing=initializing listening=listening thinking=thinking speaking=speaking');
-      expect(part(el, 'status')!.textContent).to.equal(el.speakingLabel);
+      expect(part(el, 'status')!.textContent).to.equal(en.speaking);
 
       // The person's microphone reaches the agent.
       await waitFor(() => bot.heard('visitor')?.track, 'the agent subscribed to the microphone');
@@ -231,7 +232,7 @@ describe('e2e: <lk-voice-agent>', () => {
         await waitFor(() => el.state === 'disconnected', 'the room left');
       });
       expect(errors.map((e) => e.code).join()).to.equal('agent-unavailable');
-      expect(part(el, 'message')!.textContent).to.equal(el.unavailableLabel);
+      expect(part(el, 'message')!.textContent).to.equal(en.agentUnavailable);
       await waitFor(async () => !(await serverParticipants(roomName)).includes('guest'), 'the server has no guest');
     } finally {
       await agent.room.disconnect();
