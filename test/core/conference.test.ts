@@ -1,17 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { CONFERENCE_CONTROLS, CONTROLS_ACCEPTED, DEFAULT_CONTROLS, parseControls } from '../../src/core/conference.js';
 import { InvalidValue } from '../../src/core/grammar.js';
-
-/** What `parse()` throws, or undefined. */
-function refusal(parse: () => unknown): InvalidValue | undefined {
-  try {
-    parse();
-  } catch (err) {
-    if (err instanceof InvalidValue) return err;
-    throw err;
-  }
-  return undefined;
-}
+import { refusal } from './refusal.js';
 
 describe('core: conference controls', () => {
   it('the default is every control, in the bar\'s order', () => {

@@ -6,6 +6,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { InvalidValue } from '../../src/core/grammar.js';
+import { refusal } from './refusal.js';
 import {
   DEFAULT_PREVIEW_COUNT,
   MAX_PREVIEW_COUNT,
@@ -17,17 +18,6 @@ import {
   previewParticipants,
   type PreviewSettings,
 } from '../../src/core/preview.js';
-
-/** What `parse()` throws, or undefined. */
-function refusal(parse: () => unknown): InvalidValue | undefined {
-  try {
-    parse();
-  } catch (err) {
-    if (err instanceof InvalidValue) return err;
-    throw err;
-  }
-  return undefined;
-}
 
 const local = { fallbackName: 'You', camera: false, microphone: false };
 

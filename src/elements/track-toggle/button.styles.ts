@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { visuallyHidden } from '../theme.styles.js';
 
 /** The look of every control's button; themed with `--lk-*` tokens. */
 export const buttonStyles = css`
@@ -37,12 +38,7 @@ export const buttonStyles = css`
   }
   /* The reason a control cannot be used, for assistive technology (sighted people get the title). */
   .reason {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
+    ${visuallyHidden}
   }
   :host([pending]) button {
     cursor: progress;
