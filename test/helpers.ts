@@ -160,6 +160,23 @@ export function recordMedia(): void {
   };
 }
 
+/**
+ * Records the SDP of every answer the page's peer connections apply as their remote description
+ * (the server's answers to the publisher's offers) until `stop()`.
+ */
+export function recordRemoteAnswers(): { answers: string[]; stop(): void } {
+  const answers: string[] = [];
+  const proto = RTCPeerConnection.prototype;
+  const native = Object.getOwnPropertyDescriptor(proto, 'setRemoteDescription')!;
+  const original = native.value as (this: RTCPeerConnection, description: RTCSessionDescriptionInit) => Promise<void>;
+  function recording(this: RTCPeerConnection, description: RTCSessionDescriptionInit): Promise<void> {
+    if (description?.type === 'answer' && description.sdp) answers.push(description.sdp);
+    return original.call(this, description);
+  }
+  Object.defineProperty(proto, 'setRemoteDescription', { ...native, value: recording });
+  return { answers, stop: () => Object.defineProperty(proto, 'setRemoteDescription', native) };
+}
+
 /** The recorded peer connections not closed, and captured tracks still live. */
 export function openMedia(): { peerConnections: number; liveTracks: number } {
   return {
