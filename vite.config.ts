@@ -50,21 +50,35 @@ function entries(): Record<string, string> {
   };
 }
 
-/** The bundle's E2EE worker: its own module in place of the ES modules', and livekit-client's worker file beside it. */
-function bundleE2eeWorker(): Plugin {
-  const workerModule = fileURLToPath(new URL('./src/core/e2ee-worker.ts', import.meta.url));
-  const bundleModule = fileURLToPath(new URL('./src/core/e2ee-worker.bundle.ts', import.meta.url));
-  const assetsModule = fileURLToPath(new URL('./src/core/effect-assets.ts', import.meta.url));
-  const bundleAssetsModule = fileURLToPath(new URL('./src/core/effect-assets.bundle.ts', import.meta.url));
+/**
+ * The bundle's own versions of the modules that find files beside the code: each of
+ * src/core/{e2ee-worker,effect-assets,locale-loader}.ts is replaced by its `.bundle.ts`, which looks
+ * beside `livekit-elements.js` (the ES modules leave those files to the page's bundler).
+ */
+function bundleVariants(): Plugin {
+  const names = ['e2ee-worker', 'effect-assets', 'locale-loader'];
+  const imported = new RegExp(`/(?:${names.join('|')})\\.js$`);
+  const variants = new Map(
+    names.map((name) => [
+      fileURLToPath(new URL(`./src/core/${name}.ts`, import.meta.url)),
+      fileURLToPath(new URL(`./src/core/${name}.bundle.ts`, import.meta.url)),
+    ]),
+  );
   return {
-    name: 'livekit-elements:bundle-e2ee-worker',
+    name: 'livekit-elements:bundle-variants',
     enforce: 'pre',
     async resolveId(source, importer) {
-      if (!importer || !/\/(?:e2ee-worker|effect-assets)\.js$/.test(source)) return null;
+      if (!importer || !imported.test(source)) return null;
       const resolved = await this.resolve(source.replace(/\.js$/, '.ts'), importer, { skipSelf: true });
-      if (resolved?.id === assetsModule) return bundleAssetsModule;
-      return resolved?.id === workerModule ? bundleModule : null;
+      return (resolved && variants.get(resolved.id)) ?? null;
     },
+  };
+}
+
+/** The bundle's E2EE worker: livekit-client's worker file beside it. */
+function bundleE2eeWorker(): Plugin {
+  return {
+    name: 'livekit-elements:bundle-e2ee-worker',
     generateBundle() {
       const file = createRequire(import.meta.url).resolve('livekit-client/e2ee-worker');
       this.emitFile({ type: 'asset', fileName: 'livekit-client.e2ee.worker.mjs', source: readFileSync(file) });
@@ -101,19 +115,11 @@ function effectAssets(): Plugin {
   };
 }
 
-/** The bundle's translations: its own loader, and `livekit-elements.locale-<lang>.js` beside it for each src/locales/ module. */
+/** The bundle's translations: `livekit-elements.locale-<lang>.js` beside it for each src/locales/ module. */
 function bundleLocales(): Plugin {
-  const loader = fileURLToPath(new URL('./src/core/locale-loader.ts', import.meta.url));
-  const bundleLoader = fileURLToPath(new URL('./src/core/locale-loader.bundle.ts', import.meta.url));
   const locales = fileURLToPath(new URL('./src/locales/', import.meta.url));
   return {
     name: 'livekit-elements:bundle-locales',
-    enforce: 'pre',
-    async resolveId(source, importer) {
-      if (!importer || !source.endsWith('/locale-loader.js')) return null;
-      const resolved = await this.resolve(source.replace(/\.js$/, '.ts'), importer, { skipSelf: true });
-      return resolved?.id === loader ? bundleLoader : null;
-    },
     async generateBundle() {
       for (const file of readdirSync(locales).filter((name) => name.endsWith('.ts'))) {
         const built = await esbuild({ entryPoints: [path.join(locales, file)], bundle: true, format: 'esm', target: 'es2022', minify: true, charset: 'utf8', legalComments: 'none', write: false });
@@ -140,7 +146,7 @@ const external = /^(?:lit|livekit-client|@livekit\/track-processors|grapesjs)(?:
 export default defineConfig(({ mode }) => {
   if (mode === 'bundle') {
     return {
-      plugins: [minifyTemplates(), bundleE2eeWorker(), effectAssets(), bundleLocales()],
+      plugins: [minifyTemplates(), bundleVariants(), bundleE2eeWorker(), effectAssets(), bundleLocales()],
       // Library mode leaves `process.env.NODE_ENV` for the consumer; an embed has no consumer.
       define: { 'process.env.NODE_ENV': JSON.stringify('production') },
       build: {
